@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+// swift-qapi: a QAPI schema compiler, runtime and QMP monitor core in Swift.
+// Toolchain only: this package has no package dependencies, by design.
+import PackageDescription
+
+let package = Package(
+    name: "swift-qapi",
+    products: [
+        .library(name: "QAPISchema", targets: ["QAPISchema"]),
+        .library(name: "QAPIRuntime", targets: ["QAPIRuntime"]),
+        .executable(name: "qapi-gen", targets: ["qapi-gen"]),
+    ],
+    targets: [
+        .target(name: "QAPISchema"),
+        .target(name: "QAPIRuntime"),
+        .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema"]),
+        .testTarget(name: "QAPISchemaTests", dependencies: ["QAPISchema"]),
+        .testTarget(name: "QAPIRuntimeTests", dependencies: ["QAPIRuntime"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+print("qapi-gen: under construction")
