@@ -10,8 +10,274 @@ public struct QAPIParsedSchema {
 /// Reads schema files: lexing, parsing, `include` and `pragma` directives
 /// and documentation comments.
 public enum QAPISchemaParser {
-    /// Reads the schema rooted at `fileName`.
+    /// Reads the schema rooted at `fileName` (a path as the user gave it;
+    /// diagnostics name files the same way).
     public static func parse(fileName: String) throws(QAPIError) -> QAPIParsedSchema {
-        throw QAPIError(nil, "parser not implemented yet")
+        let source: SchemaSource
+        do {
+            source = try SchemaSource.load(path: fileName)
+        } catch {
+            switch error {
+            case .system(let reason):
+                throw QAPIError(nil, "can't read schema file '\(fileName)': \(reason)")
+            case .invalidUTF8(let offset, let bytes):
+                throw invalidUTF8Error(fileName: fileName, parent: nil, offset: offset, bytes: bytes)
+            }
+        }
+        return try parse(source: source, fileName: fileName)
+    }
+
+    /// Parses schema text held in memory as if read from `fileName`;
+    /// includes are still read from disk relative to it.
+    public static func parse(text: String, fileName: String) throws(QAPIError) -> QAPIParsedSchema {
+        try parse(source: SchemaSource(text: text), fileName: fileName)
+    }
+
+    private static func parse(source: SchemaSource, fileName: String) throws(QAPIError) -> QAPIParsedSchema {
+        let included = IncludedFiles()
+        var file = SchemaFileParser(
+            source: source, fileName: fileName,
+            info: QAPISourceInfo(fileName: fileName, parent: nil), included: included)
+        try file.parse()
+        return QAPIParsedSchema(expressions: file.expressions, docs: file.docs)
+    }
+
+    /// The error for a file that is not UTF-8: its file, line and column.
+    static func invalidUTF8Error(
+        fileName: String, parent: QAPISourceInfo?, offset: Int, bytes: [UInt8]
+    ) -> QAPIError {
+        var info = QAPISourceInfo(fileName: fileName, parent: parent)
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+            info = info.nextLine()
+            lineStart = index + 1
+        }
+        let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+        return QAPIError(info, "invalid UTF-8 byte sequence", column: column)
+    }
+}
+
+/// Absolute paths of the files read so far, shared by all files of a schema.
+final class IncludedFiles {
+    var paths: Set<String> = []
+}
+
+/// Parses one schema file (and, recursively, the files it includes).
+struct SchemaFileParser {
+    /// Deepest nesting of `[` and `{` accepted in one expression.
+    static let maximumNesting = 400
+
+    let fileName: String
+    var lexer: SchemaLexer
+    let included: IncludedFiles
+    private(set) var expressions: [QAPIExpression] = []
+    private(set) var docs: [QAPIDoc] = []
+
+    init(source: SchemaSource, fileName: String, info: QAPISourceInfo, included: IncludedFiles) {
+        self.fileName = fileName
+        self.lexer = SchemaLexer(source: source, info: info)
+        self.included = included
+        included.paths.insert(absolutePath(fileName))
+    }
+
+    /// Parses the whole file.
+    mutating func parse() throws(QAPIError) {
+        var pendingDoc: QAPIDoc?
+        try lexer.advance()
+        while lexer.token != .end {
+            let info = lexer.info
+            if lexer.token == .comment {
+                try Self.rejectDefinitionDoc(pendingDoc)
+                let doc = try parseDoc()
+                docs.append(doc)
+                pendingDoc = doc
+                continue
+            }
+            guard case .object(let members) = try parseValue(depth: 0) else {
+                throw QAPIError(info, "top-level expression must be an object")
+            }
+            if let include = members["include"] {
+                try Self.rejectDefinitionDoc(pendingDoc)
+                try parseInclude(include, members: members, info: info)
+            } else if let pragma = members["pragma"] {
+                try Self.rejectDefinitionDoc(pendingDoc)
+                if members.count != 1 { throw QAPIError(info, "invalid 'pragma' directive") }
+                guard case .object(let settings) = pragma else {
+                    throw QAPIError(info, "value of 'pragma' must be an object")
+                }
+                for (name, value) in settings {
+                    try Self.applyPragma(name: name, value: value, info: info)
+                }
+            } else {
+                if let doc = pendingDoc, doc.symbol == nil {
+                    throw QAPIError(doc.info, "definition documentation required")
+                }
+                expressions.append(QAPIExpression(members: members, info: info, doc: pendingDoc))
+            }
+            pendingDoc = nil
+        }
+        try Self.rejectDefinitionDoc(pendingDoc)
+    }
+
+    private static func rejectDefinitionDoc(_ doc: QAPIDoc?) throws(QAPIError) {
+        if let doc, let symbol = doc.symbol {
+            throw QAPIError(doc.info, "documentation for '\(symbol)' is not followed by the definition")
+        }
+    }
+
+    private mutating func parseInclude(
+        _ value: SchemaValue, members: SchemaObject, info: QAPISourceInfo
+    ) throws(QAPIError) {
+        if members.count != 1 { throw QAPIError(info, "invalid 'include' directive") }
+        guard case .string(let include) = value else {
+            throw QAPIError(info, "value of 'include' must be a string")
+        }
+        let path = joinPath(directoryName(fileName), include)
+        expressions.append(QAPIExpression(
+            members: SchemaObject([("include", .string(path))]), info: info, doc: nil))
+
+        let absolute = absolutePath(path)
+        var site: QAPISourceInfo? = info
+        while let current = site {
+            if absolute == absolutePath(current.fileName) {
+                throw QAPIError(info, "inclusion loop for \(include)")
+            }
+            site = current.parent
+        }
+        if included.paths.contains(absolute) { return }
+
+        let source: SchemaSource
+        do {
+            source = try SchemaSource.load(path: path)
+        } catch {
+            switch error {
+            case .system(let reason):
+                throw QAPIError(info, "can't read include file '\(path)': \(reason)")
+            case .invalidUTF8(let offset, let bytes):
+                throw QAPISchemaParser.invalidUTF8Error(fileName: path, parent: info, offset: offset, bytes: bytes)
+            }
+        }
+        var child = SchemaFileParser(
+            source: source, fileName: path,
+            info: QAPISourceInfo(fileName: path, parent: info), included: included)
+        try child.parse()
+        expressions.append(contentsOf: child.expressions)
+        docs.append(contentsOf: child.docs)
+    }
+
+    private static func applyPragma(name: String, value: SchemaValue, info: QAPISourceInfo) throws(QAPIError) {
+        func stringList() throws(QAPIError) -> [String] {
+            guard case .list(let items) = value else {
+                throw QAPIError(info, "pragma \(name) must be a list of strings")
+            }
+            var strings: [String] = []
+            for item in items {
+                guard case .string(let text) = item else {
+                    throw QAPIError(info, "pragma \(name) must be a list of strings")
+                }
+                strings.append(text)
+            }
+            return strings
+        }
+
+        let pragma = info.pragma
+        switch name {
+        case "doc-required":
+            guard case .bool(let flag) = value else {
+                throw QAPIError(info, "pragma 'doc-required' must be boolean")
+            }
+            pragma.docRequired = flag
+        case "command-name-exceptions":
+            pragma.commandNameExceptions = try stringList()
+        case "command-returns-exceptions":
+            pragma.commandReturnsExceptions = try stringList()
+        case "documentation-exceptions":
+            pragma.documentationExceptions = try stringList()
+        case "member-name-exceptions":
+            pragma.memberNameExceptions = try stringList()
+        default:
+            throw QAPIError(info, "unknown pragma '\(name)'")
+        }
+    }
+
+    // MARK: Values
+
+    /// Parses one value at the current token.
+    mutating func parseValue(depth: Int) throws(QAPIError) -> SchemaValue {
+        switch lexer.token {
+        case .punctuation(UInt8(ascii: "{")):
+            try enter(depth)
+            try lexer.advance()
+            return .object(try parseMembers(depth: depth + 1))
+        case .punctuation(UInt8(ascii: "[")):
+            try enter(depth)
+            try lexer.advance()
+            return .list(try parseElements(depth: depth + 1))
+        case .string:
+            let text = lexer.stringValue
+            try lexer.advance()
+            return .string(text)
+        case .bool:
+            let flag = lexer.boolValue
+            try lexer.advance()
+            return .bool(flag)
+        default:
+            throw lexer.error("expected '{', '[', string, or boolean")
+        }
+    }
+
+    private func enter(_ depth: Int) throws(QAPIError) {
+        if depth >= Self.maximumNesting { throw lexer.error("expression nested too deeply") }
+    }
+
+    private mutating func parseMembers(depth: Int) throws(QAPIError) -> SchemaObject {
+        var object = SchemaObject()
+        if lexer.token == .punctuation(UInt8(ascii: "}")) {
+            try lexer.advance()
+            return object
+        }
+        guard lexer.token == .string else { throw lexer.error("expected string or '}'") }
+        while true {
+            let key = lexer.stringValue
+            try lexer.advance()
+            guard lexer.token == .punctuation(UInt8(ascii: ":")) else { throw lexer.error("expected ':'") }
+            try lexer.advance()
+            if object.contains(key) { throw lexer.error("duplicate key '\(key)'") }
+            object[key] = try parseValue(depth: depth)
+            if lexer.token == .punctuation(UInt8(ascii: "}")) {
+                try lexer.advance()
+                return object
+            }
+            guard lexer.token == .punctuation(UInt8(ascii: ",")) else {
+                throw lexer.error("expected ',' or '}'")
+            }
+            try lexer.advance()
+            guard lexer.token == .string else { throw lexer.error("expected string") }
+        }
+    }
+
+    private mutating func parseElements(depth: Int) throws(QAPIError) -> [SchemaValue] {
+        var elements: [SchemaValue] = []
+        if lexer.token == .punctuation(UInt8(ascii: "]")) {
+            try lexer.advance()
+            return elements
+        }
+        switch lexer.token {
+        case .punctuation(UInt8(ascii: "{")), .punctuation(UInt8(ascii: "[")), .string, .bool:
+            break
+        default:
+            throw lexer.error("expected '{', '[', ']', string, or boolean")
+        }
+        while true {
+            elements.append(try parseValue(depth: depth))
+            if lexer.token == .punctuation(UInt8(ascii: "]")) {
+                try lexer.advance()
+                return elements
+            }
+            guard lexer.token == .punctuation(UInt8(ascii: ",")) else {
+                throw lexer.error("expected ',' or ']'")
+            }
+            try lexer.advance()
+        }
     }
 }

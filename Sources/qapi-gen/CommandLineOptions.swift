@@ -1,0 +1,84 @@
+/// The options `qapi-gen` understands, parsed from its arguments.
+struct CommandLineOptions {
+    /// How diagnostics are rendered on standard error.
+    enum DiagnosticStyle: String {
+        /// QEMU's text, as its generator prints it.
+        case qemu
+        /// `path:line:col: error: message`, for SwiftPM and Xcode.
+        case compiler
+    }
+
+    /// What the run should do.
+    enum Action: Equatable {
+        /// Print help and exit.
+        case help
+        /// Print QEMU's test-harness dump of the schema.
+        case dump
+        /// Only check the schema.
+        case check
+    }
+
+    var action: Action = .check
+    var diagnostics: DiagnosticStyle = .qemu
+    var schemaPath: String?
+
+    static let usage = """
+        usage: qapi-gen [options] SCHEMA
+
+        Reads a QAPI schema (QEMU's schema language), checks it exactly as
+        QEMU's generator does, and reports the first error.
+
+        options:
+          --dump                 print the schema in the format of QEMU's
+                                 front-end test harness (entities, then docs)
+          --diagnostics STYLE    render errors as 'qemu' (default: QEMU's own
+                                 text) or 'compiler' (path:line:col: error: ...)
+          -h, --help             show this help
+
+        exit status: 0 on success, 1 for an invalid or unreadable schema,
+        2 for a usage error.
+        """
+
+    /// A usage error: a message for one line of standard error.
+    struct UsageError: Error {
+        let message: String
+    }
+
+    /// Parses `arguments` (without the program name).
+    static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
+        var options = CommandLineOptions()
+        var index = 0
+        func value(for flag: String) throws(UsageError) -> String {
+            index += 1
+            guard index < arguments.count else { throw UsageError(message: "option \(flag) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "-h", "--help":
+                options.action = .help
+                return options
+            case "--dump":
+                options.action = .dump
+            case "--diagnostics":
+                let style = try value(for: argument)
+                guard let parsed = DiagnosticStyle(rawValue: style) else {
+                    throw UsageError(message: "unknown diagnostics style '\(style)' (use 'qemu' or 'compiler')")
+                }
+                options.diagnostics = parsed
+            default:
+                if argument.hasPrefix("-") && argument != "-" {
+                    throw UsageError(message: "unknown option '\(argument)'")
+                }
+                if options.schemaPath != nil {
+                    throw UsageError(message: "more than one schema file given ('\(argument)')")
+                }
+                options.schemaPath = argument
+            }
+            index += 1
+        }
+        if options.schemaPath == nil { throw UsageError(message: "no schema file given") }
+        return options
+    }
+}
