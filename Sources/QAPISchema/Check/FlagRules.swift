@@ -1,0 +1,20 @@
+extension ExpressionRules {
+    /// Checks the command flags: `gen` and `success-response` may only be
+    /// `false`; `boxed`, `allow-oob`, `allow-preconfig` and `coroutine` may
+    /// only be `true`; `allow-oob` and `coroutine` exclude each other.
+    static func checkFlags(_ object: SchemaObject, _ info: QAPISourceInfo) throws(QAPIError) {
+        for key in ["gen", "success-response"] {
+            if let value = object[key], !value.isBool(false) {
+                throw QAPIError(info, "flag '\(key)' may only use false value")
+            }
+        }
+        for key in ["boxed", "allow-oob", "allow-preconfig", "coroutine"] {
+            if let value = object[key], !value.isBool(true) {
+                throw QAPIError(info, "flag '\(key)' may only use true value")
+            }
+        }
+        if object.contains("allow-oob") && object.contains("coroutine") {
+            throw QAPIError(info, "flags 'allow-oob' and 'coroutine' are incompatible")
+        }
+    }
+}

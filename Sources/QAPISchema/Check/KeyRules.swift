@@ -1,0 +1,30 @@
+extension ExpressionRules {
+    /// Requires every key of `required` in `object` and allows only those
+    /// and the keys of `optional` (QEMU's `check_keys`). Key lists in the
+    /// messages are sorted and quoted.
+    static func checkKeys(
+        _ object: SchemaObject, _ info: QAPISourceInfo, _ source: String,
+        required: [String], optional: [String]
+    ) throws(QAPIError) {
+        let present = Set(object.keys)
+        let missing = Set(required).subtracting(present)
+        if !missing.isEmpty {
+            throw QAPIError(
+                info,
+                "\(source) misses key\(missing.count > 1 ? "s" : "") \(quotedList(missing))")
+        }
+        let allowed = Set(required).union(optional)
+        let unknown = present.subtracting(allowed)
+        if !unknown.isEmpty {
+            throw QAPIError(
+                info,
+                "\(source) has unknown key\(unknown.count > 1 ? "s" : "") \(quotedList(unknown))"
+                    + "\nValid keys are \(quotedList(allowed)).")
+        }
+    }
+
+    /// `'a', 'b', 'c'`: the names sorted by code point, quoted, comma-separated.
+    private static func quotedList(_ names: Set<String>) -> String {
+        codePointSorted(names).map { "'" + $0 + "'" }.joined(separator: ", ")
+    }
+}
