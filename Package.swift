@@ -14,7 +14,7 @@ let package = Package(
         .target(name: "QAPISchema"),
         .target(name: "QAPIRuntime"),
         .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema"]),
-        .testTarget(name: "QAPISchemaTests", dependencies: ["QAPISchema"]),
+        .testTarget(name: "QAPISchemaTests", dependencies: ["QAPISchema", "qapi-gen"]),
         .testTarget(name: "QAPIRuntimeTests", dependencies: ["QAPIRuntime"]),
     ],
     swiftLanguageModes: [.v6]

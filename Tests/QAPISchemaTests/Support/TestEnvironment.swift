@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+
+/// Where the tests find the shared material and the built tools.
+enum TestEnvironment {
+    /// The repository root (two levels above this file's folder).
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared` beside the repository, or `$QAPI_SHARED_DIR`.
+    static let sharedDirectory: URL = {
+        if let path = ProcessInfo.processInfo.environment["QAPI_SHARED_DIR"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }()
+
+    /// A folder of the shared material, or a skip that says what is missing.
+    static func sharedFolder(_ relativePath: String) throws -> URL {
+        let url = sharedDirectory.appendingPathComponent(relativePath)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw XCTSkip("shared material not found at \(url.path) (set QAPI_SHARED_DIR); skipping")
+        }
+        return url
+    }
+
+    /// The folder holding the built products (`qapi-gen` beside the test bundle).
+    static let productsDirectory: URL = {
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL
+        #else
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var directory = executable.deletingLastPathComponent()
+        while directory.path != "/" && !FileManager.default.fileExists(
+            atPath: directory.appendingPathComponent("qapi-gen").path)
+        {
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory
+        #endif
+    }()
+
+    /// What a finished process printed and how it ended.
+    struct ProcessResult {
+        let standardOutput: Data
+        let standardError: Data
+        let status: Int32
+    }
+
+    /// Runs `qapi-gen` with `arguments` in `directory`.
+    static func runQAPIGen(_ arguments: [String], in directory: URL) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("qapi-gen")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        var outData = Data(), errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = error.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        outData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return ProcessResult(standardOutput: outData, standardError: errData, status: process.terminationStatus)
+    }
+}
