@@ -14,6 +14,9 @@ let package = Package(
         .target(name: "QAPISchema"),
         .target(name: "QAPIRuntime"),
         .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema"]),
+        .executableTarget(
+            name: "qapi-frontend-bench", dependencies: ["QAPISchema"],
+            path: "Benchmarks/qapi-frontend-bench"),
         .testTarget(name: "QAPISchemaTests", dependencies: ["QAPISchema", "qapi-gen"]),
         .testTarget(name: "QAPIRuntimeTests", dependencies: ["QAPIRuntime"]),
     ],

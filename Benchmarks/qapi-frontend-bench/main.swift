@@ -1,0 +1,60 @@
+// Measures the front end on a whole schema (QEMU's, typically): read,
+// check, build and dump, in process and as complete `qapi-gen --dump` runs.
+// Prints figures; asserts nothing.
+import Foundation
+import QAPISchema
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let schemaPath = arguments.first else {
+    print("usage: qapi-frontend-bench SCHEMA [ITERATIONS]")
+    exit(2)
+}
+let iterations = arguments.dropFirst().first.flatMap(Int.init) ?? 30
+
+/// Runs `body` `iterations` times; returns the sorted durations in seconds.
+func measure(_ iterations: Int, _ body: () throws -> Void) rethrows -> [Double] {
+    var times: [Double] = []
+    for _ in 0..<iterations {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times.sorted()
+}
+
+func report(_ label: String, _ times: [Double]) {
+    let median = times[times.count / 2]
+    print(String(format: "%@: min %.2f ms, median %.2f ms over %d runs", label, times[0] * 1000, median * 1000, times.count))
+}
+
+let url = URL(fileURLWithPath: schemaPath)
+FileManager.default.changeCurrentDirectoryPath(url.deletingLastPathComponent().path)
+let fileName = url.lastPathComponent
+
+var dumpSize = 0
+do {
+    let inProcess = try measure(iterations) {
+        let schema = try QAPISchema(fileName: fileName)
+        dumpSize = QAPITestDump.render(schema).utf8.count
+    }
+    report("in process: read + check + build + dump", inProcess)
+    print("dump size: \(dumpSize) bytes")
+} catch let error as QAPIError {
+    print(error.qemuDescription)
+    exit(1)
+}
+
+let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qapi-gen")
+if FileManager.default.isExecutableFile(atPath: tool.path) {
+    let wholeRuns = try measure(max(5, iterations / 3)) {
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = ["--dump", fileName]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+    report("whole process: qapi-gen --dump", wholeRuns)
+} else {
+    print("qapi-gen not found beside the benchmark (\(tool.path)); whole-process figure skipped")
+}
