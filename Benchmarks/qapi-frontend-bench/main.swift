@@ -28,7 +28,7 @@ func report(_ label: String, _ times: [Double]) {
 }
 
 let url = URL(fileURLWithPath: schemaPath)
-FileManager.default.changeCurrentDirectoryPath(url.deletingLastPathComponent().path)
+_ = FileManager.default.changeCurrentDirectoryPath(url.deletingLastPathComponent().path)
 let fileName = url.lastPathComponent
 
 var dumpSize = 0

@@ -30,7 +30,7 @@ final class RobustnessTests: XCTestCase {
     /// went wrong, or `nil` when it ended well.
     private func check(_ bytes: [UInt8], label: String) -> String? {
         let file = scratch.appendingPathComponent("input.json")
-        FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
         do {
             let schema = try QAPISchema(fileName: file.path)
             _ = QAPITestDump.render(schema)
@@ -83,7 +83,7 @@ final class RobustnessTests: XCTestCase {
         for sequence in sequences {
             let text = Array("{ 'enum': 'E',\n  'data': [ 'a' ] }\n# note: ".utf8) + sequence + Array(" x\n".utf8)
             let file = scratch.appendingPathComponent("utf8.json")
-            FileManager.default.createFile(atPath: file.path, contents: Data(text))
+            _ = FileManager.default.createFile(atPath: file.path, contents: Data(text))
             XCTAssertThrowsError(try QAPISchema(fileName: file.path)) { error in
                 guard let error = error as? QAPIError else { return XCTFail("unexpected error \(error)") }
                 XCTAssertEqual(error.qemuDescription, "\(file.path):3:9: invalid UTF-8 byte sequence")

@@ -10,6 +10,9 @@ public struct QAPIParsedSchema {
 /// Reads schema files: lexing, parsing, `include` and `pragma` directives
 /// and documentation comments.
 public enum QAPISchemaParser {
+    /// The deepest nesting of `[` and `{` accepted in one expression.
+    public static let maximumNesting = 400
+
     /// Reads the schema rooted at `fileName` (a path as the user gave it;
     /// diagnostics name files the same way).
     public static func parse(fileName: String) throws(QAPIError) -> QAPIParsedSchema {
@@ -64,9 +67,6 @@ final class IncludedFiles {
 
 /// Parses one schema file (and, recursively, the files it includes).
 struct SchemaFileParser {
-    /// Deepest nesting of `[` and `{` accepted in one expression.
-    static let maximumNesting = 400
-
     let fileName: String
     var lexer: SchemaLexer
     let included: IncludedFiles
@@ -227,7 +227,7 @@ struct SchemaFileParser {
     }
 
     private func enter(_ depth: Int) throws(QAPIError) {
-        if depth >= Self.maximumNesting { throw lexer.error("expression nested too deeply") }
+        if depth >= QAPISchemaParser.maximumNesting { throw lexer.error("expression nested too deeply") }
     }
 
     private mutating func parseMembers(depth: Int) throws(QAPIError) -> SchemaObject {

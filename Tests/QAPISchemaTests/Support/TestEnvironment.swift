@@ -59,20 +59,19 @@ enum TestEnvironment {
         process.executableURL = productsDirectory.appendingPathComponent("qapi-gen")
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let output = Pipe(), error = Pipe()
+        let output = Pipe()
+        let errorFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("qapi-gen-stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let errorHandle = try FileHandle(forWritingTo: errorFile)
         process.standardOutput = output
-        process.standardError = error
+        process.standardError = errorHandle
         try process.run()
-        var outData = Data(), errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = error.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        outData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try errorHandle.close()
+        let errData = try Data(contentsOf: errorFile)
         return ProcessResult(standardOutput: outData, standardError: errData, status: process.terminationStatus)
     }
 }
