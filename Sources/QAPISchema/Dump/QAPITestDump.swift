@@ -2,6 +2,11 @@
 public enum QAPITestDump {
     /// Renders `schema`: modules, includes and entities, then doc blocks.
     public static func render(_ schema: QAPISchema) -> String {
-        ""
+        var printer = QAPITestDumpVisitor()
+        schema.visit(&printer)
+        for doc in schema.docs {
+            printer.printDoc(doc)
+        }
+        return printer.output
     }
 }
