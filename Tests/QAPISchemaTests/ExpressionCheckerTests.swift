@@ -183,6 +183,7 @@ final class ExpressionCheckerTests: XCTestCase {
             "'features' member has unknown key 'colour'\nValid keys are 'if', 'name'.")
         check(list(obj(["if": str("A")])), "'features' member misses key 'name'")
         check(list(str("no way")), "'features' member 'no way' has an invalid name")
+        check(list(str("Upper")), "name of 'features' member 'Upper' must not use uppercase or '_'")
         check(
             list(obj(["name": str("f"), "if": str("a")])),
             "'if' condition 'a' of 'features' member 'f' is not a valid identifier")
