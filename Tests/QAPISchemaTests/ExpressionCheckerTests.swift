@@ -102,6 +102,19 @@ final class ExpressionCheckerTests: XCTestCase {
         XCTAssertEqual(try QAPIExpressionChecker.check(accepted).count, accepted.count)
     }
 
+    func testNameGrammarMatchesPythonsRegularExpression() {
+        XCTAssertEqual(QAPINameGrammar.stem(of: "Foo\n"), "Foo")
+        XCTAssertNil(QAPINameGrammar.stem(of: "Foo\n\n"))
+        XCTAssertEqual(QAPINameGrammar.stem(of: "x-1abc"), "x-1abc")
+        XCTAssertEqual(QAPINameGrammar.stem(of: "X-FOO"), "FOO")
+        XCTAssertEqual(QAPINameGrammar.stem(of: "\u{212A}elvin"), "\u{212A}elvin")
+        XCTAssertEqual(QAPINameGrammar.stem(of: "__a_b_c"), "b_c")
+        XCTAssertEqual(QAPINameGrammar.stem(of: "__A.B_x-y"), "y")
+        XCTAssertNil(QAPINameGrammar.stem(of: "__x"))
+        XCTAssertNil(QAPINameGrammar.stem(of: "_x"))
+        XCTAssertNil(QAPINameGrammar.stem(of: ""))
+    }
+
     func testCheckRecordsTheDefinition() throws {
         let info = makeInfo()
         _ = try QAPIExpressionChecker.check([expression(["event": str("SHUTDOWN")], info: info)])
