@@ -1,0 +1,224 @@
+/// The lexer: a byte-level state machine with QEMU's transitions and
+/// error recovery.
+extension JSONStreamParser {
+    /// Lexes `bytes`; returns how many were consumed (all of them unless
+    /// `stopAfterResult` stopped early).
+    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, stopAfterResult: Bool) -> Int {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            if state == .doubleQuoted || state == .singleQuoted {
+                index = appendStringRun(bytes, from: index)
+                if index == count { break }
+            }
+            step(bytes[index])
+            index += 1
+            if token.count > limits.maxTokenBytes { oversizedToken() }
+            if stopAfterResult && !pending.isEmpty { break }
+        }
+        return index
+    }
+
+    /// Appends the longest run of ordinary string bytes starting at
+    /// `start` to the token, in one go; returns where the run ends.
+    private mutating func appendStringRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let quote = state == .doubleQuoted ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+        // Stop where the token would pass the size limit, so that the
+        // oversized token is cut at the same byte as QEMU cuts it.
+        let room = limits.maxTokenBytes + 1 - token.count
+        let end = start + min(bytes.count - start, room)
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x20 || byte > 0xFD || byte == quote || byte == UInt8(ascii: "\\") { break }
+            index += 1
+        }
+        if index > start {
+            token.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            if token.count > limits.maxTokenBytes { oversizedToken() }
+        }
+        return index
+    }
+
+    /// Processes one byte. A byte that ends a number or keyword is looked
+    /// at again in the start state.
+    private mutating func step(_ byte: UInt8) {
+        while true {
+            switch state {
+            case .start:
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                    return
+                case UInt8(ascii: "{"): structural(.leftBrace, byte)
+                case UInt8(ascii: "}"): structural(.rightBrace, byte)
+                case UInt8(ascii: "["): structural(.leftBracket, byte)
+                case UInt8(ascii: "]"): structural(.rightBracket, byte)
+                case UInt8(ascii: ","): structural(.comma, byte)
+                case UInt8(ascii: ":"): structural(.colon, byte)
+                case UInt8(ascii: "\""): enter(.doubleQuoted, byte)
+                case UInt8(ascii: "'"): enter(.singleQuoted, byte)
+                case UInt8(ascii: "0"): enter(.zero, byte)
+                case UInt8(ascii: "1")...UInt8(ascii: "9"): enter(.digits, byte)
+                case UInt8(ascii: "-"): enter(.sign, byte)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): enter(.keyword, byte)
+                default: lexicalError(byte)
+                }
+                return
+            case .recovery:
+                switch byte {
+                case UInt8(ascii: "\t"):
+                    return
+                case 0x00..<0x20, 0xFE, 0xFF,
+                    UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                    UInt8(ascii: ":"), UInt8(ascii: ","):
+                    state = .start
+                    continue
+                default:
+                    return
+                }
+            case .doubleQuoted, .singleQuoted:
+                let quote = state == .doubleQuoted ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+                if byte == quote {
+                    token.append(byte)
+                    endToken(.string)
+                } else if byte == UInt8(ascii: "\\") {
+                    enter(state == .doubleQuoted ? .doubleQuotedEscape : .singleQuotedEscape, byte)
+                } else if byte >= 0x20 && byte <= 0xFD {
+                    token.append(byte)
+                } else {
+                    lexicalError(byte)
+                }
+                return
+            case .doubleQuotedEscape, .singleQuotedEscape:
+                if byte >= 0x20 && byte <= 0xFD {
+                    enter(state == .doubleQuotedEscape ? .doubleQuoted : .singleQuoted, byte)
+                } else {
+                    lexicalError(byte)
+                }
+                return
+            case .zero:
+                if isDigit(byte) {
+                    lexicalError(byte)
+                    return
+                }
+                if byte == UInt8(ascii: ".") {
+                    enter(.mantissa, byte)
+                    return
+                }
+                endToken(.integer)
+            case .sign:
+                if byte == UInt8(ascii: "0") {
+                    enter(.zero, byte)
+                } else if isDigit(byte) {
+                    enter(.digits, byte)
+                } else {
+                    lexicalError(byte)
+                }
+                return
+            case .digits:
+                if isDigit(byte) {
+                    token.append(byte)
+                    return
+                }
+                if byte == UInt8(ascii: ".") {
+                    enter(.mantissa, byte)
+                    return
+                }
+                if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                    enter(.exponent, byte)
+                    return
+                }
+                endToken(.integer)
+            case .mantissa:
+                if isDigit(byte) {
+                    enter(.mantissaDigits, byte)
+                } else {
+                    lexicalError(byte)
+                }
+                return
+            case .mantissaDigits:
+                if isDigit(byte) {
+                    token.append(byte)
+                    return
+                }
+                if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                    enter(.exponent, byte)
+                    return
+                }
+                endToken(.float)
+            case .exponent:
+                if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
+                    enter(.exponentSign, byte)
+                } else if isDigit(byte) {
+                    enter(.exponentDigits, byte)
+                } else {
+                    lexicalError(byte)
+                }
+                return
+            case .exponentSign:
+                if isDigit(byte) {
+                    enter(.exponentDigits, byte)
+                } else {
+                    lexicalError(byte)
+                }
+                return
+            case .exponentDigits:
+                if isDigit(byte) {
+                    token.append(byte)
+                    return
+                }
+                endToken(.float)
+            case .keyword:
+                if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
+                    token.append(byte)
+                    return
+                }
+                endToken(.keyword)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    @inline(__always)
+    private mutating func enter(_ next: JSONLexerState, _ byte: UInt8) {
+        token.append(byte)
+        state = next
+    }
+
+    private mutating func structural(_ kind: JSONTokenKind, _ byte: UInt8) {
+        token.append(byte)
+        endToken(kind)
+    }
+
+    /// Hands the finished token to the streamer and returns to the start
+    /// state.
+    mutating func endToken(_ kind: JSONTokenKind) {
+        streamToken(kind)
+        token.removeAll(keepingCapacity: token.capacity <= 1 << 20)
+        state = .start
+    }
+
+    /// A byte that is invalid in the current state (nil when flushing at
+    /// end of input): reports `stray '<token so far + byte>'`, drops the
+    /// message and enters recovery.
+    mutating func lexicalError(_ byte: UInt8? = nil) {
+        if let byte { token.append(byte) }
+        pending.append(.failure(.stray(token)))
+        resetMessage()
+        token.removeAll(keepingCapacity: token.capacity <= 1 << 20)
+        state = .recovery
+    }
+
+    /// A single token passed the size limit: QEMU flushes it to the
+    /// streamer, which rejects it, and lexes on from the start state.
+    private mutating func oversizedToken() {
+        pending.append(.failure(.tokenSizeLimit))
+        resetMessage()
+        token = []
+        state = .start
+    }
+}

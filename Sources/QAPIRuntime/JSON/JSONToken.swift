@@ -1,0 +1,13 @@
+/// The kinds of token the lexer hands to the streamer.
+enum JSONTokenKind: UInt8, Sendable {
+    case leftBrace
+    case rightBrace
+    case leftBracket
+    case rightBracket
+    case colon
+    case comma
+    case integer
+    case float
+    case keyword
+    case string
+}

@@ -1,0 +1,111 @@
+/// Serialises `JSONValue`s in QEMU's output format.
+///
+/// * Compact layout: members separated by `", "`, keys followed by
+///   `": "`, no other spaces; empty containers are `{}` and `[]`.
+/// * Pretty layout: one member or element per line, indented by four
+///   spaces per level; the closing bracket on its own line at the
+///   container's level; an empty container is its opening bracket, a
+///   newline, the container's indentation and its closing bracket.
+/// * Output is ASCII: see `appendQuoted(_:to:)` for string escaping.
+/// * Integers print in decimal, doubles with C's `%.17g`.
+/// * Object members keep their order.
+public struct JSONWriter: Sendable {
+    /// Whether to use the pretty layout.
+    public var pretty: Bool
+    /// The line break the pretty layout uses: `"\n"` as QEMU's writer
+    /// produces it, or `"\r\n"` as a QMP monitor puts it on the wire.
+    public var newline: String
+
+    /// A writer with the given layout and line break.
+    public init(pretty: Bool = false, newline: String = "\n") {
+        self.pretty = pretty
+        self.newline = newline
+    }
+
+    /// `value` serialised as bytes.
+    public func encode(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(64)
+        append(value, to: &output)
+        return output
+    }
+
+    /// `value` serialised as a string.
+    public func string(_ value: JSONValue) -> String {
+        String(decoding: encode(value), as: UTF8.self)
+    }
+
+    /// Appends `value` serialised to `output`.
+    public func append(_ value: JSONValue, to output: inout [UInt8]) {
+        let newlineBytes = Array(newline.utf8)
+        write(value, depth: 0, newline: newlineBytes, to: &output)
+    }
+
+    /// A complete QMP message as a monitor sends it: the value with CRLF
+    /// line breaks in the pretty layout, followed by CRLF.
+    public static func qmpMessage(_ value: JSONValue, pretty: Bool = false) -> [UInt8] {
+        var output = JSONWriter(pretty: pretty, newline: "\r\n").encode(value)
+        output.append(0x0D)
+        output.append(0x0A)
+        return output
+    }
+
+    private func write(_ value: JSONValue, depth: Int, newline: [UInt8], to output: inout [UInt8]) {
+        switch value {
+        case .null:
+            output.append(contentsOf: "null".utf8)
+        case .bool(let flag):
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number):
+            appendDecimal(number, to: &output)
+        case .uint(let number):
+            appendDecimal(number, to: &output)
+        case .double(let number):
+            DoubleFormatting.append(number, to: &output)
+        case .string(let string):
+            Self.appendQuoted(string, to: &output)
+        case .array(let elements):
+            output.append(UInt8(ascii: "["))
+            for (position, element) in elements.enumerated() {
+                separator(first: position == 0, depth: depth + 1, newline: newline, to: &output)
+                write(element, depth: depth + 1, newline: newline, to: &output)
+            }
+            closing(depth: depth, newline: newline, to: &output)
+            output.append(UInt8(ascii: "]"))
+        case .object(let object):
+            output.append(UInt8(ascii: "{"))
+            for position in object.indices {
+                separator(first: position == 0, depth: depth + 1, newline: newline, to: &output)
+                Self.appendQuoted(object.storedKeys[position], to: &output)
+                output.append(UInt8(ascii: ":"))
+                output.append(UInt8(ascii: " "))
+                write(object.storedValues[position], depth: depth + 1, newline: newline, to: &output)
+            }
+            closing(depth: depth, newline: newline, to: &output)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// What goes before a member or element.
+    private func separator(first: Bool, depth: Int, newline: [UInt8], to output: inout [UInt8]) {
+        if !first { output.append(UInt8(ascii: ",")) }
+        if pretty {
+            output.append(contentsOf: newline)
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4 * depth))
+        } else if !first {
+            output.append(UInt8(ascii: " "))
+        }
+    }
+
+    /// What goes before a closing bracket.
+    private func closing(depth: Int, newline: [UInt8], to output: inout [UInt8]) {
+        if pretty {
+            output.append(contentsOf: newline)
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4 * depth))
+        }
+    }
+
+    private func appendDecimal<Number: BinaryInteger>(_ number: Number, to output: inout [UInt8]) {
+        output.append(contentsOf: String(number).utf8)
+    }
+}
