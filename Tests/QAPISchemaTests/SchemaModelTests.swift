@@ -28,7 +28,8 @@ final class SchemaModelTests: XCTestCase {
         XCTAssertTrue(schema.lookupType("QType")?.isImplicit ?? false)
         XCTAssertTrue(schema.emptyObjectType.isEmpty)
         XCTAssertEqual(schema.features.map(\.name), ["deprecated", "unstable"])
-        XCTAssertIdentical(schema.lookupEntity("Enum")?.module, schema.modules[1])
+        XCTAssertEqual(schema.lookupEntity("Enum")?.moduleName, "t.json")
+        XCTAssertIdentical(schema.module(named: "t.json"), schema.modules[1])
         XCTAssertNil(schema.lookupType("Nope"))
     }
 

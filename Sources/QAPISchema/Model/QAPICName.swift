@@ -33,23 +33,23 @@ enum QAPICName {
     /// `_` replaced by `_`; if `protect`, keywords and names starting with
     /// a digit get a `q_` prefix.
     static func cName(_ name: String, protect: Bool = true) -> String {
-        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
         var changed = false
         for scalar in name.unicodeScalars {
             switch scalar {
             case "a"..."z", "A"..."Z", "0"..."9", "_":
-                scalars.append(scalar)
+                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
             default:
-                scalars.append("_")
+                bytes.append(UInt8(ascii: "_"))
                 changed = true
             }
         }
-        let mapped = changed ? String(scalars) : name
+        let mapped = changed ? String(decoding: bytes, as: UTF8.self) : name
         if protect {
-            if protectedWords.contains(mapped) { return "q_" + mapped }
-            if let first = mapped.unicodeScalars.first, ("0"..."9").contains(first) {
+            if let first = bytes.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
                 return "q_" + mapped
             }
+            if protectedWords.contains(mapped) { return "q_" + mapped }
         }
         return mapped
     }

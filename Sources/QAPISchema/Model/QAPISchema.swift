@@ -126,9 +126,19 @@ public final class QAPISchema {
             try entity.check(self)
             try entity.connectDoc()
         }
+        var lastFile: String?
+        var lastModule: QAPISchemaModule?
         for entity in entities {
-            let module = makeModule(entity.moduleFileName ?? QAPISchemaModule.builtinModuleName)
-            entity.module = module
+            let file = entity.moduleFileName ?? QAPISchemaModule.builtinModuleName
+            let module: QAPISchemaModule
+            if file == lastFile, let lastModule {
+                module = lastModule
+            } else {
+                module = makeModule(file)
+                lastFile = file
+                lastModule = module
+            }
+            entity.moduleName = module.name
             module.entities.append(entity)
         }
         for doc in docs {

@@ -4,8 +4,9 @@ public class QAPISchemaEntity {
     /// Where the entity is defined. For implicit types, the place that
     /// caused them; `nil` for predefined types and their arrays.
     public let info: QAPISourceInfo?
-    /// The module the entity belongs to (set when the schema is checked).
-    public internal(set) weak var module: QAPISchemaModule?
+    /// The name of the module the entity belongs to (set when the schema
+    /// is checked); `QAPISchema.module(named:)` gives the module itself.
+    public internal(set) var moduleName = ""
     var isChecked = false
 
     init(info: QAPISourceInfo?) {

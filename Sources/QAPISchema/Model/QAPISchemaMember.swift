@@ -10,6 +10,8 @@ public class QAPISchemaMember {
     /// Name of the entity the member belongs to (for features of
     /// members: the member's name).
     public internal(set) var definedIn: String = ""
+    /// The C name, the key of the clash checks (computed once).
+    private(set) lazy var clashKey = QAPICName.cName(name)
 
     init(name: String, info: QAPISourceInfo?, ifcond: QAPISchemaIfCond) {
         self.name = name
@@ -29,7 +31,7 @@ public class QAPISchemaMember {
     /// Records the member in `seen` (keyed by C name), reporting at `info`
     /// a clash with a member already there.
     func checkClash(_ info: QAPISourceInfo?, _ seen: inout QAPIMemberSeen) throws(QAPIError) {
-        let key = QAPICName.cName(name)
+        let key = clashKey
         if let other = seen[key] {
             throw QAPIError(info, "\(describe(info)) collides with \(other.describe(info))")
         }
