@@ -48,6 +48,9 @@ final class SchemaModelTests: XCTestCase {
         XCTAssertEqual(list.name, "StrList")
         XCTAssertEqual(list.elementType.name, "Str")
         XCTAssertEqual(list.docType, "array of Str")
+        XCTAssertEqual(schema.commands.map(\.name), ["cmd"])
+        XCTAssertEqual(schema.events.map(\.name), ["EVT"])
+        XCTAssertEqual(schema.types.filter { $0.info != nil }.map(\.name), ["Str", "StrList", "q_obj_cmd-arg"])
         let event = try XCTUnwrap(schema.lookupEntity("EVT") as? QAPISchemaEvent)
         XCTAssertNil(event.argType, "empty inline data makes no type")
     }

@@ -16,7 +16,6 @@ extension QAPISchema {
         let empty = QAPISchemaObjectType(
             name: "q_empty", info: nil, doc: nil, ifcond: QAPISchemaIfCond(), features: [],
             baseName: nil, localMembers: [], branches: nil)
-        emptyObjectType = empty
         try! defineDefinition(empty)
         let values = QAPIQType.allCases.map {
             QAPISchemaEnumMember(name: $0.rawValue, info: nil, ifcond: QAPISchemaIfCond(), features: [])

@@ -20,8 +20,6 @@ public final class QAPISchema {
     /// Every feature name used in the schema, each once in order of first
     /// use, starting with the special features `deprecated` and `unstable`.
     public internal(set) var features: [QAPISchemaFeature] = []
-    /// The predefined empty object type `q_empty`.
-    public internal(set) var emptyObjectType: QAPISchemaObjectType!
 
     var definitions: [String: QAPISchemaDefinition] = [:]
     var moduleByName: [String: QAPISchemaModule] = [:]
@@ -61,6 +59,29 @@ public final class QAPISchema {
     }
 
     // MARK: Lookup
+
+    /// The predefined empty object type `q_empty`.
+    public var emptyObjectType: QAPISchemaObjectType {
+        guard let type = definitions["q_empty"] as? QAPISchemaObjectType else {
+            preconditionFailure("q_empty is always predefined")
+        }
+        return type
+    }
+
+    /// Every type in definition order, predefined and implicit ones included.
+    public var types: [QAPISchemaType] {
+        entities.compactMap { $0 as? QAPISchemaType }
+    }
+
+    /// Every command in definition order.
+    public var commands: [QAPISchemaCommand] {
+        entities.compactMap { $0 as? QAPISchemaCommand }
+    }
+
+    /// Every event in definition order.
+    public var events: [QAPISchemaEvent] {
+        entities.compactMap { $0 as? QAPISchemaEvent }
+    }
 
     /// The definition named `name`, if any.
     public func lookupEntity(_ name: String) -> QAPISchemaDefinition? {
