@@ -1,5 +1,5 @@
 /// The states of QEMU's JSON lexer.
-enum JSONLexerState: UInt8, Sendable {
+enum JSONLexerState: Sendable {
     /// Between tokens.
     case start
     /// After a lexical error: skipping to a resynchronisation byte.

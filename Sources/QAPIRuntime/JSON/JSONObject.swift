@@ -10,8 +10,21 @@ public struct JSONObject: Sendable {
     /// index from key to position.
     @usableFromInline static let indexThreshold = 8
 
-    @usableFromInline var storedKeys: [String] = []
-    @usableFromInline var storedValues: [JSONValue] = []
+    /// One member; keys and values live together so that an object costs
+    /// one allocation.
+    @usableFromInline
+    struct Member: Sendable {
+        @usableFromInline var key: String
+        @usableFromInline var value: JSONValue
+
+        @inlinable
+        init(key: String, value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    @usableFromInline var members: [Member] = []
     /// Key to position; empty while `count <= indexThreshold`.
     @usableFromInline var positions: [ByteKey: Int] = [:]
 
@@ -26,16 +39,16 @@ public struct JSONObject: Sendable {
     }
 
     /// The keys, in member order.
-    public var keys: [String] { storedKeys }
+    public var keys: [String] { members.map(\.key) }
 
     /// The values, in member order.
-    public var values: [JSONValue] { storedValues }
+    public var values: [JSONValue] { members.map(\.value) }
 
     /// The position of `key`, if present.
     @inlinable
     public func index(forKey key: String) -> Int? {
         if positions.isEmpty {
-            return storedKeys.firstIndex { UTF8Bytes.equal($0, key) }
+            return members.firstIndex { UTF8Bytes.equal($0.key, key) }
         }
         return positions[ByteKey(key)]
     }
@@ -49,7 +62,7 @@ public struct JSONObject: Sendable {
     /// The value of member `key`; assigning nil removes the member.
     public subscript(key: String) -> JSONValue? {
         get {
-            index(forKey: key).map { storedValues[$0] }
+            index(forKey: key).map { members[$0].value }
         }
         set {
             if let newValue {
@@ -65,8 +78,8 @@ public struct JSONObject: Sendable {
     @discardableResult
     public mutating func updateValue(_ value: JSONValue, forKey key: String) -> JSONValue? {
         if let position = index(forKey: key) {
-            let old = storedValues[position]
-            storedValues[position] = value
+            let old = members[position].value
+            members[position].value = value
             return old
         }
         appendNew(key, value)
@@ -76,11 +89,11 @@ public struct JSONObject: Sendable {
     /// Appends a member whose key the caller knows is not present yet.
     @usableFromInline
     mutating func appendNew(_ key: String, _ value: JSONValue) {
-        storedKeys.append(key)
-        storedValues.append(value)
+        if members.capacity == 0 { members.reserveCapacity(4) }
+        members.append(Member(key: key, value: value))
         if !positions.isEmpty {
-            positions[ByteKey(key)] = storedKeys.count - 1
-        } else if storedKeys.count > Self.indexThreshold {
+            positions[ByteKey(key)] = members.count - 1
+        } else if members.count > Self.indexThreshold {
             rebuildIndex()
         }
     }
@@ -90,9 +103,8 @@ public struct JSONObject: Sendable {
     @discardableResult
     public mutating func removeValue(forKey key: String) -> JSONValue? {
         guard let position = index(forKey: key) else { return nil }
-        storedKeys.remove(at: position)
-        let old = storedValues.remove(at: position)
-        if storedKeys.count > Self.indexThreshold {
+        let old = members.remove(at: position).value
+        if members.count > Self.indexThreshold {
             rebuildIndex()
         } else {
             positions = [:]
@@ -101,8 +113,8 @@ public struct JSONObject: Sendable {
     }
 
     private mutating func rebuildIndex() {
-        var index = [ByteKey: Int](minimumCapacity: storedKeys.count)
-        for (position, key) in storedKeys.enumerated() { index[ByteKey(key)] = position }
+        var index = [ByteKey: Int](minimumCapacity: members.count)
+        for (position, member) in members.enumerated() { index[ByteKey(member.key)] = position }
         positions = index
     }
 }
@@ -115,11 +127,11 @@ extension JSONObject: RandomAccessCollection {
     public var startIndex: Int { 0 }
 
     /// The position past the last member.
-    public var endIndex: Int { storedKeys.count }
+    public var endIndex: Int { members.count }
 
     /// The member at `position`.
     public subscript(position: Int) -> Element {
-        (storedKeys[position], storedValues[position])
+        (members[position].key, members[position].value)
     }
 }
 
@@ -135,8 +147,8 @@ extension JSONObject: Hashable {
     /// values, in any order (QEMU's `qdict_is_equal`).
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        for (position, key) in lhs.storedKeys.enumerated() {
-            guard let other = rhs[key], other == lhs.storedValues[position] else { return false }
+        for member in lhs.members {
+            guard let other = rhs[member.key], other == member.value else { return false }
         }
         return true
     }
@@ -144,11 +156,11 @@ extension JSONObject: Hashable {
     /// Hashes independently of member order.
     public func hash(into hasher: inout Hasher) {
         var combined = 0
-        for (position, key) in storedKeys.enumerated() {
-            var member = Hasher()
-            UTF8Bytes.hash(key, into: &member)
-            member.combine(storedValues[position])
-            combined = combined &+ member.finalize()
+        for member in members {
+            var memberHasher = Hasher()
+            UTF8Bytes.hash(member.key, into: &memberHasher)
+            memberHasher.combine(member.value)
+            combined = combined &+ memberHasher.finalize()
         }
         hasher.combine(count)
         hasher.combine(combined)

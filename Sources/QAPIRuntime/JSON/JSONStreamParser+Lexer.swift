@@ -7,9 +7,15 @@ extension JSONStreamParser {
         var index = 0
         let count = bytes.count
         while index < count {
-            if state == .doubleQuoted || state == .singleQuoted {
-                index = appendStringRun(bytes, from: index)
-                if index == count { break }
+            switch state {
+            case .doubleQuoted:
+                index = appendStringRun(bytes, from: index, quote: UInt8(ascii: "\""))
+                if index == count { return index }
+            case .singleQuoted:
+                index = appendStringRun(bytes, from: index, quote: UInt8(ascii: "'"))
+                if index == count { return index }
+            default:
+                break
             }
             step(bytes[index])
             index += 1
@@ -21,8 +27,9 @@ extension JSONStreamParser {
 
     /// Appends the longest run of ordinary string bytes starting at
     /// `start` to the token, in one go; returns where the run ends.
-    private mutating func appendStringRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let quote = state == .doubleQuoted ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+    private mutating func appendStringRun(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, quote: UInt8
+    ) -> Int {
         // Stop where the token would pass the size limit, so that the
         // oversized token is cut at the same byte as QEMU cuts it.
         let room = limits.maxTokenBytes + 1 - token.count
@@ -76,25 +83,17 @@ extension JSONStreamParser {
                 default:
                     return
                 }
-            case .doubleQuoted, .singleQuoted:
-                let quote = state == .doubleQuoted ? UInt8(ascii: "\"") : UInt8(ascii: "'")
-                if byte == quote {
-                    token.append(byte)
-                    endToken(.string)
-                } else if byte == UInt8(ascii: "\\") {
-                    enter(state == .doubleQuoted ? .doubleQuotedEscape : .singleQuotedEscape, byte)
-                } else if byte >= 0x20 && byte <= 0xFD {
-                    token.append(byte)
-                } else {
-                    lexicalError(byte)
-                }
+            case .doubleQuoted:
+                inString(byte, quote: UInt8(ascii: "\""), escape: .doubleQuotedEscape)
                 return
-            case .doubleQuotedEscape, .singleQuotedEscape:
-                if byte >= 0x20 && byte <= 0xFD {
-                    enter(state == .doubleQuotedEscape ? .doubleQuoted : .singleQuoted, byte)
-                } else {
-                    lexicalError(byte)
-                }
+            case .singleQuoted:
+                inString(byte, quote: UInt8(ascii: "'"), escape: .singleQuotedEscape)
+                return
+            case .doubleQuotedEscape:
+                afterEscape(byte, back: .doubleQuoted)
+                return
+            case .singleQuotedEscape:
+                afterEscape(byte, back: .singleQuoted)
                 return
             case .zero:
                 if isDigit(byte) {
@@ -178,6 +177,32 @@ extension JSONStreamParser {
         }
     }
 
+    /// A byte inside a string.
+    @inline(__always)
+    private mutating func inString(_ byte: UInt8, quote: UInt8, escape: JSONLexerState) {
+        if byte == quote {
+            token.append(byte)
+            endToken(.string)
+        } else if byte == UInt8(ascii: "\\") {
+            enter(escape, byte)
+        } else if byte >= 0x20 && byte <= 0xFD {
+            token.append(byte)
+        } else {
+            lexicalError(byte)
+        }
+    }
+
+    /// The byte after a backslash: anything from 0x20 to 0xFD; the parser
+    /// judges the escape later.
+    @inline(__always)
+    private mutating func afterEscape(_ byte: UInt8, back: JSONLexerState) {
+        if byte >= 0x20 && byte <= 0xFD {
+            enter(back, byte)
+        } else {
+            lexicalError(byte)
+        }
+    }
+
     @inline(__always)
     private func isDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
@@ -189,15 +214,17 @@ extension JSONStreamParser {
         state = next
     }
 
+    /// A one-byte structural token; it never touches the token buffer,
+    /// which is empty in the start state.
+    @inline(__always)
     private mutating func structural(_ kind: JSONTokenKind, _ byte: UInt8) {
-        token.append(byte)
-        endToken(kind)
+        streamToken(kind, length: 1)
     }
 
     /// Hands the finished token to the streamer and returns to the start
     /// state.
     mutating func endToken(_ kind: JSONTokenKind) {
-        streamToken(kind)
+        streamToken(kind, length: token.count)
         token.removeAll(keepingCapacity: token.capacity <= 1 << 20)
         state = .start
     }

@@ -1,9 +1,10 @@
 /// The streamer: depth counting, message boundaries and limits.
 extension JSONStreamParser {
-    /// Takes a finished token: counts depth, enforces the limits in QEMU's
-    /// order, passes it to the parser and ends the message when the
-    /// depth counts say so.
-    mutating func streamToken(_ kind: JSONTokenKind) {
+    /// Takes a finished token of `length` bytes (its text is in `token`
+    /// unless it is structural): counts depth, enforces the limits in
+    /// QEMU's order, passes it to the parser and ends the message when
+    /// the depth counts say so.
+    mutating func streamToken(_ kind: JSONTokenKind, length: Int) {
         switch kind {
         case .leftBrace: braces += 1
         case .rightBrace: braces -= 1
@@ -11,7 +12,7 @@ extension JSONStreamParser {
         case .rightBracket: brackets -= 1
         default: break
         }
-        if tokenBytes + token.count + 1 > limits.maxTokenBytes {
+        if tokenBytes + length + 1 > limits.maxTokenBytes {
             limitError(.tokenSizeLimit)
             return
         }
@@ -23,9 +24,14 @@ extension JSONStreamParser {
             limitError(.nestingLimit)
             return
         }
-        tokenBytes += token.count
+        tokenBytes += length
         tokenCount += 1
-        token.withUnsafeBufferPointer { parser.accept(kind, $0) }
+        switch kind {
+        case .integer, .float, .keyword, .string:
+            token.withUnsafeBufferPointer { parser.accept(kind, $0) }
+        case .leftBrace, .rightBrace, .leftBracket, .rightBracket, .colon, .comma:
+            parser.accept(kind, UnsafeBufferPointer(start: nil, count: 0))
+        }
         if (braces > 0 || brackets > 0) && braces >= 0 && brackets >= 0 {
             return
         }

@@ -1,5 +1,5 @@
 /// The kinds of token the lexer hands to the streamer.
-enum JSONTokenKind: UInt8, Sendable {
+enum JSONTokenKind: Sendable {
     case leftBrace
     case rightBrace
     case leftBracket

@@ -6,7 +6,7 @@
 /// which gives the same error as parsing the finished token list.
 struct JSONTokenParser {
     /// What the innermost open container expects next.
-    private enum Phase: UInt8 {
+    private enum Phase {
         /// After `[`: `]` or a value.
         case arrayFirst
         /// After `,` in an array: a value.
@@ -66,7 +66,7 @@ struct JSONTokenParser {
         if let phase = phases.last {
             switch phase {
             case .objectColon:
-                if kind == .colon {
+                if case .colon = kind {
                     phases[phases.count - 1] = .objectValue
                 } else {
                     fail("missing : in object pair")
@@ -86,12 +86,16 @@ struct JSONTokenParser {
                 default: fail("expected separator in list")
                 }
                 return
-            case .objectFirst where kind == .rightBrace:
-                closeObject()
-                return
-            case .arrayFirst where kind == .rightBracket:
-                closeArray()
-                return
+            case .objectFirst:
+                if case .rightBrace = kind {
+                    closeObject()
+                    return
+                }
+            case .arrayFirst:
+                if case .rightBracket = kind {
+                    closeArray()
+                    return
+                }
             default:
                 break
             }
@@ -180,7 +184,8 @@ struct JSONTokenParser {
 
     private func keywordIs(_ token: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         guard token.count == word.utf8CodeUnitCount else { return false }
-        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        return token.elementsEqual(expected)
+        let expected = word.utf8Start
+        for index in 0..<token.count where token[index] != expected[index] { return false }
+        return true
     }
 }

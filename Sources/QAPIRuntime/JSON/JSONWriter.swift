@@ -57,7 +57,8 @@ public struct JSONWriter: Sendable {
         case .bool(let flag):
             output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .int(let number):
-            appendDecimal(number, to: &output)
+            if number < 0 { output.append(UInt8(ascii: "-")) }
+            appendDecimal(number.magnitude, to: &output)
         case .uint(let number):
             appendDecimal(number, to: &output)
         case .double(let number):
@@ -74,12 +75,12 @@ public struct JSONWriter: Sendable {
             output.append(UInt8(ascii: "]"))
         case .object(let object):
             output.append(UInt8(ascii: "{"))
-            for position in object.indices {
+            for (position, member) in object.members.enumerated() {
                 separator(first: position == 0, depth: depth + 1, newline: newline, to: &output)
-                Self.appendQuoted(object.storedKeys[position], to: &output)
+                Self.appendQuoted(member.key, to: &output)
                 output.append(UInt8(ascii: ":"))
                 output.append(UInt8(ascii: " "))
-                write(object.storedValues[position], depth: depth + 1, newline: newline, to: &output)
+                write(member.value, depth: depth + 1, newline: newline, to: &output)
             }
             closing(depth: depth, newline: newline, to: &output)
             output.append(UInt8(ascii: "}"))
@@ -105,7 +106,22 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    private func appendDecimal<Number: BinaryInteger>(_ number: Number, to output: inout [UInt8]) {
-        output.append(contentsOf: String(number).utf8)
+    /// Appends the decimal digits of `number` without allocating.
+    private func appendDecimal(_ number: UInt64, to output: inout [UInt8]) {
+        if number < 10 {
+            output.append(UInt8(ascii: "0") + UInt8(number))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // 32 bytes >= 20 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var rest = number
+            while rest > 0 {
+                buffer[31 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(32 - count)...]))
+        }
     }
 }
