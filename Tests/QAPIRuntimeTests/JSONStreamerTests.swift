@@ -165,6 +165,17 @@ final class JSONStreamerTests: XCTestCase {
         ])
     }
 
+    func testConsumeStopsRightAfterAnOversizedToken() {
+        var parser = JSONStreamParser(limits: JSONStreamLimits(maxTokenBytes: 8, maxTokenCount: 100, maxNesting: 10))
+        let input = Array(#""aaaaaaaaaaaa" 1"#.utf8)
+        var seen: [String] = []
+        let consumed = input.withUnsafeBytes { buffer in
+            parser.consume(buffer, stopAfterResult: true) { seen += render([$0]) }
+        }
+        XCTAssertEqual(consumed, 9)
+        XCTAssertEqual(seen, ["E:JSON token size limit exceeded"])
+    }
+
     func testResetForgetsPartialInput() {
         var parser = JSONStreamParser()
         XCTAssertEqual(render(parser.feed(Array(#"{"execute": "qu"#.utf8))), [])

@@ -10,10 +10,10 @@ extension JSONStreamParser {
             switch state {
             case .doubleQuoted:
                 index = appendStringRun(bytes, from: index, quote: UInt8(ascii: "\""))
-                if index == count { return index }
+                if index == count || (stopAfterResult && !pending.isEmpty) { return index }
             case .singleQuoted:
                 index = appendStringRun(bytes, from: index, quote: UInt8(ascii: "'"))
-                if index == count { return index }
+                if index == count || (stopAfterResult && !pending.isEmpty) { return index }
             default:
                 break
             }
