@@ -71,7 +71,8 @@ public final class QAPIDoc {
         }
 
         fileprivate func appendLine(_ line: String) {
-            text += line + "\n"
+            text += line
+            text += "\n"
         }
     }
 
@@ -270,9 +271,10 @@ public final class QAPIDoc {
 extension String {
     /// The string without leading and trailing `\n` characters.
     func trimmingNewlines() -> String {
-        var scalars = Substring(self)
-        while scalars.first == "\n" { scalars.removeFirst() }
-        while scalars.last == "\n" { scalars.removeLast() }
-        return String(scalars)
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: "\n") }) else { return "" }
+        let last = bytes.lastIndex(where: { $0 != UInt8(ascii: "\n") })!
+        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return self }
+        return String(self[first...last])
     }
 }

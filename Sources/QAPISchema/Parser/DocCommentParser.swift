@@ -6,17 +6,25 @@ extension SchemaFileParser {
         guard lexer.token == .comment else {
             throw lexer.error("documentation comment must end with '##'")
         }
-        let text = lexer.stringValue
-        if text.hasPrefix("##") {
-            if text != "##" { throw lexer.error("junk after '##' at end of documentation comment") }
+        let line = lexer.commentBytes
+        let start = line.startIndex
+        if line.count == 1 { return "" }
+        if line[start + 1] == UInt8(ascii: "#") {
+            if line.count != 2 { throw lexer.error("junk after '##' at end of documentation comment") }
             return nil
         }
-        if text == "#" { return "" }
-        let utf8 = text.utf8
-        if utf8[utf8.index(after: utf8.startIndex)] != UInt8(ascii: " ") {
+        if line[start + 1] != UInt8(ascii: " ") {
             throw lexer.error("missing space after #")
         }
-        return String(text.dropFirst(2)).pythonRStripped()
+        var end = line.endIndex
+        while end > start + 2, Self.isASCIIPythonSpace(line[end - 1]) { end -= 1 }
+        let text = String(decoding: line[(start + 2)..<end], as: UTF8.self)
+        return end > start + 2 && line[end - 1] >= 0x80 ? text.pythonRStripped() : text
+    }
+
+    /// Whether an ASCII byte is whitespace to Python's `str.isspace()`.
+    private static func isASCIIPythonSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte) || (0x1C...0x1F).contains(byte)
     }
 
     private mutating func nextDocLine() throws(QAPIError) -> String? {
@@ -27,20 +35,29 @@ extension SchemaFileParser {
     /// Matches `@name:` followed by spaces at the start of `line`; returns
     /// the name and the rest of the line.
     private static func matchNameColon(_ line: String) -> (name: String, rest: String)? {
-        guard line.hasPrefix("@"), let colon = line.firstIndex(of: ":") else { return nil }
-        let name = String(line[line.index(after: line.startIndex)..<colon])
-        let rest = line[line.index(after: colon)...].drop { $0 == " " }
-        return (name, String(rest))
+        let bytes = line.utf8
+        guard bytes.first == UInt8(ascii: "@"), let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else {
+            return nil
+        }
+        let name = String(line[bytes.index(after: bytes.startIndex)..<colon])
+        var restStart = bytes.index(after: colon)
+        while restStart < bytes.endIndex, bytes[restStart] == UInt8(ascii: " ") {
+            restStart = bytes.index(after: restStart)
+        }
+        return (name, String(line[restStart...]))
     }
 
     /// Matches a section tag (`Returns:`, `Since:`, ...; not `Tag::`) at the
     /// start of `line`; returns the tag and the rest of the line.
     private static func matchSectionTag(_ line: String) -> (tag: String, rest: String)? {
+        let bytes = line.utf8
+        guard let first = bytes.first, "RESNT".utf8.contains(first) else { return nil }
         for tag in ["Returns", "Errors", "Since", "Notes", "Note", "Examples", "Example", "TODO"] {
-            guard line.hasPrefix(tag) else { continue }
-            let after = line.dropFirst(tag.count)
-            if after.hasPrefix("::") || !after.hasPrefix(":") { continue }
-            return (tag, String(after.dropFirst().drop { $0 == " " }))
+            guard bytes.starts(with: tag.utf8) else { continue }
+            let after = bytes.dropFirst(tag.utf8.count)
+            guard after.first == UInt8(ascii: ":"), after.dropFirst().first != UInt8(ascii: ":") else { continue }
+            let rest = after.dropFirst().drop { $0 == UInt8(ascii: " ") }
+            return (tag, String(line[rest.startIndex...]))
         }
         return nil
     }
@@ -81,7 +98,7 @@ extension SchemaFileParser {
 
     /// Parses the documentation block at the current `##` token.
     mutating func parseDoc() throws(QAPIError) -> QAPIDoc {
-        if lexer.stringValue != "##" {
+        if !lexer.commentBytes.elementsEqual("##".utf8) {
             throw lexer.error("junk after '##' at start of documentation comment")
         }
         let info = lexer.info

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The schema lexer: turns a file's bytes into tokens, one at a time,
 /// tracking the line (as a `QAPISourceInfo`) and the column of each token.
 ///
@@ -14,7 +20,7 @@ struct SchemaLexer {
         case string
         /// `true` or `false`; the value is in `boolValue`.
         case bool
-        /// A comment line; the whole line (from `#`) is in `stringValue`.
+        /// A comment line; the whole line (from `#`) is `commentBytes`.
         case comment
         /// End of input.
         case end
@@ -23,8 +29,10 @@ struct SchemaLexer {
     private let bytes: [UInt8]
     /// The current token.
     private(set) var token: Token = .end
-    /// The text of a string or comment token.
+    /// The text of a string token.
     private(set) var stringValue = ""
+    /// The bytes of a comment token's line, from its `#` up to the newline.
+    var commentBytes: ArraySlice<UInt8> { bytes[position..<cursor] }
     /// The value of a boolean token.
     private(set) var boolValue = false
     /// The location of the current line.
@@ -72,10 +80,9 @@ struct SchemaLexer {
             switch byte {
             case UInt8(ascii: "#"):
                 if bytes[cursor] == UInt8(ascii: "#") { skipComments = false }
-                while bytes[cursor] != UInt8(ascii: "\n") { cursor += 1 }
+                cursor = endOfLine(from: cursor)
                 if !skipComments {
                     token = .comment
-                    stringValue = String(decoding: bytes[position..<cursor], as: UTF8.self)
                     return
                 }
             case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ":"),
@@ -95,6 +102,8 @@ struct SchemaLexer {
                 boolValue = false
                 cursor += 4
                 return
+            case UInt8(ascii: " "), 0x09, 0x0B...0x0D, 0x1C...0x1F:
+                continue
             case UInt8(ascii: "\n"):
                 if cursor == bytes.count {
                     token = .end
@@ -112,7 +121,28 @@ struct SchemaLexer {
         }
     }
 
+    /// The offset of the newline ending the line that `offset` is on.
+    private func endOfLine(from offset: Int) -> Int {
+        bytes.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) -> Int in
+            let start = UnsafeRawPointer(buffer.baseAddress! + offset)
+            guard let found = memchr(start, 0x0A, buffer.count - offset) else { return buffer.count - 1 }
+            return offset + (UnsafeRawPointer(found) - start)
+        }
+    }
+
     private mutating func lexString() throws(QAPIError) {
+        // Fast path: printable ASCII without escapes up to the closing quote.
+        var end = cursor
+        while end < bytes.count, bytes[end] >= 32, bytes[end] < 127,
+              bytes[end] != UInt8(ascii: "'"), bytes[end] != UInt8(ascii: "\\") {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "'") {
+            token = .string
+            stringValue = String(decoding: bytes[cursor..<end], as: UTF8.self)
+            cursor = end + 1
+            return
+        }
         var text: [UInt8] = []
         var escaped = false
         while true {

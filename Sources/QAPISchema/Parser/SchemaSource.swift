@@ -22,7 +22,7 @@ struct SchemaSource {
     /// Reads and normalises `path`.
     static func load(path: String) throws(ReadFailure) -> SchemaSource {
         let raw = try readFile(path)
-        if let bad = firstInvalidUTF8Offset(raw) {
+        if String(validating: raw, as: UTF8.self) == nil, let bad = firstInvalidUTF8Offset(raw) {
             throw .invalidUTF8(offset: bad, bytes: raw)
         }
         return SchemaSource(normalizing: raw)
@@ -34,6 +34,12 @@ struct SchemaSource {
     }
 
     private init(normalizing raw: [UInt8]) {
+        if !raw.contains(UInt8(ascii: "\r")) {
+            var out = raw
+            if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+            bytes = out
+            return
+        }
         var out: [UInt8] = []
         out.reserveCapacity(raw.count + 1)
         var index = 0

@@ -76,12 +76,20 @@ public enum SchemaValue: Sendable, Hashable {
 }
 
 /// An object of the schema syntax: unique keys in source order.
+///
+/// Schema objects are small (a handful of keys, rarely more than a few
+/// dozen), so members live in one array and lookups scan it: cheaper than
+/// hashing for the sizes that occur.
 public struct SchemaObject: Sendable, Hashable, Sequence {
     /// One member.
     public typealias Element = (key: String, value: SchemaValue)
 
-    private var orderedKeys: [String] = []
-    private var storage: [String: SchemaValue] = [:]
+    private var entries: [Entry] = []
+
+    private struct Entry: Sendable, Hashable {
+        var key: String
+        var value: SchemaValue
+    }
 
     /// An empty object.
     public init() {}
@@ -89,51 +97,43 @@ public struct SchemaObject: Sendable, Hashable, Sequence {
     /// An object from members in order; a repeated key keeps its first
     /// position and its last value.
     public init(_ members: [(String, SchemaValue)]) {
+        entries.reserveCapacity(members.count)
         for (key, value) in members { self[key] = value }
     }
 
     /// The keys in source order.
-    public var keys: [String] { orderedKeys }
+    public var keys: [String] { entries.map(\.key) }
 
     /// Number of members.
-    public var count: Int { orderedKeys.count }
+    public var count: Int { entries.count }
 
     /// Whether the object has no members.
-    public var isEmpty: Bool { orderedKeys.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty }
 
-    /// The value of `key`, or `nil`. Assigning appends a new key at the end.
+    private func index(of key: String) -> Int? {
+        entries.firstIndex { $0.key == key }
+    }
+
+    /// The value of `key`, or `nil`. Assigning appends a new key at the end;
+    /// assigning `nil` removes the key.
     public subscript(key: String) -> SchemaValue? {
-        get { storage[key] }
+        get { index(of: key).map { entries[$0].value } }
         set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { orderedKeys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                orderedKeys.removeAll { $0 == key }
+            if let position = index(of: key) {
+                if let newValue { entries[position].value = newValue } else { entries.remove(at: position) }
+            } else if let newValue {
+                entries.append(Entry(key: key, value: newValue))
             }
         }
     }
 
     /// Whether `key` is present.
-    public func contains(_ key: String) -> Bool { storage[key] != nil }
+    public func contains(_ key: String) -> Bool { index(of: key) != nil }
 
     /// Iterates the members in source order.
     public func makeIterator() -> AnyIterator<Element> {
-        var index = 0
-        return AnyIterator {
-            guard index < orderedKeys.count else { return nil }
-            defer { index += 1 }
-            let key = orderedKeys[index]
-            return (key, storage[key]!)
-        }
-    }
-
-    public static func == (lhs: SchemaObject, rhs: SchemaObject) -> Bool {
-        lhs.orderedKeys == rhs.orderedKeys && lhs.storage == rhs.storage
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(orderedKeys)
-        for key in orderedKeys { hasher.combine(storage[key]) }
+        var iterator = entries.makeIterator()
+        return AnyIterator { iterator.next().map { ($0.key, $0.value) } }
     }
 }
 
