@@ -27,12 +27,23 @@ func report(_ label: String, _ times: [Double]) {
     print(String(format: "%@: min %.2f ms, median %.2f ms over %d runs", label, times[0] * 1000, median * 1000, times.count))
 }
 
+let tool = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    .deletingLastPathComponent().appendingPathComponent("qapi-gen")
 let url = URL(fileURLWithPath: schemaPath)
 _ = FileManager.default.changeCurrentDirectoryPath(url.deletingLastPathComponent().path)
 let fileName = url.lastPathComponent
 
 var dumpSize = 0
 do {
+    report("phase: read + parse", try measure(iterations) {
+        _ = try QAPISchemaParser.parse(fileName: fileName)
+    })
+    report("phase: read + parse + expression checks", try measure(iterations) {
+        _ = try QAPIExpressionChecker.check(try QAPISchemaParser.parse(fileName: fileName).expressions)
+    })
+    report("phase: whole front end (schema built)", try measure(iterations) {
+        _ = try QAPISchema(fileName: fileName)
+    })
     let inProcess = try measure(iterations) {
         let schema = try QAPISchema(fileName: fileName)
         dumpSize = QAPITestDump.render(schema).utf8.count
@@ -44,7 +55,6 @@ do {
     exit(1)
 }
 
-let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qapi-gen")
 if FileManager.default.isExecutableFile(atPath: tool.path) {
     let wholeRuns = try measure(max(5, iterations / 3)) {
         let process = Process()

@@ -97,6 +97,8 @@ public final class QAPIDoc {
     public private(set) var since: Section?
     /// Sections other than the body and the descriptions, in order.
     public private(set) var sections: [Section] = []
+    private var argumentsByName: [String: Section] = [:]
+    private var featuresByName: [String: Section] = [:]
 
     /// Starts a block at `info`, documenting `symbol` if given.
     public init(info: QAPISourceInfo, symbol: String? = nil) {
@@ -107,12 +109,12 @@ public final class QAPIDoc {
 
     /// The description of member `name`, if written.
     public func argument(named name: String) -> Section? {
-        arguments.first { $0.name == name }
+        argumentsByName[name]
     }
 
     /// The description of feature `name`, if written.
     public func feature(named name: String) -> Section? {
-        features.first { $0.name == name }
+        featuresByName[name]
     }
 
     // MARK: Building (used by the parser)
@@ -157,19 +159,23 @@ public final class QAPIDoc {
 
     /// Starts the description of member `name`.
     func newArgument(_ info: QAPISourceInfo, name: String) throws(QAPIError) {
-        arguments.append(try newDescription(info, name: name, kind: .member, existing: arguments))
+        let section = try newDescription(info, name: name, kind: .member, existing: argumentsByName)
+        arguments.append(section)
+        argumentsByName[name] = section
     }
 
     /// Starts the description of feature `name`.
     func newFeature(_ info: QAPISourceInfo, name: String) throws(QAPIError) {
-        features.append(try newDescription(info, name: name, kind: .feature, existing: features))
+        let section = try newDescription(info, name: name, kind: .feature, existing: featuresByName)
+        features.append(section)
+        featuresByName[name] = section
     }
 
     private func newDescription(
-        _ info: QAPISourceInfo, name: String, kind: Kind, existing: [Section]
+        _ info: QAPISourceInfo, name: String, kind: Kind, existing: [String: Section]
     ) throws(QAPIError) -> Section {
         if name.isEmpty { throw QAPIError(info, "invalid parameter name") }
-        if existing.contains(where: { $0.name == name }) {
+        if existing[name] != nil {
             throw QAPIError(info, "'\(name)' parameter name duplicated")
         }
         let section = Section(info: info, kind: kind, name: name)
@@ -205,6 +211,7 @@ public final class QAPIDoc {
         let stub = Section(info: self.info, kind: .member, name: name)
         stub.isConnected = true
         arguments.append(stub)
+        argumentsByName[name] = stub
         var index = 1
         while index < allSections.count, allSections[index].kind == .member { index += 1 }
         allSections.insert(stub, at: min(index, allSections.count))
