@@ -7,17 +7,20 @@ let package = Package(
     name: "swift-qapi",
     products: [
         .library(name: "QAPISchema", targets: ["QAPISchema"]),
+        .library(name: "QAPICodegen", targets: ["QAPICodegen"]),
         .library(name: "QAPIRuntime", targets: ["QAPIRuntime"]),
         .executable(name: "qapi-gen", targets: ["qapi-gen"]),
     ],
     targets: [
         .target(name: "QAPISchema"),
+        .target(name: "QAPICodegen", dependencies: ["QAPISchema"]),
         .target(name: "QAPIRuntime"),
-        .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema"]),
+        .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema", "QAPICodegen"]),
         .executableTarget(
             name: "qapi-frontend-bench", dependencies: ["QAPISchema"],
             path: "Benchmarks/qapi-frontend-bench"),
         .testTarget(name: "QAPISchemaTests", dependencies: ["QAPISchema", "qapi-gen"]),
+        .testTarget(name: "QAPICodegenTests", dependencies: ["QAPICodegen", "QAPISchema", "qapi-gen"]),
         .testTarget(name: "QAPIRuntimeTests", dependencies: ["QAPIRuntime"]),
     ],
     swiftLanguageModes: [.v6]
