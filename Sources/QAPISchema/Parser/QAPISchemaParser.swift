@@ -1,3 +1,5 @@
+import Foundation
+
 /// The result of reading a schema: every expression (with `include`
 /// directives kept as markers) and every documentation block, in order.
 public struct QAPIParsedSchema {
@@ -63,6 +65,13 @@ public enum QAPISchemaParser {
 /// Absolute paths of the files read so far, shared by all files of a schema.
 final class IncludedFiles {
     var paths: Set<String> = []
+    /// The working directory, which relative file names are taken against.
+    let workingDirectory = FileManager.default.currentDirectoryPath
+
+    /// `os.path.abspath(path)`.
+    func absolute(_ path: String) -> String {
+        QAPIPath.absoluteNormalized(path, cwd: workingDirectory)
+    }
 }
 
 /// Parses one schema file (and, recursively, the files it includes).
@@ -77,7 +86,7 @@ struct SchemaFileParser {
         self.fileName = fileName
         self.lexer = SchemaLexer(source: source, info: info)
         self.included = included
-        included.paths.insert(absolutePath(fileName))
+        included.paths.insert(included.absolute(fileName))
     }
 
     /// Parses the whole file.
@@ -132,14 +141,14 @@ struct SchemaFileParser {
         guard case .string(let include) = value else {
             throw QAPIError(info, "value of 'include' must be a string")
         }
-        let path = joinPath(directoryName(fileName), include)
+        let path = QAPIPath.join(QAPIPath.directoryName(fileName), include)
         expressions.append(QAPIExpression(
             members: SchemaObject([("include", .string(path))]), info: info, doc: nil))
 
-        let absolute = absolutePath(path)
+        let absolute = included.absolute(path)
         var site: QAPISourceInfo? = info
         while let current = site {
-            if absolute == absolutePath(current.fileName) {
+            if absolute == included.absolute(current.fileName) {
                 throw QAPIError(info, "inclusion loop for \(include)")
             }
             site = current.parent

@@ -139,38 +139,3 @@ extension String {
         return count
     }
 }
-
-/// `os.path.abspath`: the absolute, lexically normalised form of `path`.
-func absolutePath(_ path: String) -> String {
-    var full = path
-    if !path.hasPrefix("/") {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let cwd = getcwd(&buffer, buffer.count).map { String(cString: $0) } ?? "/"
-        full = cwd + "/" + path
-    }
-    var parts: [Substring] = []
-    for part in full.split(separator: "/", omittingEmptySubsequences: true) {
-        if part == "." { continue }
-        if part == ".." {
-            if !parts.isEmpty { parts.removeLast() }
-            continue
-        }
-        parts.append(part)
-    }
-    return "/" + parts.joined(separator: "/")
-}
-
-/// `os.path.dirname`.
-func directoryName(_ path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "" }
-    var head = String(path[..<slash])
-    if head.isEmpty || head.allSatisfy({ $0 == "/" }) { return String(path[...slash]) }
-    while head.hasSuffix("/") { head.removeLast() }
-    return head
-}
-
-/// `os.path.join(directory, name)` for two components.
-func joinPath(_ directory: String, _ name: String) -> String {
-    if name.hasPrefix("/") || directory.isEmpty { return name }
-    return directory.hasSuffix("/") ? directory + name : directory + "/" + name
-}

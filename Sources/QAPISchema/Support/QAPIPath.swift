@@ -12,6 +12,18 @@ enum QAPIPath {
         return String(head)
     }
 
+    /// `os.path.join(directory, name)` for two components.
+    static func join(_ directory: String, _ name: String) -> String {
+        if name.hasPrefix("/") || directory.isEmpty { return name }
+        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// `os.path.abspath`: `path` made absolute against the working
+    /// directory `cwd` and lexically normalised.
+    static func absoluteNormalized(_ path: String, cwd: String) -> String {
+        "/" + components(absolute(path, cwd: cwd)).joined(separator: "/")
+    }
+
     /// `path` relative to the directory `start`, both taken relative to
     /// the working directory `cwd` when not absolute.
     static func relativePath(_ path: String, from start: String, cwd: String) -> String {
