@@ -18,16 +18,8 @@ public enum QAPISchemaParser {
     /// Reads the schema rooted at `fileName` (a path as the user gave it;
     /// diagnostics name files the same way).
     public static func parse(fileName: String) throws(QAPIError) -> QAPIParsedSchema {
-        let source: SchemaSource
-        do {
-            source = try SchemaSource.load(path: fileName)
-        } catch {
-            switch error {
-            case .system(let reason):
-                throw QAPIError(nil, "can't read schema file '\(fileName)': \(reason)")
-            case .invalidUTF8(let offset, let bytes):
-                throw invalidUTF8Error(fileName: fileName, parent: nil, offset: offset, bytes: bytes)
-            }
+        let source = try load(fileName, includedFrom: nil) { reason in
+            QAPIError(nil, "can't read schema file '\(fileName)': \(reason)")
         }
         return try parse(source: source, fileName: fileName)
     }
@@ -45,6 +37,23 @@ public enum QAPISchemaParser {
             info: QAPISourceInfo(fileName: fileName, parent: nil), included: included)
         try file.parse()
         return QAPIParsedSchema(expressions: file.expressions, docs: file.docs)
+    }
+
+    /// Reads `path`; an operating-system failure becomes `unreadable(reason)`,
+    /// invalid UTF-8 a diagnostic at the offending line and column.
+    static func load(
+        _ path: String, includedFrom parent: QAPISourceInfo?, unreadable: (String) -> QAPIError
+    ) throws(QAPIError) -> SchemaSource {
+        do {
+            return try SchemaSource.load(path: path)
+        } catch {
+            switch error {
+            case .system(let reason):
+                throw unreadable(reason)
+            case .invalidUTF8(let offset, let bytes):
+                throw invalidUTF8Error(fileName: path, parent: parent, offset: offset, bytes: bytes)
+            }
+        }
     }
 
     /// The error for a file that is not UTF-8: its file, line and column.
@@ -155,16 +164,8 @@ struct SchemaFileParser {
         }
         if included.paths.contains(absolute) { return }
 
-        let source: SchemaSource
-        do {
-            source = try SchemaSource.load(path: path)
-        } catch {
-            switch error {
-            case .system(let reason):
-                throw QAPIError(info, "can't read include file '\(path)': \(reason)")
-            case .invalidUTF8(let offset, let bytes):
-                throw QAPISchemaParser.invalidUTF8Error(fileName: path, parent: info, offset: offset, bytes: bytes)
-            }
+        let source = try QAPISchemaParser.load(path, includedFrom: info) { reason in
+            QAPIError(info, "can't read include file '\(path)': \(reason)")
         }
         var child = SchemaFileParser(
             source: source, fileName: path,
