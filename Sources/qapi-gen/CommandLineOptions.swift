@@ -14,6 +14,8 @@ struct CommandLineOptions {
         case help
         /// Print QEMU's test-harness dump of the schema.
         case dump
+        /// Print the `query-qmp-schema` data as JSON.
+        case introspection
         /// Only check the schema.
         case check
     }
@@ -21,6 +23,10 @@ struct CommandLineOptions {
     var action: Action = .check
     var diagnostics: DiagnosticStyle = .qemu
     var schemaPath: String?
+    /// `-u`: keep type names in introspection data instead of numbers.
+    var unmask = false
+    /// `-D SYMBOL`: the symbols `if` conditions see as defined.
+    var definedSymbols: Set<String> = []
 
     static let usage = """
         usage: qapi-gen [options] SCHEMA
@@ -31,6 +37,14 @@ struct CommandLineOptions {
         options:
           --dump                 print the schema in the format of QEMU's
                                  front-end test harness (entities, then docs)
+          --introspection        print the data of query-qmp-schema as JSON,
+                                 one SchemaInfo per line; 'if' conditions are
+                                 evaluated against the -D symbols
+          -u, --unmask-non-abi-names
+                                 keep type names in introspection data
+                                 instead of masking them to numbers
+          -D SYMBOL              take SYMBOL as defined in 'if' conditions
+                                 (repeatable; every other symbol is undefined)
           --diagnostics STYLE    render errors as 'qemu' (default: QEMU's own
                                  text) or 'compiler' (path:line:col: error: ...)
           -h, --help             show this help
@@ -61,12 +75,20 @@ struct CommandLineOptions {
                 return options
             case "--dump":
                 options.action = .dump
+            case "--introspection":
+                options.action = .introspection
+            case "-u", "--unmask-non-abi-names":
+                options.unmask = true
+            case "-D":
+                options.definedSymbols.insert(try value(for: argument))
             case "--diagnostics":
                 let style = try value(for: argument)
                 guard let parsed = DiagnosticStyle(rawValue: style) else {
                     throw UsageError(message: "unknown diagnostics style '\(style)' (use 'qemu' or 'compiler')")
                 }
                 options.diagnostics = parsed
+            case _ where argument.hasPrefix("-D"):
+                options.definedSymbols.insert(String(argument.dropFirst(2)))
             default:
                 if argument.hasPrefix("-") && argument != "-" {
                     throw UsageError(message: "unknown option '\(argument)'")

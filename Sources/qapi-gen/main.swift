@@ -1,3 +1,4 @@
+import QAPICodegen
 import QAPISchema
 
 #if canImport(Glibc)
@@ -45,8 +46,15 @@ if options.action == .help {
 
 do {
     let schema = try QAPISchema(fileName: options.schemaPath!)
-    if options.action == .dump {
+    switch options.action {
+    case .dump:
         write(QAPITestDump.render(schema), to: .standardOutput)
+    case .introspection:
+        let entries = QAPIIntrospection.schemaInfo(
+            for: schema, unmask: options.unmask, definedSymbols: options.definedSymbols)
+        write(QAPIIntrospection.renderJSON(entries), to: .standardOutput)
+    case .check, .help:
+        break
     }
 } catch {
     let text = options.diagnostics == .qemu ? error.qemuDescription : error.compilerDescription

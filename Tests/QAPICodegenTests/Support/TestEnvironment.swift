@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+
+/// Where the tests find the shared material and the built tools.
+enum TestEnvironment {
+    /// The repository root (two levels above this file's folder).
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared` beside the repository, or `$QAPI_SHARED_DIR`.
+    static let sharedDirectory: URL = {
+        if let path = ProcessInfo.processInfo.environment["QAPI_SHARED_DIR"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }()
+
+    /// A folder of the shared material, or a skip that says what is missing.
+    static func sharedFolder(_ relativePath: String) throws -> URL {
+        let url = sharedDirectory.appendingPathComponent(relativePath)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw XCTSkip("shared material not found at \(url.path) (set QAPI_SHARED_DIR); skipping")
+        }
+        return url
+    }
+
+    /// The folder holding the built products (`qapi-gen` beside the test bundle).
+    static let productsDirectory: URL = {
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL
+        #else
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var directory = executable.deletingLastPathComponent()
+        while directory.path != "/" && !FileManager.default.fileExists(
+            atPath: directory.appendingPathComponent("qapi-gen").path)
+        {
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory
+        #endif
+    }()
+
+    /// What a finished process printed and how it ended.
+    struct ProcessResult {
+        let standardOutput: Data
+        let standardError: Data
+        let status: Int32
+    }
+
+    /// Runs `qapi-gen` with `arguments` in `directory`.
+    static func runQAPIGen(_ arguments: [String], in directory: URL) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("qapi-gen")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        let errorFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("qapi-gen-stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let errorHandle = try FileHandle(forWritingTo: errorFile)
+        process.standardOutput = output
+        process.standardError = errorHandle
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try errorHandle.close()
+        let errData = try Data(contentsOf: errorFile)
+        return ProcessResult(standardOutput: outData, standardError: errData, status: process.terminationStatus)
+    }
+}
+
+extension TestEnvironment {
+    /// A file of the shared material, or a skip that says what is missing.
+    static func sharedFile(_ relativePath: String) throws -> URL {
+        let url = sharedDirectory.appendingPathComponent(relativePath)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw XCTSkip("shared file not found at \(url.path) (set QAPI_SHARED_DIR); skipping")
+        }
+        return url
+    }
+
+    /// The `symbols` list of a reference `introspect-conditions.json`.
+    static func referenceSymbols(_ conditionsFile: URL) throws -> [String] {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: conditionsFile))
+        guard let symbols = (object as? [String: Any])?["symbols"] as? [String] else {
+            throw XCTSkip("\(conditionsFile.path) has no 'symbols' list")
+        }
+        return symbols
+    }
+}
