@@ -1,0 +1,41 @@
+/// A type encoded as a JSON object whose members are read and written one
+/// by one: QAPI structs, unions, and the branch types of unions (whose
+/// members are read from the union's own object).
+public protocol QAPIObjectDecodable: QAPIDecodable {
+    /// Reads this type's members from `members`, base members first, in
+    /// schema order.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError)
+}
+
+/// A type whose members are written into a JSON object.
+public protocol QAPIObjectEncodable: QAPIEncodable {
+    /// Writes this type's members, in schema order, to `encoder`.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder)
+}
+
+/// A QAPI struct or union: read and written as a JSON object.
+public typealias QAPIObjectCodable = QAPIObjectDecodable & QAPIObjectEncodable
+
+extension QAPIObjectDecodable {
+    /// Reads an object: the value must be an object, every member is read,
+    /// then any key left over is reported as unexpected (spec A1, A7).
+    @inlinable
+    public init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
+        guard case .object(let object) = decoder.value else {
+            throw .invalidType(expected: "object")
+        }
+        var members = QAPIObjectDecoder(object, policy: decoder.policy)
+        self = try Self(qapiMembers: &members)
+        try members.finish()
+    }
+}
+
+extension QAPIObjectEncodable {
+    /// The members as a JSON object, in schema order.
+    @inlinable
+    public func qapiEncoded() -> JSONValue {
+        var encoder = QAPIObjectEncoder()
+        encodeMembers(to: &encoder)
+        return .object(encoder.object)
+    }
+}

@@ -1,0 +1,78 @@
+/// Reads the members of one JSON object, for a struct's or union's
+/// `init(qapiMembers:)`.
+///
+/// Members are looked up by name; when the input lists them in schema
+/// order each lookup is a single comparison at the position after the
+/// previous one. Positions read are recorded so that, once every member
+/// was read, a leftover key is reported as unexpected.
+public struct QAPIObjectDecoder: Sendable {
+    @usableFromInline let object: JSONObject
+    @usableFromInline let policy: QAPICompatPolicy
+    /// Where the next member probably is.
+    @usableFromInline var cursor = 0
+    @usableFromInline var consumed = QAPIPositionSet()
+
+    /// A decoder for the members of `object`.
+    @inlinable
+    public init(_ object: JSONObject, policy: QAPICompatPolicy = QAPICompatPolicy()) {
+        self.object = object
+        self.policy = policy
+    }
+
+    /// Reads required member `name`: `Parameter 'FULL' is missing` when
+    /// absent. With special `features`, the compat policy is applied
+    /// first, as QEMU does, even when the member is absent.
+    @inlinable
+    public mutating func required<T: QAPIDecodable>(
+        _ name: String, features: QAPIFeatures = []
+    ) throws(QAPIDecodingError) -> T {
+        try policy.check(features, kind: "parameter", name: name)
+        guard let value = take(name) else {
+            throw QAPIDecodingError(.missing, at: [.member(name)])
+        }
+        return try decode(value, name)
+    }
+
+    /// Reads optional member `name`: nil when absent. A `null` value is
+    /// present and decoded as `T` (spec A10).
+    @inlinable
+    public mutating func optional<T: QAPIDecodable>(
+        _ name: String, features: QAPIFeatures = []
+    ) throws(QAPIDecodingError) -> T? {
+        guard let value = take(name) else { return nil }
+        try policy.check(features, kind: "parameter", name: name)
+        return try decode(value, name) as T
+    }
+
+    /// Throws `Parameter 'FULL' is unexpected` for a key no member read;
+    /// the first such key in input order.
+    @usableFromInline
+    func finish() throws(QAPIDecodingError) {
+        if consumed.count == object.count { return }
+        guard let position = object.indices.first(where: { !consumed.contains($0) }) else { return }
+        throw QAPIDecodingError(.unexpected, at: [.member(object.members[position].key)])
+    }
+
+    @inlinable
+    func decode<T: QAPIDecodable>(_ value: JSONValue, _ name: String) throws(QAPIDecodingError) -> T {
+        do {
+            return try T(qapi: QAPIDecoder(value, name: name, policy: policy))
+        } catch {
+            throw error.within(.member(name))
+        }
+    }
+
+    /// The value of member `name`, marked as read; nil when absent.
+    @inlinable
+    mutating func take(_ name: String) -> JSONValue? {
+        let members = object.members
+        var position = cursor
+        if position >= members.count || !UTF8Bytes.equal(members[position].key, name) {
+            guard let found = object.index(forKey: name) else { return nil }
+            position = found
+        }
+        cursor = position + 1
+        consumed.insert(position)
+        return members[position].value
+    }
+}
