@@ -115,6 +115,35 @@ final class ExpressionCheckerTests: XCTestCase {
         XCTAssertNil(QAPINameGrammar.stem(of: ""))
     }
 
+    func testNameGrammarOnSlicesAndNonASCIINames() {
+        XCTAssertEqual(QAPINameGrammar.stem(of: "**__a_b".dropFirst(2)), "b")
+        XCTAssertEqual(QAPINameGrammar.stem(of: "**x-y\n".dropFirst(2)), "y")
+        XCTAssertEqual(QAPINameGrammar.stem(of: "__\u{131}.b_x-\u{17F}o"), "\u{17F}o")
+        XCTAssertNil(QAPINameGrammar.stem(of: "x-\u{E9}"))
+        XCTAssertNil(QAPINameGrammar.stem(of: "\u{E9}\n"))
+    }
+
+    /// The rules look at UTF-8 bytes; non-ASCII names must fare as in Python.
+    func testNonASCIINames() throws {
+        // c_name() turns the dotless i into '_': the name is in the reserved q_ space.
+        assertError(["command": str("q\u{131}x")], inside("command", "q\u{131}x", "command has an invalid name"))
+        assertError(
+            ["struct": str("Foo"), "data": obj(["has\u{131}x": str("int")])],
+            inside("struct", "Foo", "'data' member 'has\u{131}x' uses reserved name"))
+        assertError(
+            ["struct": str("\u{212A}elvin"), "data": obj([:])],
+            inside("struct", "\u{212A}elvin", "name of struct must use CamelCase"))
+        assertError(
+            ["enum": str("Foo"), "data": list(str("\u{E9}t\u{E9}"))],
+            inside("enum", "Foo", "'data' member '\u{E9}t\u{E9}' has an invalid name"))
+        let accepted = [
+            expression(["event": str("\u{212A}VM")]),
+            expression(["command": str("qa\u{131}")]),
+            expression(["struct": str("Foo"), "data": obj(["*\u{131}u": str("int"), "hasx": str("int")])]),
+        ]
+        XCTAssertEqual(try QAPIExpressionChecker.check(accepted).count, accepted.count)
+    }
+
     func testCheckRecordsTheDefinition() throws {
         let info = makeInfo()
         _ = try QAPIExpressionChecker.check([expression(["event": str("SHUTDOWN")], info: info)])

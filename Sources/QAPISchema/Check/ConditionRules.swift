@@ -3,9 +3,9 @@ extension ExpressionRules {
     /// identifier of capitals, digits and `_`, or an object with exactly
     /// one of `not` (a condition), `all` or `any` (non-empty arrays of
     /// conditions). `source` names the owner in messages.
-    static func checkIf(_ object: SchemaObject, _ info: QAPISourceInfo, _ source: String) throws(QAPIError) {
+    static func checkIf(_ object: SchemaObject, _ info: QAPISourceInfo, _ source: @autoclosure () -> String) throws(QAPIError) {
         guard let condition = object["if"] else { return }
-        try checkCondition(condition, info, source)
+        try checkCondition(condition, info, source())
     }
 
     private static func checkCondition(
@@ -47,16 +47,11 @@ extension ExpressionRules {
         }
     }
 
-    /// Whether `symbol` is a capital letter followed by capitals, digits and `_`.
+    /// Whether `symbol` is a capital letter followed by capitals, digits
+    /// and `_` (all ASCII, so its UTF-8 bytes tell).
     private static func isConditionSymbol(_ symbol: String) -> Bool {
-        var scalars = symbol.unicodeScalars.makeIterator()
-        guard let first = scalars.next(), ("A"..."Z").contains(first) else { return false }
-        while let scalar = scalars.next() {
-            switch scalar {
-            case "A"..."Z", "0"..."9", "_": continue
-            default: return false
-            }
-        }
-        return true
+        let bytes = symbol.utf8
+        guard let first = bytes.first, isUppercaseByte(first) else { return false }
+        return bytes.dropFirst().allSatisfy { isUppercaseByte($0) || isDigitByte($0) || $0 == UInt8(ascii: "_") }
     }
 }

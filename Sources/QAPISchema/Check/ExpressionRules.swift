@@ -3,7 +3,8 @@
 ///
 /// The rules take values as the parser produced them and either throw the
 /// first violation found (in QEMU's order, with QEMU's words) or return the
-/// value in its canonical, desugared form.
+/// value in its canonical, desugared form. Message texts (`source`) are
+/// built only when a rule fails.
 enum ExpressionRules {}
 
 extension SchemaValue {
@@ -34,21 +35,49 @@ extension ExpressionRules {
         }
     }
 
-    /// The name with every character other than an ASCII letter, digit or
-    /// `_` replaced by `_` (QEMU's `c_name` without keyword protection).
-    static func unprotectedCName(_ name: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in name.unicodeScalars {
-            scalars.append(isCIdentifierScalar(scalar) ? scalar : "_")
-        }
-        return String(scalars)
+    /// Templates of the one-member objects that desugaring creates.
+    static let typeTemplate = SchemaObject([("type", .bool(false))])
+    static let nameTemplate = SchemaObject([("name", .bool(false))])
+
+    /// `template` (a one-member object) with its value replaced by `value`:
+    /// cheaper than building the object afresh, as its key list is shared.
+    static func singleton(_ template: SchemaObject, _ value: SchemaValue) -> SchemaObject {
+        var object = template
+        object[template.keys[0]] = value
+        return object
     }
 
-    /// Whether `scalar` is an ASCII letter, digit or `_`.
-    static func isCIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "a"..."z", "A"..."Z", "0"..."9", "_": return true
-        default: return false
+    /// Whether QEMU's `c_name(name, False)` starts with `letters` then `_`:
+    /// `c_name` keeps ASCII letters, digits and `_` and turns every other
+    /// character into `_`, so the name must start with the (ASCII) letters,
+    /// followed by a character that is not an ASCII letter or digit.
+    static func cNameHasPrefix(_ name: Substring, _ letters: StaticString) -> Bool {
+        let bytes = name.utf8
+        var index = bytes.startIndex
+        for letter in UnsafeBufferPointer(start: letters.utf8Start, count: letters.utf8CodeUnitCount) {
+            guard index < bytes.endIndex, bytes[index] == letter else { return false }
+            index = bytes.index(after: index)
         }
+        guard index < bytes.endIndex else { return false }
+        let next = bytes[index]
+        return !(isLowercaseByte(next) || isUppercaseByte(next) || isDigitByte(next))
     }
+
+    /// Whether `strings` contains `string`. Comparing lengths first makes
+    /// this much cheaper than `contains` when most strings differ; it is
+    /// exact for the key lists of the rules (lower-case ASCII letters and
+    /// `-`, to which no other string is canonically equivalent).
+    static func isAmong(_ string: String, _ strings: [String]) -> Bool {
+        let count = string.utf8.count
+        return strings.contains { $0.utf8.count == count && $0 == string }
+    }
+
+    /// Whether `byte` is `a`...`z`.
+    static func isLowercaseByte(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
+
+    /// Whether `byte` is `A`...`Z`.
+    static func isUppercaseByte(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+
+    /// Whether `byte` is `0`...`9`.
+    static func isDigitByte(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 }

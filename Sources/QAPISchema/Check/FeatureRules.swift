@@ -8,18 +8,23 @@ extension ExpressionRules {
         guard case .list(let items) = features else {
             throw QAPIError(info, "'features' must be an array")
         }
-        let normalized = items.map { item -> SchemaObject in
-            if case .object(let object) = item { return object }
-            return SchemaObject([("name", item)])
-        }
-        for feature in normalized {
-            let source = "'features' member"
+        let source = "'features' member"
+        var normalized: [SchemaValue] = []
+        normalized.reserveCapacity(items.count)
+        for item in items {
+            if case .string(let name) = item {
+                // `{'name': name}` has the right keys and no condition.
+                try checkNameLower(name[...], info, "\(source) '\(name)'")
+                normalized.append(.object(singleton(nameTemplate, item)))
+                continue
+            }
+            let feature = item.objectValue ?? singleton(nameTemplate, item)
             try checkKeys(feature, info, source, required: ["name"], optional: ["if"])
             let name = try checkNameIsString(feature["name"]!, info, source)
-            let namedSource = "\(source) '\(name)'"
-            try checkNameLower(name, info, namedSource)
-            try checkIf(feature, info, namedSource)
+            try checkNameLower(name[...], info, "\(source) '\(name)'")
+            try checkIf(feature, info, "\(source) '\(name)'")
+            normalized.append(.object(feature))
         }
-        return .list(normalized.map(SchemaValue.object))
+        return .list(normalized)
     }
 }

@@ -3,6 +3,25 @@ extension ExpressionRules {
     /// and the keys of `optional` (QEMU's `check_keys`). Key lists in the
     /// messages are sorted and quoted.
     static func checkKeys(
+        _ object: SchemaObject, _ info: QAPISourceInfo, _ source: @autoclosure () -> String,
+        required: [String], optional: [String]
+    ) throws(QAPIError) {
+        // Keys are unique: all is well when each is known and enough are required ones.
+        var requiredCount = 0
+        for key in object.keys {
+            if isAmong(key, required) {
+                requiredCount += 1
+            } else if !isAmong(key, optional) {
+                return try reportKeys(object, info, source(), required: required, optional: optional)
+            }
+        }
+        if requiredCount < required.count {
+            try reportKeys(object, info, source(), required: required, optional: optional)
+        }
+    }
+
+    /// Throws the error for missing keys, else the one for unknown keys.
+    private static func reportKeys(
         _ object: SchemaObject, _ info: QAPISourceInfo, _ source: String,
         required: [String], optional: [String]
     ) throws(QAPIError) {

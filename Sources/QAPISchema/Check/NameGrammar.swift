@@ -8,50 +8,66 @@
 /// characters that fold onto ASCII ones (`İ`, `ı`, `ſ`, the Kelvin sign).
 enum QAPINameGrammar {
     /// The stem of `name`, or `nil` if `name` is not a valid QAPI name.
-    static func stem(of name: String) -> String? {
-        var scalars = Array(name.unicodeScalars)
-        if scalars.last == "\n" { scalars.removeLast() }
-        var index = 0
-        if scalars.count >= 2, scalars[0] == "_", scalars[1] == "_" {
-            var cursor = 2
-            while cursor < scalars.count, isPrefixScalar(scalars[cursor]) { cursor += 1 }
-            guard cursor > 2, cursor < scalars.count, scalars[cursor] == "_" else { return nil }
+    static func stem(of name: Substring) -> Substring? {
+        let utf8 = name.utf8
+        // An ASCII name has one byte per character: match on the bytes.
+        if let (isASCII, match) = utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? (true, stemBounds(in: bytes)) : (false, nil)
+        }), isASCII {
+            guard let match else { return nil }
+            let start = utf8.index(utf8.startIndex, offsetBy: match.lowerBound)
+            return name[start..<utf8.index(start, offsetBy: match.count)]
+        }
+        let scalars = name.unicodeScalars
+        guard let match = stemBounds(in: scalars.map(\.value)) else { return nil }
+        let start = scalars.index(scalars.startIndex, offsetBy: match.lowerBound)
+        return Substring(scalars[start..<scalars.index(start, offsetBy: match.count)])
+    }
+
+    /// Where the stem lies among `codes` (code points, or UTF-8 bytes of an
+    /// ASCII name), or `nil` if they do not form a valid name.
+    private static func stemBounds<Codes: RandomAccessCollection>(in codes: Codes) -> Range<Int>?
+    where Codes.Element: FixedWidthInteger, Codes.Index == Int {
+        let start = codes.startIndex
+        var end = codes.endIndex
+        if end > start, codes[end - 1] == 0x0A { end -= 1 }
+        var index = start
+        if end - start >= 2, codes[start] == 0x5F, codes[start + 1] == 0x5F {
+            var cursor = start + 2
+            while cursor < end, isPrefixCode(codes[cursor]) { cursor += 1 }
+            guard cursor > start + 2, cursor < end, codes[cursor] == 0x5F else { return nil }
             index = cursor + 1
         }
-        let rest = scalars[index...]
-        if rest.count >= 2, rest.first == "x" || rest.first == "X",
-           rest[rest.startIndex + 1] == "-",
-           isStem(rest.dropFirst(2)) {
-            return string(rest.dropFirst(2))
+        if end - index >= 2, codes[index] | 0x20 == 0x78, codes[index + 1] == 0x2D,
+           isStem(codes[(index + 2)..<end]) {
+            return (index + 2 - start)..<(end - start)
         }
-        return isStem(rest) ? string(rest) : nil
+        return isStem(codes[index..<end]) ? (index - start)..<(end - start) : nil
     }
 
-    private static func isStem(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let first = scalars.first, isLetter(first) else { return false }
-        return scalars.dropFirst().allSatisfy { isLetter($0) || isDigit($0) || $0 == "_" || $0 == "-" }
+    private static func isStem<Codes: Collection>(_ codes: Codes) -> Bool where Codes.Element: FixedWidthInteger {
+        guard let first = codes.first, isLetter(UInt32(first)) else { return false }
+        return codes.dropFirst().allSatisfy {
+            let code = UInt32($0)
+            return isLetter(code) || isDigit(code) || code == 0x5F || code == 0x2D
+        }
     }
 
-    private static func isPrefixScalar(_ scalar: Unicode.Scalar) -> Bool {
-        isLetter(scalar) || isDigit(scalar) || scalar == "." || scalar == "-"
+    private static func isPrefixCode<Code: FixedWidthInteger>(_ code: Code) -> Bool {
+        let code = UInt32(code)
+        return isLetter(code) || isDigit(code) || code == 0x2E || code == 0x2D
     }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(scalar)
+    private static func isDigit(_ code: UInt32) -> Bool {
+        (0x30...0x39).contains(code)
     }
 
     /// A letter as a case-insensitive `[a-z]` sees it.
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isLetter(_ code: UInt32) -> Bool {
+        switch code {
         case 0x41...0x5A, 0x61...0x7A: return true
         case 0x130, 0x131, 0x17F, 0x212A: return true
         default: return false
         }
-    }
-
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
     }
 }

@@ -7,7 +7,7 @@
 /// (and every later one at that info) reads "In struct 'X':".
 public enum QAPIExpressionChecker {
     /// The meta-type keys, one of which every definition has.
-    static let metaTypes: Set<String> = ["enum", "struct", "union", "alternate", "command", "event"]
+    static let metaTypes = ["enum", "struct", "union", "alternate", "command", "event"]
 
     /// Checks every expression; returns them for the schema to build from,
     /// desugared the way QEMU normalizes them: members and branches as
@@ -31,8 +31,8 @@ public enum QAPIExpressionChecker {
     private static func checkDefinition(_ expression: QAPIExpression) throws(QAPIError) -> SchemaObject {
         let info = expression.info
         var definition = expression.members
-        let metas = definition.keys.filter(metaTypes.contains)
-        guard metas.count == 1, let meta = metas.first else {
+        var metas = definition.keys.lazy.filter { ExpressionRules.isAmong($0, metaTypes) }.makeIterator()
+        guard let meta = metas.next(), metas.next() == nil else {
             throw QAPIError(
                 info,
                 "expression must have exactly one key 'enum', 'struct', 'union', 'alternate', 'command', 'event'")
@@ -41,7 +41,7 @@ public enum QAPIExpressionChecker {
         info.setDefinition(meta: meta, name: name)
         try ExpressionRules.checkDefinitionName(name, info, meta: meta)
         try checkDocumentation(expression, name: name)
-        try checkShape(meta: meta, &definition, info)
+        try checkShape(meta: meta, name: name, &definition, info)
         try ExpressionRules.checkIf(definition, info, meta)
         if let features = try ExpressionRules.checkFeatures(definition["features"], info) {
             definition["features"] = features
@@ -65,28 +65,26 @@ public enum QAPIExpressionChecker {
     }
 
     /// The keys allowed for the meta-type, then the meta-type's own rules.
-    private static func checkShape(meta: String, _ definition: inout SchemaObject, _ info: QAPISourceInfo) throws(QAPIError) {
+    private static func checkShape(
+        meta: String, name: String, _ definition: inout SchemaObject, _ info: QAPISourceInfo
+    ) throws(QAPIError) {
         typealias Rules = ExpressionRules
         switch meta {
         case "enum":
             try Rules.checkKeys(definition, info, meta, required: ["enum", "data"], optional: ["if", "features", "prefix"])
-            try Rules.checkEnum(&definition, info)
+            try Rules.checkEnum(&definition, name: name, info)
         case "union":
             try Rules.checkKeys(
                 definition, info, meta,
                 required: ["union", "base", "discriminator", "data"], optional: ["if", "features"])
-            definition["base"] = Rules.normalizeMembers(definition["base"])
-            definition["data"] = Rules.normalizeMembers(definition["data"])
-            try Rules.checkUnion(&definition, info)
+            try Rules.checkUnion(&definition, name: name, info)
         case "alternate":
             try Rules.checkKeys(definition, info, meta, required: ["alternate", "data"], optional: ["if", "features"])
-            definition["data"] = Rules.normalizeMembers(definition["data"])
-            try Rules.checkAlternate(definition, info)
+            try Rules.checkAlternate(&definition, info)
         case "struct":
             try Rules.checkKeys(
                 definition, info, meta, required: ["struct", "data"], optional: ["base", "if", "features"])
-            definition["data"] = Rules.normalizeMembers(definition["data"])
-            try Rules.checkStruct(&definition, info)
+            try Rules.checkStruct(&definition, name: name, info)
         case "command":
             try Rules.checkKeys(
                 definition, info, meta, required: ["command"],
@@ -94,11 +92,9 @@ public enum QAPIExpressionChecker {
                     "data", "returns", "boxed", "if", "features", "gen", "success-response",
                     "allow-oob", "allow-preconfig", "coroutine",
                 ])
-            definition["data"] = Rules.normalizeMembers(definition["data"])
             try Rules.checkCommand(&definition, info)
         default:
             try Rules.checkKeys(definition, info, meta, required: ["event"], optional: ["data", "boxed", "if", "features"])
-            definition["data"] = Rules.normalizeMembers(definition["data"])
             try Rules.checkEvent(&definition, info)
         }
     }

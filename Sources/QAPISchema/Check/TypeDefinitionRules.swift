@@ -1,8 +1,7 @@
 extension ExpressionRules {
-    /// Checks an `enum` definition; desugars its values to objects and
-    /// their features.
-    static func checkEnum(_ definition: inout SchemaObject, _ info: QAPISourceInfo) throws(QAPIError) {
-        let name = definition["enum"]?.stringValue ?? ""
+    /// Checks an `enum` definition named `name`; desugars its values to
+    /// objects and their features.
+    static func checkEnum(_ definition: inout SchemaObject, name: String, _ info: QAPISourceInfo) throws(QAPIError) {
         guard case .list(let values) = definition["data"] else {
             throw QAPIError(info, "'data' must be an array")
         }
@@ -10,40 +9,49 @@ extension ExpressionRules {
             throw QAPIError(info, "'prefix' must be a string")
         }
         let permissive = info.pragma.memberNameExceptions.contains(name)
-        var normalized = values.map { value -> SchemaObject in
-            if case .object(let object) = value { return object }
-            return SchemaObject([("name", value)])
-        }
-        for index in normalized.indices {
-            let member = normalized[index]
-            var source = "'data' member"
+        let source = "'data' member"
+        var normalized: [SchemaValue] = []
+        normalized.reserveCapacity(values.count)
+        for value in values {
+            if case .string(let memberName) = value {
+                // `{'name': memberName}` has the right keys, no condition, no features.
+                try checkEnumValueName(memberName, info, source, permissive: permissive)
+                normalized.append(.object(singleton(nameTemplate, value)))
+                continue
+            }
+            var member = value.objectValue ?? singleton(nameTemplate, value)
             try checkKeys(member, info, source, required: ["name"], optional: ["if", "features"])
-            var memberName = try checkNameIsString(member["name"]!, info, source)
-            source = "\(source) '\(memberName)'"
-            // A value may start with a digit: check it as if a letter came first.
-            if let first = memberName.unicodeScalars.first, ("0"..."9").contains(first) {
-                memberName = "d" + memberName
-            }
-            try checkNameLower(memberName, info, source, permitUpper: permissive, permitUnderscore: permissive)
-            try checkIf(member, info, source)
+            let memberName = try checkNameIsString(member["name"]!, info, source)
+            try checkEnumValueName(memberName, info, source, permissive: permissive)
+            try checkIf(member, info, "\(source) '\(memberName)'")
             if let features = try checkFeatures(member["features"], info) {
-                normalized[index]["features"] = features
+                member["features"] = features
             }
+            normalized.append(.object(member))
         }
-        definition["data"] = .list(normalized.map(SchemaValue.object))
+        definition["data"] = .list(normalized)
+    }
+
+    /// An enum value is a lower-case name (unless `permissive`) that may
+    /// start with a digit: it is checked as if a letter came first.
+    private static func checkEnumValueName(
+        _ name: String, _ info: QAPISourceInfo, _ source: String, permissive: Bool
+    ) throws(QAPIError) {
+        let startsWithDigit = name.utf8.first.map(isDigitByte) ?? false
+        let checked = startsWithDigit ? ("d" + name)[...] : name[...]
+        try checkNameLower(
+            checked, info, "\(source) '\(name)'", permitUpper: permissive, permitUnderscore: permissive)
     }
 
     /// Checks a `struct` definition: `data` an implicit type, `base` a type name.
-    static func checkStruct(_ definition: inout SchemaObject, _ info: QAPISourceInfo) throws(QAPIError) {
-        let name = definition["struct"]?.stringValue
+    static func checkStruct(_ definition: inout SchemaObject, name: String, _ info: QAPISourceInfo) throws(QAPIError) {
         definition["data"] = try checkTypeImplicit(definition["data"], info, "'data'", parentName: name)
         try checkTypeName(definition["base"], info, "'base'")
     }
 
     /// Checks a `union` definition: `base` a type name or implicit type,
     /// `discriminator` a string, `data` an object of branches naming types.
-    static func checkUnion(_ definition: inout SchemaObject, _ info: QAPISourceInfo) throws(QAPIError) {
-        let name = definition["union"]?.stringValue
+    static func checkUnion(_ definition: inout SchemaObject, name: String, _ info: QAPISourceInfo) throws(QAPIError) {
         if let base = try checkTypeNameOrImplicit(definition["base"], info, "'base'", parentName: name) {
             definition["base"] = base
         }
@@ -51,31 +59,18 @@ extension ExpressionRules {
         guard case .object(let branches) = definition["data"] else {
             throw QAPIError(info, "'data' must be an object")
         }
-        for (key, value) in branches {
-            let source = "'data' member '\(key)'"
-            guard case .object(let branch) = value else { continue }
-            try checkKeys(branch, info, source, required: ["type"], optional: ["if"])
-            try checkIf(branch, info, source)
-            try checkTypeName(branch["type"], info, source)
-        }
+        definition["data"] = try checkBranches(branches, info, alternate: false)
     }
 
     /// Checks an `alternate` definition: `data` a non-empty object of
     /// branches naming types or array types.
-    static func checkAlternate(_ definition: SchemaObject, _ info: QAPISourceInfo) throws(QAPIError) {
+    static func checkAlternate(_ definition: inout SchemaObject, _ info: QAPISourceInfo) throws(QAPIError) {
         guard let data = definition["data"], data.isTruthy else {
             throw QAPIError(info, "'data' must not be empty")
         }
         guard case .object(let branches) = data else {
             throw QAPIError(info, "'data' must be an object")
         }
-        for (key, value) in branches {
-            let source = "'data' member '\(key)'"
-            try checkNameLower(key, info, source)
-            guard case .object(let branch) = value else { continue }
-            try checkKeys(branch, info, source, required: ["type"], optional: ["if"])
-            try checkIf(branch, info, source)
-            try checkTypeNameOrArray(branch["type"], info, source)
-        }
+        definition["data"] = try checkBranches(branches, info, alternate: true)
     }
 }
