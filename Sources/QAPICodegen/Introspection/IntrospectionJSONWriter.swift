@@ -79,6 +79,13 @@ struct IntrospectionJSONWriter {
     /// Appends `text` as a JSON string literal.
     mutating func writeString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        let isPlain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }
+        if isPlain {
+            // The common case (names): printable ASCII, nothing to escape.
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for unit in text.utf16 {
             switch unit {
             case 0x22: writeRaw("\\\"")
