@@ -35,18 +35,6 @@ extension ExpressionRules {
         }
     }
 
-    /// Templates of the one-member objects that desugaring creates.
-    static let typeTemplate = SchemaObject([("type", .bool(false))])
-    static let nameTemplate = SchemaObject([("name", .bool(false))])
-
-    /// `template` (a one-member object) with its value replaced by `value`:
-    /// cheaper than building the object afresh, as its key list is shared.
-    static func singleton(_ template: SchemaObject, _ value: SchemaValue) -> SchemaObject {
-        var object = template
-        object[template.keys[0]] = value
-        return object
-    }
-
     /// Whether QEMU's `c_name(name, False)` starts with `letters` then `_`:
     /// `c_name` keeps ASCII letters, digits and `_` and turns every other
     /// character into `_`, so the name must start with the (ASCII) letters,

@@ -15,10 +15,10 @@ extension ExpressionRules {
             if case .string(let name) = item {
                 // `{'name': name}` has the right keys and no condition.
                 try checkNameLower(name[...], info, "\(source) '\(name)'")
-                normalized.append(.object(singleton(nameTemplate, item)))
+                normalized.append(.object(SchemaObject([("name", item)])))
                 continue
             }
-            let feature = item.objectValue ?? singleton(nameTemplate, item)
+            let feature = item.objectValue ?? SchemaObject([("name", item)])
             try checkKeys(feature, info, source, required: ["name"], optional: ["if"])
             let name = try checkNameIsString(feature["name"]!, info, source)
             try checkNameLower(name[...], info, "\(source) '\(name)'")

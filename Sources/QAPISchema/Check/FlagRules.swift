@@ -7,7 +7,7 @@ extension ExpressionRules {
     /// `false`; `boxed`, `allow-oob`, `allow-preconfig` and `coroutine` may
     /// only be `true`; `allow-oob` and `coroutine` exclude each other.
     static func checkFlags(_ object: SchemaObject, _ info: QAPISourceInfo) throws(QAPIError) {
-        guard object.keys.contains(where: { isAmong($0, falseFlags) || isAmong($0, trueFlags) }) else { return }
+        guard object.contains(where: { isAmong($0.key, falseFlags) || isAmong($0.key, trueFlags) }) else { return }
         for key in falseFlags {
             if let value = object[key], !value.isBool(false) {
                 throw QAPIError(info, "flag '\(key)' may only use false value")

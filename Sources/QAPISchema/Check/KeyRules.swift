@@ -8,7 +8,7 @@ extension ExpressionRules {
     ) throws(QAPIError) {
         // Keys are unique: all is well when each is known and enough are required ones.
         var requiredCount = 0
-        for key in object.keys {
+        for (key, _) in object {
             if isAmong(key, required) {
                 requiredCount += 1
             } else if !isAmong(key, optional) {

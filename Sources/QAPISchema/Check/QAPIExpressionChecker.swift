@@ -31,8 +31,8 @@ public enum QAPIExpressionChecker {
     private static func checkDefinition(_ expression: QAPIExpression) throws(QAPIError) -> SchemaObject {
         let info = expression.info
         var definition = expression.members
-        var metas = definition.keys.lazy.filter { ExpressionRules.isAmong($0, metaTypes) }.makeIterator()
-        guard let meta = metas.next(), metas.next() == nil else {
+        var metas = definition.lazy.filter { ExpressionRules.isAmong($0.key, metaTypes) }.makeIterator()
+        guard let meta = metas.next()?.key, metas.next() == nil else {
             throw QAPIError(
                 info,
                 "expression must have exactly one key 'enum', 'struct', 'union', 'alternate', 'command', 'event'")

@@ -16,10 +16,10 @@ extension ExpressionRules {
             if case .string(let memberName) = value {
                 // `{'name': memberName}` has the right keys, no condition, no features.
                 try checkEnumValueName(memberName, info, source, permissive: permissive)
-                normalized.append(.object(singleton(nameTemplate, value)))
+                normalized.append(.object(SchemaObject([("name", value)])))
                 continue
             }
-            var member = value.objectValue ?? singleton(nameTemplate, value)
+            var member = value.objectValue ?? SchemaObject([("name", value)])
             try checkKeys(member, info, source, required: ["name"], optional: ["if", "features"])
             let memberName = try checkNameIsString(member["name"]!, info, source)
             try checkEnumValueName(memberName, info, source, permissive: permissive)

@@ -2,7 +2,7 @@ extension ExpressionRules {
     /// The desugared form `{'type': value}` of a member or branch given by
     /// its type alone.
     static func typeObject(_ value: SchemaValue) -> SchemaValue {
-        .object(singleton(typeTemplate, value))
+        .object(SchemaObject([("type", value)]))
     }
 
     /// Allows nothing or a type name.
@@ -38,8 +38,7 @@ extension ExpressionRules {
         }
         let permissive = parentName.map(info.pragma.memberNameExceptions.contains) ?? false
         var desugared = members
-        for key in members.keys {
-            let argument = members[key]!
+        for (key, argument) in members {
             let name = key.utf8.first == UInt8(ascii: "*") ? Substring(key.unicodeScalars.dropFirst()) : key[...]
             try checkNameLower(
                 name, info, "\(source) member '\(key)'", permitUpper: permissive, permitUnderscore: permissive)
@@ -80,8 +79,7 @@ extension ExpressionRules {
         _ branches: SchemaObject, _ info: QAPISourceInfo, alternate: Bool
     ) throws(QAPIError) -> SchemaValue {
         var desugared = branches
-        for key in branches.keys {
-            let value = branches[key]!
+        for (key, value) in branches {
             if alternate {
                 try checkNameLower(key[...], info, "'data' member '\(key)'")
             }
