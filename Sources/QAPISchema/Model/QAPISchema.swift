@@ -1,5 +1,3 @@
-import Foundation
-
 /// A checked schema: modules, entities with their implicit types, docs.
 ///
 /// Building one reads the schema files, checks every expression, defines
@@ -41,7 +39,7 @@ public final class QAPISchema {
         self.fileName = fileName
         self.docs = docs
         schemaDirectory = QAPIPath.directoryName(fileName)
-        workingDirectory = FileManager.default.currentDirectoryPath
+        workingDirectory = WorkingDirectory.path
         let checked = try QAPIExpressionChecker.check(expressions)
         for name in QAPISchemaFeature.specialNames {
             features.append(QAPISchemaFeature(name: name, info: nil, ifcond: QAPISchemaIfCond()))

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The result of reading a schema: every expression (with `include`
 /// directives kept as markers) and every documentation block, in order.
 public struct QAPIParsedSchema {
@@ -75,7 +73,7 @@ public enum QAPISchemaParser {
 final class IncludedFiles {
     var paths: Set<String> = []
     /// The working directory, which relative file names are taken against.
-    let workingDirectory = FileManager.default.currentDirectoryPath
+    let workingDirectory = WorkingDirectory.path
 
     /// `os.path.abspath(path)`.
     func absolute(_ path: String) -> String {
