@@ -5,8 +5,8 @@ import XCTest
 /// the limits of every width.
 final class VisitorIntegerTests: XCTestCase {
     /// Decodes `{"MEMBER": LITERAL}` as `Ints`.
-    private func ints(_ member: String, _ literal: String, file: StaticString = #filePath, line: UInt = #line) throws -> Ints {
-        try decode(Ints.self, "{\"\(member)\": \(literal)}", file: file, line: line)
+    private func ints(_ member: String, _ literal: String) throws -> Ints {
+        try decode(Ints.self, "{\"\(member)\": \(literal)}")
     }
 
     /// The error for `{"MEMBER": LITERAL}` as `Ints`.

@@ -526,8 +526,7 @@ struct NoArgs: QAPIObjectCodable, Hashable {
 
 /// Decodes `json` as the root of a visit, as a command marshaller does.
 func decode<T: QAPIDecodable>(
-    _ type: T.Type, _ json: String, policy: QAPICompatPolicy = QAPICompatPolicy(),
-    file: StaticString = #filePath, line: UInt = #line
+    _ type: T.Type, _ json: String, policy: QAPICompatPolicy = QAPICompatPolicy()
 ) throws -> T {
     let parsed = try JSONValue(parsing: json)
     return try QAPIDecoder.decode(T.self, from: parsed, policy: policy)

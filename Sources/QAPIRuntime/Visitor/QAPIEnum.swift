@@ -18,7 +18,7 @@ extension QAPIEnum {
     @inlinable
     public init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         let string = try String(qapi: decoder)
-        guard let value = Self(rawValue: string), UTF8Bytes.equal(value.rawValue, string) else {
+        guard let value = Self(rawValue: string), UTF8Bytes.contiguousEqual(value.rawValue, string) else {
             throw decoder.notAccepted(string)
         }
         try decoder.policy.check(value.qapiFeatures, kind: "value", name: string)

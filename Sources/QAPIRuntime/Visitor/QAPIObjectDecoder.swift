@@ -24,7 +24,7 @@ public struct QAPIObjectDecoder: Sendable {
     /// first, as QEMU does, even when the member is absent.
     @inlinable
     public mutating func required<T: QAPIDecodable>(
-        _ name: String, features: QAPIFeatures = []
+        _ name: String, features: QAPIFeatures = QAPIFeatures()
     ) throws(QAPIDecodingError) -> T {
         try policy.check(features, kind: "parameter", name: name)
         guard let value = take(name) else {
@@ -37,7 +37,7 @@ public struct QAPIObjectDecoder: Sendable {
     /// present and decoded as `T` (spec A10).
     @inlinable
     public mutating func optional<T: QAPIDecodable>(
-        _ name: String, features: QAPIFeatures = []
+        _ name: String, features: QAPIFeatures = QAPIFeatures()
     ) throws(QAPIDecodingError) -> T? {
         guard let value = take(name) else { return nil }
         try policy.check(features, kind: "parameter", name: name)
@@ -67,8 +67,9 @@ public struct QAPIObjectDecoder: Sendable {
     mutating func take(_ name: String) -> JSONValue? {
         let members = object.members
         var position = cursor
-        if position >= members.count || !UTF8Bytes.equal(members[position].key, name) {
-            guard let found = object.index(forKey: name) else { return nil }
+        if position >= members.count || !UTF8Bytes.contiguousEqual(members[position].key, name) {
+            // Once every key was read, no lookup can succeed.
+            guard consumed.count < members.count, let found = object.index(forKey: name) else { return nil }
             position = found
         }
         cursor = position + 1
