@@ -19,8 +19,9 @@ let package = Package(
         .executableTarget(
             name: "qapi-frontend-bench", dependencies: ["QAPISchema"],
             path: "Benchmarks/qapi-frontend-bench"),
-        .testTarget(name: "QAPISchemaTests", dependencies: ["QAPISchema", "qapi-gen"]),
-        .testTarget(name: "QAPICodegenTests", dependencies: ["QAPICodegen", "QAPISchema", "qapi-gen"]),
+        .target(name: "QAPITestSupport", path: "Tests/QAPITestSupport"),
+        .testTarget(name: "QAPISchemaTests", dependencies: ["QAPISchema", "QAPITestSupport", "qapi-gen"]),
+        .testTarget(name: "QAPICodegenTests", dependencies: ["QAPICodegen", "QAPISchema", "QAPITestSupport", "qapi-gen"]),
         .testTarget(name: "QAPIRuntimeTests", dependencies: ["QAPIRuntime"]),
     ],
     swiftLanguageModes: [.v6]

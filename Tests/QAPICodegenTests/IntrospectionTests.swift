@@ -1,6 +1,7 @@
 import Foundation
 import QAPICodegen
 import QAPISchema
+import QAPITestSupport
 import XCTest
 
 /// `qapi-gen --introspection` on QEMU's whole schema and on QEMU's

@@ -1,6 +1,7 @@
 import Foundation
 import QAPICodegen
 import QAPISchema
+import QAPITestSupport
 import XCTest
 
 /// Introspection of a small hand-written schema: order, masking, integer

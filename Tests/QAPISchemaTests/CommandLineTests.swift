@@ -1,4 +1,5 @@
 import Foundation
+import QAPITestSupport
 import XCTest
 
 /// `qapi-gen` as a user meets it: help, usage errors, unreadable files and

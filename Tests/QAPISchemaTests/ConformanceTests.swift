@@ -1,4 +1,5 @@
 import Foundation
+import QAPITestSupport
 import XCTest
 
 /// QEMU's front-end corpus and QEMU's whole schema, through `qapi-gen --dump`,

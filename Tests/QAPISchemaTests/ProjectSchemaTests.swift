@@ -1,4 +1,5 @@
 import Foundation
+import QAPITestSupport
 import XCTest
 
 /// The project's own schema (`qapi/`) stays valid: the README's first

@@ -1,5 +1,6 @@
 import Foundation
 import QAPISchema
+import QAPITestSupport
 import XCTest
 
 /// No input crashes or hangs the front end: every damaged schema ends in a

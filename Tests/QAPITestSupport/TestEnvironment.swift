@@ -1,15 +1,15 @@
 import Foundation
 import XCTest
 
-/// Where the tests find the shared material and the built tools.
-enum TestEnvironment {
+/// Where the tests find the shared material and the built tools; shared
+/// by every test target.
+public enum TestEnvironment {
     /// The repository root (two levels above this file's folder).
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `../shared` beside the repository, or `$QAPI_SHARED_DIR`.
-    static let sharedDirectory: URL = {
+    public static let sharedDirectory: URL = {
         if let path = ProcessInfo.processInfo.environment["QAPI_SHARED_DIR"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
@@ -17,7 +17,7 @@ enum TestEnvironment {
     }()
 
     /// A folder of the shared material, or a skip that says what is missing.
-    static func sharedFolder(_ relativePath: String) throws -> URL {
+    public static func sharedFolder(_ relativePath: String) throws -> URL {
         let url = sharedDirectory.appendingPathComponent(relativePath)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue
@@ -28,7 +28,7 @@ enum TestEnvironment {
     }
 
     /// The folder holding the built products (`qapi-gen` beside the test bundle).
-    static let productsDirectory: URL = {
+    public static let productsDirectory: URL = {
         #if os(macOS)
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             return bundle.bundleURL.deletingLastPathComponent()
@@ -47,14 +47,17 @@ enum TestEnvironment {
     }()
 
     /// What a finished process printed and how it ended.
-    struct ProcessResult {
-        let standardOutput: Data
-        let standardError: Data
-        let status: Int32
+    public struct ProcessResult {
+        /// What the process wrote on standard output.
+        public let standardOutput: Data
+        /// What the process wrote on standard error.
+        public let standardError: Data
+        /// The exit status.
+        public let status: Int32
     }
 
     /// Runs `qapi-gen` with `arguments` in `directory`.
-    static func runQAPIGen(_ arguments: [String], in directory: URL) throws -> ProcessResult {
+    public static func runQAPIGen(_ arguments: [String], in directory: URL) throws -> ProcessResult {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("qapi-gen")
         process.arguments = arguments
@@ -73,5 +76,25 @@ enum TestEnvironment {
         try errorHandle.close()
         let errData = try Data(contentsOf: errorFile)
         return ProcessResult(standardOutput: outData, standardError: errData, status: process.terminationStatus)
+    }
+}
+
+public extension TestEnvironment {
+    /// A file of the shared material, or a skip that says what is missing.
+    static func sharedFile(_ relativePath: String) throws -> URL {
+        let url = sharedDirectory.appendingPathComponent(relativePath)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw XCTSkip("shared file not found at \(url.path) (set QAPI_SHARED_DIR); skipping")
+        }
+        return url
+    }
+
+    /// The `symbols` list of a reference `introspect-conditions.json`.
+    static func referenceSymbols(_ conditionsFile: URL) throws -> [String] {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: conditionsFile))
+        guard let symbols = (object as? [String: Any])?["symbols"] as? [String] else {
+            throw XCTSkip("\(conditionsFile.path) has no 'symbols' list")
+        }
+        return symbols
     }
 }
