@@ -8,18 +8,32 @@
 ///   newline, the container's indentation and its closing bracket.
 /// * Output is ASCII: see `appendQuoted(_:to:)` for string escaping.
 /// * Integers print in decimal, doubles with C's `%.17g`.
-/// * Object members keep their order.
+/// * Object members keep their order, or follow QEMU's QDict order
+///   (`memberOrder`).
 public struct JSONWriter: Sendable {
+    /// The order in which object members are written.
+    public enum MemberOrder: Sendable, Hashable {
+        /// The objects' own member order.
+        case insertion
+        /// QEMU's QDict iteration order (spec T4), taking each object's
+        /// member order as the order QEMU inserted them in; this makes
+        /// the output byte-identical to QEMU's.
+        case qdict
+    }
+
     /// Whether to use the pretty layout.
     public var pretty: Bool
     /// The line break the pretty layout uses: `"\n"` as QEMU's writer
     /// produces it, or `"\r\n"` as a QMP monitor puts it on the wire.
     public var newline: String
+    /// The order of object members.
+    public var memberOrder: MemberOrder
 
-    /// A writer with the given layout and line break.
-    public init(pretty: Bool = false, newline: String = "\n") {
+    /// A writer with the given layout, line break and member order.
+    public init(pretty: Bool = false, newline: String = "\n", memberOrder: MemberOrder = .insertion) {
         self.pretty = pretty
         self.newline = newline
+        self.memberOrder = memberOrder
     }
 
     /// `value` serialised as bytes.
@@ -42,9 +56,12 @@ public struct JSONWriter: Sendable {
     }
 
     /// A complete QMP message as a monitor sends it: the value with CRLF
-    /// line breaks in the pretty layout, followed by CRLF.
-    public static func qmpMessage(_ value: JSONValue, pretty: Bool = false) -> [UInt8] {
-        var output = JSONWriter(pretty: pretty, newline: "\r\n").encode(value)
+    /// line breaks in the pretty layout, followed by CRLF. Pass `.qdict`
+    /// as `memberOrder` for QEMU's exact bytes.
+    public static func qmpMessage(
+        _ value: JSONValue, pretty: Bool = false, memberOrder: MemberOrder = .insertion
+    ) -> [UInt8] {
+        var output = JSONWriter(pretty: pretty, newline: "\r\n", memberOrder: memberOrder).encode(value)
         output.append(0x0D)
         output.append(0x0A)
         return output
@@ -75,16 +92,30 @@ public struct JSONWriter: Sendable {
             output.append(UInt8(ascii: "]"))
         case .object(let object):
             output.append(UInt8(ascii: "{"))
-            for (position, member) in object.members.enumerated() {
-                separator(first: position == 0, depth: depth + 1, newline: newline, to: &output)
-                Self.appendQuoted(member.key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                output.append(UInt8(ascii: " "))
-                write(member.value, depth: depth + 1, newline: newline, to: &output)
+            if memberOrder == .qdict && object.count > 1 {
+                for (step, position) in QDictOrder.positions(of: object).enumerated() {
+                    let member = object.members[position]
+                    writeMember(member, first: step == 0, depth: depth, newline: newline, to: &output)
+                }
+            } else {
+                for (position, member) in object.members.enumerated() {
+                    writeMember(member, first: position == 0, depth: depth, newline: newline, to: &output)
+                }
             }
             closing(depth: depth, newline: newline, to: &output)
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Writes one member of an object at `depth`.
+    private func writeMember(
+        _ member: JSONObject.Member, first: Bool, depth: Int, newline: [UInt8], to output: inout [UInt8]
+    ) {
+        separator(first: first, depth: depth + 1, newline: newline, to: &output)
+        Self.appendQuoted(member.key, to: &output)
+        output.append(UInt8(ascii: ":"))
+        output.append(UInt8(ascii: " "))
+        write(member.value, depth: depth + 1, newline: newline, to: &output)
     }
 
     /// What goes before a member or element.
