@@ -28,6 +28,18 @@ final class QDictOrderTests: XCTestCase {
         XCTAssertEqual(QDictOrder.bucket(of: "\u{0}"), 195)
     }
 
+    func testT4SuccessResponseLayout() {
+        let response = QMPResponse(id: 1, result: .success([:]))
+        XCTAssertEqual(qemu(response.json), "{\"return\": {}, \"id\": 1}\r\n")
+    }
+
+    func testT4ErrorResponseLayout() {
+        let response = QMPResponse(id: 1, result: .failure(QMPError(.commandNotFound, "The command x has not been found")))
+        XCTAssertEqual(
+            qemu(response.json),
+            #"{"id": 1, "error": {"class": "CommandNotFound", "desc": "The command x has not been found"}}"# + "\r\n")
+    }
+
     /// The greeting as QEMU builds it: VersionInfo's members in schema
     /// order (qemu: major, minor, micro; then package), then capabilities.
     private let greeting: JSONValue = [
