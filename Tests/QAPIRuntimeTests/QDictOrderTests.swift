@@ -40,6 +40,16 @@ final class QDictOrderTests: XCTestCase {
             #"{"id": 1, "error": {"class": "CommandNotFound", "desc": "The command x has not been found"}}"# + "\r\n")
     }
 
+    func testT4EventLayout() {
+        let message = QMPEventMessage(
+            name: "SHUTDOWN", data: ["guest": false, "reason": "host-qmp-quit"],
+            timestamp: QMPTimestamp(seconds: 1_700_000_000, microseconds: 42))
+        XCTAssertEqual(
+            qemu(message.json),
+            #"{"timestamp": {"seconds": 1700000000, "microseconds": 42}, "event": "SHUTDOWN", "#
+                + #""data": {"guest": false, "reason": "host-qmp-quit"}}"# + "\r\n")
+    }
+
     /// The greeting as QEMU builds it: VersionInfo's members in schema
     /// order (qemu: major, minor, micro; then package), then capabilities.
     private let greeting: JSONValue = [
