@@ -1,3 +1,5 @@
+import QAPICodegen
+
 /// The options `qapi-gen` understands, parsed from its arguments.
 struct CommandLineOptions {
     /// How diagnostics are rendered on standard error.
@@ -16,6 +18,8 @@ struct CommandLineOptions {
         case dump
         /// Print the `query-qmp-schema` data as JSON.
         case introspection
+        /// Write the generated Swift into a directory.
+        case generate(String)
         /// Only check the schema.
         case check
     }
@@ -27,6 +31,10 @@ struct CommandLineOptions {
     var unmask = false
     /// `-D SYMBOL`: the symbols `if` conditions see as defined.
     var definedSymbols: Set<String> = []
+    /// `-p PREFIX`: prepended to output file names and aggregate names.
+    var prefix = ""
+    /// `--access LEVEL`: the access level of generated declarations.
+    var access = SwiftGeneratorOptions.AccessLevel.public
 
     static let usage = """
         usage: qapi-gen [options] SCHEMA
@@ -35,6 +43,15 @@ struct CommandLineOptions {
         QEMU's generator does, and reports the first error.
 
         options:
+          -o DIR                 write the generated Swift into DIR: for every
+                                 schema module M, M.types.swift, M.commands.swift
+                                 and M.events.swift, plus _schema.swift (handler
+                                 protocol, registration) and _introspection.swift
+          -p PREFIX              prepend PREFIX to output file names and (as
+                                 UpperCamel) to the generated Commands, Events,
+                                 CommandHandler and Introspection names
+          --access LEVEL         access level of generated declarations:
+                                 public (default), package or internal
           --dump                 print the schema in the format of QEMU's
                                  front-end test harness (entities, then docs)
           --introspection        print the data of query-qmp-schema as JSON,
@@ -77,6 +94,16 @@ struct CommandLineOptions {
                 options.action = .dump
             case "--introspection":
                 options.action = .introspection
+            case "-o", "--output-dir":
+                options.action = .generate(try value(for: argument))
+            case "-p", "--prefix":
+                options.prefix = try value(for: argument)
+            case "--access":
+                let level = try value(for: argument)
+                guard let parsed = SwiftGeneratorOptions.AccessLevel(rawValue: level) else {
+                    throw UsageError(message: "unknown access level '\(level)' (use 'public', 'package' or 'internal')")
+                }
+                options.access = parsed
             case "-u", "--unmask-non-abi-names":
                 options.unmask = true
             case "-D":

@@ -3,10 +3,12 @@ import QAPISchema
 
 #if canImport(Glibc)
 import Glibc
-private let systemWrite = Glibc.write
+/// POSIX `write`.
+let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
-private let systemWrite = Darwin.write
+/// POSIX `write`.
+let systemWrite = Darwin.write
 #endif
 
 /// Standard output and standard error, by file descriptor.
@@ -53,11 +55,27 @@ do {
         let entries = QAPIIntrospection.schemaInfo(
             for: schema, unmask: options.unmask, definedSymbols: options.definedSymbols)
         write(QAPIIntrospection.renderJSON(entries), to: .standardOutput)
+    case .generate(let directory):
+        try generate(schema, into: OutputDirectory(path: directory), options: options)
     case .check, .help:
         break
     }
-} catch {
+} catch let failure as OutputDirectory.Failure {
+    write("qapi-gen: error: \(failure.message)\n", to: .standardError)
+    exit(1)
+} catch let error as QAPIError {
     let text = options.diagnostics == .qemu ? error.qemuDescription : error.compilerDescription
     write(text + "\n", to: .standardError)
     exit(1)
+}
+
+/// Writes the Swift for `schema` into `directory`.
+func generate(_ schema: QAPISchema, into directory: OutputDirectory, options: CommandLineOptions) throws {
+    let generatorOptions = SwiftGeneratorOptions(
+        prefix: options.prefix, unmask: options.unmask, definedSymbols: options.definedSymbols, access: options.access)
+    let files = try QAPISwiftGenerator.generate(schema, options: generatorOptions)
+    try directory.create()
+    for file in files {
+        try directory.write(file.contents, to: file.name)
+    }
 }

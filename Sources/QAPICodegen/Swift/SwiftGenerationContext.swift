@@ -1,0 +1,116 @@
+import QAPISchema
+
+/// What every emitter needs: the schema, the options, and the Swift names
+/// of the schema's types, aggregates and builtins.
+struct SwiftGenerationContext {
+    let schema: QAPISchema
+    let options: SwiftGeneratorOptions
+    /// `public ` / `package ` / nothing, ready to prefix a declaration.
+    let access: String
+    /// The Swift names of the generated types, to know which standard
+    /// names they shadow.
+    let declaredTypeNames: Set<String>
+    /// The namespace of command namespaces (`Commands`, with the prefix).
+    let commandsName: String
+    /// The namespace of event types.
+    let eventsName: String
+    /// The handler protocol.
+    let handlerName: String
+    /// The introspection namespace.
+    let introspectionName: String
+    /// The types that contain themselves.
+    var recursion = SwiftRecursion()
+
+    init(schema: QAPISchema, options: SwiftGeneratorOptions, declaredTypeNames: Set<String>) {
+        self.schema = schema
+        self.options = options
+        access = options.access == .internal ? "" : options.access.rawValue + " "
+        self.declaredTypeNames = declaredTypeNames
+        let prefix = SwiftGenerationContext.namePrefix(options.prefix)
+        commandsName = prefix + "Commands"
+        eventsName = prefix + "Events"
+        handlerName = prefix + "CommandHandler"
+        introspectionName = prefix + "Introspection"
+    }
+
+    /// The UpperCamel identifier form of a file-name prefix (`test-` is `Test`).
+    static func namePrefix(_ prefix: String) -> String {
+        prefix.isEmpty ? "" : SwiftNaming.upperCamel(prefix)
+    }
+
+    /// Whether an element with condition `ifcond` is part of this build.
+    func isIncluded(_ ifcond: QAPISchemaIfCond) -> Bool {
+        ifcond.evaluate(defined: options.definedSymbols)
+    }
+
+    /// A standard-library type, qualified when a schema type shadows it.
+    func std(_ name: String) -> String {
+        declaredTypeNames.contains(name) ? "Swift." + name : name
+    }
+
+    /// A runtime type, qualified when a schema type shadows it.
+    func runtime(_ name: String) -> String {
+        declaredTypeNames.contains(name) ? "QAPIRuntime." + name : name
+    }
+
+    /// The conformances every generated value type declares besides its
+    /// QAPI protocol.
+    var hashable: String { std("Hashable") }
+
+    /// The Swift type of values of QAPI type `type`.
+    func swiftType(_ type: QAPISchemaType) -> String {
+        if let array = type as? QAPISchemaArrayType {
+            return "[" + swiftType(array.elementType) + "]"
+        }
+        guard type is QAPISchemaBuiltinType else { return SwiftNaming.typeName(type.name) }
+        switch type.name {
+        case "str": return std("String")
+        case "int", "int64": return std("Int64")
+        case "int8": return std("Int8")
+        case "int16": return std("Int16")
+        case "int32": return std("Int32")
+        case "uint8": return std("UInt8")
+        case "uint16": return std("UInt16")
+        case "uint32": return std("UInt32")
+        case "uint64", "size": return std("UInt64")
+        case "number": return std("Double")
+        case "bool": return std("Bool")
+        case "null": return runtime("QAPINull")
+        default: return runtime("JSONValue")
+        }
+    }
+
+    /// The members of `type` in this build, base members first.
+    func members(of type: QAPISchemaObjectType) -> [QAPISchemaObjectTypeMember] {
+        type.members.filter { isIncluded($0.ifcond) }
+    }
+
+    /// The `QAPIFeatures` expression for the special features among
+    /// `features` in this build, or nil when there are none.
+    func featureExpression(_ features: [QAPISchemaFeature]) -> String? {
+        let names = features.filter { $0.isSpecial && isIncluded($0.ifcond) }.map(\.name)
+        if names.isEmpty { return nil }
+        let sorted = ["deprecated", "unstable"].filter(names.contains)
+        return sorted.count == 1 ? "." + sorted[0] : "[" + sorted.map { "." + $0 }.joined(separator: ", ") + "]"
+    }
+
+    /// A Swift string literal for `text` (wire names are plain ASCII, but
+    /// escape anyway).
+    static func literal(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            default:
+                if scalar.value < 0x20 {
+                    result += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

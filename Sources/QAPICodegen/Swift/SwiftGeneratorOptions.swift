@@ -1,0 +1,34 @@
+/// What `qapi-gen -o` is asked to generate.
+public struct SwiftGeneratorOptions: Sendable, Hashable {
+    /// The access level of generated declarations.
+    public enum AccessLevel: String, Sendable, Hashable, CaseIterable {
+        /// `public`: for a library that serves or speaks the schema.
+        case `public`
+        /// `package`: visible inside the package only.
+        case package
+        /// `internal`: visible inside the target only.
+        case `internal`
+    }
+
+    /// Prepended to every output file name, and (as UpperCamel) to the
+    /// per-schema declarations (`PrefixCommands`, `PrefixEvents`, ...), so
+    /// that two schemas can share a target.
+    public var prefix: String
+    /// Keep type names in the introspection data instead of numbers.
+    public var unmask: Bool
+    /// The symbols `if` conditions see as defined.
+    public var definedSymbols: Set<String>
+    /// The access level of generated declarations.
+    public var access: AccessLevel
+
+    /// Options; by default no prefix, masked introspection, no symbols,
+    /// public declarations.
+    public init(
+        prefix: String = "", unmask: Bool = false, definedSymbols: Set<String> = [], access: AccessLevel = .public
+    ) {
+        self.prefix = prefix
+        self.unmask = unmask
+        self.definedSymbols = definedSymbols
+        self.access = access
+    }
+}
