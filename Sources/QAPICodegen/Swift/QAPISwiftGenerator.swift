@@ -48,7 +48,8 @@ public enum QAPISwiftGenerator {
         var schemaWriter = header(for: "the schema `\(schema.fileName.split(separator: "/").last.map(String.init) ?? "")`")
         SwiftSchemaEmitter(context: context).emit(commands: commands, into: &schemaWriter)
         var introspectionWriter = header(for: "the schema's introspection data")
-        SwiftIntrospectionEmitter(context: context).emit(into: &introspectionWriter)
+        SwiftIntrospectionEmitter(context: context).emit(
+            served: SwiftIntrospectionEmitter.servedCommand(in: commands), into: &introspectionWriter)
         files.append(GeneratedFile(name: options.prefix + "_schema.swift", contents: schemaWriter.text))
         files.append(GeneratedFile(name: options.prefix + "_introspection.swift", contents: introspectionWriter.text))
         return files

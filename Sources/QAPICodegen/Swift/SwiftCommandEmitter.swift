@@ -29,7 +29,7 @@ struct SwiftCommandEmitter {
             writer.line("/// The command's wire name.")
             writer.line("\(access)static let name: \(context.std("String")) = \(SwiftGenerationContext.literal(command.name))")
             writer.line("/// The command's flags.")
-            writer.line("\(access)static let flags: \(context.runtime("QMPCommandFlags")) = \(flags(command))")
+            writer.line("\(access)static let flags: \(context.runtime("QMPCommandFlags")) = \(Self.flags(command))")
             writer.line("/// The command's special features, for the compat policy.")
             writer.line("\(access)static let features: \(context.runtime("QAPIFeatures")) = \(context.featureExpression(command.features) ?? "[]")")
             writer.line()
@@ -153,7 +153,8 @@ struct SwiftCommandEmitter {
         return "\(Self.methodName(command))(\(arguments.joined(separator: ", ")))"
     }
 
-    private func flags(_ command: QAPISchemaCommand) -> String {
+    /// The `QMPCommandFlags` literal of `command`.
+    static func flags(_ command: QAPISchemaCommand) -> String {
         var flags: [String] = []
         if command.allowOOB { flags.append(".allowOOB") }
         if command.allowPreconfig { flags.append(".allowPreconfig") }

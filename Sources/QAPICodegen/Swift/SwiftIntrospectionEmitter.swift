@@ -2,11 +2,17 @@ import QAPISchema
 
 /// Emits the `query-qmp-schema` data as one compact JSON payload (a raw
 /// string literal, one SchemaInfo per line) that the runtime parses once
-/// on first use, and the `QMPCommand` that serves it.
+/// on first use, and, when the schema declares `query-qmp-schema` with
+/// `gen: false`, the `QMPCommand` that serves it.
 struct SwiftIntrospectionEmitter {
     let context: SwiftGenerationContext
 
-    func emit(into writer: inout SwiftCodeWriter) {
+    /// The `query-qmp-schema` command the generated code serves, if any.
+    static func servedCommand(in commands: [QAPISchemaCommand]) -> QAPISchemaCommand? {
+        commands.first { !$0.gen && $0.name == "query-qmp-schema" }
+    }
+
+    func emit(served: QAPISchemaCommand?, into writer: inout SwiftCodeWriter) {
         let access = context.access
         let entries = QAPIIntrospection.schemaInfo(
             for: context.schema, unmask: context.options.unmask, definedSymbols: context.options.definedSymbols)
@@ -22,11 +28,16 @@ struct SwiftIntrospectionEmitter {
             var payload = json
             if payload.hasSuffix("\n") { payload.removeLast() }
             writer.appendRaw(payload + "\n" + "\"\"\"\(hashes))\n")
+            guard let served else { return }
             writer.line()
             writer.line("/// `query-qmp-schema`, answered from `schema`.")
             let command = context.runtime("QMPCommand")
-            writer.block("\(access)static let command = \(command)(name: \"query-qmp-schema\", flags: [.allowPreconfig], body: .inBand {", closing: "})") { writer in
-                writer.line("(object: \(context.runtime("JSONObject")), policy: \(context.runtime("QAPICompatPolicy"))) async throws(\(context.runtime("QMPError"))) -> \(context.runtime("JSONValue")) in")
+            let flags = SwiftCommandEmitter.flags(served)
+            let features = context.featureExpression(served.features) ?? "[]"
+            let body = served.allowOOB ? "outOfBand" : "inBand"
+            let effects = served.allowOOB ? "throws" : "async throws"
+            writer.block("\(access)static let command = \(command)(name: \"query-qmp-schema\", flags: \(flags), features: \(features), body: .\(body) {", closing: "})") { writer in
+                writer.line("(object: \(context.runtime("JSONObject")), policy: \(context.runtime("QAPICompatPolicy"))) \(effects)(\(context.runtime("QMPError"))) -> \(context.runtime("JSONValue")) in")
                 writer.line("if let key = object.keys.first {")
                 writer.line("    throw \(context.runtime("QMPError")).generic(\"Parameter '\\(key)' is unexpected\")")
                 writer.line("}")

@@ -10,7 +10,7 @@ struct SwiftSchemaEmitter {
         let access = context.access
         let commandEmitter = SwiftCommandEmitter(context: context)
         let generated = commands.filter(\.gen)
-        let introspected = commands.first { !$0.gen && $0.name == "query-qmp-schema" }
+        let introspected = SwiftIntrospectionEmitter.servedCommand(in: commands)
 
         writer.line()
         writer.line("/// The schema's commands: one namespace each, with the wire name, flags,")
