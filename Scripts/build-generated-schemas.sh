@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Generates Swift from QEMU's schemas with qapi-gen and builds it, failing
+# on any error or warning:
+#   1. the corpus's qapi-schema-test.json
+#   2. QEMU 10.0's whole schema with every condition symbol defined
+#   3. the same schema with no symbol defined
+# Prints the generation and build time of each. Needs ../shared (or
+# QAPI_SHARED_DIR). Usage: Scripts/build-generated-schemas.sh
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${QAPI_SHARED_DIR:-$repo/../shared}"
+if [[ ! -d "$shared/qemu-10.0.13" ]]; then
+    echo "build-generated-schemas: $shared/qemu-10.0.13 not found; set QAPI_SHARED_DIR" >&2
+    exit 1
+fi
+shared="$(cd "$shared" && pwd)"
+
+swift build --package-path "$repo" --product qapi-gen >/dev/null
+qapi_gen="$(swift build --package-path "$repo" --show-bin-path)/qapi-gen"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/Sources/Generated"
+cat > "$work/Package.swift" <<MANIFEST
+// swift-tools-version:6.0
+import PackageDescription
+let package = Package(
+    name: "generated-check",
+    dependencies: [.package(path: "$repo")],
+    targets: [
+        .target(
+            name: "Generated",
+            dependencies: [.product(name: "QAPIRuntime", package: "$(basename "$repo")")],
+            swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]),
+    ],
+    swiftLanguageModes: [.v6])
+MANIFEST
+
+all_symbols=()
+while read -r symbol; do all_symbols+=("-D" "$symbol"); done < <(
+    python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["symbols"]))' \
+        "$shared/qemu-10.0.13/reference/introspect-conditions.json")
+
+check() {
+    local label="$1"; shift
+    rm -f "$work/Sources/Generated/"*.swift
+    local start end
+    start=$(date +%s%N)
+    "$qapi_gen" -o "$work/Sources/Generated" "$@"
+    end=$(date +%s%N)
+    local files lines
+    files=$(ls "$work/Sources/Generated" | wc -l)
+    lines=$(cat "$work/Sources/Generated/"*.swift | wc -l)
+    printf '%s: generated %d files, %d lines in %d ms\n' "$label" "$files" "$lines" $(( (end - start) / 1000000 ))
+    start=$(date +%s%N)
+    if ! swift build --package-path "$work" --target Generated >"$work/build.log" 2>&1; then
+        grep -E "error|warning" "$work/build.log" | head -40 >&2
+        echo "$label: the generated Swift does not build" >&2
+        exit 1
+    fi
+    end=$(date +%s%N)
+    if grep -q "warning:" "$work/build.log"; then
+        grep "warning:" "$work/build.log" | head -20 >&2
+        echo "$label: the generated Swift builds with warnings" >&2
+        exit 1
+    fi
+    printf '%s: built with no warnings in %d ms\n' "$label" $(( (end - start) / 1000000 ))
+}
+
+# Build the runtime once so that the timings below are the generated code's.
+"$qapi_gen" -o "$work/Sources/Generated" "$repo/qapi/qapi-schema.json"
+swift build --package-path "$work" --target Generated >/dev/null 2>&1 || true
+
+check "qapi-schema-test.json" "$shared/qapi-conformance/cases/qapi-schema-test.json"
+check "QEMU schema, all symbols" "${all_symbols[@]}" "$shared/qemu-10.0.13/qapi/qapi-schema.json"
+check "QEMU schema, no symbols" "$shared/qemu-10.0.13/qapi/qapi-schema.json"
