@@ -1,0 +1,223 @@
+import Foundation
+import QAPICodegen
+import QAPISchema
+import QAPITestSupport
+import XCTest
+
+/// The generator's output plan, determinism, clash diagnostics and CLI.
+final class SwiftGeneratorTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("swift-gen-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Writes `files` (relative path to text) and returns the schema built
+    /// from `main`.
+    private func schema(_ files: [String: String], main: String = "main.json") throws -> QAPISchema {
+        for (path, text) in files {
+            try text.write(to: directory.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        return try QAPISchema(fileName: directory.appendingPathComponent(main).path)
+    }
+
+    private func generationError(_ text: String) throws -> String {
+        let schema = try schema(["main.json": text])
+        do {
+            _ = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())
+            XCTFail("expected a clash diagnostic")
+            return ""
+        } catch {
+            return error.qemuDescription
+        }
+    }
+
+    func testEveryModuleGetsThreeFilesPlusTwoPerSchema() throws {
+        let schema = try schema([
+            "main.json": "{ 'include': 'sub/types.json' }\n{ 'command': 'ping' }",
+            "sub/types.json": "{ 'include': 'more_x.json' }\n{ 'struct': 'Point', 'data': { 'x': 'int' } }",
+            "sub/more_x.json": "{ 'event': 'MOVED' }",
+        ])
+        let files = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions(prefix: "qmp-"))
+        XCTAssertEqual(files.map(\.name), [
+            "qmp-main.types.swift", "qmp-main.commands.swift", "qmp-main.events.swift",
+            "qmp-sub-types.types.swift", "qmp-sub-types.commands.swift", "qmp-sub-types.events.swift",
+            "qmp-sub-more-x.types.swift", "qmp-sub-more-x.commands.swift", "qmp-sub-more-x.events.swift",
+            "qmp-_schema.swift", "qmp-_introspection.swift",
+        ])
+        let byName = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
+        XCTAssertTrue(byName["qmp-sub-types.types.swift"]!.contains("public struct Point: QAPIObjectCodable, Hashable {"))
+        XCTAssertTrue(byName["qmp-main.commands.swift"]!.contains("extension QmpCommands.Ping {"))
+        XCTAssertTrue(byName["qmp-sub-more-x.events.swift"]!.contains("public struct Moved: QMPEvent, Hashable {"))
+        XCTAssertTrue(byName["qmp-_schema.swift"]!.contains("public protocol QmpCommandHandler: Sendable {"))
+        XCTAssertFalse(byName.values.contains { $0.contains(directory.path) }, "no absolute paths in output")
+    }
+
+    func testOutputIsDeterministic() throws {
+        let schema = try schema(["main.json": """
+            { 'enum': 'Ex', 'data': [ 'a', 'b', 'c', 'd', 'e', 'f' ] }
+            { 'struct': 'Sx', 'data': { 'x': 'Ex', 'y': ['Sx'], '*z': 'Sx' } }
+            { 'command': 'go', 'data': { 'v': 'Sx' }, 'returns': 'Sx', 'if': 'HAVE_GO' }
+            """])
+        let options = SwiftGeneratorOptions(definedSymbols: ["HAVE_GO", "OTHER", "MORE"])
+        let first = try QAPISwiftGenerator.generate(schema, options: options)
+        for _ in 0..<5 {
+            XCTAssertEqual(try QAPISwiftGenerator.generate(schema, options: options), first)
+        }
+    }
+
+    func testConditionsAreEvaluatedAtGenerationTime() throws {
+        let schema = try schema(["main.json": """
+            { 'enum': 'Ex', 'data': [ 'a', { 'name': 'b', 'if': 'HAVE_B' } ] }
+            { 'struct': 'Sx', 'data': { 'x': 'int', '*y': { 'type': 'int', 'if': { 'not': 'HAVE_B' } } } }
+            { 'command': 'only-b', 'if': 'HAVE_B' }
+            """])
+        let without = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())
+        let with = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions(definedSymbols: ["HAVE_B"]))
+        let typesWithout = without[0].contents, typesWith = with[0].contents
+        XCTAssertFalse(typesWithout.contains("case b = \"b\""))
+        XCTAssertTrue(typesWith.contains("case b = \"b\""))
+        XCTAssertTrue(typesWithout.contains("public var y: Int64?"))
+        XCTAssertFalse(typesWith.contains("public var y"))
+        XCTAssertFalse(without[1].contents.contains("OnlyB"))
+        XCTAssertTrue(with[1].contents.contains("extension Commands.OnlyB {"))
+    }
+
+    func testRecursiveTypesAreStoredIndirectly() throws {
+        let schema = try schema(["main.json": """
+            { 'struct': 'Node', 'data': { 'name': 'str', '*next': 'Node', 'children': ['Node'] } }
+            { 'alternate': 'Ref', 'data': { 'name': 'str', 'def': 'Def' } }
+            { 'struct': 'Def', 'data': { 'ref': 'Ref' } }
+            """])
+        let types = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())[0].contents
+        XCTAssertTrue(types.contains("@QAPIIndirect public var next: Node?"))
+        XCTAssertTrue(types.contains("public var children: [Node]"))
+        XCTAssertFalse(types.contains("@QAPIIndirect public var children"))
+        XCTAssertTrue(types.contains("public indirect enum Ref: QAPICodable, Hashable {"))
+        XCTAssertTrue(types.contains("@QAPIIndirect public var ref: Ref"))
+    }
+
+    func testShadowedStandardNamesAreQualified() throws {
+        let schema = try schema(["main.json": """
+            { 'struct': 'String', 'data': { 'str': 'str' } }
+            { 'struct': 'Uses', 'data': { 'a': 'String', 'b': 'str', 'c': 'int' } }
+            """])
+        let types = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())[0].contents
+        XCTAssertTrue(types.contains("public var a: String\n"))
+        XCTAssertTrue(types.contains("public var b: Swift.String\n"))
+        XCTAssertTrue(types.contains("public var c: Int64\n"))
+    }
+
+    func testAccessLevel() throws {
+        let schema = try schema(["main.json": "{ 'struct': 'Sx', 'data': { 'x': 'int' } }\n{ 'command': 'c' }"])
+        for (level, keyword) in [(SwiftGeneratorOptions.AccessLevel.internal, ""), (.package, "package ")] {
+            let files = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions(access: level))
+            let all = files.map(\.contents).joined()
+            XCTAssertFalse(all.contains("public "), "\(level)")
+            XCTAssertTrue(all.contains("\(keyword)struct Sx: QAPIObjectCodable, Hashable {"), "\(level)")
+        }
+    }
+
+    func testCommandNamesThatBecomeOneMethodAreADiagnostic() throws {
+        let message = try generationError("""
+            { 'pragma': { 'command-name-exceptions': [ 'query_foo' ] } }
+            { 'command': 'query-foo' }
+            { 'command': 'query_foo' }
+            """)
+        XCTAssertTrue(message.hasSuffix("""
+            main.json: In command 'query_foo':
+            \(directory.path)/main.json:3: command 'query_foo' and command 'query-foo' both become Swift command namespace 'QueryFoo'
+            """), message)
+    }
+
+    func testMemberNamesThatBecomeOnePropertyAreADiagnostic() throws {
+        let message = try generationError("""
+            { 'pragma': { 'member-name-exceptions': [ 'Sx' ] } }
+            { 'struct': 'Sx', 'data': { 'fooBar': 'int', 'foo-bar': 'str' } }
+            """)
+        XCTAssertTrue(message.contains(
+            "member 'foo-bar' of struct type 'Sx' and member 'fooBar' of struct type 'Sx' both become Swift property 'fooBar'"),
+            message)
+        XCTAssertTrue(message.contains("main.json:2:"), message)
+    }
+
+    func testTypeNamedLikeAGeneratedDeclarationIsADiagnostic() throws {
+        let message = try generationError("{ 'struct': 'Commands', 'data': { 'x': 'int' } }")
+        XCTAssertTrue(message.hasSuffix(
+            "main.json:1: struct type 'Commands' and the generated declaration 'Commands' both become Swift type 'Commands'"),
+            message)
+    }
+
+    func testEventNamedLikeATypeIsADiagnostic() throws {
+        let message = try generationError("""
+            { 'struct': 'DeviceGone', 'data': { 'x': 'int' } }
+            { 'event': 'DEVICE_GONE', 'data': { 'dev': 'DeviceGone' } }
+            """)
+        XCTAssertTrue(message.hasSuffix(
+            "main.json:2: event 'DEVICE_GONE' and struct type 'DeviceGone' both become Swift type 'DeviceGone'"),
+            message)
+    }
+
+    func testKeywordsAndNearClashesGenerate() throws {
+        let schema = try schema(["main.json": """
+            { 'pragma': { 'member-name-exceptions': [ 'Keywords' ] } }
+            { 'enum': 'Words', 'data': [ 'true', 'nil', 'case', 'self', 'init', 'raw-value', 'hash' ] }
+            { 'struct': 'Keywords', 'data': { 'default': 'int', 'protocol': 'str', 'self': 'bool',
+                                              'init': 'int', 'branch': 'int', 'hash': 'int', 'type': 'Words',
+                                              'node-name': 'str', 'node-Name2': 'str' } }
+            { 'command': 'import', 'data': { 'in': 'int', 'var': 'int' } }
+            """])
+        let files = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())
+        let types = files[0].contents
+        for line in ["case `true` = \"true\"", "case `nil` = \"nil\"", "case `case` = \"case\"", "case self_ = \"self\"",
+                     "case init_ = \"init\"", "case rawValue_ = \"raw-value\"", "public var `default`: Int64",
+                     "public var `protocol`: String", "public var self_: Bool", "public var init_: Int64",
+                     "public var branch_: Int64", "public var hash_: Int64", "public var type: Words",
+                     "public var nodeName: String", "public var nodeName2: String"] {
+            XCTAssertTrue(types.contains(line), line)
+        }
+        let schemaFile = files.first { $0.name == "_schema.swift" }!.contents
+        XCTAssertTrue(schemaFile.contains("func `import`(`in`: Int64, `var`: Int64) throws(QMPError)"))
+        XCTAssertTrue(files[1].contents.contains("try handler.`import`(in: decoded.`in`, `var`: decoded.`var`)"))
+    }
+
+    func testCommandLineWritesFilesAndKeepsUnchangedOnes() throws {
+        _ = try schema(["main.json": "{ 'struct': 'Sx', 'data': { 'x': 'int' } }"])
+        let output = directory.appendingPathComponent("out/nested")
+        let first = try TestEnvironment.runQAPIGen(["-o", output.path, "main.json"], in: directory)
+        XCTAssertEqual(first.status, 0, String(decoding: first.standardError, as: UTF8.self))
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        XCTAssertEqual(names, ["_introspection.swift", "_schema.swift", "main.commands.swift", "main.events.swift", "main.types.swift"])
+        let typesFile = output.appendingPathComponent("main.types.swift").path
+        let past = Date(timeIntervalSince1970: 1_000_000)
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: typesFile)
+        let second = try TestEnvironment.runQAPIGen(["-o", output.path, "main.json"], in: directory)
+        XCTAssertEqual(second.status, 0)
+        let date = try FileManager.default.attributesOfItem(atPath: typesFile)[.modificationDate] as? Date
+        XCTAssertEqual(date, past, "an unchanged output file is not rewritten")
+    }
+
+    func testCommandLineReportsClashesInCompilerFormat() throws {
+        _ = try schema(["main.json": "{ 'struct': 'Events', 'data': { 'x': 'int' } }"])
+        let result = try TestEnvironment.runQAPIGen(
+            ["-o", directory.appendingPathComponent("out").path, "--diagnostics", "compiler", "main.json"], in: directory)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(String(decoding: result.standardError, as: UTF8.self), """
+            main.json:1:1: error: struct type 'Events' and the generated declaration 'Events' both become Swift type 'Events'
+            main.json:1:1: note: in struct 'Events'
+
+            """)
+    }
+
+    func testCommandLineRejectsUnknownAccessLevel() throws {
+        let result = try TestEnvironment.runQAPIGen(["-o", "x", "--access", "open", "main.json"], in: directory)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(String(decoding: result.standardError, as: UTF8.self).hasPrefix(
+            "qapi-gen: error: unknown access level 'open' (use 'public', 'package' or 'internal')"))
+    }
+}
