@@ -17,8 +17,8 @@ let package = Package(
         .target(name: "QAPIRuntime"),
         .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema", "QAPICodegen"]),
         .executableTarget(
-            name: "qapi-frontend-bench", dependencies: ["QAPISchema"],
-            path: "Benchmarks/qapi-frontend-bench"),
+            name: "qapi-gen-bench", dependencies: ["QAPISchema", "QAPICodegen"],
+            path: "Benchmarks/qapi-gen-bench"),
         .target(name: "QAPITestSupport", path: "Tests/QAPITestSupport"),
         .testTarget(name: "QAPISchemaTests", dependencies: ["QAPISchema", "QAPITestSupport", "qapi-gen"]),
         .testTarget(name: "QAPICodegenTests", dependencies: ["QAPICodegen", "QAPISchema", "QAPITestSupport", "qapi-gen"]),

@@ -1,12 +1,14 @@
-// Measures the front end on a whole schema (QEMU's, typically): read,
-// check, build and dump, in process and as complete `qapi-gen --dump` runs.
-// Prints figures; asserts nothing.
+// Measures qapi-gen on a whole schema (QEMU's, typically): the front end
+// (read, check, build, dump) and Swift generation, in process and as
+// complete `qapi-gen --dump` and `qapi-gen -o DIR` runs. Prints figures;
+// asserts nothing.
 import Foundation
+import QAPICodegen
 import QAPISchema
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let schemaPath = arguments.first else {
-    print("usage: qapi-frontend-bench SCHEMA [ITERATIONS]")
+    print("usage: qapi-gen-bench SCHEMA [ITERATIONS]")
     exit(2)
 }
 let iterations = arguments.dropFirst().first.flatMap(Int.init) ?? 30
@@ -50,6 +52,13 @@ do {
     }
     report("in process: read + check + build + dump", inProcess)
     print("dump size: \(dumpSize) bytes")
+    var generatedSize = 0
+    report("in process: read + check + build + generate Swift", try measure(iterations) {
+        let schema = try QAPISchema(fileName: fileName)
+        generatedSize = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())
+            .reduce(0) { $0 + $1.contents.utf8.count }
+    })
+    print("generated Swift: \(generatedSize) bytes")
 } catch let error as QAPIError {
     print(error.qemuDescription)
     exit(1)
@@ -74,6 +83,14 @@ func runWholeProcess(_ executable: String, _ arguments: [String]) throws {
 if FileManager.default.isExecutableFile(atPath: tool.path) {
     report("whole process: qapi-gen --dump", try measure(max(5, iterations / 3)) {
         try runWholeProcess(tool.path, ["--dump", fileName])
+    })
+    // Fresh directories, so every run writes every file.
+    let outputRoot = FileManager.default.temporaryDirectory.appendingPathComponent("qapi-gen-bench-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: outputRoot) }
+    var run = 0
+    report("whole process: qapi-gen -o DIR (every file written)", try measure(max(5, iterations / 3)) {
+        run += 1
+        try runWholeProcess(tool.path, ["-o", outputRoot.appendingPathComponent("\(run)").path, fileName])
     })
 } else {
     print("qapi-gen not found beside the benchmark (\(tool.path)); whole-process figure skipped")
