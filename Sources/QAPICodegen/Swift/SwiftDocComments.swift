@@ -81,19 +81,34 @@ enum SwiftDocComments {
     /// `paragraph(text)` with each line's leading spaces removed too (the
     /// continuation lines of a description are indented in the schema).
     static func trimmedParagraph(_ text: String?) -> [String] {
-        paragraph(text).map { line in String(line.drop(while: { $0 == " " || $0 == "\t" })) }
+        lines(of: text, trimLeading: true)
     }
 
     /// `text` split into lines without trailing spaces or blank edges.
     static func paragraph(_ text: String?) -> [String] {
-        guard let text else { return [] }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var line = Substring(line)
-            while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
-            return String(line)
+        lines(of: text, trimLeading: false)
+    }
+
+    private static func lines(of text: String?, trimLeading: Bool) -> [String] {
+        guard let text, !text.isEmpty else { return [] }
+        var lines: [String] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            var first = start, last = end
+            if trimLeading { while first < last && isBlank(bytes[first]) { first += 1 } }
+            while last > first && isBlank(bytes[last - 1]) { last -= 1 }
+            lines.append(String(decoding: bytes[first..<last], as: UTF8.self))
+            start = end + 1
         }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 }

@@ -55,35 +55,43 @@ public enum SwiftNaming {
         identifier.hasPrefix("`") ? String(identifier.dropFirst().dropLast()) : identifier
     }
 
+    /// QAPI names are ASCII (the front end checks them), so this works on
+    /// bytes; any other byte is kept as it is.
     private static func camel(_ name: String, upperFirst: Bool) -> String {
-        let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).map(String.init)
-        var result = ""
-        for (index, word) in words.enumerated() {
-            if index == 0 && !upperFirst {
-                result += isAllUppercase(word) ? word.lowercased() : lowerFirst(word)
+        var result: [UInt8] = []
+        result.reserveCapacity(name.utf8.count + 1)
+        var word: [UInt8] = []
+        var isFirstWord = true
+        func flush() {
+            guard !word.isEmpty else { return }
+            let allUpper = word.contains(where: isUpper) && !word.contains(where: isLower)
+            for (index, byte) in word.enumerated() {
+                if index == 0 {
+                    result.append(isFirstWord && !upperFirst ? lowered(byte) : uppered(byte))
+                } else {
+                    result.append(allUpper ? lowered(byte) : byte)
+                }
+            }
+            isFirstWord = false
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") {
+                flush()
             } else {
-                result += isAllUppercase(word) ? upperFirstOnly(word.lowercased()) : upperFirstOnly(word)
+                word.append(byte)
             }
         }
-        if result.isEmpty { result = "_" }
-        if let first = result.unicodeScalars.first, isDigit(first) { result = "_" + result }
-        return result
+        flush()
+        if result.isEmpty { return "_" }
+        if result[0] >= UInt8(ascii: "0") && result[0] <= UInt8(ascii: "9") { result.insert(UInt8(ascii: "_"), at: 0) }
+        return String(decoding: result, as: UTF8.self)
     }
 
-    private static func isAllUppercase(_ word: String) -> Bool {
-        word.unicodeScalars.contains { $0.properties.isUppercase }
-            && !word.unicodeScalars.contains { $0.properties.isLowercase }
-    }
-
-    private static func lowerFirst(_ word: String) -> String {
-        guard let first = word.first else { return word }
-        return first.lowercased() + word.dropFirst()
-    }
-
-    private static func upperFirstOnly(_ word: String) -> String {
-        guard let first = word.first else { return word }
-        return first.uppercased() + word.dropFirst()
-    }
+    private static func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    private static func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    private static func lowered(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte + 32 : byte }
+    private static func uppered(_ byte: UInt8) -> UInt8 { isLower(byte) ? byte - 32 : byte }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar >= "0" && scalar <= "9"
