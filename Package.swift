@@ -9,12 +9,14 @@ let package = Package(
         .library(name: "QAPISchema", targets: ["QAPISchema"]),
         .library(name: "QAPICodegen", targets: ["QAPICodegen"]),
         .library(name: "QAPIRuntime", targets: ["QAPIRuntime"]),
+        .library(name: "QMPMonitor", targets: ["QMPMonitor"]),
         .executable(name: "qapi-gen", targets: ["qapi-gen"]),
     ],
     targets: [
         .target(name: "QAPISchema"),
         .target(name: "QAPICodegen", dependencies: ["QAPISchema"]),
         .target(name: "QAPIRuntime"),
+        .target(name: "QMPMonitor", dependencies: ["QAPIRuntime"]),
         .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema", "QAPICodegen"]),
         .executableTarget(
             name: "qapi-gen-bench", dependencies: ["QAPISchema", "QAPICodegen"],
@@ -23,6 +25,7 @@ let package = Package(
         .testTarget(name: "QAPISchemaTests", dependencies: ["QAPISchema", "QAPITestSupport", "qapi-gen"]),
         .testTarget(name: "QAPICodegenTests", dependencies: ["QAPICodegen", "QAPISchema", "QAPITestSupport", "qapi-gen"]),
         .testTarget(name: "QAPIRuntimeTests", dependencies: ["QAPIRuntime"]),
+        .testTarget(name: "QMPMonitorTests", dependencies: ["QMPMonitor"]),
     ],
     swiftLanguageModes: [.v6]
 )
