@@ -163,6 +163,29 @@ final class SwiftGeneratorTests: XCTestCase {
             message)
     }
 
+    func testEventNamedLikeAStandardTypeQualifiesTheStandardType() throws {
+        let schema = try schema(["main.json": """
+            { 'event': 'STRING', 'data': { 's': 'str' } }
+            { 'event': 'HASHABLE' }
+            """])
+        let events = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())[2].contents
+        XCTAssertTrue(events.contains("public struct String: QMPEvent, QAPIObjectCodable, Swift.Hashable {"), events)
+        XCTAssertTrue(events.contains("public static let name: Swift.String = \"STRING\""), events)
+        XCTAssertTrue(events.contains("public var s: Swift.String\n"), events)
+        XCTAssertTrue(events.contains("public struct Hashable: QMPEvent, Swift.Hashable {"), events)
+    }
+
+    func testCommandNamedLikeADeclarationRegistrationUsesIsADiagnostic() throws {
+        let handler = try generationError("{ 'command': 'command-handler' }")
+        XCTAssertTrue(handler.hasSuffix(
+            "main.json:1: command 'command-handler' and the generated declaration 'CommandHandler' both become Swift command namespace 'CommandHandler'"),
+            handler)
+        let introspection = try generationError("{ 'command': 'introspection' }")
+        XCTAssertTrue(introspection.hasSuffix(
+            "main.json:1: command 'introspection' and the generated declaration 'Introspection' both become Swift command namespace 'Introspection'"),
+            introspection)
+    }
+
     func testKeywordsAndNearClashesGenerate() throws {
         let schema = try schema(["main.json": """
             { 'pragma': { 'member-name-exceptions': [ 'Keywords' ] } }
@@ -183,7 +206,7 @@ final class SwiftGeneratorTests: XCTestCase {
         }
         let schemaFile = files.first { $0.name == "_schema.swift" }!.contents
         XCTAssertTrue(schemaFile.contains("func `import`(`in`: Int64, `var`: Int64) throws(QMPError)"))
-        XCTAssertTrue(files[1].contents.contains("try handler.`import`(in: decoded.`in`, `var`: decoded.`var`)"))
+        XCTAssertTrue(files[1].contents.contains("try handler.`import`(in: decoded.`in`, var: decoded.`var`)"))
     }
 
     func testCommandLineWritesFilesAndKeepsUnchangedOnes() throws {

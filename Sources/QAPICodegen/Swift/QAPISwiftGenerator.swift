@@ -30,8 +30,11 @@ public enum QAPISwiftGenerator {
             .filter { probe.isIncluded($0.ifcond) }
         let events = modules.flatMap { $0.entities.compactMap { $0 as? QAPISchemaEvent } }
             .filter { probe.isIncluded($0.ifcond) }
-        var context = SwiftGenerationContext(
-            schema: schema, options: options, declaredTypeNames: Set(types.map { SwiftNaming.typeName($0.name) }))
+        // Event types are declared inside the events namespace, where they
+        // hide standard names (an event `STRING` is `Events.String`), so
+        // they count as declared names too.
+        let declared = types.map { SwiftNaming.typeName($0.name) } + events.map(SwiftEventEmitter.typeName)
+        var context = SwiftGenerationContext(schema: schema, options: options, declaredTypeNames: Set(declared))
         context.recursion = SwiftRecursion(types: types, context: context)
         try SwiftNameClashCheck(context: context).check(types: types, commands: commands, events: events)
 

@@ -24,7 +24,13 @@ struct SwiftNameClashCheck {
             try typeNames.add(SwiftNaming.typeName(type.name), for: type.describe(), info: type.info)
             try checkMembers(of: type)
         }
+        // Registration is declared inside the commands namespace, where a
+        // namespace would hide the handler protocol and the introspection
+        // enum it names.
         var namespaces = Scope(what: "Swift command namespace")
+        for reserved in [context.handlerName, context.introspectionName] {
+            namespaces.reserve(reserved, as: "the generated declaration '\(reserved)'")
+        }
         var methods = Scope(what: "Swift handler method")
         for command in commands {
             let described = "command '\(command.name)'"
