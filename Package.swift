@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "QAPIRuntime", targets: ["QAPIRuntime"]),
         .library(name: "QMPMonitor", targets: ["QMPMonitor"]),
         .executable(name: "qapi-gen", targets: ["qapi-gen"]),
+        .plugin(name: "QAPIGeneratorPlugin", targets: ["QAPIGeneratorPlugin"]),
     ],
     targets: [
         .target(name: "QAPISchema"),
@@ -18,6 +19,7 @@ let package = Package(
         .target(name: "QAPIRuntime"),
         .target(name: "QMPMonitor", dependencies: ["QAPIRuntime"]),
         .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema", "QAPICodegen"]),
+        .plugin(name: "QAPIGeneratorPlugin", capability: .buildTool(), dependencies: ["qapi-gen"]),
         .executableTarget(
             name: "qapi-gen-bench", dependencies: ["QAPISchema", "QAPICodegen"],
             path: "Benchmarks/qapi-gen-bench"),
@@ -26,6 +28,7 @@ let package = Package(
         .testTarget(name: "QAPICodegenTests", dependencies: ["QAPICodegen", "QAPISchema", "QAPITestSupport", "qapi-gen"]),
         .testTarget(name: "QAPIRuntimeTests", dependencies: ["QAPIRuntime"]),
         .testTarget(name: "QMPMonitorTests", dependencies: ["QMPMonitor"]),
+        .testTarget(name: "QAPIPluginTests", dependencies: ["QAPITestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
