@@ -43,6 +43,7 @@ struct GeneratorInvocation {
                 message: "key 'schema': modules '\(first)' and '\(second)' would write the same generated files")
         }
 
+        let outputDirectory = SchemaPath.normalized(outputDirectory)
         var arguments = ["-o", outputDirectory]
         if !config.prefix.isEmpty { arguments += ["-p", config.prefix] }
         if config.unmask { arguments.append("-u") }

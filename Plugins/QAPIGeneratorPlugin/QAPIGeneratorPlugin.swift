@@ -3,6 +3,12 @@ import PackagePlugin
 
 /// Runs `qapi-gen` on the schema named by a target's `qapi-gen.json`
 /// and compiles the generated Swift into the target.
+///
+/// SwiftPM calls the plugin only when it plans a build, and reuses its
+/// plan while the package structure is unchanged: edits inside schema
+/// files regenerate (they are inputs of the command), but a changed
+/// configuration or a changed set of included files takes effect at the
+/// next planning (touch `Package.swift`).
 @main
 struct QAPIGeneratorPlugin: BuildToolPlugin {
     /// One build command: `qapi-gen -o WORKDIR ... SCHEMA`, with every

@@ -13,7 +13,7 @@ final class PluginConfigurationErrorTests: XCTestCase {
     }
 
     /// The cases, built one after another in one fixture (each build only
-    /// re-runs the plugin, so each takes about a second).
+    /// plans again and runs the plugin, so each takes about a second).
     private let cases: [Case] = [
         Case(config: #"{"schema": "qapi/main.json", "colour": "blue"}"#,
              message: "unknown key 'colour' (known keys: schema, symbols, unmask, access, prefix)"),
@@ -37,17 +37,15 @@ final class PluginConfigurationErrorTests: XCTestCase {
     /// Every case fails the build with its message, prefixed by the
     /// configuration file's path.
     func testBadConfigurationsFailTheBuildNamingFileAndKey() throws {
-        let fixture = try PluginFixture(name: "ConfigErrors")
+        let fixture = try PluginFixture()
         try fixture.write("{ 'enum': 'Colour', 'data': [ 'red' ] }\n", to: "qapi/main.json")
         for item in cases {
-            let configURL = URL(fileURLWithPath: fixture.configPath)
             if let config = item.config {
-                try fixture.write(config, to: "Sources/ConfigErrors/qapi-gen.json")
+                try fixture.write(config, to: "Sources/Fixture/qapi-gen.json")
             } else {
-                try FileManager.default.removeItem(at: configURL)
+                try FileManager.default.removeItem(atPath: fixture.configPath)
             }
-            let result = try fixture.build()
-            print("plugin fixture: config \(item.config ?? "(none)"): \(String(format: "%.1f", result.seconds)) s")
+            let result = try fixture.build("config \(item.config ?? "(none)")", replan: true)
             XCTAssertNotEqual(result.status, 0, "build succeeded with \(item.config ?? "no config")")
             let expected = "error: \(fixture.configPath): \(item.message)"
             XCTAssertTrue(

@@ -1,20 +1,28 @@
 import Foundation
 import QAPITestSupport
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A throwaway package that depends on this repository by path and
-/// applies `QAPIGeneratorPlugin` to its one target, built with
+/// applies `QAPIGeneratorPlugin` to its one target, `Fixture`, built with
 /// `swift build`.
 ///
-/// Every fixture shares one scratch directory, so `qapi-gen` and the
-/// plugin are compiled once and reused by later builds (and later test
-/// runs); the fixtures themselves are recreated on each use.
-struct PluginFixture {
-    /// The fixture's name: its folder and its target's name.
-    let name: String
-    /// The package's folder.
-    let directory: URL
+/// There is one fixture package, reused by every test (and every test
+/// run) with the same scratch directory, so `qapi-gen`, the plugin and
+/// `QAPIRuntime` are compiled once. (SwiftPM keeps one build description
+/// per scratch directory and does not notice a different root package,
+/// so the package's folder must not change.) Each use starts from an
+/// empty target and schema; a file lock keeps parallel test processes
+/// from sharing it at once.
+final class PluginFixture {
+    /// The name of the fixture's one target.
+    static let targetName = "Fixture"
 
-    /// Where the fixtures and their shared scratch directory live:
+    /// Where the fixture and its scratch directory live:
     /// `$QAPI_PLUGIN_FIXTURE_DIR`, or a folder in the temporary directory
     /// named after this repository's path.
     static let baseDirectory: URL = {
@@ -26,35 +34,56 @@ struct PluginFixture {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         return FileManager.default.temporaryDirectory
-            .appendingPathComponent("swift-qapi-plugin-fixtures-\(String(hash, radix: 16))")
+            .appendingPathComponent("swift-qapi-plugin-fixture-\(String(hash, radix: 16))")
     }()
-
-    /// The scratch (build) directory every fixture shares.
-    static var scratchDirectory: URL { baseDirectory.appendingPathComponent("scratch") }
 
     /// The package identity SwiftPM gives this repository as a path
     /// dependency.
-    static var repositoryIdentity: String { TestEnvironment.repositoryRoot.lastPathComponent.lowercased() }
+    private static var repositoryIdentity: String { TestEnvironment.repositoryRoot.lastPathComponent.lowercased() }
 
-    /// Creates the fixture `name` afresh: a manifest, a source file and
-    /// nothing else (the test writes the configuration and schema).
-    init(name: String) throws {
-        self.name = name
-        self.directory = Self.baseDirectory.appendingPathComponent(name)
-        try? FileManager.default.removeItem(at: directory)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try write(Self.manifest(targetName: name), to: "Package.swift")
-        try write("/// Unrelated to the schema.\nlet fixtureValue = 1\n", to: "Sources/\(name)/Unrelated.swift")
+    /// The package's folder.
+    let directory = PluginFixture.baseDirectory.appendingPathComponent("fixture")
+    /// The scratch (build) directory.
+    let scratchDirectory = PluginFixture.baseDirectory.appendingPathComponent("scratch")
+    /// The descriptor of the held lock file.
+    private let lockDescriptor: Int32
+
+    /// Takes the fixture (waiting for another test process to release
+    /// it) and empties it: a manifest, one unrelated source file, no
+    /// configuration, no schema, no generated files.
+    init() throws {
+        try FileManager.default.createDirectory(at: Self.baseDirectory, withIntermediateDirectories: true)
+        lockDescriptor = open(Self.baseDirectory.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lockDescriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        while flock(lockDescriptor, LOCK_EX) != 0 && errno == EINTR {}
+
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        for name in try manager.contentsOfDirectory(atPath: directory.path) where name != "Package.swift" {
+            try manager.removeItem(at: directory.appendingPathComponent(name))
+        }
+        try? manager.removeItem(at: generatedDirectory)
+        let manifestURL = directory.appendingPathComponent("Package.swift")
+        let manifest = Self.manifest()
+        if (try? String(contentsOf: manifestURL, encoding: .utf8)) != manifest {
+            try write(manifest, to: "Package.swift")
+        }
+        try write("/// Unrelated to the schema.\nlet fixtureValue = 1\n", to: "Sources/Fixture/Unrelated.swift")
+    }
+
+    /// Releases the fixture.
+    deinit {
+        close(lockDescriptor)
     }
 
     /// The manifest of a package with one target using the plugin.
-    private static func manifest(targetName: String) -> String {
+    private static func manifest() -> String {
         """
         // swift-tools-version:6.0
         import PackageDescription
 
         let package = Package(
-            name: "\(targetName)",
+            name: "QAPIPluginFixture",
             dependencies: [.package(path: "\(TestEnvironment.repositoryRoot.path)")],
             targets: [
                 .target(
@@ -68,16 +97,13 @@ struct PluginFixture {
         """
     }
 
-    /// The target's source folder, where `qapi-gen.json` goes.
-    var targetDirectory: URL { directory.appendingPathComponent("Sources/\(name)") }
-
     /// The path of the target's `qapi-gen.json`.
-    var configPath: String { targetDirectory.appendingPathComponent("qapi-gen.json").path }
+    var configPath: String { path("Sources/Fixture/qapi-gen.json") }
 
     /// The folder the plugin's generated files land in.
     var generatedDirectory: URL {
-        Self.scratchDirectory.appendingPathComponent(
-            "plugins/outputs/\(name.lowercased())/\(name)/destination/QAPIGeneratorPlugin")
+        scratchDirectory.appendingPathComponent(
+            "plugins/outputs/\(directory.lastPathComponent.lowercased())/\(Self.targetName)/destination/QAPIGeneratorPlugin")
     }
 
     /// Writes `contents` to the file at `relativePath` in the package,
@@ -105,14 +131,18 @@ struct PluginFixture {
     }
 
     /// Runs `swift build -v` on the package (verbose, so that the log
-    /// shows whether `qapi-gen` ran).
-    func build() throws -> BuildResult {
+    /// shows whether `qapi-gen` ran) and prints how long it took.
+    ///
+    /// SwiftPM runs build-tool plugins only when it plans the build, and
+    /// it reuses the last plan while the package's structure (manifest,
+    /// files in target folders) is unchanged; `replan` makes it plan
+    /// again, as a changed package would.
+    func build(_ label: String, replan: Bool = false) throws -> BuildResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
-            "swift", "build", "-v", "--package-path", directory.path,
-            "--scratch-path", Self.scratchDirectory.path,
-        ]
+            "swift", "build", "-v", "--package-path", directory.path, "--scratch-path", scratchDirectory.path,
+        ] + (replan ? ["--disable-build-manifest-caching"] : [])
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -120,8 +150,8 @@ struct PluginFixture {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return BuildResult(
-            output: String(decoding: data, as: UTF8.self), status: process.terminationStatus,
-            seconds: Date().timeIntervalSince(start))
+        let seconds = Date().timeIntervalSince(start)
+        print("plugin fixture: \(label): \(String(format: "%.1f", seconds)) s")
+        return BuildResult(output: String(decoding: data, as: UTF8.self), status: process.terminationStatus, seconds: seconds)
     }
 }
