@@ -23,6 +23,10 @@ let package = Package(
         .executableTarget(
             name: "qapi-gen-bench", dependencies: ["QAPISchema", "QAPICodegen"],
             path: "Benchmarks/qapi-gen-bench"),
+        .executableTarget(
+            name: "qapi-decode-bench", dependencies: ["QAPIRuntime"],
+            path: "Benchmarks/qapi-decode-bench",
+            plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
         .target(name: "QAPITestSupport", path: "Tests/QAPITestSupport"),
         // Tests that run the qapi-gen executable do not list it as a dependency:
         // SwiftPM would then link its objects into the test bundle twice (once
