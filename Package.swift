@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "QMPMonitorTests", dependencies: ["QMPMonitor"]),
         .testTarget(name: "QAPIPluginTests", dependencies: ["QAPITestSupport"]),
         .testTarget(
-            name: "QAPIGeneratedTests", dependencies: ["QAPIRuntime"],
+            name: "QAPIGeneratedTests", dependencies: ["QAPIRuntime", "QAPITestSupport"],
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
     ],
     swiftLanguageModes: [.v6]
