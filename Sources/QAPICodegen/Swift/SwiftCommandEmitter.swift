@@ -114,7 +114,8 @@ struct SwiftCommandEmitter {
         let parameters = handlerParameters(command)
         let memberDocs = parameters.map { parameter -> String in
             guard let member = parameter.member else { return "- Parameter arguments: The command's arguments." }
-            let text = SwiftDocComments.memberSummary(member.name, doc: command.doc) ?? "The `\(member.name)` argument."
+            let owner = command.argType.flatMap { $0.isImplicit ? nil : $0.doc } ?? command.doc
+            let text = SwiftDocComments.memberSummary(member.name, doc: owner) ?? "The `\(member.name)` argument."
             return "- Parameter \(SwiftNaming.bare(parameter.label)): \(text)"
         }
         writer.docComment(SwiftDocComments.definition(command, what: "command", context: context, parameters: memberDocs))

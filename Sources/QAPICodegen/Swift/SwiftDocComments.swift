@@ -69,6 +69,10 @@ enum SwiftDocComments {
     private static func callout(_ name: String, _ text: String) -> [String] {
         let lines = trimmedParagraph(text)
         guard let first = lines.first else { return [] }
+        if first.hasPrefix("- ") {
+            // A list: the callout's items become nested list items.
+            return ["- \(name):"] + lines.map { $0.isEmpty ? "" : "  " + $0 }
+        }
         return ["- \(name): \(first)"] + lines.dropFirst().map { $0.isEmpty ? "" : "  " + $0 }
     }
 
