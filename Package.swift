@@ -24,6 +24,9 @@ let package = Package(
             name: "qapi-gen-bench", dependencies: ["QAPISchema", "QAPICodegen"],
             path: "Benchmarks/qapi-gen-bench"),
         .executableTarget(
+            name: "qmp-bench", dependencies: ["QAPIRuntime"],
+            path: "Benchmarks/qmp-bench"),
+        .executableTarget(
             name: "qapi-decode-bench", dependencies: ["QAPIRuntime"],
             path: "Benchmarks/qapi-decode-bench",
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
