@@ -1,0 +1,86 @@
+/// A unix or TCP socket chardev (QEMU's `socket` backend).
+///
+/// A server listens without waiting (`wait=off`) and serves one client at
+/// a time: further clients' connects succeed (listen backlog) and each is
+/// accepted once the previous one has left (spec T7). A client connects
+/// when the chardev is created and does not reconnect.
+public final class SocketChardev: Chardev {
+    /// The chardev's id.
+    public let id: String
+    /// Always ``ChardevBackendKind/socket``.
+    public var backend: ChardevBackendKind { .socket }
+    /// Sockets support the monitor I/O thread (spec G2).
+    public var supportsIOThread: Bool { true }
+    /// Whether the chardev listens.
+    public let isServer: Bool
+    /// For a server, the address it listens on, numeric, with the real
+    /// port when port 0 was asked for; for a client, the address it
+    /// connected to, as given.
+    public let address: ChardevSocketAddress
+
+    private let engine: StreamEngine
+    /// The filename without a connection (`disconnected:…`).
+    private let disconnectedFilename: String
+    /// A listening unix socket's path, unlinked at close as QEMU does.
+    private let listeningPath: String?
+
+    init(
+        id: String, isServer: Bool, address: ChardevSocketAddress, engine: StreamEngine,
+        listeningPath: String?
+    ) {
+        self.id = id
+        self.isServer = isServer
+        self.address = address
+        self.engine = engine
+        self.listeningPath = listeningPath
+        disconnectedFilename = "disconnected:" + Self.name(of: address) + (isServer ? ",server=on" : "")
+    }
+
+    /// `disconnected:unix:PATH,server=on` while listening without a
+    /// client, `unix:PATH,server=on` with one; `unix:PATH` for a connected
+    /// client (spec C5). TCP: `tcp:HOST:PORT,server=on <-> PEER:PORT`.
+    public var filename: String {
+        engine.connectionFilename ?? disconnectedFilename
+    }
+
+    /// Whether a frontend is attached.
+    public var isBusy: Bool { engine.isBusy }
+
+    /// True while a frontend is attached.
+    public var frontendOpen: Bool { engine.isBusy }
+
+    /// Attaches `frontend`; a connected client is announced to it.
+    public func attach(_ frontend: any ChardevFrontend) throws(ChardevError) -> ChardevLink {
+        try engine.attach(frontend)
+    }
+
+    /// Closes the listening socket and any connection; unlinks a listening
+    /// unix socket's path.
+    public func close() throws(ChardevError) {
+        guard try engine.close() else { return }
+        if let listeningPath { UnixSocket.removeFile(at: listeningPath) }
+    }
+
+    /// `unix:PATH` or `tcp:HOST:PORT`, as QEMU names a socket address.
+    static func name(of address: ChardevSocketAddress) -> String {
+        switch address {
+        case .unix(let path): "unix:" + path
+        case .inet(let host, let port): "tcp:\(host):\(port)"
+        }
+    }
+
+    /// The filename while connection `descriptor` is open, as QEMU
+    /// computes it from the socket's two ends.
+    static func connectionFilename(_ descriptor: Int32, isServer: Bool) -> String {
+        switch (SocketName.local(of: descriptor), SocketName.peer(of: descriptor)) {
+        case (.unix(let path)?, _) where isServer:
+            return "unix:\(path),server=on"
+        case (.unix?, .unix(let path)?):
+            return "unix:" + path
+        case (let local?, let peer?):
+            return "tcp:\(local.hostAndPort)\(isServer ? ",server=on" : "") <-> \(peer.hostAndPort)"
+        default:
+            return "unknown"
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import Dispatch
+
+extension ChardevBackend {
+    /// Opens this backend as chardev `id`, its sources on `queue`; throws
+    /// the backend's own text (without `chardev-add`'s prefix).
+    func open(id: String, queue: DispatchQueue) throws(ChardevError) -> any Chardev {
+        switch self {
+        case .null:
+            return NullChardev(id: id)
+        case .ringbuf(let size):
+            return try RingbufChardev(id: id, size: size, queue: queue)
+        case .socket(let options):
+            return try SocketChardev.open(id: id, options: options, queue: queue)
+        case .stdio:
+            return try StdioChardev.openProcessStdio(id: id, queue: queue)
+        }
+    }
+}

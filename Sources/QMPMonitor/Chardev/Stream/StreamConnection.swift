@@ -1,0 +1,179 @@
+import Dispatch
+import Glibc
+
+/// One open connection of a stream chardev: its descriptors and their
+/// watches, the bytes read but not yet consumed, and the bytes written but
+/// not yet sent.
+///
+/// Lives in the chardev's locked state. Its descriptors are non-blocking;
+/// they are closed on the I/O queue once both watches are cancelled, and
+/// only then does the connection leave the chardev's `descriptors` group.
+struct StreamConnection {
+    /// Input beyond this many unconsumed bytes is left in the kernel, which
+    /// makes a fast sender wait (back-pressure).
+    static let inputLimit = 64 * 1024
+    /// How much one read takes.
+    static let readSize = 4096
+
+    /// What one read brought.
+    enum ReadOutcome {
+        /// Bytes were appended to ``input``.
+        case received
+        /// Nothing to read now.
+        case nothing
+        /// The peer will send nothing more.
+        case ended
+        /// The read failed; the connection is unusable.
+        case failed
+    }
+
+    /// What one flush achieved.
+    enum FlushOutcome {
+        /// Everything written has been sent.
+        case drained
+        /// The peer is not reading fast enough; the rest waits.
+        case pending
+        /// The write failed; the connection is unusable.
+        case failed
+    }
+
+    /// Tells this connection apart from the chardev's earlier ones.
+    let generation: Int
+    /// `query-chardev`'s filename while this connection is open.
+    let filename: String
+    /// Bytes read and not yet consumed by the frontend.
+    var input = ByteQueue()
+    /// Set once the peer has stopped sending.
+    private(set) var inputEnded = false
+    /// Set once the peer has hung up entirely, so nothing sent reaches it.
+    private(set) var peerGone = false
+    /// Set once the frontend asked to close after the pending output.
+    private(set) var isClosing = false
+
+    private let readDescriptor: Int32
+    private let writeDescriptor: Int32
+    private let isSocket: Bool
+    private var reader: IOWatch
+    private var writer: IOWatch
+    private var output = ByteQueue()
+
+    /// Starts watching the descriptors (reading at once). `onReadable` and
+    /// `onWritable` run on `queue`.
+    init(
+        reading readDescriptor: Int32, writing writeDescriptor: Int32, isSocket: Bool,
+        generation: Int, filename: String, queue: DispatchQueue, descriptors: DispatchGroup,
+        onReadable: @escaping @Sendable () -> Void, onWritable: @escaping @Sendable () -> Void
+    ) {
+        self.generation = generation
+        self.filename = filename
+        self.readDescriptor = readDescriptor
+        self.writeDescriptor = writeDescriptor
+        self.isSocket = isSocket
+        let watches = DispatchGroup()
+        watches.enter()
+        watches.enter()
+        reader = .reading(readDescriptor, queue: queue, onEvent: onReadable, onCancel: { watches.leave() })
+        writer = .writing(writeDescriptor, queue: queue, onEvent: onWritable, onCancel: { watches.leave() })
+        descriptors.enter()
+        watches.notify(queue: queue) {
+            Glibc.close(readDescriptor)
+            if writeDescriptor != readDescriptor { Glibc.close(writeDescriptor) }
+            descriptors.leave()
+        }
+        reader.turnOn()
+    }
+
+    /// Reads what is available, appending to ``input``, until the
+    /// descriptor has nothing more or ``inputLimit`` is reached (then it
+    /// stops watching for input). Reading on to `EAGAIN` also finds an end
+    /// of input that arrived with the last bytes: libdispatch does not
+    /// report a pipe's hang-up again once it came together with data.
+    mutating func read() -> ReadOutcome {
+        var outcome = ReadOutcome.nothing
+        let (descriptor, isSocket) = (readDescriptor, isSocket)
+        while input.count < Self.inputLimit {
+            let count = input.append(upTo: Self.readSize) { free in
+                isSocket
+                    ? recv(descriptor, free.baseAddress, free.count, 0)
+                    : Glibc.read(descriptor, free.baseAddress, free.count)
+            }
+            let code = errno
+            if count > 0 {
+                outcome = .received
+            } else if count == 0 {
+                return .ended
+            } else if code == EAGAIN || code == EWOULDBLOCK {
+                return outcome
+            } else if code != EINTR {
+                return .failed
+            }
+        }
+        reader.turnOff()
+        return outcome
+    }
+
+    /// Records that the peer stopped sending; `peerGone` when it hung up
+    /// entirely. Input already read is kept.
+    mutating func endInput(peerGone: Bool) {
+        inputEnded = true
+        self.peerGone = peerGone
+        reader.turnOff()
+    }
+
+    /// Watches for input again if there is room and the peer may send
+    /// more; returns true when it was not watching, so the caller should
+    /// read now (libdispatch may not report what is already pending).
+    mutating func resumeReadingIfRoom() -> Bool {
+        guard !inputEnded, input.count < Self.inputLimit, !reader.isOn else { return false }
+        reader.turnOn()
+        return true
+    }
+
+    /// Whether the peer closed the socket entirely (not just its sending
+    /// side); never for stdio, whose end of input is only an end of input.
+    var peerHasHungUp: Bool {
+        isSocket && POSIX.peerHasHungUp(readDescriptor)
+    }
+
+    /// Queues `bytes` and watches for writability; ignored once closing.
+    mutating func enqueue(_ bytes: [UInt8]) {
+        guard !isClosing, !bytes.isEmpty else { return }
+        output.append(bytes)
+        writer.turnOn()
+    }
+
+    /// Asks to close after the pending output; returns true when nothing is
+    /// pending, so the connection can close at once.
+    mutating func closeAfterFlush() -> Bool {
+        isClosing = true
+        return output.isEmpty
+    }
+
+    /// Sends as much pending output as the peer takes.
+    mutating func flush() -> FlushOutcome {
+        let (descriptor, isSocket) = (writeDescriptor, isSocket)
+        while !output.isEmpty {
+            let count = output.withUnsafeBytes { pending in
+                isSocket
+                    ? send(descriptor, pending.baseAddress, pending.count, Int32(MSG_NOSIGNAL))
+                    : Glibc.write(descriptor, pending.baseAddress, pending.count)
+            }
+            let code = errno
+            if count > 0 {
+                output.removeFirst(count)
+            } else if count < 0 && (code == EAGAIN || code == EWOULDBLOCK) {
+                return .pending
+            } else if count == 0 || code != EINTR {
+                return .failed
+            }
+        }
+        writer.turnOff()
+        return .drained
+    }
+
+    /// Cancels both watches; the descriptors close right after, on the I/O queue.
+    mutating func release() {
+        reader.cancel()
+        writer.cancel()
+    }
+}

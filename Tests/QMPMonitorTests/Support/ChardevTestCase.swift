@@ -1,0 +1,56 @@
+import Dispatch
+import Foundation
+import Glibc
+import QMPMonitor
+import XCTest
+
+/// A registry on a fresh I/O queue and a private temporary folder with a
+/// short path (unix socket paths are limited to 108 bytes); both are
+/// cleaned up by ``tearDown()``.
+class ChardevTestCase: XCTestCase {
+    private(set) var registry = ChardevRegistry(ioQueue: DispatchQueue(label: "chardev-tests.io"))
+    private(set) var folder = ""
+
+    override func setUpWithError() throws {
+        registry = ChardevRegistry(ioQueue: DispatchQueue(label: "chardev-tests.io"))
+        var template = Array("/tmp/qmpmon-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
+        folder = String(cString: made)
+    }
+
+    override func tearDown() {
+        for chardev in registry.chardevs {
+            XCTAssertNoThrow(try registry.remove(id: chardev.id), "chardev \(chardev.id) still busy")
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// A path in the temporary folder.
+    func path(_ name: String) -> String {
+        folder + "/" + name
+    }
+
+    /// Adds a listening unix socket chardev at `path(name)`.
+    @discardableResult
+    func addUnixServer(_ id: String, _ name: String = "qmp.sock") throws -> any Chardev {
+        try registry.add(id: id, backend: .socket(ChardevSocketOptions(address: .unix(path: path(name)))))
+    }
+
+    /// The error `body` throws, or a failure.
+    func chardevError(_ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> ChardevError? {
+        do {
+            try body()
+            XCTFail("no error thrown", file: file, line: line)
+        } catch let error as ChardevError {
+            return error
+        } catch {
+            XCTFail("unexpected error \(error)", file: file, line: line)
+        }
+        return nil
+    }
+
+    /// How many descriptors the process has open.
+    static func openDescriptorCount() throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+    }
+}
