@@ -10,14 +10,24 @@ let package = Package(
         .library(name: "QAPICodegen", targets: ["QAPICodegen"]),
         .library(name: "QAPIRuntime", targets: ["QAPIRuntime"]),
         .library(name: "QMPMonitor", targets: ["QMPMonitor"]),
+        .library(name: "QMPMonitorSchema", targets: ["QMPMonitorSchema"]),
         .executable(name: "qapi-gen", targets: ["qapi-gen"]),
+        .executable(name: "qmp-monitor", targets: ["qmp-monitor"]),
         .plugin(name: "QAPIGeneratorPlugin", targets: ["QAPIGeneratorPlugin"]),
     ],
     targets: [
         .target(name: "QAPISchema"),
         .target(name: "QAPICodegen", dependencies: ["QAPISchema"]),
         .target(name: "QAPIRuntime"),
-        .target(name: "QMPMonitor", dependencies: ["QAPIRuntime"]),
+        // The Swift generated from qapi/ (types, CommandHandler, events,
+        // introspection). A target of its own because the chardev layer's
+        // ChardevBackend and ChardevBackendKind would clash with the
+        // schema's types of the same names inside QMPMonitor.
+        .target(
+            name: "QMPMonitorSchema", dependencies: ["QAPIRuntime"],
+            plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
+        .target(name: "QMPMonitor", dependencies: ["QAPIRuntime", "QMPMonitorSchema"]),
+        .executableTarget(name: "qmp-monitor", dependencies: ["QMPMonitor", "QMPMonitorSchema", "QAPIRuntime"]),
         .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema", "QAPICodegen"]),
         .plugin(name: "QAPIGeneratorPlugin", capability: .buildTool(), dependencies: ["qapi-gen"]),
         .executableTarget(
@@ -38,7 +48,10 @@ let package = Package(
         .testTarget(name: "QAPISchemaTests", dependencies: ["QAPISchema", "QAPITestSupport"]),
         .testTarget(name: "QAPICodegenTests", dependencies: ["QAPICodegen", "QAPISchema", "QAPITestSupport"]),
         .testTarget(name: "QAPIRuntimeTests", dependencies: ["QAPIRuntime"]),
-        .testTarget(name: "QMPMonitorTests", dependencies: ["QMPMonitor"]),
+        .testTarget(name: "QMPMonitorTests", dependencies: ["QMPMonitor", "QMPMonitorSchema", "QAPIRuntime"]),
+        // Runs the built qmp-monitor (found beside the test bundle, like
+        // qapi-gen; not a dependency, for the same reason).
+        .testTarget(name: "QMPMonitorEndToEndTests", dependencies: ["QAPIRuntime", "QAPITestSupport"]),
         .testTarget(name: "QAPIPluginTests", dependencies: ["QAPITestSupport"]),
         .testTarget(
             name: "QAPIGeneratedTests", dependencies: ["QAPIRuntime", "QAPITestSupport"],

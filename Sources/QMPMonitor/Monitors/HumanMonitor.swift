@@ -1,0 +1,148 @@
+import Dispatch
+import QMPMonitorSchema
+
+/// A human monitor (HMP, `mode=readline`): a chardev frontend that reads
+/// one command per line, has the dispatcher run it, and writes its output
+/// followed by the `(qemu) ` prompt.
+///
+/// A connection starts with a banner and the prompt. While a line waits
+/// for the dispatcher or runs, reading pauses; later lines run in order.
+/// Output line endings are CR LF, as QEMU writes them. There is no echo
+/// and no line editing: this is the line protocol that scripts and
+/// `socat` users see, not a terminal.
+///
+/// `@unchecked Sendable`: the mutable state is touched only on the host's
+/// serial I/O queue (see `ControlMonitor`); the other properties are
+/// constants.
+final class HumanMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
+    /// The prompt written after the banner and after each command's output.
+    static let prompt = "(qemu) "
+
+    let id: String?
+    let chardevID: String
+    var mode: MonitorMode { .readline }
+
+    /// The first line a client sees.
+    private let banner: String
+    private weak let host: (any MonitorHost)?
+    private let closesConnections: Bool
+
+    private var link: ChardevLink?
+    private var lines = LineBuffer()
+    /// The line waiting for the dispatcher.
+    private var queuedLine: String?
+    /// The connection the running line came from, while one runs.
+    private var servingConnection: Int?
+    /// Counts connections, so that output of a line from an earlier
+    /// connection is not written to a later one.
+    private var connection = 0
+    private var isConnected = false
+    private var isRemoved = false
+
+    /// A human monitor for chardev `chardevID`, not attached yet.
+    init(id: String?, chardevID: String, banner: String, closesConnections: Bool, host: any MonitorHost) {
+        self.id = id
+        self.chardevID = chardevID
+        self.banner = banner
+        self.closesConnections = closesConnections
+        self.host = host
+    }
+
+    /// Records the link `attach` returned.
+    func attached(_ link: ChardevLink) {
+        self.link = link
+    }
+
+    // MARK: Chardev callbacks
+
+    func chardevOpened(_ link: ChardevLink) {
+        self.link = link
+        isConnected = true
+        connection += 1
+        lines.reset()
+        queuedLine = nil
+        if host?.isShuttingDown ?? true {
+            link.closeConnection(afterFlush: false)
+            return
+        }
+        write(banner + "\n" + Self.prompt)
+        if servingConnection != nil { link.pauseReading() }
+    }
+
+    func chardevClosed(_ link: ChardevLink) {
+        isConnected = false
+        lines.reset()
+        queuedLine = nil
+        if let host, host.isShuttingDown { host.connectionClosedDuringShutdown(self) }
+    }
+
+    func chardevReceived(_ bytes: UnsafeRawBufferPointer, on link: ChardevLink) -> Int {
+        lines.append(bytes)
+        advance()
+        return bytes.count
+    }
+
+    // MARK: Dispatcher side
+
+    var hasWork: Bool {
+        !isRemoved && queuedLine != nil && servingConnection == nil
+    }
+
+    func takeJob() -> DispatcherJob? {
+        guard hasWork, let line = queuedLine else { return nil }
+        queuedLine = nil
+        servingConnection = connection
+        return .human(self, line)
+    }
+
+    /// The output of the line `takeJob()` returned, with `\n` line ends:
+    /// written with the prompt after it, unless the client it came from
+    /// has left; then reading goes on.
+    func finish(output: String) {
+        let servedConnection = servingConnection
+        servingConnection = nil
+        guard !isRemoved, isConnected else { return }
+        if servedConnection == connection { write(output + Self.prompt) }
+        link?.resumeReading()
+        advance()
+    }
+
+    func remove() {
+        isRemoved = true
+        link?.closeConnection(afterFlush: true)
+        detach()
+    }
+
+    func beginShutdown() -> Bool {
+        guard isConnected, closesConnections, let link else { return false }
+        link.closeConnection(afterFlush: true)
+        return true
+    }
+
+    func detach() {
+        link?.detach()
+        link = nil
+    }
+
+    // MARK: Lines
+
+    /// Queues the next non-empty line for the dispatcher, answering empty
+    /// lines with a prompt, unless a line is queued or running already.
+    private func advance() {
+        guard !isRemoved, isConnected else { return }
+        while queuedLine == nil && servingConnection == nil, let line = lines.nextLine() {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                write(Self.prompt)
+                continue
+            }
+            queuedLine = line
+            link?.pauseReading()
+            host?.wakeDispatcher()
+        }
+    }
+
+    /// Writes `text` with every `\n` sent as CR LF.
+    private func write(_ text: String) {
+        link?.write(Array(text.withCRLF.utf8))
+    }
+}

@@ -1,0 +1,34 @@
+import QAPIRuntime
+import QMPMonitorSchema
+
+extension MonitorServer {
+    /// `chardev-add` (spec C1, C2): a taken id is reported first, before
+    /// the backend is looked at; backend errors read `Failed to add
+    /// chardev 'ID': ...`; a failed add leaves nothing behind.
+    func addChardev(id: String, backend: QMPMonitorSchema.ChardevBackend) throws(QMPError) {
+        if chardevs.chardev(id: id) != nil {
+            throw .generic("Chardev with id '\(id)' already exists")
+        }
+        do {
+            try chardevs.add(id: id, backend: try backend.chardevBackend())
+        } catch {
+            switch error.kind {
+            case .backend: throw .generic("Failed to add chardev '\(id)': \(error.message)")
+            default: throw .generic(error.message)
+            }
+        }
+    }
+
+    /// The ring-buffer chardev `device`, for `ringbuf-write` and
+    /// `ringbuf-read`: `Device 'ID' not found`, or `ID is not a ringbuf
+    /// device`.
+    func ringbuf(_ device: String) throws(QMPError) -> RingbufChardev {
+        guard let chardev = chardevs.chardev(id: device) else {
+            throw .generic("Device '\(device)' not found")
+        }
+        guard let ring = chardev as? RingbufChardev else {
+            throw .generic("\(device) is not a ringbuf device")
+        }
+        return ring
+    }
+}

@@ -1,0 +1,204 @@
+import QMPMonitor
+import QMPMonitorSchema
+
+/// What the command line asks for: chardevs, then monitors on them, in
+/// the order given.
+struct DaemonOptions {
+    /// A chardev to create (`-chardev`, or implied by `-qmp`/`-monitor`).
+    struct ChardevRequest {
+        /// The option text, for error messages (`-chardev socket,id=...`).
+        var source: String
+        /// The chardev's id.
+        var id: String
+        /// The backend.
+        var backend: QMPMonitor.ChardevBackend
+    }
+
+    /// A monitor to create (`-mon`, `-qmp`, `-monitor`).
+    struct MonitorRequest {
+        /// The option text, for error messages.
+        var source: String
+        /// The monitor's id; nil to generate one (QMP) or have none (HMP).
+        var id: String?
+        /// The chardev it serves.
+        var chardev: String
+        /// QMP or the human monitor.
+        var mode: MonitorMode
+        /// Pretty QMP output.
+        var pretty: Bool
+    }
+
+    var chardevs: [ChardevRequest] = []
+    var monitors: [MonitorRequest] = []
+    /// `--help`.
+    var showHelp = false
+    /// `--version`.
+    var showVersion = false
+    /// `--report-version MAJOR.MINOR.MICRO`.
+    var reportedVersion: VersionTriple?
+    /// `--report-package TEXT`.
+    var reportedPackage: String?
+    /// `-qmp-pretty`: pretty output for the `-qmp` monitors that follow.
+    private var qmpPretty = false
+    /// How many chardevs `-qmp` and `-monitor` have created.
+    private var compatChardevCount = 0
+
+    /// Parses the arguments after the program name.
+    init(arguments: [String]) throws(DaemonError) {
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            let name = argument.hasPrefix("--") ? String(argument.dropFirst()) : argument
+            switch name {
+            case "-h", "-help":
+                showHelp = true
+            case "-version":
+                showVersion = true
+            case "-qmp-pretty":
+                qmpPretty = true
+            case "-chardev", "-mon", "-qmp", "-monitor", "-report-version", "-report-package":
+                guard let value = remaining.popFirst() else {
+                    throw DaemonError("\(argument): requires an argument")
+                }
+                try apply(name, value)
+            default:
+                throw DaemonError("\(argument): invalid option (see --help)")
+            }
+        }
+    }
+
+    /// Applies one option with its value.
+    private mutating func apply(_ name: String, _ value: String) throws(DaemonError) {
+        let source = "\(name) \(value)"
+        do {
+            switch name {
+            case "-chardev":
+                chardevs.append(try Self.chardev(value, source: source))
+            case "-mon":
+                monitors.append(try Self.monitor(value, source: source))
+            case "-qmp", "-monitor":
+                let mode: MonitorMode = name == "-qmp" ? .control : .readline
+                try addCompatMonitor(value, mode: mode, source: source)
+            case "-report-version":
+                let parts = value.split(separator: ".", omittingEmptySubsequences: false).map { Int64($0) }
+                guard parts.count == 3, let major = parts[0], let minor = parts[1], let micro = parts[2] else {
+                    throw DaemonError("expected MAJOR.MINOR.MICRO")
+                }
+                reportedVersion = VersionTriple(major: major, minor: minor, micro: micro)
+            default:
+                reportedPackage = value
+            }
+        } catch {
+            throw DaemonError("\(source): \(error)")
+        }
+    }
+
+    /// `-qmp SPEC` / `-monitor SPEC`: `chardev:ID` names a chardev;
+    /// anything else is a legacy chardev spec (`unix:PATH,server=on,wait=off`,
+    /// `tcp:HOST:PORT,server=on,wait=off`, `stdio`, `null`) for a new
+    /// chardev `compat_monitorN`.
+    private mutating func addCompatMonitor(_ value: String, mode: MonitorMode, source: String) throws(DaemonError) {
+        let chardevID: String
+        if value.hasPrefix("chardev:") {
+            chardevID = String(value.dropFirst("chardev:".count))
+        } else {
+            chardevID = "compat_monitor\(compatChardevCount)"
+            compatChardevCount += 1
+            chardevs.append(ChardevRequest(source: source, id: chardevID, backend: try Self.legacyChardev(value)))
+        }
+        monitors.append(
+            MonitorRequest(
+                source: source, id: nil, chardev: chardevID, mode: mode, pretty: mode == .control && qmpPretty))
+    }
+
+    /// `-chardev BACKEND,id=ID,...`.
+    private static func chardev(_ value: String, source: String) throws(DaemonError) -> ChardevRequest {
+        let options = try OptionList(parsing: value, impliedKey: "backend")
+        guard let backendName = options.value("backend") else { throw DaemonError("Parameter 'backend' is missing") }
+        guard let id = options.value("id") else { throw DaemonError("Parameter 'id' is missing") }
+        let backend: QMPMonitor.ChardevBackend
+        var known: Set<String> = ["backend", "id"]
+        switch backendName {
+        case "null":
+            backend = .null
+        case "stdio":
+            known.insert("signal")
+            _ = try options.bool("signal")
+            backend = .stdio
+        case "ringbuf":
+            known.insert("size")
+            backend = .ringbuf(size: try options.integer("size").map { Int(clamping: $0) })
+        case "socket":
+            known.formUnion(["path", "host", "port", "server", "wait", "reconnect", "reconnect-ms"])
+            backend = .socket(try socketOptions(options))
+        default:
+            throw DaemonError("'\(backendName)' is not a valid char driver name")
+        }
+        if let unknown = options.unknownKeys(known).first { throw DaemonError("Invalid parameter '\(unknown)'") }
+        return ChardevRequest(source: source, id: id, backend: backend)
+    }
+
+    /// The socket options of a `-chardev socket` or legacy spec.
+    private static func socketOptions(_ options: OptionList) throws(DaemonError) -> ChardevSocketOptions {
+        let address: ChardevSocketAddress
+        switch (options.value("path"), options.value("host"), options.value("port")) {
+        case (let path?, nil, nil):
+            address = .unix(path: path)
+        case (nil, let host, let port?):
+            address = .inet(host: host ?? "", port: port)
+        case (nil, _, nil):
+            throw DaemonError("chardev: socket: no address given (path=, or host= and port=)")
+        default:
+            throw DaemonError("chardev: socket: 'path' cannot be combined with 'host' or 'port'")
+        }
+        return ChardevSocketOptions(
+            address: address, server: try options.bool("server") ?? false, wait: try options.bool("wait"),
+            reconnect: try options.integer("reconnect"), reconnectMilliseconds: try options.integer("reconnect-ms"))
+    }
+
+    /// A legacy chardev spec, as `-qmp` and `-monitor` take it.
+    private static func legacyChardev(_ value: String) throws(DaemonError) -> QMPMonitor.ChardevBackend {
+        if value == "stdio" { return .stdio }
+        if value == "null" { return .null }
+        if value.hasPrefix("unix:") {
+            let options = try OptionList(parsing: String(value.dropFirst(5)), impliedKey: "path")
+            if let unknown = options.unknownKeys(["path", "server", "wait"]).first {
+                throw DaemonError("Invalid parameter '\(unknown)'")
+            }
+            return .socket(try socketOptions(options))
+        }
+        if value.hasPrefix("tcp:") {
+            let options = try OptionList(parsing: String(value.dropFirst(4)), impliedKey: "address")
+            guard let address = options.value("address"), let colon = address.lastIndex(of: ":") else {
+                throw DaemonError("expected tcp:HOST:PORT")
+            }
+            if let unknown = options.unknownKeys(["address", "server", "wait"]).first {
+                throw DaemonError("Invalid parameter '\(unknown)'")
+            }
+            var host = String(address[..<colon])
+            if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+            return .socket(
+                ChardevSocketOptions(
+                    address: .inet(host: host, port: String(address[address.index(after: colon)...])),
+                    server: try options.bool("server") ?? false, wait: try options.bool("wait")))
+        }
+        throw DaemonError("'\(value)' is not a chardev spec (unix:PATH,server=on,wait=off; tcp:HOST:PORT,server=on,wait=off; stdio; null)")
+    }
+
+    /// `-mon [chardev=]ID,mode=control|readline[,pretty=on][,id=NAME]`.
+    private static func monitor(_ value: String, source: String) throws(DaemonError) -> MonitorRequest {
+        let options = try OptionList(parsing: value, impliedKey: "chardev")
+        if let unknown = options.unknownKeys(["chardev", "mode", "pretty", "id"]).first {
+            throw DaemonError("Invalid parameter '\(unknown)'")
+        }
+        guard let chardev = options.value("chardev") else { throw DaemonError("Parameter 'chardev' is missing") }
+        let mode: MonitorMode
+        switch options.value("mode") ?? "readline" {
+        case "readline": mode = .readline
+        case "control": mode = .control
+        case let other: throw DaemonError("Parameter 'mode' does not accept value '\(other)'")
+        }
+        return MonitorRequest(
+            source: source, id: options.value("id"), chardev: chardev, mode: mode,
+            pretty: try options.bool("pretty") ?? false)
+    }
+}
