@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(name: "QAPISchemaTests", dependencies: ["QAPISchema", "QAPITestSupport"]),
         .testTarget(name: "QAPICodegenTests", dependencies: ["QAPICodegen", "QAPISchema", "QAPITestSupport"]),
         .testTarget(name: "QAPIRuntimeTests", dependencies: ["QAPIRuntime"]),
-        .testTarget(name: "QMPMonitorTests", dependencies: ["QMPMonitor", "QMPMonitorSchema", "QAPIRuntime"]),
+        .testTarget(
+            name: "QMPMonitorTests", dependencies: ["QMPMonitor", "QMPMonitorSchema", "QAPIRuntime", "QAPITestSupport"]),
         // Runs the built qmp-monitor (found beside the test bundle, like
         // qapi-gen; not a dependency, for the same reason).
         .testTarget(name: "QMPMonitorEndToEndTests", dependencies: ["QAPIRuntime", "QAPITestSupport"]),

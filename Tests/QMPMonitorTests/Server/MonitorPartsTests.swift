@@ -1,0 +1,50 @@
+import QAPIRuntime
+@testable import QMPMonitor
+import XCTest
+
+/// The monitor core's small parts, without sockets.
+final class MonitorPartsTests: XCTestCase {
+    /// Lines end at LF, CR or CR LF; long lines are cut (QEMU's readline).
+    func testLineBuffer() {
+        var buffer = LineBuffer()
+        buffer.append(Array("a\r\nb\rc\nd".utf8))
+        XCTAssertEqual(buffer.nextLine(), "a")
+        XCTAssertEqual(buffer.nextLine(), "b")
+        XCTAssertEqual(buffer.nextLine(), "c")
+        XCTAssertNil(buffer.nextLine())
+        buffer.append(Array("\n\n".utf8))
+        XCTAssertEqual(buffer.nextLine(), "d")
+        XCTAssertEqual(buffer.nextLine(), "")
+        buffer.append(Array(repeating: UInt8(ascii: "x"), count: 5000) + [0x0A])
+        XCTAssertEqual(buffer.nextLine()?.utf8.count, LineBuffer.maxLineLength)
+    }
+
+    /// Parsing human-monitor lines.
+    func testHumanCommandParsing() {
+        XCTAssertEqual(HumanCommand(parsing: "  help  "), .help(nil))
+        XCTAssertEqual(HumanCommand(parsing: "? info"), .help("info"))
+        XCTAssertEqual(HumanCommand(parsing: "info\tchardev"), .infoChardev)
+        XCTAssertEqual(HumanCommand(parsing: "info monitors extra"), .infoMonitors)
+        XCTAssertEqual(HumanCommand(parsing: "info"), .infoTopics)
+        XCTAssertEqual(HumanCommand(parsing: "info x"), .unknown("info x"))
+        XCTAssertEqual(HumanCommand(parsing: "q"), .quit)
+        XCTAssertEqual(HumanCommand(parsing: "stop now"), .unknown("stop"))
+    }
+
+    /// Base64 both ways, as the ring-buffer commands use it.
+    func testBase64() throws {
+        for length in 0..<20 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 37 + 200) }
+            XCTAssertEqual(try Base64.decode(Base64.encode(bytes)), bytes)
+        }
+        XCTAssertEqual(Base64.encode(Array("hello".utf8)), "aGVsbG8=")
+        XCTAssertEqual(try Base64.decode("aGVs\nbG8="), Array("hello".utf8))
+        XCTAssertThrowsError(try Base64.decode("aGVsbG8*"))
+        XCTAssertEqual(RingbufText.bytes(of: "a\u{0}b"), [0x61, 0xC0, 0x80, 0x62])
+    }
+
+    /// Output line ends become CR LF.
+    func testCRLF() {
+        XCTAssertEqual("a\nb\n".withCRLF, "a\r\nb\r\n")
+    }
+}
