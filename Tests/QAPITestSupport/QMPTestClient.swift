@@ -146,11 +146,14 @@ public final class QMPTestClient {
     }
 
     /// Whether the server closes the connection within `timeout` seconds
-    /// with no further input (input still buffered counts as input).
-    public func waitForClose(timeout: Double = 10) -> Bool {
+    /// with no further input (input still buffered counts as input), or
+    /// with any input when `discardingInput`.
+    public func waitForClose(timeout: Double = 10, discardingInput: Bool = false) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
+        if discardingInput { buffer = [] }
         while !isClosedByPeer {
             do { try fill(until: deadline) } catch { break }
+            if discardingInput { buffer = [] }
         }
         return isClosedByPeer && buffer.isEmpty
     }

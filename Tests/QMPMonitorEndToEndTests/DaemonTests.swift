@@ -144,7 +144,7 @@ final class DaemonTests: XCTestCase {
         let pretty = try QMPTestClient.connect(unix: path("c2.sock"))
         XCTAssertEqual(try pretty.readLine(), "{")
         XCTAssertEqual(try client.execute(#"{"execute": "monitor-remove", "arguments": {"id": "monitor0"}}"#), #"{"return": {}}"#)
-        XCTAssertTrue(pretty.waitForClose())
+        XCTAssertTrue(pretty.waitForClose(discardingInput: true))
 
         let human = try QMPTestClient.connect(unix: path("h.sock"))
         XCTAssertEqual(try human.readLine(), "swift-qapi 0.1.0 monitor - type 'help' for more information")

@@ -27,7 +27,7 @@ final class HumanMonitorTests: ServerTestCase {
         ]
         XCTAssertEqual(Set([try client.readLine(), try client.readLine()]), Set(expected))
         XCTAssertEqual(try client.read(count: 7), "(qemu) ")
-        XCTAssertEqual(try client.readLine(), "(qemu) unknown command: 'bogus'")
+        XCTAssertEqual(try client.readLine(), "unknown command: 'bogus'")
         XCTAssertEqual(try client.read(count: 14), "(qemu) (qemu) ")
         expected = ["human: mode=readline chardev=human-chr", "qmp: mode=control chardev=qmp-chr"]
         XCTAssertEqual(Set([try client.readLine(), try client.readLine()]), Set(expected))
