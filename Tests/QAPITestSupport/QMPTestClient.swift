@@ -12,6 +12,7 @@ public final class QMPTestClient {
         /// The server closed the connection; the partial input is attached.
         case closed(String)
 
+        /// What went wrong, with the partial input.
         public var description: String {
             switch self {
             case .timedOut(let partial): return "timed out; partial input: \(partial.debugDescription)"

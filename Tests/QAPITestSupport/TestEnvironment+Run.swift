@@ -1,5 +1,6 @@
 import Foundation
 
+/// Running arbitrary programs from tests.
 public extension TestEnvironment {
     /// Runs `executable` with `arguments` to its end, collecting what it
     /// printed.
