@@ -25,17 +25,18 @@ func defaultSocketPath() -> String {
 }
 
 /// The line that tells a user how to reach a monitor, if it is on a
-/// listening socket.
-func connectHint(for monitor: DaemonOptions.MonitorRequest, in options: DaemonOptions) -> String? {
-    guard let chardev = options.chardevs.last(where: { $0.id == monitor.chardev }),
-        case .socket(let socket) = chardev.backend, socket.isServer
-    else { return nil }
+/// listening socket (with the port actually bound when port 0 was asked
+/// for).
+func connectHint(for monitor: DaemonOptions.MonitorRequest, in server: MonitorServer) -> String? {
+    guard let socket = server.chardevs.chardev(id: monitor.chardev) as? SocketChardev, socket.isServer else {
+        return nil
+    }
     let protocolName = monitor.mode == .control ? "QMP" : "HMP"
     switch socket.address {
     case .unix(let path):
         return "qmp-monitor: \(protocolName) on unix:\(path) (connect with: socat - UNIX-CONNECT:\(path))"
     case .inet(let host, let port):
-        let shown = host.isEmpty ? "localhost" : host
+        let shown = ["", "0.0.0.0", "::"].contains(host) ? "localhost" : host
         return "qmp-monitor: \(protocolName) on tcp:\(shown):\(port) (connect with: socat - TCP:\(shown):\(port))"
     }
 }
@@ -115,7 +116,7 @@ func run(_ arguments: [String]) async -> Int32 {
         return 1
     }
     for monitor in options.monitors {
-        if let hint = connectHint(for: monitor, in: options) { printError(hint) }
+        if let hint = connectHint(for: monitor, in: server) { printError(hint) }
     }
     await server.stopped()
     signals.forEach { $0.cancel() }
