@@ -95,6 +95,21 @@ final class DispatchTests: ServerTestCase {
         XCTAssertEqual(try second.execute(#"{"execute": "query-version", "id": 1}"#).hasSuffix(#""id": 1}"#), true)
     }
 
+    /// A socket monitor serves one client at a time: a second client's
+    /// connect succeeds, and it is greeted once the first leaves (T7).
+    func testOneClientAtATime() throws {
+        let socketPath = try addSocketMonitor("main")
+        let first = try connect(socketPath)
+        let second = try QMPTestClient.connect(unix: socketPath)
+        XCTAssertTrue(second.receivesNothing(for: 0.2), "greeted while the first client is connected")
+        XCTAssertEqual(try first.execute(#"{"execute": "query-version", "id": 1}"#).hasSuffix(#""id": 1}"#), true)
+        first.close()
+        XCTAssertTrue(try second.readLine().hasPrefix(#"{"QMP": "#))
+        XCTAssertEqual(
+            try second.execute(#"{"execute": "query-version"}"#),
+            errorLine("Expecting capabilities negotiation with 'qmp_capabilities'", "CommandNotFound"))
+    }
+
     /// query-qmp-schema is served whole from the generated data, and a
     /// response of megabytes reaches a slow reader complete (H8).
     func testLargeResponses() throws {
