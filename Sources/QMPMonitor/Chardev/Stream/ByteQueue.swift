@@ -24,7 +24,7 @@ struct ByteQueue {
     /// what `fill` returned.
     mutating func append(upTo maximum: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Int) -> Int {
         let end = storage.count
-        storage.append(contentsOf: repeatElement(0, count: maximum))
+        storage.append(contentsOf: [UInt8](repeating: 0, count: maximum))
         let written = storage.withUnsafeMutableBytes { fill(UnsafeMutableRawBufferPointer(rebasing: $0[end...])) }
         storage.removeLast(maximum - min(max(written, 0), maximum))
         return written
