@@ -255,6 +255,31 @@ final class RobustnessTests: ServerTestCase {
         }
     }
 
+    /// A client that leaves while its command runs: the answer is not
+    /// handed to the monitor's next client, which sees its greeting and
+    /// then only answers to its own requests (T7, Q4).
+    func testAnswerOfALeftClientDoesNotReachTheNextOne() throws {
+        let hotPath = try addSocketMonitor("hot")
+        let other = try connect(try addSocketMonitor("other"))
+        let leaving = try connect(hotPath)
+        try leaving.send(#"{"execute": "x-block", "id": "gone"}"#)
+        // x-block runs once another monitor's requests stop being answered
+        // (one command at a time, Q3); until then they are answered.
+        var isRunning = false
+        for attempt in 0..<100 where !isRunning {
+            try other.send(#"{"execute": "query-version", "id": "o"}"#)
+            isRunning = other.receivesNothing(for: 0.05)
+            if !isRunning { XCTAssertEqual(try other.readLine(), Self.versionAnswer(id: #""o""#), "attempt \(attempt)") }
+        }
+        XCTAssertTrue(isRunning, "x-block never ran")
+        leaving.close()
+        let next = try connect(hotPath, negotiate: false)
+        gate.open()
+        XCTAssertEqual(try other.readLine(), Self.versionAnswer(id: #""o""#))
+        XCTAssertEqual(try next.execute(#"{"execute": "qmp_capabilities", "id": "neg"}"#), #"{"return": {}, "id": "neg"}"#)
+        XCTAssertEqual(try next.execute(#"{"execute": "query-version", "id": "mine"}"#), Self.versionAnswer(id: #""mine""#))
+    }
+
     // MARK: 4. Limits
 
     /// Reads `count` lines, each `expected`; stops at the first other one.
