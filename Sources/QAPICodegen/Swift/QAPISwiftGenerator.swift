@@ -25,7 +25,8 @@ public enum QAPISwiftGenerator {
     public static func generate(_ schema: QAPISchema, options: SwiftGeneratorOptions) throws(QAPIError) -> [GeneratedFile] {
         let probe = SwiftGenerationContext(schema: schema, options: options, declaredTypeNames: [])
         let modules = schema.modules.filter(\.isUser)
-        let types = modules.flatMap { generatedTypes(in: $0, context: probe) }
+        let typesByModule = modules.map { generatedTypes(in: $0, context: probe) }
+        let types = typesByModule.flatMap { $0 }
         let commands = modules.flatMap { $0.entities.compactMap { $0 as? QAPISchemaCommand } }
             .filter { probe.isIncluded($0.ifcond) }
         let events = modules.flatMap { $0.entities.compactMap { $0 as? QAPISchemaEvent } }
@@ -40,19 +41,19 @@ public enum QAPISwiftGenerator {
 
         var files: [GeneratedFile] = []
         var seenStems: [String: String] = [:]
-        for module in modules {
+        for (module, moduleTypes) in zip(modules, typesByModule) {
             let stem = moduleStem(module.name)
             if let other = seenStems[stem] {
                 throw QAPIError(nil, "modules '\(other)' and '\(module.name)' both become output files '\(stem).*.swift'")
             }
             seenStems[stem] = module.name
-            files += moduleFiles(module, stem: stem, context: context)
+            files += moduleFiles(module, types: moduleTypes, stem: stem, context: context)
         }
         var schemaWriter = header(for: "the schema `\(schema.fileName.split(separator: "/").last.map(String.init) ?? "")`")
-        SwiftSchemaEmitter(context: context).emit(commands: commands, into: &schemaWriter)
+        let served = SwiftIntrospectionEmitter.servedCommand(in: commands)
+        SwiftSchemaEmitter(context: context).emit(commands: commands, served: served, into: &schemaWriter)
         var introspectionWriter = header(for: "the schema's introspection data")
-        SwiftIntrospectionEmitter(context: context).emit(
-            served: SwiftIntrospectionEmitter.servedCommand(in: commands), into: &introspectionWriter)
+        SwiftIntrospectionEmitter(context: context).emit(served: served, into: &introspectionWriter)
         files.append(GeneratedFile(name: options.prefix + "_schema.swift", contents: schemaWriter.text))
         files.append(GeneratedFile(name: options.prefix + "_introspection.swift", contents: introspectionWriter.text))
         return files
@@ -78,7 +79,9 @@ public enum QAPISwiftGenerator {
         }
     }
 
-    private static func moduleFiles(_ module: QAPISchemaModule, stem: String, context: SwiftGenerationContext) -> [GeneratedFile] {
+    private static func moduleFiles(
+        _ module: QAPISchemaModule, types moduleTypes: [QAPISchemaType], stem: String, context: SwiftGenerationContext
+    ) -> [GeneratedFile] {
         let source = "`\(module.name)`"
         var types = header(for: source)
         var commands = header(for: source)
@@ -88,7 +91,7 @@ public enum QAPISwiftGenerator {
         let alternates = SwiftAlternateEmitter(context: context)
         let commandEmitter = SwiftCommandEmitter(context: context)
         let eventEmitter = SwiftEventEmitter(context: context)
-        for type in generatedTypes(in: module, context: context) {
+        for type in moduleTypes {
             types.line()
             if let enumType = type as? QAPISchemaEnumType {
                 enums.emit(enumType, into: &types)

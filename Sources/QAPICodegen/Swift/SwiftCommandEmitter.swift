@@ -88,13 +88,14 @@ struct SwiftCommandEmitter {
         let json = context.runtime("JSONValue")
         let oob = command.allowOOB
         let effects = oob ? "throws(\(error))" : "async throws(\(error))"
-        let call = (command.coroutine && !oob ? "try await " : "try ") + "handler." + handlerCall(command)
+        let parameters = handlerParameters(command)
+        let call = (Self.isAsync(command) ? "try await " : "try ") + "handler." + handlerCall(command, parameters)
         writer.line("/// The command, run by `handler`.")
         writer.block("\(access)static func command(_ handler: some \(context.handlerName)) -> \(context.runtime("QMPCommand")) {") { writer in
             let opening = "\(context.runtime("QMPCommand"))(name: name, flags: flags, features: features, body: .\(oob ? "outOfBand" : "inBand") {"
             writer.block(opening, closing: "})") { writer in
                 writer.line("(object: \(context.runtime("JSONObject")), policy: \(context.runtime("QAPICompatPolicy"))) \(effects) -> \(json) in")
-                if needsArguments(command) {
+                if !parameters.isEmpty {
                     writer.line("let decoded = try \(context.runtime("QAPIDecoder")).decode(Arguments.self, from: .object(object), policy: policy)")
                 } else {
                     writer.line("_ = try \(context.runtime("QAPIDecoder")).decode(Arguments.self, from: .object(object), policy: policy)")
@@ -120,7 +121,7 @@ struct SwiftCommandEmitter {
         }
         writer.docComment(SwiftDocComments.definition(command, what: "command", context: context, parameters: memberDocs))
         let declared = parameters.map { $0.member == nil ? "_ \($0.label): \($0.type)" : "\($0.label): \($0.type)" }
-        let effects = command.coroutine && !command.allowOOB ? "async throws" : "throws"
+        let effects = Self.isAsync(command) ? "async throws" : "throws"
         let result = command.retType.map { " -> " + context.swiftType($0) } ?? ""
         let error = context.runtime("QMPError")
         writer.line("func \(Self.methodName(command))(\(declared.joined(separator: ", "))) \(effects)(\(error))\(result)")
@@ -143,12 +144,14 @@ struct SwiftCommandEmitter {
         }
     }
 
-    private func needsArguments(_ command: QAPISchemaCommand) -> Bool {
-        !handlerParameters(command).isEmpty
+    /// Whether the handler requirement is `async`: `coroutine: true`,
+    /// unless the command runs out of band, which must be synchronous.
+    private static func isAsync(_ command: QAPISchemaCommand) -> Bool {
+        command.coroutine && !command.allowOOB
     }
 
-    private func handlerCall(_ command: QAPISchemaCommand) -> String {
-        let arguments = handlerParameters(command).map { parameter in
+    private func handlerCall(_ command: QAPISchemaCommand, _ parameters: [Parameter]) -> String {
+        let arguments = parameters.map { parameter in
             parameter.member == nil ? "decoded" : "\(Self.argumentLabel(parameter.label)): decoded.\(parameter.label)"
         }
         return "\(Self.methodName(command))(\(arguments.joined(separator: ", ")))"

@@ -56,9 +56,7 @@ struct SwiftEnumEmitter {
     /// The Swift case name of enum value `name`; names a Swift enum
     /// already uses for its own members get a trailing `_`.
     static func caseName(_ name: String) -> String {
-        let camel = SwiftNaming.lowerCamel(name)
-        if enumMemberNames.contains(camel) { return camel + "_" }
-        return SwiftNaming.escaped(camel)
+        SwiftNaming.memberName(name, reserved: enumMemberNames)
     }
 
     /// Members every generated enum has; a value with one of these names

@@ -45,9 +45,12 @@ public enum SwiftNaming {
         return identifier
     }
 
-    /// The lowerCamel name of a member, escaped for declarations and uses.
-    public static func memberName(_ name: String) -> String {
-        escaped(lowerCamel(name))
+    /// The lowerCamel name of a member, escaped for declarations and uses;
+    /// a name in `reserved` (one the generated type already uses for
+    /// itself) gets a trailing `_` instead.
+    public static func memberName(_ name: String, reserved: Set<String> = []) -> String {
+        let camel = lowerCamel(name)
+        return reserved.contains(camel) ? camel + "_" : escaped(camel)
     }
 
     /// `identifier` without escaping backticks, for comparing names.

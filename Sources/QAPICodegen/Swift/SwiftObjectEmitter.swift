@@ -43,8 +43,8 @@ struct SwiftObjectEmitter {
         }
     }
 
-    func properties(of type: QAPISchemaObjectType, excluding excluded: String? = nil) -> [Property] {
-        context.members(of: type).filter { $0.name != excluded }.map { member in
+    func properties(of type: QAPISchemaObjectType) -> [Property] {
+        context.members(of: type).map { member in
             let base = context.swiftType(member.type)
             return Property(
                 member: member, name: Self.propertyName(member.name), type: member.optional ? base + "?" : base,
@@ -74,8 +74,8 @@ struct SwiftObjectEmitter {
         let variants = branches.variants.filter { context.isIncluded($0.ifcond) }
         let tagValues = Set((tag.type as? QAPISchemaEnumType)?.members.filter { context.isIncluded($0.ifcond) }.map(\.name) ?? [])
         let cases = variants.filter { tagValues.contains($0.name) }
-        let stored = properties(of: type, excluding: tag.name)
         let all = properties(of: type)
+        let stored = all.filter { $0.member.name != tag.name }
 
         writer.line("/// The branch, one per value of `\(tag.name)`, with the branch's own members.")
         let indirect = cases.contains { hasPayload($0) && context.recursion.isCyclic(type, $0.type) } ? "indirect " : ""
@@ -193,9 +193,7 @@ struct SwiftObjectEmitter {
     /// The Swift property name of member `name`; names the generated
     /// struct already uses get a trailing `_`.
     static func propertyName(_ name: String) -> String {
-        let camel = SwiftNaming.lowerCamel(name)
-        if structMemberNames.contains(camel) { return camel + "_" }
-        return SwiftNaming.escaped(camel)
+        SwiftNaming.memberName(name, reserved: structMemberNames)
     }
 
     /// Members every generated struct has.

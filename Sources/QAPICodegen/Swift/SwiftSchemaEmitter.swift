@@ -6,11 +6,12 @@ import QAPISchema
 struct SwiftSchemaEmitter {
     let context: SwiftGenerationContext
 
-    func emit(commands: [QAPISchemaCommand], into writer: inout SwiftCodeWriter) {
+    /// Emits the declarations for `commands`; `served` is the
+    /// `query-qmp-schema` command the generated introspection answers, if any.
+    func emit(commands: [QAPISchemaCommand], served introspected: QAPISchemaCommand?, into writer: inout SwiftCodeWriter) {
         let access = context.access
         let commandEmitter = SwiftCommandEmitter(context: context)
         let generated = commands.filter(\.gen)
-        let introspected = SwiftIntrospectionEmitter.servedCommand(in: commands)
 
         writer.line()
         writer.line("/// The schema's commands: one namespace each, with the wire name, flags,")
