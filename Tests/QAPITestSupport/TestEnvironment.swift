@@ -27,6 +27,12 @@ public enum TestEnvironment {
         return url
     }
 
+    /// The full path of `name` found in `$PATH`, or nil.
+    public static func executableInPath(_ name: String) -> String? {
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return directories.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     /// The folder holding the built products (`qapi-gen` beside the test bundle).
     public static let productsDirectory: URL = {
         #if os(macOS)

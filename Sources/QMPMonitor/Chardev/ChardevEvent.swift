@@ -7,6 +7,8 @@ enum ChardevEvent {
     case closed(ChardevLink)
     /// Bytes of connection `generation` to offer.
     case received(ChardevLink, ByteQueue, generation: Int)
+    /// The peer sent its last byte and the frontend consumed it.
+    case inputEnded(ChardevLink)
 
     /// The connection whose bytes these are, for received bytes.
     var inputGeneration: Int? {
@@ -23,6 +25,9 @@ enum ChardevEvent {
             return nil
         case .closed(let link):
             link.frontend.chardevClosed(link)
+            return nil
+        case .inputEnded(let link):
+            link.frontend.chardevInputEnded(link)
             return nil
         case .received(let link, var bytes, _):
             let consumed = bytes.withUnsafeBytes { link.frontend.chardevReceived($0, on: link) }

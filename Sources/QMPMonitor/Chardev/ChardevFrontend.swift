@@ -19,4 +19,18 @@ public protocol ChardevFrontend: Sendable {
     /// a complete request) calls ``ChardevLink/pauseReading()`` before it
     /// returns. `bytes` is valid only during the call.
     func chardevReceived(_ bytes: UnsafeRawBufferPointer, on link: ChardevLink) -> Int
+
+    /// The peer will send nothing more (it shut down its sending side, or
+    /// stdin ended) and every byte it sent was consumed. The frontend
+    /// closes the connection with ``ChardevLink/closeConnection(afterFlush:)``
+    /// once it has answered what it read; the default closes it at once,
+    /// after the output written so far.
+    func chardevInputEnded(_ link: ChardevLink)
+}
+
+extension ChardevFrontend {
+    /// Closes the connection after the output written so far.
+    public func chardevInputEnded(_ link: ChardevLink) {
+        link.closeConnection(afterFlush: true)
+    }
 }

@@ -8,11 +8,12 @@ import QMPMonitorSchema
 /// Input is parsed on the I/O queue as it arrives; out-of-band requests
 /// run there at once, in-band ones wait for the server's dispatcher,
 /// which takes them with `takeJob()` and reports with `finish(_:)`.
-/// Bytes the session did not take while suspended wait here, and reading
-/// from the chardev pauses until the session resumes.
+/// Bytes the session did not take while suspended stay in the chardev,
+/// which offers them again once the session resumes: so the end of a
+/// client's input is seen only after every request before it was
+/// answered (spec Q1), as from QEMU.
 ///
-/// `@unchecked Sendable`: the mutable state (session, link, pending input,
-/// flags) is touched only on the host's serial I/O queue (chardev
+/// `@unchecked Sendable`: the mutable state (session, link, flags) is touched only on the host's serial I/O queue (chardev
 /// callbacks run there, and the server calls the other methods there);
 /// the other properties are constants.
 final class ControlMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
@@ -27,10 +28,10 @@ final class ControlMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
 
     private var session: QMPSession
     private var link: ChardevLink?
-    /// Received bytes the session has not consumed, from `pendingStart`.
-    private var pending: [UInt8] = []
-    private var pendingStart = 0
     private var isConnected = false
+    /// The client's input ended while requests were still queued or
+    /// running: the connection closes once they are answered.
+    private var closesWhenAnswered = false
     private var isRemoved = false
 
     /// A monitor named `id` for chardev `chardevID`, not attached yet.
@@ -55,6 +56,7 @@ final class ControlMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
     func chardevOpened(_ link: ChardevLink) {
         self.link = link
         isConnected = true
+        closesWhenAnswered = false
         if host?.isShuttingDown ?? true {
             link.closeConnection(afterFlush: false)
             return
@@ -64,16 +66,30 @@ final class ControlMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
 
     func chardevClosed(_ link: ChardevLink) {
         isConnected = false
-        pending = []
-        pendingStart = 0
         perform(session.closed())
         if let host, host.isShuttingDown { host.connectionClosedDuringShutdown(self) }
     }
 
+    /// Feeds the session until it has taken everything or suspends; the
+    /// bytes it did not take stay with the chardev (spec Q1, Q2).
     func chardevReceived(_ bytes: UnsafeRawBufferPointer, on link: ChardevLink) -> Int {
-        pending.append(contentsOf: bytes)
-        feed()
-        return bytes.count
+        var consumed = 0
+        while consumed < bytes.count && !session.isSuspended {
+            let result = session.receive(UnsafeRawBufferPointer(rebasing: bytes[consumed...]))
+            consumed += result.consumed
+            perform(result.actions)
+            if result.consumed == 0 { break }
+        }
+        return consumed
+    }
+
+    /// The client shut down its sending side: it still gets the answer to
+    /// every request it sent, then the connection closes. (QEMU without
+    /// OOB reads the end only after the answers, spec Q1; with OOB it
+    /// may drop queued requests, and answering them loses nothing.)
+    func chardevInputEnded(_ link: ChardevLink) {
+        closesWhenAnswered = true
+        closeIfAnswered()
     }
 
     // MARK: Dispatcher side
@@ -91,12 +107,14 @@ final class ControlMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
             actions.removeLast()
         }
         perform(actions)
+        closeIfAnswered()
         return request.map { .control(self, $0) }
     }
 
     /// The response to the request `takeJob()` returned; nil for none.
     func finish(_ response: QMPResponse?) {
         perform(session.finishInBand(response))
+        closeIfAnswered()
     }
 
     /// The event goes out if the session is in command mode (spec E2, N6).
@@ -124,25 +142,6 @@ final class ControlMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
 
     // MARK: Carrying out the session's actions
 
-    /// Feeds pending input to the session until it is all consumed or the
-    /// session suspends.
-    private func feed() {
-        while pendingStart < pending.count && !session.isSuspended {
-            let start = pendingStart
-            let result = pending.withUnsafeBytes { session.receive(UnsafeRawBufferPointer(rebasing: $0[start...])) }
-            pendingStart += result.consumed
-            perform(result.actions)
-            if result.consumed == 0 { break }
-        }
-        if pendingStart == pending.count {
-            pending.removeAll(keepingCapacity: pending.count <= 65536)
-            pendingStart = 0
-        } else if pendingStart >= 4096 && pendingStart * 2 >= pending.count {
-            pending.removeFirst(pendingStart)
-            pendingStart = 0
-        }
-    }
-
     private func perform(_ actions: [QMPSessionAction]) {
         for action in actions {
             switch action {
@@ -158,13 +157,18 @@ final class ControlMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
                 link?.pauseReading()
             case .resume:
                 link?.resumeReading()
-                if pendingStart < pending.count, let queue = host?.ioQueue {
-                    queue.async { self.feed() }
-                }
             case .close:
                 closeAndDetach()
             }
         }
+    }
+
+    /// Closes the connection whose input ended once nothing it sent waits
+    /// for an answer.
+    private func closeIfAnswered() {
+        guard closesWhenAnswered, session.queuedRequestCount == 0, !session.isServing else { return }
+        closesWhenAnswered = false
+        link?.closeConnection(afterFlush: true)
     }
 
     /// Drops the client once the output written so far is sent, and frees

@@ -37,6 +37,9 @@ final class HumanMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
     /// connection is not written to a later one.
     private var connection = 0
     private var isConnected = false
+    /// The client's input ended while a line waited or ran: the
+    /// connection closes once its output is written.
+    private var closesWhenAnswered = false
     private var isRemoved = false
 
     /// A human monitor for chardev `chardevID`, not attached yet.
@@ -58,6 +61,7 @@ final class HumanMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
     func chardevOpened(_ link: ChardevLink) {
         self.link = link
         isConnected = true
+        closesWhenAnswered = false
         connection += 1
         lines.reset()
         queuedLine = nil
@@ -76,10 +80,23 @@ final class HumanMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
         if let host, host.isShuttingDown { host.connectionClosedDuringShutdown(self) }
     }
 
+    /// Takes input line by line and stops at a line that waits for the
+    /// dispatcher; the rest stays with the chardev until reading resumes,
+    /// so the end of the client's input comes after the last answer.
     func chardevReceived(_ bytes: UnsafeRawBufferPointer, on link: ChardevLink) -> Int {
-        lines.append(bytes)
-        advance()
-        return bytes.count
+        var consumed = 0
+        while consumed < bytes.count && queuedLine == nil && servingConnection == nil {
+            consumed += lines.append(UnsafeRawBufferPointer(rebasing: bytes[consumed...]))
+            advance()
+        }
+        return consumed
+    }
+
+    /// The client shut down its sending side: the line it sent last still
+    /// runs and is answered, then the connection closes.
+    func chardevInputEnded(_ link: ChardevLink) {
+        closesWhenAnswered = true
+        closeIfAnswered()
     }
 
     // MARK: Dispatcher side
@@ -105,6 +122,14 @@ final class HumanMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
         if servedConnection == connection { write(output + Self.prompt) }
         link?.resumeReading()
         advance()
+        closeIfAnswered()
+    }
+
+    /// Closes the connection whose input ended once no line waits or runs.
+    private func closeIfAnswered() {
+        guard closesWhenAnswered, queuedLine == nil, servingConnection == nil else { return }
+        closesWhenAnswered = false
+        link?.closeConnection(afterFlush: true)
     }
 
     func remove() {

@@ -15,9 +15,10 @@ struct LineBuffer {
     /// of that ending.
     private var afterCarriageReturn = false
 
-    /// Appends received bytes.
-    mutating func append(_ input: some Sequence<UInt8>) {
-        for byte in input {
+    /// Appends received bytes up to and including the first one that
+    /// completes a line; returns how many it took.
+    mutating func append(_ input: UnsafeRawBufferPointer) -> Int {
+        for (index, byte) in input.enumerated() {
             switch byte {
             case UInt8(ascii: "\n") where afterCarriageReturn:
                 afterCarriageReturn = false
@@ -25,11 +26,13 @@ struct LineBuffer {
                 lines.append(String(decoding: bytes, as: UTF8.self))
                 bytes.removeAll(keepingCapacity: true)
                 afterCarriageReturn = byte == UInt8(ascii: "\r")
+                return index + 1
             default:
                 afterCarriageReturn = false
                 if bytes.count < Self.maxLineLength { bytes.append(byte) }
             }
         }
+        return input.count
     }
 
     /// Takes the oldest complete line, without its line ending.

@@ -5,17 +5,24 @@ import XCTest
 /// The monitor core's small parts, without sockets.
 final class MonitorPartsTests: XCTestCase {
     /// Lines end at LF, CR or CR LF; long lines are cut (QEMU's readline).
+    /// Each append stops after the byte that completes a line.
     func testLineBuffer() {
         var buffer = LineBuffer()
-        buffer.append(Array("a\r\nb\rc\nd".utf8))
+        func append(_ text: [UInt8]) -> Int { text.withUnsafeBytes { buffer.append($0) } }
+        XCTAssertEqual(append(Array("a\r\nb".utf8)), 2)
         XCTAssertEqual(buffer.nextLine(), "a")
+        XCTAssertEqual(append(Array("\nb\rc".utf8)), 3)
         XCTAssertEqual(buffer.nextLine(), "b")
-        XCTAssertEqual(buffer.nextLine(), "c")
         XCTAssertNil(buffer.nextLine())
-        buffer.append(Array("\n\n".utf8))
+        XCTAssertEqual(append(Array("c\nd".utf8)), 2)
+        XCTAssertEqual(buffer.nextLine(), "c")
+        XCTAssertEqual(append(Array("d".utf8)), 1)
+        XCTAssertNil(buffer.nextLine())
+        XCTAssertEqual(append(Array("\n\n".utf8)), 1)
         XCTAssertEqual(buffer.nextLine(), "d")
+        XCTAssertEqual(append(Array("\n".utf8)), 1)
         XCTAssertEqual(buffer.nextLine(), "")
-        buffer.append(Array(repeating: UInt8(ascii: "x"), count: 5000) + [0x0A])
+        XCTAssertEqual(append(Array(repeating: UInt8(ascii: "x"), count: 5000) + [0x0A]), 5001)
         XCTAssertEqual(buffer.nextLine()?.utf8.count, LineBuffer.maxLineLength)
     }
 

@@ -49,6 +49,8 @@ struct StreamConnection {
     private(set) var peerGone = false
     /// Set once the frontend asked to close after the pending output.
     private(set) var isClosing = false
+    /// Set once the frontend was told that the input ended.
+    var endAnnounced = false
 
     private let readDescriptor: Int32
     private let writeDescriptor: Int32

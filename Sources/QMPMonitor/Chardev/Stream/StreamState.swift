@@ -66,8 +66,10 @@ struct StreamState {
     ///   is not taking input (paused, absent, or done), and input it did
     ///   not take is lost;
     /// * after a half-close (or the end of stdin) the frontend gets all
-    ///   the input, and once it consumed it and reads on, the connection
-    ///   closes after its pending output, so the last request is answered.
+    ///   the input, and once it consumed it and reads on, it is told that
+    ///   the input ended (once); it closes the connection when it has
+    ///   answered what it read (by default at once, after the pending
+    ///   output).
     mutating func nextEvent() -> ChardevEvent? {
         if let announcement = slot.nextAnnouncement(open: connection?.generation) { return announcement }
         guard let current = connection else { return nil }
@@ -81,9 +83,9 @@ struct StreamState {
             connection?.input = ByteQueue()
             return .received(link, current.input, generation: current.generation)
         }
-        guard current.inputEnded, !current.isClosing, connection?.closeAfterFlush() == true else { return nil }
-        dropConnection()
-        return slot.nextAnnouncement(open: nil)
+        guard current.inputEnded, !current.isClosing, !current.endAnnounced else { return nil }
+        connection?.endAnnounced = true
+        return .inputEnded(link)
     }
 
     /// Puts back the input the frontend did not consume, to be offered
