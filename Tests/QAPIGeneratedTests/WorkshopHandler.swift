@@ -1,11 +1,10 @@
 import QAPIRuntime
-import Synchronization
 
 /// The test implementation of the generated `CommandHandler`: each
 /// method records how it was called (arguments re-encoded as JSON) and
 /// answers something derived from its arguments.
 final class WorkshopHandler: CommandHandler {
-    private let calls = Mutex<[Swift.String]>([])
+    private let calls = QAPILock<[Swift.String]>([])
 
     /// Every call so far, in order.
     var log: [Swift.String] { calls.withLock { $0 } }

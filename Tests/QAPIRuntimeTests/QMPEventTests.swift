@@ -1,5 +1,4 @@
 import QAPIRuntime
-import Synchronization
 import XCTest
 
 /// Spec E1: event messages, their wire form and their sinks.
@@ -18,7 +17,7 @@ final class QMPEventTests: XCTestCase {
 
     /// Collects what is emitted.
     private final class Collector: QMPEventSink {
-        private let messages = Mutex<[QMPEventMessage]>([])
+        private let messages = QAPILock<[QMPEventMessage]>([])
         var all: [QMPEventMessage] { messages.withLock { $0 } }
         func emit(_ message: QMPEventMessage) { messages.withLock { $0.append(message) } }
     }

@@ -1,6 +1,5 @@
 import QAPIRuntime
 import QMPMonitor
-import Synchronization
 import XCTest
 
 /// The greeting's version in these tests: QEMU 10.0.0 upstream.
@@ -42,7 +41,7 @@ struct LookupArguments: QAPIObjectDecodable {
 /// What test commands do besides returning: emit events and ask for their
 /// session to close, as the monitor core's commands would.
 final class SideEffects: Sendable {
-    private let state = Mutex<(events: [QMPEventMessage], closeRequested: Bool)>(([], false))
+    private let state = QAPILock<(events: [QMPEventMessage], closeRequested: Bool)>(([], false))
 
     /// Records an event.
     func emit(_ name: String, _ data: JSONObject? = nil) {

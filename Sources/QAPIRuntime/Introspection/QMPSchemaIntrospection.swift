@@ -1,4 +1,3 @@
-import Synchronization
 
 /// The return value of `query-qmp-schema`, kept as the compact JSON text
 /// the generator wrote and parsed on first use, once.
@@ -8,7 +7,7 @@ public final class QMPSchemaIntrospection: Sendable {
     /// The JSON text.
     public let json: String
     /// The parsed value, once `value` was first read.
-    private let parsed = Mutex<JSONValue?>(nil)
+    private let parsed = QAPILock<JSONValue?>(nil)
 
     /// Introspection data from its JSON text, which must be one valid
     /// JSON value (it is checked when first parsed).

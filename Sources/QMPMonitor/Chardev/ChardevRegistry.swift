@@ -1,5 +1,5 @@
+import QAPIRuntime
 import Dispatch
-import Synchronization
 
 /// The chardevs by id (QEMU's global chardev set, shared by every monitor).
 ///
@@ -10,10 +10,10 @@ public final class ChardevRegistry: Sendable {
     /// The I/O queue every chardev's sources and frontend callbacks run on.
     public let ioQueue: DispatchQueue
     /// The chardevs in creation order.
-    private let entries = Mutex<[any Chardev]>([])
+    private let entries = QAPILock<[any Chardev]>([])
     /// Held through a whole add or remove, which may wait for the I/O
     /// queue, so that lookups (`entries`) never wait behind them.
-    private let changes = Mutex(())
+    private let changes = QAPILock(())
 
     /// An empty registry whose chardevs run on `ioQueue`, a serial queue.
     public init(ioQueue: DispatchQueue) {

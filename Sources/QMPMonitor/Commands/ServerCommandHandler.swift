@@ -1,6 +1,5 @@
 import QAPIRuntime
 import QMPMonitorSchema
-import Synchronization
 
 /// The schema's commands as `MonitorServer` implements them. The
 /// registry holds this handler, and the handler reaches its server
@@ -13,7 +12,7 @@ final class ServerCommandHandler: CommandHandler, QMPEventSink {
         weak var server: MonitorServer?
     }
 
-    private let reference = Mutex(Reference())
+    private let reference = QAPILock(Reference())
 
     /// Connects the handler to its server.
     func bind(to server: MonitorServer) {

@@ -1,7 +1,6 @@
 import Dispatch
 import QAPIRuntime
 import QMPMonitorSchema
-import Synchronization
 
 /// A QMP server: chardevs, the monitors on them, the commands of the
 /// project's schema, event broadcast, and one dispatcher for all monitors
@@ -33,7 +32,7 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
     let table = MonitorTable()
     /// Wakes the dispatcher; one pending wake-up is enough.
     private let wakeups: AsyncStream<Void>.Continuation
-    private let lifecycle = Mutex(Lifecycle())
+    private let lifecycle = QAPILock(Lifecycle())
 
     /// Where the server is in its life.
     private struct Lifecycle {

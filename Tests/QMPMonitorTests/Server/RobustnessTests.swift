@@ -4,7 +4,6 @@ import Glibc
 import QAPIRuntime
 import QAPITestSupport
 import QMPMonitor
-import Synchronization
 import XCTest
 
 /// The server under churn, many clients, abrupt disconnects and hostile
@@ -347,7 +346,7 @@ final class RobustnessTests: ServerTestCase {
 
 /// Failures collected from client threads.
 private final class FailureLog: Sendable {
-    private let list = Mutex<[String]>([])
+    private let list = QAPILock<[String]>([])
 
     func append(_ entry: String) {
         list.withLock { $0.append(entry) }

@@ -4,12 +4,11 @@ import QAPIRuntime
 import QAPITestSupport
 import QMPMonitor
 import QMPMonitorSchema
-import Synchronization
 import XCTest
 
 /// A gate that in-band test commands wait at until the test opens it.
 final class TestGate: Sendable {
-    private let state = Mutex<(isOpen: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let state = QAPILock<(isOpen: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
     /// Returns once the gate is open.
     func wait() async {

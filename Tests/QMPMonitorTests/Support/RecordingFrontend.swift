@@ -1,6 +1,6 @@
+import QAPIRuntime
 import Dispatch
 import QMPMonitor
-import Synchronization
 import XCTest
 
 /// A frontend that records what its chardev delivers, for tests to wait on.
@@ -25,7 +25,7 @@ final class RecordingFrontend: ChardevFrontend {
 
     private let consumption: Consumption
     private let reaction: (@Sendable (Event, ChardevLink) -> Void)?
-    private let events = Mutex<(all: [Event], byteCount: Int)>(([], 0))
+    private let events = QAPILock<(all: [Event], byteCount: Int)>(([], 0))
     private let changed = DispatchSemaphore(value: 0)
 
     /// A frontend consuming as `consumption` says; `reaction` runs on the

@@ -1,4 +1,4 @@
-import Synchronization
+import QAPIRuntime
 
 /// A chardev that discards output and never opens (QEMU's `null`
 /// backend): its frontend gets no callbacks at all.
@@ -12,7 +12,7 @@ public final class NullChardev: Chardev, ChardevLinkTarget {
     /// `null` does not support the monitor I/O thread (spec G2).
     public var supportsIOThread: Bool { false }
 
-    private let slot = Mutex(FrontendSlot())
+    private let slot = QAPILock(FrontendSlot())
 
     init(id: String) {
         self.id = id

@@ -1,5 +1,5 @@
+import QAPIRuntime
 import Dispatch
-import Synchronization
 
 /// A chardev that keeps the latest output in a ring buffer (QEMU's
 /// `ringbuf` backend), for `ringbuf-write` and `ringbuf-read`.
@@ -22,7 +22,7 @@ public final class RingbufChardev: Chardev, ChardevLinkTarget {
     public let size: Int
 
     private let queue: DispatchQueue
-    private let state: Mutex<(slot: FrontendSlot, ring: RingBuffer)>
+    private let state: QAPILock<(slot: FrontendSlot, ring: RingBuffer)>
 
     /// A ring of `size` bytes; QEMU's error unless `size` is 0 or a power of two.
     init(id: String, size: Int?, queue: DispatchQueue) throws(ChardevError) {
@@ -33,7 +33,7 @@ public final class RingbufChardev: Chardev, ChardevLinkTarget {
         self.id = id
         self.size = size
         self.queue = queue
-        state = Mutex((FrontendSlot(), RingBuffer(capacity: size)))
+        state = QAPILock((FrontendSlot(), RingBuffer(capacity: size)))
     }
 
     /// How many bytes the ring holds.

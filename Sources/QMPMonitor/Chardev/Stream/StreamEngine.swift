@@ -1,6 +1,6 @@
+import QAPIRuntime
 import Dispatch
 import Glibc
-import Synchronization
 
 /// The running part of a stream chardev (socket or stdio): one connection
 /// at a time, accepted from a listening socket or given at creation; the
@@ -16,7 +16,7 @@ final class StreamEngine: ChardevLinkTarget {
     let queue: DispatchQueue
     /// One member per open descriptor set; empty once everything is closed.
     private let descriptors = DispatchGroup()
-    private let state = Mutex(StreamState())
+    private let state = QAPILock(StreamState())
 
     /// An engine with nothing open yet.
     init(chardevID: String, queue: DispatchQueue) {
