@@ -22,18 +22,25 @@ public struct QMPCommand: Sendable {
     /// The command's own special features (`deprecated`, `unstable`),
     /// which the compat policy acts on (spec R6).
     public let features: QAPIFeatures
+    /// The introspection data of the schema that describes the command,
+    /// if any: `query-qmp-schema` lists the command from it.
+    public let schema: QMPSchemaIntrospection?
     /// The command's body.
     public let body: Body
 
     /// A command. An `allow-oob` command must have an `.outOfBand` body,
     /// since `exec-oob` runs it synchronously on the I/O side.
-    public init(name: String, flags: QMPCommandFlags = [], features: QAPIFeatures = [], body: Body) {
+    public init(
+        name: String, flags: QMPCommandFlags = [], features: QAPIFeatures = [],
+        schema: QMPSchemaIntrospection? = nil, body: Body
+    ) {
         if flags.contains(.allowOOB), case .inBand = body {
             preconditionFailure("allow-oob command '\(name)' needs an .outOfBand body")
         }
         self.name = name
         self.flags = flags
         self.features = features
+        self.schema = schema
         self.body = body
     }
 }

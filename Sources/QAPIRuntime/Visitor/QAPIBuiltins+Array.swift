@@ -9,7 +9,7 @@ extension Array: QAPIDecodable where Element: QAPIDecodable {
         result.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
             do {
-                result.append(try Element(qapi: QAPIDecoder(element, policy: decoder.policy)))
+                result.append(try Element(qapi: decoder.child(element, name: nil, step: .index(index))))
             } catch {
                 throw error.within(.index(index))
             }

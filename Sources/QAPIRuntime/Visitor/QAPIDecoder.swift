@@ -10,16 +10,48 @@ public struct QAPIDecoder: Sendable {
     /// The member's own name, the "short" name of QEMU's texts; nil for
     /// list elements and for the root value.
     public let name: String?
-    /// The compat policy in force (spec A6, A12).
-    public let policy: QAPICompatPolicy
+    /// How strictly to read (compat policy, tolerance of unknown input).
+    public let options: QAPIDecodingOptions
+    /// Where the value sits, tracked only for a drift handler.
+    @usableFromInline let path: QAPIDecodingPath?
 
     /// A decoder for `value` found under member `name` (nil for a list
     /// element or the root).
     @inlinable
-    public init(_ value: JSONValue, name: String? = nil, policy: QAPICompatPolicy = QAPICompatPolicy()) {
+    public init(_ value: JSONValue, name: String? = nil, options: QAPIDecodingOptions = .strict) {
+        self.init(value, name: name, options: options, path: nil)
+    }
+
+    @inlinable
+    init(_ value: JSONValue, name: String?, options: QAPIDecodingOptions, path: QAPIDecodingPath?) {
         self.value = value
         self.name = name
-        self.policy = policy
+        self.options = options
+        self.path = path
+    }
+
+    /// A decoder for `value` with compat policy `policy`, strict.
+    @inlinable
+    public init(_ value: JSONValue, name: String? = nil, policy: QAPICompatPolicy) {
+        self.init(value, name: name, options: QAPIDecodingOptions(compat: policy))
+    }
+
+    /// The compat policy in force (spec A6, A12).
+    @inlinable
+    public var policy: QAPICompatPolicy { options.compat }
+
+    /// A decoder for `value`, one level below this one at `step`.
+    @inlinable
+    func child(_ value: JSONValue, name: String?, step: QAPIDecodingError.Step) -> QAPIDecoder {
+        let childPath = options.driftHandler == nil ? nil : QAPIDecodingPath(parent: path, step: step)
+        return QAPIDecoder(value, name: name, options: options, path: childPath)
+    }
+
+    /// Reports drift at this value's path (or below it at `step`).
+    @usableFromInline
+    func reportDrift(_ kind: QAPIDrift.Kind, at step: QAPIDecodingError.Step? = nil) {
+        guard let handler = options.driftHandler else { return }
+        handler(QAPIDrift(kind: kind, path: QAPIDecodingPath.text(path, appending: step)))
     }
 
     /// The value's JSON kind: what an alternate chooses its branch by.
@@ -54,5 +86,14 @@ public struct QAPIDecoder: Sendable {
         } catch {
             throw error.qmpError
         }
+    }
+
+    /// Decodes `value` as the root of a visit with `options`; the error
+    /// keeps its member path (`QAPIDecodingError.path`).
+    @inlinable
+    public static func decode<T: QAPIDecodable>(
+        _ type: T.Type = T.self, from value: JSONValue, options: QAPIDecodingOptions
+    ) throws(QAPIDecodingError) -> T {
+        try T(qapi: QAPIDecoder(value, options: options))
     }
 }

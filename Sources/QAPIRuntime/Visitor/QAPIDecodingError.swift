@@ -22,8 +22,7 @@ public struct QAPIDecodingError: Error, Sendable {
     }
 
     /// One step of a member path.
-    @usableFromInline
-    enum Step: Sendable {
+    public enum Step: Sendable {
         /// An object member.
         case member(String)
         /// A list element.
@@ -72,6 +71,12 @@ public struct QAPIDecodingError: Error, Sendable {
     /// elements as `[i]`, `<anonymous>` for the root itself.
     var fullPath: String {
         if reversedPath.isEmpty { return "<anonymous>" }
+        return Self.render(reversedPath: reversedPath)
+    }
+
+    /// A path, innermost step first, as text: members joined by `.`, list
+    /// elements as `[i]`.
+    static func render(reversedPath: [Step]) -> String {
         var text = ""
         for (depth, step) in reversedPath.reversed().enumerated() {
             switch step {
@@ -83,6 +88,12 @@ public struct QAPIDecodingError: Error, Sendable {
             }
         }
         return text
+    }
+
+    /// The member path of the failing value as QEMU prints it
+    /// (`backend.data.addr`), empty for the root value itself.
+    public var path: String {
+        reversedPath.isEmpty ? "" : Self.render(reversedPath: reversedPath)
     }
 
     /// The error as the client sees it.

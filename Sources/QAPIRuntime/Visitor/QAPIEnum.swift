@@ -1,15 +1,33 @@
-/// A QAPI enum: a Swift enum whose raw values are the wire names.
+/// A QAPI enum: a Swift enum with one case per value of the schema and an
+/// `unknown(String)` case for a value this build does not know, as a peer
+/// newer than the schema may send. `rawValue` is the wire name.
 ///
-/// Reading takes a string (`Invalid parameter type for 'FULL', expected:
-/// string` otherwise) that must match a raw value byte for byte
-/// (`Parameter 'SHORT' does not accept value 'V'` otherwise), then
-/// applies the compat policy to the value's features (spec A6).
-public protocol QAPIEnum: QAPICodable, RawRepresentable where RawValue == String {
+/// Strict reading (a server's) takes a string (`Invalid parameter type
+/// for 'FULL', expected: string` otherwise) that must be a known value
+/// byte for byte (`Parameter 'SHORT' does not accept value 'V'`
+/// otherwise), then applies the compat policy to the value's features
+/// (spec A6). Tolerant reading (a client's) keeps an unknown value as
+/// `unknown`, which writes back unchanged.
+public protocol QAPIEnum: QAPICodable, RawRepresentable, CaseIterable, Hashable where RawValue == String {
+    /// The known value whose wire name is `name`; nil for any other name.
+    init?(knownName name: String)
+    /// A value this build does not know, kept as its wire name.
+    static func unknown(_ name: String) -> Self
     /// This value's special features; none unless overridden.
     var qapiFeatures: QAPIFeatures { get }
 }
 
 extension QAPIEnum {
+    /// The value named `rawValue`: a known one, or `unknown(rawValue)`.
+    @inlinable
+    public init(rawValue: String) {
+        self = Self(knownName: rawValue) ?? .unknown(rawValue)
+    }
+
+    /// Whether this is a value of the schema (not `unknown`).
+    @inlinable
+    public var isKnown: Bool { Self(knownName: rawValue) != nil }
+
     /// No special features.
     @inlinable
     public var qapiFeatures: QAPIFeatures { [] }
@@ -18,8 +36,13 @@ extension QAPIEnum {
     @inlinable
     public init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         let string = try String(qapi: decoder)
-        guard let value = Self(rawValue: string), UTF8Bytes.contiguousEqual(value.rawValue, string) else {
-            throw decoder.notAccepted(string)
+        // Swift compares strings by canonical equivalence (U+212A KELVIN
+        // SIGN equals "K"); wire names match byte for byte.
+        guard let value = Self(knownName: string), UTF8Bytes.contiguousEqual(value.rawValue, string) else {
+            guard decoder.options.isTolerant else { throw decoder.notAccepted(string) }
+            decoder.reportDrift(.unknownEnumValue(string))
+            self = .unknown(string)
+            return
         }
         try decoder.policy.check(value.qapiFeatures, kind: "value", name: string)
         self = value

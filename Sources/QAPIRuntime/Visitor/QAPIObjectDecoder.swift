@@ -7,16 +7,36 @@
 /// was read, a leftover key is reported as unexpected.
 public struct QAPIObjectDecoder: Sendable {
     @usableFromInline let object: JSONObject
-    @usableFromInline let policy: QAPICompatPolicy
+    /// The decoder of the object itself: options and path.
+    @usableFromInline let parent: QAPIDecoder
     /// Where the next member probably is.
     @usableFromInline var cursor = 0
     @usableFromInline var consumed = QAPIPositionSet()
 
-    /// A decoder for the members of `object`.
+    /// A decoder for the members of `object`, strict.
     @inlinable
     public init(_ object: JSONObject, policy: QAPICompatPolicy = QAPICompatPolicy()) {
+        self.init(object, decoder: QAPIDecoder(.object(object), policy: policy))
+    }
+
+    /// A decoder for the members of `object`, read by `decoder`.
+    @inlinable
+    init(_ object: JSONObject, decoder: QAPIDecoder) {
         self.object = object
-        self.policy = policy
+        self.parent = decoder
+    }
+
+    @inlinable
+    var policy: QAPICompatPolicy { parent.options.compat }
+
+    /// Whether the decoder tolerates what this build does not know.
+    @inlinable
+    public var isTolerant: Bool { parent.options.isTolerant }
+
+    /// Reports that a union's discriminator has value `value`, which this
+    /// build does not know (tolerant decoding only).
+    public func reportUnknownBranch(_ value: String) {
+        parent.reportDrift(.unknownBranch(value))
     }
 
     /// Reads required member `name`: `Parameter 'FULL' is missing` when
@@ -45,10 +65,17 @@ public struct QAPIObjectDecoder: Sendable {
     }
 
     /// Throws `Parameter 'FULL' is unexpected` for a key no member read;
-    /// the first such key in input order.
+    /// the first such key in input order. A tolerant decoder skips such
+    /// keys and reports them as drift.
     @usableFromInline
     func finish() throws(QAPIDecodingError) {
         if consumed.count == object.count { return }
+        if parent.options.isTolerant {
+            for position in object.indices where !consumed.contains(position) {
+                parent.reportDrift(.unknownMember, at: .member(object.members[position].key))
+            }
+            return
+        }
         guard let position = object.indices.first(where: { !consumed.contains($0) }) else { return }
         throw QAPIDecodingError(.unexpected, at: [.member(object.members[position].key)])
     }
@@ -56,7 +83,7 @@ public struct QAPIObjectDecoder: Sendable {
     @inlinable
     func decode<T: QAPIDecodable>(_ value: JSONValue, _ name: String) throws(QAPIDecodingError) -> T {
         do {
-            return try T(qapi: QAPIDecoder(value, name: name, policy: policy))
+            return try T(qapi: parent.child(value, name: name, step: .member(name)))
         } catch {
             throw error.within(.member(name))
         }
