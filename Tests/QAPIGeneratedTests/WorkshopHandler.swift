@@ -80,7 +80,9 @@ final class WorkshopHandler: CommandHandler {
             switch angular.branch {
             case .three(let triangle): return (triangle.a + triangle.b + triangle.c) * factor
             case .four(let square): return square.side * square.side * factor
+            case .unknown(let name): throw QMPError.generic("unknown angle count \(name)")
             }
+        case .unknown(let name): throw QMPError.generic("unknown shape \(name)")
         }
     }
 

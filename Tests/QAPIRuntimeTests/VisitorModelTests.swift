@@ -42,11 +42,34 @@ import XCTest
 //   '*u64': 'uint64', '*sz': 'size', '*num': 'number', '*flag': 'bool' } }
 // { 'command': 'query-nothing' }   (arguments: the empty struct NoArgs)
 
-enum Color: String, QAPIEnum, Hashable {
-    case red = "red"
-    case green = "green"
-    case oldBlue = "old-blue"
-    case beta = "beta"
+enum Color: QAPIEnum {
+    case red
+    case green
+    case oldBlue
+    case beta
+    case unknown(String)
+
+    static let allCases: [Color] = [.red, .green, .oldBlue, .beta]
+
+    init?(knownName name: String) {
+        switch name {
+        case "red": self = .red
+        case "green": self = .green
+        case "old-blue": self = .oldBlue
+        case "beta": self = .beta
+        default: return nil
+        }
+    }
+
+    var rawValue: String {
+        switch self {
+        case .red: "red"
+        case .green: "green"
+        case .oldBlue: "old-blue"
+        case .beta: "beta"
+        case .unknown(let name): name
+        }
+    }
 
     var qapiFeatures: QAPIFeatures {
         switch self {
@@ -110,10 +133,31 @@ struct Retired: QAPIObjectCodable, Hashable {
     }
 }
 
-enum BackendKind: String, QAPIEnum, Hashable {
-    case file = "file"
-    case socket = "socket"
-    case null = "null"
+enum BackendKind: QAPIEnum {
+    case file
+    case socket
+    case null
+    case unknown(String)
+
+    static let allCases: [BackendKind] = [.file, .socket, .null]
+
+    init?(knownName name: String) {
+        switch name {
+        case "file": self = .file
+        case "socket": self = .socket
+        case "null": self = .null
+        default: return nil
+        }
+    }
+
+    var rawValue: String {
+        switch self {
+        case .file: "file"
+        case .socket: "socket"
+        case .null: "null"
+        case .unknown(let name): name
+        }
+    }
 }
 
 struct FileOptions: QAPIObjectCodable, Hashable {
@@ -150,9 +194,28 @@ struct FileWrapper: QAPIObjectCodable, Hashable {
     }
 }
 
-enum AddressKind: String, QAPIEnum, Hashable {
-    case unix = "unix"
-    case inet = "inet"
+enum AddressKind: QAPIEnum {
+    case unix
+    case inet
+    case unknown(String)
+
+    static let allCases: [AddressKind] = [.unix, .inet]
+
+    init?(knownName name: String) {
+        switch name {
+        case "unix": self = .unix
+        case "inet": self = .inet
+        default: return nil
+        }
+    }
+
+    var rawValue: String {
+        switch self {
+        case .unix: "unix"
+        case .inet: "inet"
+        case .unknown(let name): name
+        }
+    }
 }
 
 struct UnixAddress: QAPIObjectCodable, Hashable {
@@ -214,6 +277,7 @@ struct Address: QAPIObjectCodable, Hashable {
     enum Branch: Hashable {
         case unix(UnixWrapper)
         case inet(InetWrapper)
+        case unknown(String)
     }
 
     var branch: Branch
@@ -222,6 +286,7 @@ struct Address: QAPIObjectCodable, Hashable {
         switch branch {
         case .unix: return .unix
         case .inet: return .inet
+        case .unknown(let name): return .unknown(name)
         }
     }
 
@@ -232,6 +297,9 @@ struct Address: QAPIObjectCodable, Hashable {
         switch type {
         case .unix: branch = .unix(try UnixWrapper(qapiMembers: &members))
         case .inet: branch = .inet(try InetWrapper(qapiMembers: &members))
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            branch = .unknown(name)
         }
     }
 
@@ -240,6 +308,7 @@ struct Address: QAPIObjectCodable, Hashable {
         switch branch {
         case .unix(let value): value.encodeMembers(to: &encoder)
         case .inet(let value): value.encodeMembers(to: &encoder)
+        case .unknown: break
         }
     }
 }
@@ -283,6 +352,7 @@ struct Backend: QAPIObjectCodable, Hashable {
         case file(FileWrapper)
         case socket(SocketWrapper)
         case null
+        case unknown(String)
     }
 
     var branch: Branch
@@ -292,6 +362,7 @@ struct Backend: QAPIObjectCodable, Hashable {
         case .file: return .file
         case .socket: return .socket
         case .null: return .null
+        case .unknown(let name): return .unknown(name)
         }
     }
 
@@ -303,6 +374,9 @@ struct Backend: QAPIObjectCodable, Hashable {
         case .file: branch = .file(try FileWrapper(qapiMembers: &members))
         case .socket: branch = .socket(try SocketWrapper(qapiMembers: &members))
         case .null: branch = .null
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            branch = .unknown(name)
         }
     }
 
@@ -312,6 +386,7 @@ struct Backend: QAPIObjectCodable, Hashable {
         case .file(let value): value.encodeMembers(to: &encoder)
         case .socket(let value): value.encodeMembers(to: &encoder)
         case .null: break
+        case .unknown: break
         }
     }
 }
@@ -342,6 +417,7 @@ struct Tagged: QAPIObjectCodable, Hashable {
     enum Branch: Hashable {
         case unix(UnixAddress)
         case inet
+        case unknown(String)
     }
 
     var name: String
@@ -352,6 +428,7 @@ struct Tagged: QAPIObjectCodable, Hashable {
         switch branch {
         case .unix: return .unix
         case .inet: return .inet
+        case .unknown(let name): return .unknown(name)
         }
     }
 
@@ -362,6 +439,9 @@ struct Tagged: QAPIObjectCodable, Hashable {
         switch kind {
         case .unix: branch = .unix(try UnixAddress(qapiMembers: &members))
         case .inet: branch = .inet
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            branch = .unknown(name)
         }
     }
 
@@ -372,6 +452,7 @@ struct Tagged: QAPIObjectCodable, Hashable {
         switch branch {
         case .unix(let value): value.encodeMembers(to: &encoder)
         case .inet: break
+        case .unknown: break
         }
     }
 }

@@ -1,6 +1,8 @@
 import QAPISchema
 
-/// Emits a QAPI enum as a Swift enum whose raw values are the wire names.
+/// Emits a QAPI enum as a Swift enum with one case per value and an
+/// `unknown(String)` case for values this build does not know (a newer
+/// peer's); `rawValue` is the wire name.
 ///
 /// The enum's `prefix` only shapes C constant names in QEMU; Swift cases
 /// are named after the values themselves.
@@ -10,17 +12,43 @@ struct SwiftEnumEmitter {
     func emit(_ type: QAPISchemaEnumType, into writer: inout SwiftCodeWriter) {
         let name = SwiftNaming.typeName(type.name)
         let access = context.access
+        let string = context.std("String")
         let values = type.members.filter { context.isIncluded($0.ifcond) }
         writer.docComment(SwiftDocComments.definition(type, what: "enum", context: context))
-        if values.isEmpty {
-            emitEmpty(name, into: &writer)
-            return
-        }
-        let conformances = [context.std("String"), context.runtime("QAPIEnum"), context.hashable, context.std("CaseIterable")]
-        writer.block("\(access)enum \(name): \(conformances.joined(separator: ", ")) {") { writer in
+        writer.block("\(access)enum \(name): \(context.runtime("QAPIEnum")) {") { writer in
             for value in values {
                 writer.docComment(SwiftDocComments.value(value, doc: type.doc, context: context))
-                writer.line("case \(Self.caseName(value.name)) = \(SwiftGenerationContext.literal(value.name))")
+                writer.line("case \(Self.caseName(value.name))")
+            }
+            writer.line("/// A value this build does not know, as a newer peer sent it.")
+            writer.line("case unknown(\(string))")
+            writer.line()
+            writer.line("/// Every value of the schema (not `unknown`).")
+            let cases = values.map { "." + Self.caseName($0.name) }.joined(separator: ", ")
+            writer.line("\(access)static let allCases: [\(name)] = [\(cases)]")
+            writer.line()
+            writer.line("/// The value whose wire name is `name`; nil for a name this build does not know.")
+            writer.block("\(access)init?(knownName name: \(string)) {") { writer in
+                if values.isEmpty {
+                    writer.line("return nil")
+                    return
+                }
+                writer.switchBlock("switch name {") { writer in
+                    for value in values {
+                        writer.line("case \(SwiftGenerationContext.literal(value.name)): self = .\(Self.caseName(value.name))")
+                    }
+                    writer.line("default: return nil")
+                }
+            }
+            writer.line()
+            writer.line("/// The wire name.")
+            writer.block("\(access)var rawValue: \(string) {") { writer in
+                writer.switchBlock("switch self {") { writer in
+                    for value in values {
+                        writer.line("case .\(Self.caseName(value.name)): \(SwiftGenerationContext.literal(value.name))")
+                    }
+                    writer.line("case .unknown(let name): name")
+                }
             }
             let special = values.compactMap { value in
                 context.featureExpression(value.features).map { (value, $0) }
@@ -33,23 +61,10 @@ struct SwiftEnumEmitter {
                         for (value, features) in special {
                             writer.line("case .\(Self.caseName(value.name)): return \(features)")
                         }
-                        if special.count < values.count { writer.line("default: return []") }
+                        writer.line("default: return []")
                     }
                 }
             }
-        }
-    }
-
-    /// An enum whose every value is compiled out: no cases, so no raw type.
-    private func emitEmpty(_ name: String, into writer: inout SwiftCodeWriter) {
-        let access = context.access
-        let conformances = [context.runtime("QAPIEnum"), context.hashable, context.std("CaseIterable")]
-        writer.block("\(access)enum \(name): \(conformances.joined(separator: ", ")) {") { writer in
-            writer.line("/// No value exists in this build.")
-            writer.line("\(access)init?(rawValue: \(context.std("String"))) { nil }")
-            writer.line()
-            writer.line("/// Never called: there is no value.")
-            writer.line("\(access)var rawValue: \(context.std("String")) { switch self {} }")
         }
     }
 
@@ -62,6 +77,6 @@ struct SwiftEnumEmitter {
     /// Members every generated enum has; a value with one of these names
     /// would collide with it.
     static let enumMemberNames: Set<String> = [
-        "rawValue", "hashValue", "allCases", "qapiFeatures", "qapiEncoded", "hash",
+        "rawValue", "hashValue", "allCases", "qapiFeatures", "qapiEncoded", "hash", "unknown", "isKnown",
     ]
 }

@@ -85,6 +85,8 @@ struct SwiftObjectEmitter {
                 let caseName = SwiftEnumEmitter.caseName(variant.name)
                 writer.line(hasPayload(variant) ? "case \(caseName)(\(context.swiftType(variant.type)))" : "case \(caseName)")
             }
+            writer.line("/// `\(tag.name)` has a value this build does not know (a newer peer's); its members were skipped.")
+            writer.line("case unknown(\(context.std("String")))")
         }
         writer.line()
         emitStoredProperties(stored, doc: doc, into: &writer)
@@ -98,6 +100,7 @@ struct SwiftObjectEmitter {
                     let caseName = SwiftEnumEmitter.caseName(variant.name)
                     writer.line("case .\(caseName): return .\(caseName)")
                 }
+                writer.line("case .unknown(let name): return .unknown(name)")
             }
         }
         writer.line()
@@ -121,6 +124,9 @@ struct SwiftObjectEmitter {
                         writer.line("case .\(caseName): self.branch = .\(caseName)")
                     }
                 }
+                writer.line("case .unknown(let name):")
+                writer.line("    members.reportUnknownBranch(name)")
+                writer.line("    self.branch = .unknown(name)")
             }
         }
         writer.line()
@@ -137,6 +143,7 @@ struct SwiftObjectEmitter {
                         writer.line("case .\(caseName): break")
                     }
                 }
+                writer.line("case .unknown: break")
             }
         }
     }

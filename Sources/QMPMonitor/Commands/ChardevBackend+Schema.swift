@@ -31,11 +31,14 @@ extension QMPMonitorSchema.ChardevBackend {
             switch socket.addr.branch {
             case .unix(let unix): address = .unix(path: unix.data.path)
             case .inet(let inet): address = .inet(host: inet.data.host, port: inet.data.port)
+            case .unknown(let name): throw ChardevError(.backend, "address type '\(name)' is not supported")
             }
             return .socket(
                 ChardevSocketOptions(
                     address: address, server: socket.server, wait: socket.wait,
                     reconnect: socket.reconnect, reconnectMilliseconds: socket.reconnectMs))
+        case .unknown(let name):
+            throw ChardevError(.backend, "'\(name)' is not a valid char driver name")
         }
     }
 

@@ -93,6 +93,7 @@ final class ServerCommandHandler: CommandHandler, QMPEventSink {
         switch format ?? .utf8 {
         case .utf8: bytes = RingbufText.bytes(of: data)
         case .base64: bytes = try Base64.decode(data)
+        case .unknown(let name): throw .generic("Parameter 'format' does not accept value '\(name)'")
         }
         ring.write(bytes)
     }
@@ -104,6 +105,7 @@ final class ServerCommandHandler: CommandHandler, QMPEventSink {
         switch format ?? .utf8 {
         case .utf8: return QEMUUTF8.lossyString(bytes)
         case .base64: return Base64.encode(bytes)
+        case .unknown(let name): throw .generic("Parameter 'format' does not accept value '\(name)'")
         }
     }
 

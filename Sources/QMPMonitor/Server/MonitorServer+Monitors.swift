@@ -39,7 +39,7 @@ extension MonitorServer {
                         closesConnections: closesConnections, host: self)
                     control.attached(try chardev.attach(control))
                     monitor = control
-                case .readline:
+                case .readline, .unknown:
                     let human = HumanMonitor(
                         id: id, chardevID: chardevID, banner: configuration.banner,
                         closesConnections: closesConnections, host: self)

@@ -2,9 +2,28 @@ import QAPIRuntime
 
 extension QMPSession {
     /// A protocol capability (the schema's `QMPCapability`, spec N3).
-    public enum Capability: String, QAPIEnum, Sendable, Hashable, CaseIterable {
+    public enum Capability: QAPIEnum, Sendable, Hashable {
         /// Out-of-band execution (spec O1).
         case oob
+        /// A capability this server does not know.
+        case unknown(String)
+
+        /// The capabilities this server knows.
+        public static let allCases: [Capability] = [.oob]
+
+        /// The capability named `name`, if known.
+        public init?(knownName name: String) {
+            guard name == "oob" else { return nil }
+            self = .oob
+        }
+
+        /// The wire name.
+        public var rawValue: String {
+            switch self {
+            case .oob: "oob"
+            case .unknown(let name): name
+            }
+        }
     }
 
     /// The arguments of `qmp_capabilities`: an optional list of
