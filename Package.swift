@@ -10,7 +10,6 @@ let package = Package(
         .library(name: "QAPICodegen", targets: ["QAPICodegen"]),
         .library(name: "QAPIRuntime", targets: ["QAPIRuntime"]),
         .library(name: "QMPMonitor", targets: ["QMPMonitor"]),
-        .library(name: "QMPMonitorSchema", targets: ["QMPMonitorSchema"]),
         .executable(name: "qapi-gen", targets: ["qapi-gen"]),
         .executable(name: "qmp-monitor", targets: ["qmp-monitor"]),
         .plugin(name: "QAPIGeneratorPlugin", targets: ["QAPIGeneratorPlugin"]),
@@ -20,9 +19,9 @@ let package = Package(
         .target(name: "QAPICodegen", dependencies: ["QAPISchema"]),
         .target(name: "QAPIRuntime"),
         // The Swift generated from qapi/ (types, CommandHandler, events,
-        // introspection). A target of its own because the chardev layer's
-        // ChardevBackend and ChardevBackendKind would clash with the
-        // schema's types of the same names inside QMPMonitor.
+        // introspection), with package access: QMPMonitor implements it,
+        // and no user of QMPMonitor sees its names, so a user's own schema
+        // may define VersionInfo, Commands or CommandHandler freely.
         .target(
             name: "QMPMonitorSchema", dependencies: ["QAPIRuntime"],
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
@@ -53,7 +52,7 @@ let package = Package(
         // Runs the built qmp-monitor (found beside the test bundle, like
         // qapi-gen; not a dependency, for the same reason).
         .testTarget(name: "QMPMonitorEndToEndTests", dependencies: ["QAPIRuntime", "QAPITestSupport"]),
-        .testTarget(name: "QAPIPluginTests", dependencies: ["QAPITestSupport"]),
+        .testTarget(name: "QAPIPluginTests", dependencies: ["QAPICodegen", "QAPITestSupport"]),
         .testTarget(
             name: "QAPIGeneratedTests", dependencies: ["QAPIRuntime", "QAPITestSupport"],
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),

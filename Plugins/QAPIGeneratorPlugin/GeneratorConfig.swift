@@ -17,7 +17,7 @@ struct GeneratorConfig: Equatable {
     static let fileName = "qapi-gen.json"
 
     /// The keys a configuration may have.
-    static let knownKeys = ["schema", "symbols", "unmask", "access", "prefix"]
+    static let knownKeys = ["schema", "symbols", "unmask", "access", "prefix", "client"]
 
     /// The main schema file, relative to the package root.
     var schema: String
@@ -27,8 +27,10 @@ struct GeneratorConfig: Equatable {
     var unmask = false
     /// The access level of the generated declarations.
     var access = AccessLevel.public
-    /// The prefix of generated file names (`-p`).
+    /// The prefix of the generated per-schema names (`-p`).
     var prefix = ""
+    /// Whether to generate the typed client (`--client`).
+    var client = false
 
     /// Reads and checks the configuration file at `path`.
     static func load(path: String) throws(ConfigError) -> GeneratorConfig {
@@ -69,6 +71,7 @@ struct GeneratorConfig: Equatable {
         config.symbols = try reader.stringArray("symbols") ?? []
         config.unmask = try reader.bool("unmask") ?? false
         config.prefix = try reader.string("prefix") ?? ""
+        config.client = try reader.bool("client") ?? false
         if let access = try reader.string("access") {
             guard let level = AccessLevel(rawValue: access) else {
                 let levels = AccessLevel.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")

@@ -36,17 +36,12 @@ struct GeneratorInvocation {
                 message: "key 'schema': schema file '\(config.schema)' is not a readable file (at \(schemaFile))")
         }
         let modules = SchemaIncludeScanner(mainFile: schemaFile).modules()
-        let names = modules.map(\.name)
-        if let (first, second) = OutputFiles.stemCollision(modules: names) {
-            throw ConfigError(
-                file: configPath,
-                message: "key 'schema': modules '\(first)' and '\(second)' would write the same generated files")
-        }
 
         let outputDirectory = SchemaPath.normalized(outputDirectory)
         var arguments = ["-o", outputDirectory]
         if !config.prefix.isEmpty { arguments += ["-p", config.prefix] }
         if config.unmask { arguments.append("-u") }
+        if config.client { arguments.append("--client") }
         for symbol in config.symbols { arguments += ["-D", symbol] }
         arguments += ["--access", config.access.rawValue, "--diagnostics", "compiler", schemaFile]
 
@@ -55,8 +50,6 @@ struct GeneratorInvocation {
         self.modules = modules
         self.arguments = arguments
         self.inputFiles = modules.map(\.path).filter { FileManager.default.fileExists(atPath: $0) } + [configPath]
-        self.outputFiles = OutputFiles.names(prefix: config.prefix, modules: names).map {
-            SchemaPath.resolve($0, against: outputDirectory)
-        }
+        self.outputFiles = OutputFiles.paths(in: outputDirectory)
     }
 }

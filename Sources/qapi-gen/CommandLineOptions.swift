@@ -35,6 +35,8 @@ struct CommandLineOptions {
     var prefix = ""
     /// `--access LEVEL`: the access level of generated declarations.
     var access = SwiftGeneratorOptions.AccessLevel.public
+    /// `--client`: also generate the typed client.
+    var client = false
 
     static let usage = """
         usage: qapi-gen [options] SCHEMA
@@ -43,12 +45,15 @@ struct CommandLineOptions {
         QEMU's generator does, and reports the first error.
 
         options:
-          -o DIR                 write the generated Swift into DIR: for every
-                                 schema module M, M.types.swift, M.commands.swift
-                                 and M.events.swift, plus _schema.swift (handler
-                                 protocol, registration) and _introspection.swift
-          -p PREFIX              prepend PREFIX to output file names and (as
-                                 UpperCamel) to the generated Commands, Events,
+          -o DIR                 write the generated Swift into DIR, always the
+                                 same files: qapi-types.swift, qapi-commands.swift,
+                                 qapi-events.swift, qapi-schema.swift (handler
+                                 protocol, registration), qapi-introspection.swift
+                                 and qapi-client.swift
+          --client               generate the typed client in qapi-client.swift
+                                 (it needs the QMPClient library)
+          -p PREFIX              put PREFIX (as UpperCamel) in front of the
+                                 generated Commands, Events, Event,
                                  CommandHandler and Introspection names
           --access LEVEL         access level of generated declarations:
                                  public (default), package or internal
@@ -96,6 +101,8 @@ struct CommandLineOptions {
                 options.action = .introspection
             case "-o", "--output-dir":
                 options.action = .generate(try value(for: argument))
+            case "--client":
+                options.client = true
             case "-p", "--prefix":
                 options.prefix = try value(for: argument)
             case "--access":

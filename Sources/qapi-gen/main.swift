@@ -72,7 +72,8 @@ do {
 /// Writes the Swift for `schema` into `directory`.
 func generate(_ schema: QAPISchema, into directory: OutputDirectory, options: CommandLineOptions) throws {
     let generatorOptions = SwiftGeneratorOptions(
-        prefix: options.prefix, unmask: options.unmask, definedSymbols: options.definedSymbols, access: options.access)
+        prefix: options.prefix, unmask: options.unmask, definedSymbols: options.definedSymbols, access: options.access,
+        client: options.client)
     let files = try QAPISwiftGenerator.generate(schema, options: generatorOptions)
     try directory.create()
     for file in files {

@@ -37,24 +37,27 @@ final class SwiftGeneratorTests: XCTestCase {
         }
     }
 
-    func testEveryModuleGetsThreeFilesPlusTwoPerSchema() throws {
+    /// Every schema gives the same six files, whatever its modules; each
+    /// module's definitions sit under a mark naming it.
+    func testEverySchemaGivesTheSameSixFiles() throws {
         let schema = try schema([
             "main.json": "{ 'include': 'sub/types.json' }\n{ 'command': 'ping' }",
             "sub/types.json": "{ 'include': 'more_x.json' }\n{ 'struct': 'Point', 'data': { 'x': 'int' } }",
             "sub/more_x.json": "{ 'event': 'MOVED' }",
         ])
         let files = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions(prefix: "qmp-"))
+        XCTAssertEqual(files.map(\.name), QAPIOutputPlan.files)
         XCTAssertEqual(files.map(\.name), [
-            "qmp-main.types.swift", "qmp-main.commands.swift", "qmp-main.events.swift",
-            "qmp-sub-types.types.swift", "qmp-sub-types.commands.swift", "qmp-sub-types.events.swift",
-            "qmp-sub-more-x.types.swift", "qmp-sub-more-x.commands.swift", "qmp-sub-more-x.events.swift",
-            "qmp-_schema.swift", "qmp-_introspection.swift",
+            "qapi-types.swift", "qapi-commands.swift", "qapi-events.swift", "qapi-schema.swift",
+            "qapi-introspection.swift", "qapi-client.swift",
         ])
         let byName = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
-        XCTAssertTrue(byName["qmp-sub-types.types.swift"]!.contains("public struct Point: QAPIObjectCodable, Hashable {"))
-        XCTAssertTrue(byName["qmp-main.commands.swift"]!.contains("extension QmpCommands.Ping {"))
-        XCTAssertTrue(byName["qmp-sub-more-x.events.swift"]!.contains("public struct Moved: QMPEvent, Hashable {"))
-        XCTAssertTrue(byName["qmp-_schema.swift"]!.contains("public protocol QmpCommandHandler: Sendable {"))
+        XCTAssertTrue(byName["qapi-types.swift"]!.contains("// MARK: - sub/types.json"))
+        XCTAssertTrue(byName["qapi-types.swift"]!.contains("public struct Point: QAPIObjectCodable, Hashable {"))
+        XCTAssertTrue(byName["qapi-commands.swift"]!.contains("extension QmpCommands.Ping: QMPInBandCommand {"))
+        XCTAssertTrue(byName["qapi-events.swift"]!.contains("public struct Moved: QMPEvent, QAPIObjectCodable, Hashable {"))
+        XCTAssertTrue(byName["qapi-events.swift"]!.contains("public enum QmpEvent: QMPEventSet, Hashable {"))
+        XCTAssertTrue(byName["qapi-schema.swift"]!.contains("public protocol QmpCommandHandler: Sendable {"))
         XCTAssertFalse(byName.values.contains { $0.contains(directory.path) }, "no absolute paths in output")
     }
 
@@ -85,7 +88,7 @@ final class SwiftGeneratorTests: XCTestCase {
         XCTAssertTrue(typesWithout.contains("public var y: Int64?"))
         XCTAssertFalse(typesWith.contains("public var y"))
         XCTAssertFalse(without[1].contents.contains("OnlyB"))
-        XCTAssertTrue(with[1].contents.contains("extension Commands.OnlyB {"))
+        XCTAssertTrue(with[1].contents.contains("extension Commands.OnlyB: QMPInBandCommand {"))
     }
 
     func testRecursiveTypesAreStoredIndirectly() throws {
@@ -172,7 +175,8 @@ final class SwiftGeneratorTests: XCTestCase {
         XCTAssertTrue(events.contains("public struct String: QMPEvent, QAPIObjectCodable, Swift.Hashable {"), events)
         XCTAssertTrue(events.contains("public static let name: Swift.String = \"STRING\""), events)
         XCTAssertTrue(events.contains("public var s: Swift.String\n"), events)
-        XCTAssertTrue(events.contains("public struct Hashable: QMPEvent, Swift.Hashable {"), events)
+        XCTAssertTrue(events.contains("public struct Hashable: QMPEvent, QAPIObjectCodable, Swift.Hashable {"), events)
+        XCTAssertTrue(events.contains("public enum Event: QMPEventSet, Swift.Hashable {"), events)
     }
 
     func testCommandNamedLikeADeclarationRegistrationUsesIsADiagnostic() throws {
@@ -204,9 +208,9 @@ final class SwiftGeneratorTests: XCTestCase {
                      "public var nodeName: String", "public var nodeName2: String"] {
             XCTAssertTrue(types.contains(line), line)
         }
-        let schemaFile = files.first { $0.name == "_schema.swift" }!.contents
-        XCTAssertTrue(schemaFile.contains("func `import`(`in`: Int64, `var`: Int64) throws(QMPError)"))
-        XCTAssertTrue(files[1].contents.contains("try handler.`import`(in: decoded.`in`, var: decoded.`var`)"))
+        let schemaFile = files.first { $0.name == QAPIOutputPlan.schema }!.contents
+        XCTAssertTrue(schemaFile.contains("func `import`(_ arguments: Commands.Import.Arguments) async throws"))
+        XCTAssertTrue(schemaFile.contains("registry.register(Import.self) { try await handler.`import`($0); return QAPIEmpty() }"))
     }
 
     func testCommandLineWritesFilesAndKeepsUnchangedOnes() throws {
@@ -215,8 +219,8 @@ final class SwiftGeneratorTests: XCTestCase {
         let first = try TestEnvironment.runQAPIGen(["-o", output.path, "main.json"], in: directory)
         XCTAssertEqual(first.status, 0, String(decoding: first.standardError, as: UTF8.self))
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        XCTAssertEqual(names, ["_introspection.swift", "_schema.swift", "main.commands.swift", "main.events.swift", "main.types.swift"])
-        let typesFile = output.appendingPathComponent("main.types.swift").path
+        XCTAssertEqual(names, QAPIOutputPlan.files.sorted())
+        let typesFile = output.appendingPathComponent(QAPIOutputPlan.types).path
         let past = Date(timeIntervalSince1970: 1_000_000)
         try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: typesFile)
         let second = try TestEnvironment.runQAPIGen(["-o", output.path, "main.json"], in: directory)

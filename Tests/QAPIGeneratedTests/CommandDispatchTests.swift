@@ -366,7 +366,7 @@ final class CommandDispatchTests: XCTestCase {
         let before = await respond(#"{"execute": "hand-written", "arguments": {"x": 1}}"#)
         XCTAssertEqual(before, failure("The command hand-written has not been found", "CommandNotFound"))
         registry.register(QMPCommand(
-            name: Commands.HandWritten.name, flags: Commands.HandWritten.flags, features: Commands.HandWritten.features,
+            name: Commands.HandWritten.name, flags: Commands.HandWritten.flags, schema: Commands.HandWritten.schema,
             body: .inBand { object, policy throws(QMPError) in
                 let arguments = try QAPIDecoder.decode(Commands.HandWritten.Arguments.self, from: .object(object), policy: policy)
                 return .int(arguments.x * 10)
@@ -377,7 +377,17 @@ final class CommandDispatchTests: XCTestCase {
         XCTAssertEqual(bad, failure("Invalid parameter type for 'x', expected: integer"))
     }
 
-    func testQueryQMPSchemaIsAnsweredFromTheIntrospectionData() async {
+    /// `query-qmp-schema` describes the commands served: the `gen: false`
+    /// command is listed once it is registered, and then the answer is
+    /// the whole generated schema.
+    func testQueryQMPSchemaDescribesTheServedCommands() async {
+        let partial = await registry.dispatch(json(#"{"execute": "query-qmp-schema", "id": 9}"#), oobEnabled: false,
+                                              policy: QMPDispatchPolicy(machineReady: false))
+        guard case .success(.array(let entries))? = partial?.result else { return XCTFail("no schema") }
+        let names = entries.compactMap { $0["name"]?.stringValue }
+        XCTAssertFalse(names.contains("hand-written"))
+        XCTAssertTrue(names.contains("ping"))
+        registry.register(Commands.HandWritten.self) { _ in QAPIEmpty() }
         let response = await registry.dispatch(json(#"{"execute": "query-qmp-schema", "id": 9}"#), oobEnabled: false,
                                                policy: QMPDispatchPolicy(machineReady: false))
         XCTAssertEqual(response, QMPResponse(id: 9, result: .success(Introspection.schema.value)))

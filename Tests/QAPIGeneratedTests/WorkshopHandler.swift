@@ -17,60 +17,74 @@ final class WorkshopHandler: CommandHandler {
         record(name + " " + wire(arguments))
     }
 
-    func ping() throws(QMPError) { record("ping") }
+    func ping(_ arguments: Commands.Ping.Arguments) async throws {
+        record("ping")
+    }
 
-    func pingEmpty() throws(QMPError) { record("ping-empty") }
+    func pingEmpty(_ arguments: Commands.PingEmpty.Arguments) async throws {
+        record("ping-empty")
+    }
 
-    func addTool(tool: Tool, note: Swift.String?) throws(QMPError) -> Item {
+    func addTool(_ arguments: Commands.AddTool.Arguments) async throws -> Item {
+        let tool = arguments.tool
+        let note = arguments.note
         record("add-tool " + wire(tool) + " " + (note ?? "-"))
         return Item(label: note ?? tool.id, branch: .tool(tool))
     }
 
-    func inspect(id: Swift.String, weight: UInt32, shade: Shade?) throws(QMPError) -> Tool {
+    func inspect(_ arguments: Commands.Inspect.Arguments) async throws -> Tool {
+        let id = arguments.id
+        let weight = arguments.weight
+        let shade = arguments.shade
         record("inspect \(id) \(weight) \(shade?.rawValue ?? "-")")
         return Tool(id: id.uppercased(), weight: weight * 2, shade: shade ?? .light)
     }
 
-    func inspectBlank() throws(QMPError) -> BlankToo {
+    func inspectBlank(_ arguments: Commands.InspectBlank.Arguments) async throws -> BlankToo {
         record("inspect-blank")
         return BlankToo()
     }
 
-    func inspectBoxed(_ arguments: Commands.InspectBoxed.Arguments) throws(QMPError) -> [Tool] {
+    func inspectBoxed(_ arguments: Commands.InspectBoxed.Arguments) async throws -> [Tool] {
         record("inspect-boxed", arguments)
         return [Tool(id: arguments.id, weight: arguments.weight), Tool(id: "motor", weight: UInt32(arguments.watts))]
     }
 
-    func store(_ arguments: Commands.Store.Arguments) throws(QMPError) {
+    func store(_ arguments: Commands.Store.Arguments) async throws {
         record("store", arguments)
-        if arguments.label == "full" { throw .generic("The shelf is full") }
+        if arguments.label == "full" { throw QMPError.generic("The shelf is full") }
     }
 
-    func storeBlank(_ arguments: Commands.StoreBlank.Arguments) throws(QMPError) {
+    func storeBlank(_ arguments: Commands.StoreBlank.Arguments) async throws {
         record("store-blank", arguments)
     }
 
-    func countItems(kind: ItemKind?) throws(QMPError) -> Int64 {
+    func countItems(_ arguments: Commands.CountItems.Arguments) async throws -> Int64 {
+        let kind = arguments.kind
         record("count-items \(kind?.rawValue ?? "-")")
         return kind == nil ? 3 : -1
     }
 
-    func echoAny(value: JSONValue) throws(QMPError) -> JSONValue {
+    func echoAny(_ arguments: Commands.EchoAny.Arguments) async throws -> JSONValue {
+        let value = arguments.value
         record("echo-any " + JSONWriter().string(value))
         return value
     }
 
-    func listLabels() throws(QMPError) -> [Swift.String] {
+    func listLabels(_ arguments: Commands.ListLabels.Arguments) async throws -> [Swift.String] {
         record("list-labels")
         return ["red", "blue"]
     }
 
-    func pickSetting(setting: Setting) throws(QMPError) -> Setting {
+    func pickSetting(_ arguments: Commands.PickSetting.Arguments) async throws -> Setting {
+        let setting = arguments.setting
         record("pick-setting", setting)
         return setting
     }
 
-    func measure(shape: Shape, scale: Double?) throws(QMPError) -> Double {
+    func measure(_ arguments: Commands.Measure.Arguments) async throws -> Double {
+        let shape = arguments.shape
+        let scale = arguments.scale
         record("measure", shape)
         if scale == 0 { throw QMPError(.deviceNotActive, "Scale 0 is not allowed") }
         let factor = scale ?? 1
@@ -86,93 +100,160 @@ final class WorkshopHandler: CommandHandler {
         }
     }
 
-    func fireAndForget(tag: Swift.String) throws(QMPError) {
+    func fireAndForget(_ arguments: Commands.FireAndForget.Arguments) async throws {
+        let tag = arguments.tag
         record("fire-and-forget \(tag)")
         if tag == "fail" { throw QMPError(.deviceNotFound, "No target for tag fail") }
     }
 
-    func interrupt(reason: Swift.String?) throws(QMPError) {
+    func interrupt(_ arguments: Commands.Interrupt.Arguments) throws {
+        let reason = arguments.reason
         record("interrupt \(reason ?? "-")")
     }
 
-    func earlySetup() throws(QMPError) { record("early-setup") }
+    func earlySetup(_ arguments: Commands.EarlySetup.Arguments) async throws {
+        record("early-setup")
+    }
 
-    func oobAnytime() throws(QMPError) -> Stock {
+    func oobAnytime(_ arguments: Commands.OobAnytime.Arguments) throws -> Stock {
         record("oob-anytime")
         return Stock(amount: 0.5)
     }
 
-    func slowSum(values: [Int64]) async throws(QMPError) -> Stock {
+    func slowSum(_ arguments: Commands.SlowSum.Arguments) async throws -> Stock {
+        let values = arguments.values
         await Task.yield()
         record("slow-sum \(values)")
         return Stock(amount: Double(values.reduce(0, +)))
     }
 
-    func slowBoxed(_ arguments: Commands.SlowBoxed.Arguments) async throws(QMPError) {
+    func slowBoxed(_ arguments: Commands.SlowBoxed.Arguments) async throws {
         await Task.yield()
         record("slow-boxed", arguments)
-        if arguments.branch == .empty { throw .generic("An empty note cannot be slow") }
+        if arguments.branch == .empty { throw QMPError.generic("An empty note cannot be slow") }
     }
 
-    func `import`(
-        `in`: Swift.String, self_: Int64, `default`: Bool, `inout`: Int64?, `var`: Int64?, `let`: Int64?, type: Shade?,
-        `class`: Swift.String?, `protocol`: Protocol_?, init_: Int64?
-    ) throws(QMPError) -> Keywords {
+    func `import`(_ arguments: Commands.Import.Arguments) async throws -> Keywords {
+        let `in` = arguments.`in`
+        let self_ = arguments.self_
+        let `default` = arguments.`default`
+        let `inout` = arguments.`inout`
+        let `var` = arguments.`var`
+        let `let` = arguments.`let`
+        let type = arguments.type
+        let `class` = arguments.`class`
+        let `protocol` = arguments.`protocol`
+        let init_ = arguments.init_
         record("import")
         return Keywords(
             default: self_, protocol: `protocol`?.rawValue ?? "-", class: `default`, in: init_ ?? 0, self_: `in`,
             type: type ?? .light, init_: `inout` ?? 0, var: `var`, let: `let`, async: `class`)
     }
 
-    func self_() throws(QMPError) { record("self") }
+    func self_(_ arguments: Commands.Self_.Arguments) async throws {
+        record("self")
+    }
 
-    func legacyPing() throws(QMPError) { record("legacy_ping") }
+    func legacyPing(_ arguments: Commands.LegacyPing.Arguments) async throws {
+        record("legacy_ping")
+    }
 
-    func orgExampleFrob(
-        a: [__org_example_Enum], b: [__org_example_Struct], c: __org_example_Union, d: __org_example_Alt,
-        e: __org_example_Only?
-    ) throws(QMPError) {
+    func orgExampleFrob(_ arguments: Commands.OrgExampleFrob.Arguments) async throws {
+        let a = arguments.a
+        let b = arguments.b
+        let c = arguments.c
+        let d = arguments.d
+        let e = arguments.e
         record("frob " + wire(a) + " " + wire(b) + " " + wire(c) + " " + wire(d) + " " + (e.map { wire($0) } ?? "-"))
     }
 
-    func oldWay() throws(QMPError) { record("old-way") }
+    func oldWay(_ arguments: Commands.OldWay.Arguments) async throws {
+        record("old-way")
+    }
 
-    func newWay() throws(QMPError) { record("new-way") }
+    func newWay(_ arguments: Commands.NewWay.Arguments) async throws {
+        record("new-way")
+    }
 
-    func bothWays() throws(QMPError) { record("both-ways") }
+    func bothWays(_ arguments: Commands.BothWays.Arguments) async throws {
+        record("both-ways")
+    }
 
-    func noFeatures() throws(QMPError) { record("no-features") }
+    func noFeatures(_ arguments: Commands.NoFeatures.Arguments) async throws {
+        record("no-features")
+    }
 
-    func condFeatures() throws(QMPError) { record("cond-features") }
+    func condFeatures(_ arguments: Commands.CondFeatures.Arguments) async throws {
+        record("cond-features")
+    }
 
-    func tune(level: Int64, legacyLevel: Int64?, trial: Swift.String?, gauge: Gauge?, requiredOld: Int64) throws(QMPError) -> Deprecations {
+    func tune(_ arguments: Commands.Tune.Arguments) async throws -> Deprecations {
+        let level = arguments.level
+        let legacyLevel = arguments.legacyLevel
+        let trial = arguments.trial
+        let gauge = arguments.gauge
+        let requiredOld = arguments.requiredOld
         record("tune")
         return Deprecations(plain: level, old: legacyLevel, trial: trial, oldRequired: requiredOld, newGauge: gauge)
     }
 
-    func condOn() throws(QMPError) { record("cond-on") }
+    func condOn(_ arguments: Commands.CondOn.Arguments) async throws {
+        record("cond-on")
+    }
 
-    func condNotAny() throws(QMPError) { record("cond-not-any") }
+    func condNotAny(_ arguments: Commands.CondNotAny.Arguments) async throws {
+        record("cond-not-any")
+    }
 
-    func condArgs(_ arguments: Commands.CondArgs.Arguments) throws(QMPError) { record("cond-args", arguments) }
+    func condArgs(_ arguments: Commands.CondArgs.Arguments) async throws {
+        record("cond-args", arguments)
+    }
 
-    func condBoxed(_ arguments: Commands.CondBoxed.Arguments) throws(QMPError) -> CondUnion {
+    func condBoxed(_ arguments: Commands.CondBoxed.Arguments) async throws -> CondUnion {
         record("cond-boxed", arguments)
         return CondUnion(note: arguments.beta, branch: .alpha(Circle(radius: Double(arguments.alpha))))
     }
 
-    func condAlternate(arg: CondAlternate) throws(QMPError) { record("cond-alternate", arg) }
+    func condAlternate(_ arguments: Commands.CondAlternate.Arguments) async throws {
+        let arg = arguments.arg
+        record("cond-alternate", arg)
+    }
 
-    func takeAll(
-        scalars: Scalars, optional: OptionalScalars?, lists: Lists?, grid: Grid?, note: Note?, shape: Shape?,
-        marker: Marker?, tiny: Tiny?, keywords: Keywords?, record: LegacyRecord?, folder: Folder?, tree: Tree?,
-        string: String?, type: Type_?, hashable: Hashable?, measurement: Measurement?, kwUnion: KeywordUnion?,
-        kwAlt: KeywordAlternate?, shadeOrLevel: ShadeOrLevel?, flagOrShade: FlagOrShade?, itemOrName: ItemOrName?,
-        sizeOrList: SizeOrRows?, ranges: Ranges?, noFeatures: NoFeatures?, odd: OddFeatures?,
-        condFeatures: CondFeatures?, cond: CondStruct?, condUnion: CondUnion?, featureAlt: FeatureAlternate?,
-        keywordEnum: Keyword?, nothing: Nothing?, present: PresentEnum?, leftovers: Leftovers?,
-        jsonObject: JSONObject?
-    ) throws(QMPError) -> Scalars {
+    func takeAll(_ arguments: Commands.TakeAll.Arguments) async throws -> Scalars {
+        let scalars = arguments.scalars
+        let optional = arguments.optional
+        let lists = arguments.lists
+        let grid = arguments.grid
+        let note = arguments.note
+        let shape = arguments.shape
+        let marker = arguments.marker
+        let tiny = arguments.tiny
+        let keywords = arguments.keywords
+        let record = arguments.record
+        let folder = arguments.folder
+        let tree = arguments.tree
+        let string = arguments.string
+        let type = arguments.type
+        let hashable = arguments.hashable
+        let measurement = arguments.measurement
+        let kwUnion = arguments.kwUnion
+        let kwAlt = arguments.kwAlt
+        let shadeOrLevel = arguments.shadeOrLevel
+        let flagOrShade = arguments.flagOrShade
+        let itemOrName = arguments.itemOrName
+        let sizeOrList = arguments.sizeOrList
+        let ranges = arguments.ranges
+        let noFeatures = arguments.noFeatures
+        let odd = arguments.odd
+        let condFeatures = arguments.condFeatures
+        let cond = arguments.cond
+        let condUnion = arguments.condUnion
+        let featureAlt = arguments.featureAlt
+        let keywordEnum = arguments.keywordEnum
+        let nothing = arguments.nothing
+        let present = arguments.present
+        let leftovers = arguments.leftovers
+        let jsonObject = arguments.jsonObject
         let given: [(Swift.String, Bool)] = [
             ("optional", optional != nil), ("lists", lists != nil), ("grid", grid != nil), ("note", note != nil),
             ("shape", shape != nil), ("marker", marker != nil), ("tiny", tiny != nil), ("keywords", keywords != nil),
@@ -192,12 +273,14 @@ final class WorkshopHandler: CommandHandler {
         return result
     }
 
-    func subCommand(origin: Origin, `case`: WireCase?) throws(QMPError) -> Leftovers {
+    func subCommand(_ arguments: Commands.SubCommand.Arguments) async throws -> Leftovers {
+        let origin = arguments.origin
+        let `case` = arguments.`case`
         record("sub-command", origin)
         return Leftovers(kept: 1, forgotten: `case`?.rawValue)
     }
 
-    func leafCount() throws(QMPError) -> Int64 {
+    func leafCount(_ arguments: Commands.LeafCount.Arguments) async throws -> Int64 {
         record("leaf-count")
         return 7
     }

@@ -16,7 +16,7 @@ final class PluginConfigurationErrorTests: XCTestCase {
     /// plans again and runs the plugin, so each takes about a second).
     private let cases: [Case] = [
         Case(config: #"{"schema": "qapi/main.json", "colour": "blue"}"#,
-             message: "unknown key 'colour' (known keys: schema, symbols, unmask, access, prefix)"),
+             message: "unknown key 'colour' (known keys: schema, symbols, unmask, access, prefix, client)"),
         Case(config: #"{"schema": "qapi/main.json", "unmask": "yes"}"#,
              message: "key 'unmask' must be a boolean, not a string"),
         Case(config: #"{"schema": "qapi/main.json", "symbols": ["CONFIG_A", 2]}"#,

@@ -8,20 +8,16 @@ public struct GeneratedFile: Sendable, Hashable {
     public let contents: String
 }
 
-/// Generates the Swift for a schema: per schema module, one file each for
-/// its types, commands and events; per schema, one file with the
-/// namespaces, handler protocol and registration, and one with the
-/// introspection data.
-///
-/// Module `M` (its path relative to the main schema's directory) gives
-/// `PREFIX + stem(M) + ".types.swift"`, `".commands.swift"` and
-/// `".events.swift"`, where `stem` drops `.json` and turns every character
-/// other than ASCII letters, digits and `-` into `-`. The per-schema files
-/// are `PREFIX + "_schema.swift"` and `PREFIX + "_introspection.swift"`.
-/// Every module gets all three files, even when some are empty, so the
-/// build plugin can name the outputs before running the generator.
+/// Generates the Swift for a schema into the same six files whatever the
+/// schema (`QAPIOutputPlan`), so that a build plugin can name them without
+/// reading the schema: the types, the command namespaces, the event types
+/// and event set, the per-schema declarations (namespaces, handler
+/// protocol, registration), the introspection data, and the typed client
+/// (empty unless asked for). Inside each file, definitions keep schema
+/// order, module by module.
 public enum QAPISwiftGenerator {
-    /// The files for `schema`, in a fixed order, or the first naming clash.
+    /// The files for `schema`, in `QAPIOutputPlan.files` order, or the
+    /// first naming clash.
     public static func generate(_ schema: QAPISchema, options: SwiftGeneratorOptions) throws(QAPIError) -> [GeneratedFile] {
         let probe = SwiftGenerationContext(schema: schema, options: options, declaredTypeNames: [])
         let modules = schema.modules.filter(\.isUser)
@@ -39,37 +35,28 @@ public enum QAPISwiftGenerator {
         context.recursion = SwiftRecursion(types: types, context: context)
         try SwiftNameClashCheck(context: context).check(types: types, commands: commands, events: events)
 
-        var files: [GeneratedFile] = []
-        var seenStems: [String: String] = [:]
+        let source = "the schema `\(schema.fileName.split(separator: "/").last.map(String.init) ?? "")`"
+        var typesWriter = header(for: source)
+        var commandsWriter = header(for: source)
+        var eventsWriter = header(for: source)
         for (module, moduleTypes) in zip(modules, typesByModule) {
-            let stem = moduleStem(module.name)
-            if let other = seenStems[stem] {
-                throw QAPIError(nil, "modules '\(other)' and '\(module.name)' both become output files '\(stem).*.swift'")
-            }
-            seenStems[stem] = module.name
-            files += moduleFiles(module, types: moduleTypes, stem: stem, context: context)
+            emitModule(module, types: moduleTypes, context: context,
+                       types: &typesWriter, commands: &commandsWriter, events: &eventsWriter)
         }
-        var schemaWriter = header(for: "the schema `\(schema.fileName.split(separator: "/").last.map(String.init) ?? "")`")
-        let served = SwiftIntrospectionEmitter.servedCommand(in: commands)
-        SwiftSchemaEmitter(context: context).emit(commands: commands, served: served, into: &schemaWriter)
-        var introspectionWriter = header(for: "the schema's introspection data")
-        SwiftIntrospectionEmitter(context: context).emit(served: served, into: &introspectionWriter)
-        files.append(GeneratedFile(name: options.prefix + "_schema.swift", contents: schemaWriter.text))
-        files.append(GeneratedFile(name: options.prefix + "_introspection.swift", contents: introspectionWriter.text))
-        return files
-    }
-
-    /// The output file stem of module `name`.
-    public static func moduleStem(_ name: String) -> String {
-        var path = name
-        if path.hasSuffix(".json") { path.removeLast(5) }
-        var stem = ""
-        for scalar in path.unicodeScalars {
-            let keep = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
-                || (scalar >= "0" && scalar <= "9") || scalar == "-"
-            stem.unicodeScalars.append(keep ? scalar : "-")
+        eventsWriter.line()
+        SwiftEventEmitter(context: context).emitEventSet(events, into: &eventsWriter)
+        var schemaWriter = header(for: source)
+        SwiftSchemaEmitter(context: context).emit(commands: commands, into: &schemaWriter)
+        var introspectionWriter = header(for: source)
+        SwiftIntrospectionEmitter(context: context).emit(into: &introspectionWriter)
+        var clientWriter = header(for: source, imports: options.client ? ["QAPIRuntime", "QMPClient"] : [])
+        if options.client {
+            SwiftClientEmitter(context: context).emit(commands: commands, events: events, into: &clientWriter)
+        } else {
+            clientWriter.line("// No client was asked for (qapi-gen --client, or \"client\": true in qapi-gen.json).")
         }
-        return stem
+        let writers = [typesWriter, commandsWriter, eventsWriter, schemaWriter, introspectionWriter, clientWriter]
+        return zip(QAPIOutputPlan.files, writers).map { GeneratedFile(name: $0, contents: $1.text) }
     }
 
     private static func generatedTypes(in module: QAPISchemaModule, context: SwiftGenerationContext) -> [QAPISchemaType] {
@@ -79,18 +66,20 @@ public enum QAPISwiftGenerator {
         }
     }
 
-    private static func moduleFiles(
-        _ module: QAPISchemaModule, types moduleTypes: [QAPISchemaType], stem: String, context: SwiftGenerationContext
-    ) -> [GeneratedFile] {
-        let source = "`\(module.name)`"
-        var types = header(for: source)
-        var commands = header(for: source)
-        var events = header(for: source)
+    /// Emits the types, command namespaces and event types of `module`,
+    /// under a mark naming the module when it has any.
+    private static func emitModule(
+        _ module: QAPISchemaModule, types moduleTypes: [QAPISchemaType], context: SwiftGenerationContext,
+        types: inout SwiftCodeWriter, commands: inout SwiftCodeWriter, events: inout SwiftCodeWriter
+    ) {
+        let mark = "// MARK: - \(module.name)"
+        if !moduleTypes.isEmpty {
+            types.line()
+            types.line(mark)
+        }
         let enums = SwiftEnumEmitter(context: context)
         let objects = SwiftObjectEmitter(context: context)
         let alternates = SwiftAlternateEmitter(context: context)
-        let commandEmitter = SwiftCommandEmitter(context: context)
-        let eventEmitter = SwiftEventEmitter(context: context)
         for type in moduleTypes {
             types.line()
             if let enumType = type as? QAPISchemaEnumType {
@@ -101,28 +90,31 @@ public enum QAPISwiftGenerator {
                 alternates.emit(alternate, into: &types)
             }
         }
+        let commandEmitter = SwiftCommandEmitter(context: context)
+        let eventEmitter = SwiftEventEmitter(context: context)
+        var markedCommands = false, markedEvents = false
         for entity in module.entities {
             if let command = entity as? QAPISchemaCommand, context.isIncluded(command.ifcond) {
+                if !markedCommands { commands.line(); commands.line(mark); markedCommands = true }
                 commands.line()
                 commandEmitter.emitNamespace(command, into: &commands)
             } else if let event = entity as? QAPISchemaEvent, context.isIncluded(event.ifcond) {
+                if !markedEvents { events.line(); events.line(mark); markedEvents = true }
                 events.line()
                 eventEmitter.emit(event, into: &events)
             }
         }
-        let prefix = context.options.prefix
-        return [
-            GeneratedFile(name: prefix + stem + ".types.swift", contents: types.text),
-            GeneratedFile(name: prefix + stem + ".commands.swift", contents: commands.text),
-            GeneratedFile(name: prefix + stem + ".events.swift", contents: events.text),
-        ]
     }
 
-    private static func header(for source: String) -> SwiftCodeWriter {
+    /// The opening of every generated file: what it is, that formatters
+    /// and linters leave it alone, and its imports.
+    private static func header(for source: String, imports: [String] = ["QAPIRuntime"]) -> SwiftCodeWriter {
         var writer = SwiftCodeWriter()
         writer.line("// Generated by qapi-gen from \(source). Do not edit.")
-        writer.line()
-        writer.line("import QAPIRuntime")
+        writer.line("// swift-format-ignore-file")
+        writer.line("// swiftlint:disable all")
+        if !imports.isEmpty { writer.line() }
+        for module in imports { writer.line("import \(module)") }
         return writer
     }
 }

@@ -4,6 +4,9 @@ struct SwiftCodeWriter {
     private(set) var text = ""
     private var depth = 0
 
+    /// The width of the current indentation, in columns.
+    var indentWidth: Int { depth * 4 }
+
     /// Appends `line` at the current indentation (an empty line stays empty).
     mutating func line(_ line: String = "") {
         if !line.isEmpty {

@@ -19,7 +19,7 @@ struct SwiftEventEmitter {
                 writer.line()
             }
             if let argType = event.argType, event.boxed {
-                let conformances = [eventProtocol, context.hashable].joined(separator: ", ")
+                let conformances = [eventProtocol, context.runtime("QAPICodable"), context.hashable].joined(separator: ", ")
                 writer.block("\(access)struct \(name): \(conformances) {") { writer in
                     header(&writer)
                     writer.line("/// The event's data.")
@@ -27,6 +27,14 @@ struct SwiftEventEmitter {
                     writer.line()
                     writer.line("/// The event with `data`.")
                     writer.line("\(access)init(_ data: \(context.swiftType(argType))) { self.data = data }")
+                    writer.line()
+                    writer.line("/// Reads the event's data.")
+                    writer.block("\(access)init(qapi decoder: \(context.runtime("QAPIDecoder"))) throws(\(context.runtime("QAPIDecodingError"))) {") { writer in
+                        writer.line("self.data = try decoder.decode()")
+                    }
+                    writer.line()
+                    writer.line("/// Writes the event's data.")
+                    writer.line("\(access)func qapiEncoded() -> \(context.runtime("JSONValue")) { self.data.qapiEncoded() }")
                     writer.line()
                     writer.line("/// The `data` member of the event message.")
                     writer.block("\(access)func eventData() -> \(object)? {") { writer in
@@ -48,17 +56,68 @@ struct SwiftEventEmitter {
                     writer.line()
                 }
             } else {
-                let conformances = [eventProtocol, context.hashable].joined(separator: ", ")
+                let conformances = [eventProtocol, context.runtime("QAPIObjectCodable"), context.hashable].joined(separator: ", ")
                 writer.block("\(access)struct \(name): \(conformances) {") { writer in
                     header(&writer)
                     writer.line("/// The event (it has no data).")
                     writer.line("\(access)init() {}")
+                    writer.line()
+                    writer.line("/// Reads no members.")
+                    writer.line("\(access)init(qapiMembers members: inout \(context.runtime("QAPIObjectDecoder"))) throws(\(context.runtime("QAPIDecodingError"))) {}")
+                    writer.line()
+                    writer.line("/// Writes no members.")
+                    writer.line("\(access)func encodeMembers(to encoder: inout \(context.runtime("QAPIObjectEncoder"))) {}")
                     writer.line()
                     writer.line("/// No `data` member.")
                     writer.line("\(access)func eventData() -> \(object)? { nil }")
                 }
             }
         }
+    }
+
+    /// The enum of every event in `events`, with an `unknown` case, that a
+    /// client's event stream decodes into.
+    func emitEventSet(_ events: [QAPISchemaEvent], into writer: inout SwiftCodeWriter) {
+        let access = context.access
+        let string = context.std("String")
+        let object = context.runtime("JSONObject")
+        writer.line("/// Every event of the schema, as a client receives it; `unknown` for an")
+        writer.line("/// event this build does not know (a newer peer's) or whose data it cannot read.")
+        writer.block("\(access)enum \(context.eventSetName): \(context.runtime("QMPEventSet")), \(context.hashable) {") { writer in
+            for event in events {
+                writer.line("/// `\(event.name)`.")
+                writer.line("case \(Self.caseName(event))(\(context.eventsName).\(Self.typeName(event)))")
+            }
+            writer.line("/// An event this build does not know or cannot read, as it came.")
+            writer.line("case unknown(name: \(string), data: \(object)?)")
+            writer.line()
+            writer.line("/// The event in `message`, read with `options`.")
+            let options = context.runtime("QAPIDecodingOptions")
+            writer.block("\(access)init(decoding message: \(context.runtime("QMPEventMessage")), options: \(options)) {") { writer in
+                if events.isEmpty {
+                    writer.line("self = .unknown(name: message.name, data: message.data)")
+                    return
+                }
+                writer.line("let data = \(context.runtime("JSONValue")).object(message.data ?? [:])")
+                writer.block("do throws(\(context.runtime("QAPIDecodingError"))) {", closing: "} catch {") { writer in
+                    writer.switchBlock("switch message.name {") { writer in
+                        for event in events {
+                            let decode = "\(context.runtime("QAPIDecoder")).decode(from: data, options: options)"
+                            writer.line("case \(SwiftGenerationContext.literal(event.name)): self = .\(Self.caseName(event))(try \(decode))")
+                        }
+                        writer.line("default: self = .unknown(name: message.name, data: message.data)")
+                    }
+                }
+                writer.line("    self = .unknown(name: message.name, data: message.data)")
+                writer.line("}")
+            }
+        }
+    }
+
+    /// The case of `event` in the event set (`BLOCK_JOB_COMPLETED` is
+    /// `blockJobCompleted`).
+    static func caseName(_ event: QAPISchemaEvent) -> String {
+        SwiftNaming.memberName(event.name, reserved: ["unknown"])
     }
 
     /// The Swift type name of `event` (`BLOCK_JOB_COMPLETED` is `BlockJobCompleted`).

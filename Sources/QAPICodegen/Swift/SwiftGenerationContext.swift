@@ -18,6 +18,10 @@ struct SwiftGenerationContext {
     let handlerName: String
     /// The introspection namespace.
     let introspectionName: String
+    /// The enum of all events, for clients.
+    let eventSetName: String
+    /// The UpperCamel form of the prefix, in front of the per-schema names.
+    let namePrefix: String
     /// The types that contain themselves.
     var recursion = SwiftRecursion()
 
@@ -31,6 +35,8 @@ struct SwiftGenerationContext {
         eventsName = prefix + "Events"
         handlerName = prefix + "CommandHandler"
         introspectionName = prefix + "Introspection"
+        eventSetName = prefix + "Event"
+        namePrefix = prefix
     }
 
     /// The UpperCamel identifier form of a file-name prefix (`test-` is `Test`).

@@ -10,9 +10,9 @@ public struct SwiftGeneratorOptions: Sendable, Hashable {
         case `internal`
     }
 
-    /// Prepended to every output file name, and (as UpperCamel) to the
-    /// per-schema declarations (`PrefixCommands`, `PrefixEvents`, ...), so
-    /// that two schemas can share a target.
+    /// Put (as UpperCamel) in front of the per-schema declarations
+    /// (`PrefixCommands`, `PrefixEvents`, ...), so that two schemas can
+    /// be used side by side.
     public var prefix: String
     /// Keep type names in the introspection data instead of numbers.
     public var unmask: Bool
@@ -20,15 +20,20 @@ public struct SwiftGeneratorOptions: Sendable, Hashable {
     public var definedSymbols: Set<String>
     /// The access level of generated declarations.
     public var access: AccessLevel
+    /// Whether to generate the typed client (`qapi-client.swift`), which
+    /// needs the `QMPClient` library.
+    public var client: Bool
 
     /// Options; by default no prefix, masked introspection, no symbols,
     /// public declarations.
     public init(
-        prefix: String = "", unmask: Bool = false, definedSymbols: Set<String> = [], access: AccessLevel = .public
+        prefix: String = "", unmask: Bool = false, definedSymbols: Set<String> = [], access: AccessLevel = .public,
+        client: Bool = false
     ) {
         self.prefix = prefix
         self.unmask = unmask
         self.definedSymbols = definedSymbols
         self.access = access
+        self.client = client
     }
 }

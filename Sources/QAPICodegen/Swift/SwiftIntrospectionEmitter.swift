@@ -2,48 +2,52 @@ import QAPISchema
 
 /// Emits the `query-qmp-schema` data as one compact JSON payload (a raw
 /// string literal, one SchemaInfo per line) that the runtime parses once
-/// on first use, and, when the schema declares `query-qmp-schema` with
-/// `gen: false`, the `QMPCommand` that serves it.
+/// on first use, with, when type names are masked, the real name behind
+/// each number, so that a server can combine schemas and serve subsets.
 struct SwiftIntrospectionEmitter {
     let context: SwiftGenerationContext
 
-    /// The `query-qmp-schema` command the generated code serves, if any.
-    static func servedCommand(in commands: [QAPISchemaCommand]) -> QAPISchemaCommand? {
-        commands.first { !$0.gen && $0.name == "query-qmp-schema" }
+    func emit(into writer: inout SwiftCodeWriter) {
+        let access = context.access
+        let options = context.options
+        let entries = QAPIIntrospection.schemaInfo(
+            for: context.schema, unmask: options.unmask, definedSymbols: options.definedSymbols)
+        let json = QAPIIntrospection.renderJSON(entries)
+        writer.line()
+        writer.line("/// The schema as `query-qmp-schema` returns it\(options.unmask ? "" : ", type names masked to numbers").")
+        writer.block("\(access)enum \(context.introspectionName) {") { writer in
+            writer.line("/// The return value of `query-qmp-schema` for the whole schema, parsed on first use.")
+            var opening = "\(access)static let schema = \(context.runtime("QMPSchemaIntrospection"))("
+            if options.unmask {
+                writer.line(opening + "json:")
+                writer.appendRaw(Self.rawLiteral(json) + ")\n")
+                return
+            }
+            opening += "json:"
+            writer.line(opening)
+            writer.appendRaw(Self.rawLiteral(json) + ",\n")
+            writer.line("maskedTypeNames:")
+            writer.appendRaw(Self.rawLiteral(Self.maskedTypeNames(context.schema).joined(separator: "\n")) + ")\n")
+        }
     }
 
-    func emit(served: QAPISchemaCommand?, into writer: inout SwiftCodeWriter) {
-        let access = context.access
-        let entries = QAPIIntrospection.schemaInfo(
-            for: context.schema, unmask: context.options.unmask, definedSymbols: context.options.definedSymbols)
-        let json = QAPIIntrospection.renderJSON(entries)
-        let hashes = String(repeating: "#", count: Self.longestHashRun(in: json) + 1)
-        writer.line()
-        writer.line("/// The schema as `query-qmp-schema` returns it\(context.options.unmask ? "" : ", type names masked to numbers").")
-        writer.block("\(access)enum \(context.introspectionName) {") { writer in
-            writer.line("/// The return value of `query-qmp-schema`, parsed on first use.")
-            writer.line("\(access)static let schema = \(context.runtime("QMPSchemaIntrospection"))(json: \(hashes)\"\"\"")
-            // The payload goes in unindented: a multi-line raw string's
-            // closing delimiter sets the indentation to strip.
-            var payload = json
-            if payload.hasSuffix("\n") { payload.removeLast() }
-            writer.appendRaw(payload + "\n" + "\"\"\"\(hashes))\n")
-            guard let served else { return }
-            writer.line()
-            writer.line("/// `query-qmp-schema`, answered from `schema`.")
-            let command = context.runtime("QMPCommand")
-            let flags = SwiftCommandEmitter.flags(served)
-            let features = context.featureExpression(served.features) ?? "[]"
-            let body = served.allowOOB ? "outOfBand" : "inBand"
-            let effects = served.allowOOB ? "throws" : "async throws"
-            writer.block("\(access)static let command = \(command)(name: \"query-qmp-schema\", flags: \(flags), features: \(features), body: .\(body) {", closing: "})") { writer in
-                writer.line("(object: \(context.runtime("JSONObject")), policy: \(context.runtime("QAPICompatPolicy"))) \(effects)(\(context.runtime("QMPError"))) -> \(context.runtime("JSONValue")) in")
-                writer.line("if let key = object.keys.first {")
-                writer.line("    throw \(context.runtime("QMPError")).generic(\"Parameter '\\(key)' is unexpected\")")
-                writer.line("}")
-                writer.line("return schema.value")
-            }
+    /// The real name behind each masked number, in number order.
+    static func maskedTypeNames(_ schema: QAPISchema) -> [String] {
+        var names: [Int: String] = [:]
+        for entry in QAPIIntrospection.schemaInfo(for: schema, unmask: false) {
+            if let number = Int(entry.name) { names[number] = entry.schemaName }
         }
+        return (0..<(names.keys.max().map { $0 + 1 } ?? 0)).map { names[$0] ?? "" }
+    }
+
+    /// `text` as a multi-line raw string literal, unindented: a
+    /// multi-line string's closing delimiter sets the indentation to
+    /// strip, and the payload must keep none.
+    static func rawLiteral(_ text: String) -> String {
+        let hashes = String(repeating: "#", count: longestHashRun(in: text) + 1)
+        var payload = text
+        if payload.hasSuffix("\n") { payload.removeLast() }
+        return "\(hashes)\"\"\"\n\(payload)\n\"\"\"\(hashes)"
     }
 
     /// The longest run of `#` right after a `"` or a `\` in `text`, so

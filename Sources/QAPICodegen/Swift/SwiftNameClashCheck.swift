@@ -9,7 +9,9 @@ struct SwiftNameClashCheck {
     /// Checks every scope of generated names, in schema order.
     func check(types: [QAPISchemaType], commands: [QAPISchemaCommand], events: [QAPISchemaEvent]) throws(QAPIError) {
         var typeNames = Scope(what: "Swift type")
-        for reserved in [context.commandsName, context.eventsName, context.handlerName, context.introspectionName] {
+        for reserved in [
+            context.commandsName, context.eventsName, context.handlerName, context.introspectionName, context.eventSetName,
+        ] {
             typeNames.reserve(reserved, as: "the generated declaration '\(reserved)'")
         }
         if !commands.isEmpty {

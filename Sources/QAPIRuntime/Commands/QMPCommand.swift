@@ -13,6 +13,10 @@ public struct QMPCommand: Sendable {
         /// Runs at once on the I/O side, synchronously: the body of an
         /// `allow-oob` command. Same arguments and result as `inBand`.
         case outOfBand(@Sendable (JSONObject, QAPICompatPolicy) throws(QMPError) -> JSONValue)
+        /// `query-qmp-schema`: takes no arguments and is answered by the
+        /// registry with `QMPCommandRegistry.introspection()`, the schema
+        /// of exactly the commands it serves.
+        case schemaQuery
     }
 
     /// The command's wire name.

@@ -41,6 +41,7 @@ extension QMPCommandRegistry {
             switch command.body {
             case .inBand(let run): result = .success(try await run(request.arguments, policy.compat))
             case .outOfBand(let run): result = .success(try run(request.arguments, policy.compat))
+            case .schemaQuery: result = .success(try answerSchemaQuery(request.arguments, policy.compat))
             }
         } catch {
             result = .failure(error)
@@ -59,12 +60,20 @@ extension QMPCommandRegistry {
         } catch {
             return QMPResponse(id: request.id, result: .failure(error))
         }
-        guard case .outOfBand(let run) = command.body else {
-            preconditionFailure("allow-oob command '\(command.name)' without an .outOfBand body")
-        }
         return response(to: request, from: command, Result { () throws(QMPError) in
-            try run(request.arguments, policy.compat)
+            switch command.body {
+            case .outOfBand(let run): return try run(request.arguments, policy.compat)
+            case .schemaQuery: return try answerSchemaQuery(request.arguments, policy.compat)
+            case .inBand: preconditionFailure("allow-oob command '\(command.name)' without an .outOfBand body")
+            }
         })
+    }
+
+    /// The answer of `query-qmp-schema`: no argument is accepted (spec
+    /// R9, A11).
+    private func answerSchemaQuery(_ arguments: JSONObject, _ compat: QAPICompatPolicy) throws(QMPError) -> JSONValue {
+        _ = try QAPIDecoder.decode(QAPIEmpty.self, from: .object(arguments), policy: compat)
+        return cachedIntrospection()
     }
 
     /// The command `request` may run, or the error refusing it: unknown

@@ -11,9 +11,21 @@ public struct QMPCommandRegistry: Sendable {
         var disableReason: String?
     }
 
-    private var entries: [Entry] = []
+    private var entries: [Entry] = [] {
+        didSet { introspectionCache = IntrospectionCache() }
+    }
     /// Name to position in `entries`.
     private var positions: [ByteKey: Int] = [:]
+    /// The `query-qmp-schema` answer for the current entries, once asked
+    /// for; replaced by an empty one whenever the entries change.
+    private var introspectionCache = IntrospectionCache()
+
+    /// Whether `query-qmp-schema` masks type names to numbers; nil (the
+    /// default) to do as the first schema of the served commands was
+    /// generated.
+    public var masksSchemaTypeNames: Bool? {
+        didSet { introspectionCache = IntrospectionCache() }
+    }
 
     /// An empty registry.
     public init() {}
@@ -70,10 +82,36 @@ public struct QMPCommandRegistry: Sendable {
         entries[position].disableReason = nil
     }
 
+    /// `introspection()`, computed once for the current entries.
+    func cachedIntrospection() -> JSONValue {
+        introspectionCache.value.withLock { cached in
+            if let cached { return cached }
+            let value = introspection(masked: masksSchemaTypeNames)
+            cached = value
+            return value
+        }
+    }
+
+    /// Registers `query-qmp-schema` as described by `command` (a
+    /// generated descriptor, normally of a `gen: false` command): it
+    /// answers with `introspection()`, the schema of exactly the commands
+    /// registered when it runs.
+    public mutating func registerSchemaQuery<Command: QMPCommandDescriptor>(_ command: Command.Type) {
+        register(
+            QMPCommand(
+                name: Command.name, flags: Command.flags, features: Command.features, schema: Command.schema,
+                body: .schemaQuery))
+    }
+
     /// The error for a request naming `name`, if it is disabled.
     func disabledError(_ name: String) -> QMPError? {
         guard let position = positions[ByteKey(name)], !entries[position].isEnabled else { return nil }
         let reason = entries[position].disableReason.map { ": " + $0 } ?? ""
         return QMPError(.commandNotFound, "Command \(name) has been disabled\(reason)")
     }
+}
+
+/// The shared box of a registry's cached `query-qmp-schema` answer.
+private final class IntrospectionCache: Sendable {
+    let value = QAPILock<JSONValue?>(nil)
 }

@@ -9,7 +9,7 @@ public protocol Chardev: AnyObject, Sendable {
     /// The chardev's id (QEMU's label).
     var id: String { get }
     /// Which backend the chardev uses.
-    var backend: ChardevBackendKind { get }
+    var backend: ChardevDriverKind { get }
     /// The `filename` that `query-chardev` reports, for example `ringbuf`
     /// or `disconnected:unix:/tmp/qmp.sock,server=on`.
     var filename: String { get }
@@ -37,7 +37,7 @@ public protocol Chardev: AnyObject, Sendable {
 
 /// The backend kinds this implementation provides (QEMU's
 /// `ChardevBackendKind` names).
-public enum ChardevBackendKind: String, Sendable, Hashable, CaseIterable {
+public enum ChardevDriverKind: String, Sendable, Hashable, CaseIterable {
     /// Discards output and never opens.
     case null = "null"
     /// Keeps the latest output in a ring buffer.

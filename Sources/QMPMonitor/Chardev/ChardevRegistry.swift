@@ -23,7 +23,7 @@ public final class ChardevRegistry: Sendable {
     /// Opens a chardev (spec C1, C2). A taken id is reported first, before
     /// the backend is looked at; a backend error leaves nothing behind.
     @discardableResult
-    public func add(id: String, backend: ChardevBackend) throws(ChardevError) -> any Chardev {
+    public func add(id: String, backend: ChardevDriver) throws(ChardevError) -> any Chardev {
         try changes.withLock { _ throws(ChardevError) in
             guard chardev(id: id) == nil else { throw .duplicateID(id) }
             let chardev = try backend.open(id: id, queue: ioQueue)

@@ -1,12 +1,13 @@
 import QAPIRuntime
 import QMPMonitorSchema
 
-/// The schema's commands as `MonitorServer` implements them. The
-/// registry holds this handler, and the handler reaches its server
-/// through a weak reference set right after the server is built.
+/// The project's schema (`qapi/`) as `MonitorServer` implements it: the
+/// core's commands. The registry holds this handler, and the handler
+/// reaches its server through a weak reference set right after the
+/// server is built.
 ///
-/// It is also the event sink handed to extra commands: events go to the
-/// server's monitors.
+/// It is also the event sink handed to the embedder's commands: events go
+/// to the server's monitors.
 final class ServerCommandHandler: CommandHandler, QMPEventSink {
     private struct Reference {
         weak var server: MonitorServer?
@@ -34,85 +35,90 @@ final class ServerCommandHandler: CommandHandler, QMPEventSink {
     // MARK: control.json
 
     /// Only reached in command mode: the session answers it while
-    /// negotiating (spec N5). The registry uses the session's own
-    /// `QMPSession.capabilitiesCommand`, which does the same.
-    func qmpCapabilities(enable: [QMPCapability]?) throws(QMPError) {
+    /// negotiating (spec N5).
+    func qmpCapabilities(_ arguments: Commands.QmpCapabilities.Arguments) async throws {
         throw QMPError(.commandNotFound, "Capabilities negotiation is already complete, command ignored")
     }
 
-    func queryVersion() throws(QMPError) -> VersionInfo {
-        try server.configuration.version
+    func queryVersion(_ arguments: Commands.QueryVersion.Arguments) async throws -> VersionInfo {
+        let version = try server.configuration.version
+        return VersionInfo(
+            qemu: VersionTriple(major: version.major, minor: version.minor, micro: version.micro),
+            package: version.package)
     }
 
-    func queryCommands() throws(QMPError) -> [CommandInfo] {
+    func queryCommands(_ arguments: Commands.QueryCommands.Arguments) async throws -> [CommandInfo] {
         let registry = try server.registry
         return registry.commands.filter { registry.isEnabled($0.name) }.map { CommandInfo(name: $0.name) }
     }
 
-    func quit() throws(QMPError) {
-        try server.shutdown(reason: .hostQmpQuit)
+    func quit(_ arguments: Commands.Quit.Arguments) async throws {
+        try server.shutdown(reason: .hostQMPQuit)
     }
 
-    func monitorAdd(id: String, chardev: String, pretty: Bool?) throws(QMPError) {
-        try server.addMonitor(id: id, chardev: chardev, mode: .control, pretty: pretty ?? false)
+    func monitorAdd(_ arguments: Commands.MonitorAdd.Arguments) async throws {
+        try await server.addMonitor(
+            id: arguments.id, chardev: arguments.chardev, mode: .control, pretty: arguments.pretty ?? false)
     }
 
-    func monitorRemove(id: String) throws(QMPError) {
-        try server.removeMonitor(id: id)
+    func monitorRemove(_ arguments: Commands.MonitorRemove.Arguments) async throws {
+        try await server.removeMonitor(id: arguments.id)
     }
 
-    func queryMonitors() throws(QMPError) -> [MonitorInfo] {
-        try server.monitors
+    func queryMonitors(_ arguments: Commands.QueryMonitors.Arguments) async throws -> [MonitorInfo] {
+        try await server.currentMonitors().map { monitor in
+            MonitorInfo(id: monitor.id, mode: MonitorMode(rawValue: monitor.mode.rawValue), chardev: monitor.chardev)
+        }
     }
 
     // MARK: char.json
 
-    func queryChardev() throws(QMPError) -> [ChardevInfo] {
+    func queryChardev(_ arguments: Commands.QueryChardev.Arguments) async throws -> [ChardevInfo] {
         try server.chardevs.chardevs.map {
             ChardevInfo(label: $0.id, filename: $0.filename, frontendOpen: $0.frontendOpen)
         }
     }
 
-    func chardevAdd(id: String, backend: QMPMonitorSchema.ChardevBackend) throws(QMPError) -> ChardevReturn {
-        try server.addChardev(id: id, backend: backend)
+    func chardevAdd(_ arguments: Commands.ChardevAdd.Arguments) async throws -> ChardevReturn {
+        try server.addChardev(id: arguments.id, backend: arguments.backend)
         return ChardevReturn()
     }
 
-    func chardevRemove(id: String) throws(QMPError) {
+    func chardevRemove(_ arguments: Commands.ChardevRemove.Arguments) async throws {
         let chardevs = try server.chardevs
         do {
-            try chardevs.remove(id: id)
+            try chardevs.remove(id: arguments.id)
         } catch {
-            throw .generic(error.message)
+            throw QMPError.generic(error.message)
         }
     }
 
-    func ringbufWrite(device: String, data: String, format: DataFormat?) throws(QMPError) {
-        let ring = try server.ringbuf(device)
+    func ringbufWrite(_ arguments: Commands.RingbufWrite.Arguments) async throws {
+        let ring = try server.ringbuf(arguments.device)
         let bytes: [UInt8]
-        switch format ?? .utf8 {
-        case .utf8: bytes = RingbufText.bytes(of: data)
-        case .base64: bytes = try Base64.decode(data)
-        case .unknown(let name): throw .generic("Parameter 'format' does not accept value '\(name)'")
+        switch arguments.format ?? .utf8 {
+        case .utf8: bytes = RingbufText.bytes(of: arguments.data)
+        case .base64: bytes = try Base64.decode(arguments.data)
+        case .unknown(let name): throw QMPError.generic("Parameter 'format' does not accept value '\(name)'")
         }
         ring.write(bytes)
     }
 
-    func ringbufRead(device: String, size: Int64, format: DataFormat?) throws(QMPError) -> String {
-        let ring = try server.ringbuf(device)
-        guard size > 0 else { throw .generic("size must be greater than zero") }
-        let bytes = ring.read(maxCount: Int(clamping: size))
-        switch format ?? .utf8 {
+    func ringbufRead(_ arguments: Commands.RingbufRead.Arguments) async throws -> String {
+        let ring = try server.ringbuf(arguments.device)
+        guard arguments.size > 0 else { throw QMPError.generic("size must be greater than zero") }
+        let bytes = ring.read(maxCount: Int(clamping: arguments.size))
+        switch arguments.format ?? .utf8 {
         case .utf8: return QEMUUTF8.lossyString(bytes)
         case .base64: return Base64.encode(bytes)
-        case .unknown(let name): throw .generic("Parameter 'format' does not accept value '\(name)'")
+        case .unknown(let name): throw QMPError.generic("Parameter 'format' does not accept value '\(name)'")
         }
     }
 
     // MARK: misc.json
 
-    func humanMonitorCommand(commandLine: String, cpuIndex: Int64?) throws(QMPError) -> String {
-        let output = try server.runHumanCommand(commandLine)
+    func humanMonitorCommand(_ arguments: Commands.HumanMonitorCommand.Arguments) async throws -> String {
+        let output = try server.runHumanCommand(arguments.commandLine)
         return output.withCRLF
     }
 }

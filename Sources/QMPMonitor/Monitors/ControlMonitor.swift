@@ -1,6 +1,5 @@
 import Dispatch
 import QAPIRuntime
-import QMPMonitorSchema
 
 /// A QMP monitor: a chardev frontend that drives a `QMPSession` and carries
 /// out its actions (QEMU's `MonitorQMP`).
@@ -19,7 +18,7 @@ import QMPMonitorSchema
 final class ControlMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
     let id: String?
     let chardevID: String
-    var mode: MonitorMode { .control }
+    var mode: MonitorServer.MonitorMode { .control }
 
     private weak let host: (any MonitorHost)?
     /// Whether the chardev reports the end of a connection (sockets and

@@ -1,5 +1,4 @@
 import Dispatch
-import QMPMonitorSchema
 
 /// A human monitor (HMP, `mode=readline`): a chardev frontend that reads
 /// one command per line, has the dispatcher run it, and writes its output
@@ -20,7 +19,7 @@ final class HumanMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
 
     let id: String?
     let chardevID: String
-    var mode: MonitorMode { .readline }
+    var mode: MonitorServer.MonitorMode { .readline }
 
     /// The first line a client sees.
     private let banner: String

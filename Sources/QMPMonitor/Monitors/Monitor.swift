@@ -1,5 +1,4 @@
 import QAPIRuntime
-import QMPMonitorSchema
 
 /// A monitor: a chardev frontend that a `MonitorServer` lists and its
 /// dispatcher serves (QEMU's `Monitor`). `ControlMonitor` speaks QMP,
@@ -12,7 +11,7 @@ protocol Monitor: AnyObject, Sendable {
     /// was given), set for human monitors only when given (spec H6).
     var id: String? { get }
     /// The protocol the monitor speaks.
-    var mode: MonitorMode { get }
+    var mode: MonitorServer.MonitorMode { get }
     /// The id of the chardev the monitor serves.
     var chardevID: String { get }
 

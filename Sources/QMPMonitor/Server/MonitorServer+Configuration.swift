@@ -1,50 +1,63 @@
 import QAPIRuntime
-import QMPMonitorSchema
 
 extension MonitorServer {
-    /// What a server reports about itself, how it dispatches, and any
-    /// commands it serves beyond the schema's.
+    /// What a server reports about itself, how it dispatches, and the
+    /// commands it serves beyond the core's.
     public struct Configuration: Sendable {
         /// This project's version, which the server reports by default.
-        public static let projectVersion = VersionTriple(major: 0, minor: 1, micro: 0)
+        public static let projectVersion = QMPVersion(major: 0, minor: 1, micro: 0, package: "swift-qapi")
 
         /// The `query-version` result and the greeting's `version` (spec
         /// G3). By default the project's version, package `swift-qapi`.
-        public var version: VersionInfo
+        public var version: QMPVersion
         /// The name in the human monitor's banner
         /// (`NAME X.Y.Z monitor - type 'help' for more information`).
         public var productName: String
+        /// The name `query-name` reports (QEMU's `-name`); nil for none
+        /// (spec S7).
+        public var name: String?
+        /// Whether the server starts paused, in run state `prelaunch`
+        /// (QEMU's `-S`), instead of `running` (spec S1).
+        public var startsPaused: Bool
         /// The compat policy and whether the machine is ready (spec R6, R8).
         public var policy: QMPDispatchPolicy
+        /// Whether `query-qmp-schema` masks type names to numbers; nil to
+        /// do as the first schema served was generated.
+        public var masksSchemaTypeNames: Bool?
         /// How long shutdown waits, in seconds, for clients to take the
         /// output written before their connections close (a client that
         /// does not read would otherwise hold the server up).
         public var shutdownFlushTimeout: Double
-        /// Registers commands beyond the schema's, after them (a command
-        /// of the same name replaces the schema's). The sink delivers
-        /// events to the server's monitors (spec E2, E3).
-        public var extraCommands: @Sendable (inout QMPCommandRegistry, any QMPEventSink) -> Void
+        /// Registers the embedder's commands, after the core's (a command
+        /// of the same name replaces the core's; `unregister` removes one).
+        /// The sink delivers events to the server's monitors (spec E2, E3).
+        public var commands: @Sendable (inout QMPCommandRegistry, any QMPEventSink) -> Void
 
         /// A configuration; every parameter has the default described
         /// with its property.
         public init(
-            version: VersionInfo = VersionInfo(qemu: Configuration.projectVersion, package: "swift-qapi"),
+            version: QMPVersion = Configuration.projectVersion,
             productName: String = "swift-qapi",
+            name: String? = nil,
+            startsPaused: Bool = false,
             policy: QMPDispatchPolicy = QMPDispatchPolicy(),
+            masksSchemaTypeNames: Bool? = nil,
             shutdownFlushTimeout: Double = 3,
-            extraCommands: @escaping @Sendable (inout QMPCommandRegistry, any QMPEventSink) -> Void = { _, _ in }
+            commands: @escaping @Sendable (inout QMPCommandRegistry, any QMPEventSink) -> Void = { _, _ in }
         ) {
             self.version = version
             self.productName = productName
+            self.name = name
+            self.startsPaused = startsPaused
             self.policy = policy
+            self.masksSchemaTypeNames = masksSchemaTypeNames
             self.shutdownFlushTimeout = shutdownFlushTimeout
-            self.extraCommands = extraCommands
+            self.commands = commands
         }
 
         /// The human monitor's banner.
         var banner: String {
-            let triple = version.qemu
-            return "\(productName) \(triple.major).\(triple.minor).\(triple.micro) monitor - "
+            "\(productName) \(version.major).\(version.minor).\(version.micro) monitor - "
                 + "type 'help' for more information"
         }
     }

@@ -1,4 +1,3 @@
-import QMPMonitorSchema
 
 extension MonitorServer {
     /// Runs one human-monitor command line on the dispatcher and returns
@@ -25,7 +24,7 @@ extension MonitorServer {
                     return info.id.map { "\($0): \(described)" } ?? described
                 })
         case .quit:
-            shutdown(reason: .hostQmpQuit)
+            shutdown(reason: .hostQMPQuit)
             return ""
         case .unknown(let name):
             return "unknown command: '\(name)'\n"

@@ -49,8 +49,8 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
         let handler = ServerCommandHandler()
         var registry = QMPCommandRegistry()
         Commands.register(handler, into: &registry)
-        registry.register(QMPSession.capabilitiesCommand)
-        configuration.extraCommands(&registry, handler)
+        registry.masksSchemaTypeNames = configuration.masksSchemaTypeNames
+        configuration.commands(&registry, handler)
         self.registry = registry
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         wakeups = continuation
@@ -73,13 +73,13 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
     /// request being run finishes and is answered, every connection
     /// closes once its output is sent, every chardev is closed. Only the
     /// first call (or `quit`) counts.
-    public func shutdown(reason: ShutdownCause = .hostSignal) {
+    public func shutdown(reason: ShutdownReason = .hostSignal) {
         let first = lifecycle.withLock { state in
             defer { state.shutdownRequested = true }
             return !state.shutdownRequested
         }
         guard first else { return }
-        emit(Events.Shutdown(guest: false, reason: reason))
+        emit(Events.Shutdown(guest: false, reason: ShutdownCause(rawValue: reason.rawValue)))
         wakeups.yield()
     }
 

@@ -3,7 +3,6 @@ import Glibc
 import QAPIRuntime
 import QAPITestSupport
 import QMPMonitor
-import QMPMonitorSchema
 import XCTest
 
 /// A gate that in-band test commands wait at until the test opens it.
@@ -51,9 +50,9 @@ class ServerTestCase: XCTestCase {
         let gate = self.gate
         server = MonitorServer(
             configuration: .init(
-                version: VersionInfo(qemu: VersionTriple(major: 10, minor: 0, micro: 0), package: ""),
+                version: QMPVersion(major: 10, minor: 0, micro: 0),
                 shutdownFlushTimeout: 5,
-                extraCommands: { registry, sink in Self.registerTestCommands(&registry, sink, gate) }))
+                commands: { registry, sink in Self.registerTestCommands(&registry, sink, gate) }))
     }
 
     override func tearDown() async throws {
@@ -101,7 +100,7 @@ class ServerTestCase: XCTestCase {
     /// Adds a socket chardev and a monitor on it; returns the socket path.
     @discardableResult
     func addSocketMonitor(
-        _ id: String, chardev: String? = nil, mode: MonitorMode = .control, pretty: Bool = false
+        _ id: String, chardev: String? = nil, mode: MonitorServer.MonitorMode = .control, pretty: Bool = false
     ) throws -> String {
         let chardevID = chardev ?? id + "-chr"
         let socketPath = try addSocketChardev(chardevID)

@@ -5,8 +5,8 @@ import QAPIRuntime
 public final class NullChardev: Chardev, ChardevLinkTarget {
     /// The chardev's id.
     public let id: String
-    /// Always ``ChardevBackendKind/null``.
-    public var backend: ChardevBackendKind { .null }
+    /// Always ``ChardevDriverKind/null``.
+    public var backend: ChardevDriverKind { .null }
     /// Always `null`.
     public var filename: String { "null" }
     /// `null` does not support the monitor I/O thread (spec G2).

@@ -12,8 +12,8 @@ public final class RingbufChardev: Chardev, ChardevLinkTarget {
 
     /// The chardev's id.
     public let id: String
-    /// Always ``ChardevBackendKind/ringbuf``.
-    public var backend: ChardevBackendKind { .ringbuf }
+    /// Always ``ChardevDriverKind/ringbuf``.
+    public var backend: ChardevDriverKind { .ringbuf }
     /// Always `ringbuf`.
     public var filename: String { "ringbuf" }
     /// `ringbuf` does not support the monitor I/O thread (spec G2).

@@ -7,8 +7,8 @@
 public final class SocketChardev: Chardev {
     /// The chardev's id.
     public let id: String
-    /// Always ``ChardevBackendKind/socket``.
-    public var backend: ChardevBackendKind { .socket }
+    /// Always ``ChardevDriverKind/socket``.
+    public var backend: ChardevDriverKind { .socket }
     /// Sockets support the monitor I/O thread (spec G2).
     public var supportsIOThread: Bool { true }
     /// Whether the chardev listens.

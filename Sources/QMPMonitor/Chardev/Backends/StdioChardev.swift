@@ -17,8 +17,8 @@ public final class StdioChardev: Chardev {
 
     /// The chardev's id.
     public let id: String
-    /// Always ``ChardevBackendKind/stdio``.
-    public var backend: ChardevBackendKind { .stdio }
+    /// Always ``ChardevDriverKind/stdio``.
+    public var backend: ChardevDriverKind { .stdio }
     /// Always `stdio`.
     public var filename: String { "stdio" }
     /// Stdio supports the monitor I/O thread (spec G2).

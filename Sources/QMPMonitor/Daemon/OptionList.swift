@@ -7,7 +7,7 @@ struct OptionList {
     private(set) var pairs: [(key: String, value: String)] = []
 
     /// Parses `text`; `impliedKey` names a leading part without `=`.
-    init(parsing text: String, impliedKey: String?) throws(DaemonError) {
+    init(parsing text: String, impliedKey: String?) throws(MonitorCommandLine.Failure) {
         for (index, part) in Self.split(text).enumerated() {
             if let equals = part.firstIndex(of: "=") {
                 pairs.append((String(part[..<equals]), String(part[part.index(after: equals)...])))
@@ -33,19 +33,19 @@ struct OptionList {
 
     /// `key` as a boolean (`on`, `yes`, `true`, `y` / `off`, `no`,
     /// `false`, `n`), nil when absent.
-    func bool(_ key: String) throws(DaemonError) -> Bool? {
+    func bool(_ key: String) throws(MonitorCommandLine.Failure) -> Bool? {
         guard let text = value(key) else { return nil }
         switch text {
         case "on", "yes", "true", "y": return true
         case "off", "no", "false", "n": return false
-        default: throw DaemonError("Parameter '\(key)' expects 'on' or 'off'")
+        default: throw MonitorCommandLine.Failure("Parameter '\(key)' expects 'on' or 'off'")
         }
     }
 
     /// `key` as an integer, nil when absent.
-    func integer(_ key: String) throws(DaemonError) -> Int64? {
+    func integer(_ key: String) throws(MonitorCommandLine.Failure) -> Int64? {
         guard let text = value(key) else { return nil }
-        guard let number = Int64(text) else { throw DaemonError("Parameter '\(key)' expects a number") }
+        guard let number = Int64(text) else { throw MonitorCommandLine.Failure("Parameter '\(key)' expects a number") }
         return number
     }
 
@@ -71,17 +71,5 @@ struct OptionList {
         }
         parts.append(current)
         return parts
-    }
-}
-
-/// A command-line error: one line of text, printed after the program's
-/// name and the option it concerns.
-struct DaemonError: Error, CustomStringConvertible {
-    /// The text.
-    var description: String
-
-    /// An error with text `description`.
-    init(_ description: String) {
-        self.description = description
     }
 }

@@ -1,11 +1,11 @@
-/// The `--help` text.
-let usage = """
-    usage: qmp-monitor [options]
+extension MonitorCommandLine {
+    /// The `--help` text of a daemon named `programName`, `summary`
+    /// (one paragraph) after the usage line.
+    public static func usage(programName: String, summary: String) -> String {
+        """
+    usage: \(programName) [options]
 
-    Serves QMP, QEMU's machine protocol, for the swift-qapi schema (qapi/)
-    on sockets or standard input and output. With no monitor option it
-    serves QMP on a unix socket in $XDG_RUNTIME_DIR (or /tmp) and says how
-    to connect.
+    \(summary)
 
     Options (QEMU's syntax):
       -chardev socket,id=ID,path=PATH,server=on,wait=off
@@ -22,6 +22,8 @@ let usage = """
                                   (compat_monitorN) or an existing one
       -qmp-pretty                 pretty output for the -qmp monitors after it
       -monitor SPEC               like -qmp, for a human monitor
+      -S                          start paused (run state prelaunch)
+      -name NAME                  the name query-name reports
       --report-version X.Y.Z      the version query-version reports
       --report-package TEXT       the package string query-version reports
       --version                   print the version and exit
@@ -31,3 +33,5 @@ let usage = """
     SIGTERM and SIGHUP send SHUTDOWN (reason host-signal) and exit 0; the
     quit command does the same with reason host-qmp-quit.
     """
+    }
+}

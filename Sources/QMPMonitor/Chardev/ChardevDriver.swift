@@ -1,6 +1,6 @@
 /// A backend and its options, as `chardev-add` receives them (the subset
 /// of QEMU's `ChardevBackend` this implementation provides).
-public enum ChardevBackend: Sendable, Hashable {
+public enum ChardevDriver: Sendable, Hashable {
     /// Output is discarded; the chardev never opens.
     case null
     /// A ring buffer of `size` bytes (a power of two, or 0; nil: 65536).
@@ -11,7 +11,7 @@ public enum ChardevBackend: Sendable, Hashable {
     case stdio
 
     /// The backend's kind.
-    public var kind: ChardevBackendKind {
+    public var kind: ChardevDriverKind {
         switch self {
         case .null: .null
         case .ringbuf: .ringbuf

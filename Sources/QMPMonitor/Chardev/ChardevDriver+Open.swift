@@ -1,6 +1,6 @@
 import Dispatch
 
-extension ChardevBackend {
+extension ChardevDriver {
     /// Opens this backend as chardev `id`, its sources on `queue`; throws
     /// the backend's own text (without `chardev-add`'s prefix).
     func open(id: String, queue: DispatchQueue) throws(ChardevError) -> any Chardev {

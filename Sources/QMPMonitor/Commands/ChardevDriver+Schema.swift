@@ -5,7 +5,7 @@ extension QMPMonitorSchema.ChardevBackend {
     /// Options this implementation does not provide (TLS, telnet, TN3270,
     /// WebSocket, log files) are refused as backend errors rather than
     /// ignored.
-    func chardevBackend() throws(ChardevError) -> ChardevBackend {
+    func chardevBackend() throws(ChardevError) -> ChardevDriver {
         switch branch {
         case .null(let wrapper):
             try Self.checkCommon(logfile: wrapper.data.logfile)
