@@ -45,7 +45,10 @@ let package = Package(
         // more as the plugin's tool, for QAPIGeneratedTests). `swift test` and
         // `swift build --build-tests` build qapi-gen anyway, as a product.
         .testTarget(name: "QAPISchemaTests", dependencies: ["QAPISchema", "QAPITestSupport"]),
-        .testTarget(name: "QAPICodegenTests", dependencies: ["QAPICodegen", "QAPISchema", "QAPITestSupport"]),
+        // Golden/ holds the checked-in generated Swift, compared, not compiled, here.
+        .testTarget(
+            name: "QAPICodegenTests", dependencies: ["QAPICodegen", "QAPISchema", "QAPITestSupport"],
+            exclude: ["Golden"]),
         .testTarget(name: "QAPIRuntimeTests", dependencies: ["QAPIRuntime"]),
         .testTarget(
             name: "QMPMonitorTests", dependencies: ["QMPMonitor", "QMPMonitorSchema", "QAPIRuntime", "QAPITestSupport"]),
@@ -53,9 +56,11 @@ let package = Package(
         // qapi-gen; not a dependency, for the same reason).
         .testTarget(name: "QMPMonitorEndToEndTests", dependencies: ["QAPIRuntime", "QAPITestSupport"]),
         .testTarget(name: "QAPIPluginTests", dependencies: ["QAPICodegen", "QAPITestSupport"]),
+        // Compiles the golden files of the workshop schema (Generated/ is a
+        // link to Tests/QAPICodegenTests/Golden/workshop): the generated
+        // code under review is the code these tests run.
         .testTarget(
-            name: "QAPIGeneratedTests", dependencies: ["QAPIRuntime", "QAPITestSupport"],
-            plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
+            name: "QAPIGeneratedTests", dependencies: ["QAPIRuntime", "QAPITestSupport"], exclude: ["schema"]),
     ],
     swiftLanguageModes: [.v6]
 )
