@@ -47,7 +47,7 @@ if options.action == .help {
 }
 
 do {
-    let schema = try QAPISchema(fileName: options.schemaPath!)
+    let schema = try QAPICheckedSchema(fileName: options.schemaPath!)
     switch options.action {
     case .dump:
         write(QAPITestDump.render(schema), to: .standardOutput)
@@ -70,7 +70,7 @@ do {
 }
 
 /// Writes the Swift for `schema` into `directory`.
-func generate(_ schema: QAPISchema, into directory: OutputDirectory, options: CommandLineOptions) throws {
+func generate(_ schema: QAPICheckedSchema, into directory: OutputDirectory, options: CommandLineOptions) throws {
     let generatorOptions = SwiftGeneratorOptions(
         prefix: options.prefix, unmask: options.unmask, definedSymbols: options.definedSymbols, access: options.access,
         client: options.client)

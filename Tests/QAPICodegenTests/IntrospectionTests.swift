@@ -136,8 +136,8 @@ final class IntrospectionTests: XCTestCase {
         return result.standardOutput
     }
 
-    private func loadSchema(folder: String, file: String) throws -> QAPISchema {
+    private func loadSchema(folder: String, file: String) throws -> QAPICheckedSchema {
         let url = try TestEnvironment.sharedFolder(folder).appendingPathComponent(file)
-        return try QAPISchema(fileName: url.path)
+        return try QAPICheckedSchema(fileName: url.path)
     }
 }

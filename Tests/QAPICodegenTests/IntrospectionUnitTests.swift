@@ -64,8 +64,8 @@ final class IntrospectionUnitTests: XCTestCase {
         try? FileManager.default.removeItem(at: schemaDirectory)
     }
 
-    private func schema() throws -> QAPISchema {
-        try QAPISchema(fileName: schemaFile.path)
+    private func schema() throws -> QAPICheckedSchema {
+        try QAPICheckedSchema(fileName: schemaFile.path)
     }
 
     func testMaskedOutputWithNoSymbols() throws {

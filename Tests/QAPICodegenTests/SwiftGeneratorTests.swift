@@ -19,11 +19,11 @@ final class SwiftGeneratorTests: XCTestCase {
 
     /// Writes `files` (relative path to text) and returns the schema built
     /// from `main`.
-    private func schema(_ files: [String: String], main: String = "main.json") throws -> QAPISchema {
+    private func schema(_ files: [String: String], main: String = "main.json") throws -> QAPICheckedSchema {
         for (path, text) in files {
             try text.write(to: directory.appendingPathComponent(path), atomically: true, encoding: .utf8)
         }
-        return try QAPISchema(fileName: directory.appendingPathComponent(main).path)
+        return try QAPICheckedSchema(fileName: directory.appendingPathComponent(main).path)
     }
 
     private func generationError(_ text: String) throws -> String {

@@ -33,7 +33,7 @@ final class RobustnessTests: XCTestCase {
         let file = scratch.appendingPathComponent("input.json")
         _ = FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
         do {
-            let schema = try QAPISchema(fileName: file.path)
+            let schema = try QAPICheckedSchema(fileName: file.path)
             _ = QAPITestDump.render(schema)
             return nil
         } catch {
@@ -85,7 +85,7 @@ final class RobustnessTests: XCTestCase {
             let text = Array("{ 'enum': 'E',\n  'data': [ 'a' ] }\n# note: ".utf8) + sequence + Array(" x\n".utf8)
             let file = scratch.appendingPathComponent("utf8.json")
             _ = FileManager.default.createFile(atPath: file.path, contents: Data(text))
-            XCTAssertThrowsError(try QAPISchema(fileName: file.path)) { error in
+            XCTAssertThrowsError(try QAPICheckedSchema(fileName: file.path)) { error in
                 guard let error = error as? QAPIError else { return XCTFail("unexpected error \(error)") }
                 XCTAssertEqual(error.qemuDescription, "\(file.path):3:9: invalid UTF-8 byte sequence")
             }

@@ -5,7 +5,7 @@ import XCTest
 final class SchemaDumpTests: XCTestCase {
     private func dump(_ text: String) throws -> String {
         let parsed = try QAPISchemaParser.parse(text: text, fileName: "t.json")
-        let schema = try QAPISchema(expressions: parsed.expressions, docs: parsed.docs, fileName: "t.json")
+        let schema = try QAPICheckedSchema(expressions: parsed.expressions, docs: parsed.docs, fileName: "t.json")
         return QAPITestDump.render(schema)
     }
 

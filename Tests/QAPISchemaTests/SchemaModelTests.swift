@@ -4,9 +4,9 @@ import XCTest
 /// The schema model: implicit types, resolution, checks and messages
 /// beyond what QEMU's corpus pins down.
 final class SchemaModelTests: XCTestCase {
-    private func schema(_ text: String) throws(QAPIError) -> QAPISchema {
+    private func schema(_ text: String) throws(QAPIError) -> QAPICheckedSchema {
         let parsed = try QAPISchemaParser.parse(text: text, fileName: "t.json")
-        return try QAPISchema(expressions: parsed.expressions, docs: parsed.docs, fileName: "t.json")
+        return try QAPICheckedSchema(expressions: parsed.expressions, docs: parsed.docs, fileName: "t.json")
     }
 
     private func error(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> String? {
@@ -62,7 +62,7 @@ final class SchemaModelTests: XCTestCase {
             { 'union': 'Union1', 'base': { 'kind': 'Kind' }, 'discriminator': 'kind', 'data': { 'a': 'Branch' } }
             """)
         let union = try XCTUnwrap(schema.lookupType("Union1") as? QAPISchemaObjectType)
-        XCTAssertEqual(union.meta, "union")
+        XCTAssertEqual(union.meta, .union)
         XCTAssertEqual(union.base?.name, "q_obj_Union1-base")
         XCTAssertEqual(union.members.map(\.name), ["kind"])
         let branches = try XCTUnwrap(union.branches)

@@ -6,7 +6,7 @@ import QAPISchema
 /// event reaches are left out). Conditions are kept, not evaluated, so
 /// masked numbers do not depend on the defined symbols.
 struct IntrospectionBuilder: QAPISchemaVisitor {
-    private let schema: QAPISchema
+    private let schema: QAPICheckedSchema
     private var masker: IntrospectionNameMasker
     private var entries: [IntrospectionEntry] = []
     private var usedTypes: [QAPISchemaType] = []
@@ -15,7 +15,7 @@ struct IntrospectionBuilder: QAPISchemaVisitor {
     private let intListType: QAPISchemaType?
 
     /// A builder for `schema`; `unmask` keeps type names.
-    init(schema: QAPISchema, unmask: Bool) {
+    init(schema: QAPICheckedSchema, unmask: Bool) {
         self.schema = schema
         masker = IntrospectionNameMasker(unmask: unmask)
         intType = schema.lookupType("int")
@@ -23,7 +23,7 @@ struct IntrospectionBuilder: QAPISchemaVisitor {
     }
 
     /// Walks the schema and returns the entries.
-    static func build(_ schema: QAPISchema, unmask: Bool) -> [IntrospectionEntry] {
+    static func build(_ schema: QAPICheckedSchema, unmask: Bool) -> [IntrospectionEntry] {
         var builder = IntrospectionBuilder(schema: schema, unmask: unmask)
         schema.visit(&builder)
         return builder.entries

@@ -8,7 +8,7 @@ public enum QAPIIntrospection {
     /// The SchemaInfo entries with their conditions kept: commands and
     /// events in schema order, then the types they use in order of first
     /// use. Masked numbers are given regardless of conditions.
-    public static func schemaInfo(for schema: QAPISchema, unmask: Bool = false) -> [IntrospectionEntry] {
+    public static func schemaInfo(for schema: QAPICheckedSchema, unmask: Bool = false) -> [IntrospectionEntry] {
         IntrospectionBuilder.build(schema, unmask: unmask)
     }
 
@@ -17,7 +17,7 @@ public enum QAPIIntrospection {
     /// are dropped, the others lose their condition. Numbering is that of
     /// the whole schema, so leaving symbols out leaves gaps.
     public static func schemaInfo(
-        for schema: QAPISchema, unmask: Bool = false, definedSymbols: Set<String>
+        for schema: QAPICheckedSchema, unmask: Bool = false, definedSymbols: Set<String>
     ) -> [IntrospectionEntry] {
         evaluate(schemaInfo(for: schema, unmask: unmask), definedSymbols: definedSymbols)
     }
@@ -45,7 +45,7 @@ public enum QAPIIntrospection {
     /// Every symbol that a condition in the introspection data of
     /// `schema` mentions, sorted (types no command or event uses are not
     /// looked at).
-    public static func conditionSymbols(in schema: QAPISchema) -> [String] {
+    public static func conditionSymbols(in schema: QAPICheckedSchema) -> [String] {
         var symbols = Set<String>()
         for entry in schemaInfo(for: schema, unmask: true) {
             collectSymbols(entry.annotatedValue, into: &symbols)

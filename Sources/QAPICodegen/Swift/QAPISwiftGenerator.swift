@@ -18,7 +18,7 @@ public struct GeneratedFile: Sendable, Hashable {
 public enum QAPISwiftGenerator {
     /// The files for `schema`, in `QAPIOutputPlan.files` order, or the
     /// first naming clash.
-    public static func generate(_ schema: QAPISchema, options: SwiftGeneratorOptions) throws(QAPIError) -> [GeneratedFile] {
+    public static func generate(_ schema: QAPICheckedSchema, options: SwiftGeneratorOptions) throws(QAPIError) -> [GeneratedFile] {
         let probe = SwiftGenerationContext(schema: schema, options: options, declaredTypeNames: [])
         let modules = schema.modules.filter(\.isUser)
         let typesByModule = modules.map { generatedTypes(in: $0, context: probe) }

@@ -3,7 +3,7 @@ import QAPISchema
 /// What every emitter needs: the schema, the options, and the Swift names
 /// of the schema's types, aggregates and builtins.
 struct SwiftGenerationContext {
-    let schema: QAPISchema
+    let schema: QAPICheckedSchema
     let options: SwiftGeneratorOptions
     /// `public ` / `package ` / nothing, ready to prefix a declaration.
     let access: String
@@ -25,7 +25,7 @@ struct SwiftGenerationContext {
     /// The types that contain themselves.
     var recursion = SwiftRecursion()
 
-    init(schema: QAPISchema, options: SwiftGeneratorOptions, declaredTypeNames: Set<String>) {
+    init(schema: QAPICheckedSchema, options: SwiftGeneratorOptions, declaredTypeNames: Set<String>) {
         self.schema = schema
         self.options = options
         access = options.access == .internal ? "" : options.access.rawValue + " "

@@ -32,7 +32,7 @@ struct SwiftIntrospectionEmitter {
     }
 
     /// The real name behind each masked number, in number order.
-    static func maskedTypeNames(_ schema: QAPISchema) -> [String] {
+    static func maskedTypeNames(_ schema: QAPICheckedSchema) -> [String] {
         var names: [Int: String] = [:]
         for entry in QAPIIntrospection.schemaInfo(for: schema, unmask: false) {
             if let number = Int(entry.name) { names[number] = entry.schemaName }

@@ -15,12 +15,12 @@ public final class QAPISchemaAlternateType: QAPISchemaType {
     }
 
     /// `alternate`.
-    public override var meta: String { "alternate" }
+    public override var meta: QAPIMetaType { .alternate }
 
     /// `value`: any JSON value may be given.
     public override var jsonType: String { "value" }
 
-    override func check(_ schema: QAPISchema) throws(QAPIError) {
+    override func check(_ schema: QAPICheckedSchema) throws(QAPIError) {
         try super.check(schema)
         try alternatives.tagMember.check(schema)
         try alternatives.check(schema, QAPIMemberSeen())

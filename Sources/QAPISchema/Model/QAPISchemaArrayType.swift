@@ -17,7 +17,7 @@ public final class QAPISchemaArrayType: QAPISchemaType {
     }
 
     /// `array`.
-    public override var meta: String { "array" }
+    public override var meta: QAPIMetaType { .array }
 
     /// `array`.
     public override var jsonType: String { "array" }
@@ -35,13 +35,13 @@ public final class QAPISchemaArrayType: QAPISchemaType {
 
     /// `array type ['T']`.
     public override func describe() -> String {
-        "\(meta) type ['\(elementTypeName)']"
+        "\(meta.rawValue) type ['\(elementTypeName)']"
     }
 
     /// Arrays live in their element type's module.
     override var moduleFileName: String? { elementType.info?.fileName }
 
-    override func check(_ schema: QAPISchema) throws(QAPIError) {
+    override func check(_ schema: QAPICheckedSchema) throws(QAPIError) {
         try super.check(schema)
         resolvedElementType = try schema.resolveType(
             elementTypeName, info: info, what: self.info?.definitionMeta ?? "")

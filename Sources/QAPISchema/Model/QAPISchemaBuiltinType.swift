@@ -9,7 +9,7 @@ public final class QAPISchemaBuiltinType: QAPISchemaType {
     }
 
     /// `built-in`.
-    public override var meta: String { "built-in" }
+    public override var meta: QAPIMetaType { .builtIn }
 
     /// `string`, `number`, `int`, `boolean`, `value` or `null`.
     public override var jsonType: String { json }

@@ -44,9 +44,9 @@ public final class QAPISchemaCommand: QAPISchemaDefinition {
     public var retType: QAPISchemaType? { resolvedRetType }
 
     /// `command`.
-    public override var meta: String { "command" }
+    public override var meta: QAPIMetaType { .command }
 
-    override func check(_ schema: QAPISchema) throws(QAPIError) {
+    override func check(_ schema: QAPICheckedSchema) throws(QAPIError) {
         try super.check(schema)
         if let argTypeName {
             let type = try schema.resolveType(argTypeName, info: info, what: "command's 'data'")

@@ -5,7 +5,7 @@ public class QAPISchemaEntity {
     /// caused them; `nil` for predefined types and their arrays.
     public let info: QAPISourceInfo?
     /// The name of the module the entity belongs to (set when the schema
-    /// is checked); `QAPISchema.module(named:)` gives the module itself.
+    /// is checked); `QAPICheckedSchema.module(named:)` gives the module itself.
     public internal(set) var moduleName = ""
     var isChecked = false
 
@@ -14,7 +14,7 @@ public class QAPISchemaEntity {
     }
 
     /// Checks the entity against the rest of the schema.
-    func check(_ schema: QAPISchema) throws(QAPIError) {
+    func check(_ schema: QAPICheckedSchema) throws(QAPIError) {
         isChecked = true
     }
 
@@ -51,9 +51,8 @@ public class QAPISchemaDefinition: QAPISchemaEntity {
         for feature in features { feature.setDefinedIn(name) }
     }
 
-    /// The meta-type as messages say it: `struct`, `union`, `enum`,
-    /// `alternate`, `array`, `built-in`, `command` or `event`.
-    public var meta: String { "" }
+    /// What kind of definition this is; every subclass says.
+    public var meta: QAPIMetaType { preconditionFailure("\(type(of: self)) does not name its meta-type") }
 
     /// The `if` condition under which the definition exists.
     public var ifcond: QAPISchemaIfCond { ownIfcond }
@@ -63,10 +62,10 @@ public class QAPISchemaDefinition: QAPISchemaEntity {
 
     /// The definition as messages name it: `command 'x'`, `struct type 'T'`.
     public func describe() -> String {
-        "\(meta) '\(name)'"
+        "\(meta.rawValue) '\(name)'"
     }
 
-    override func check(_ schema: QAPISchema) throws(QAPIError) {
+    override func check(_ schema: QAPICheckedSchema) throws(QAPIError) {
         assert(!isChecked, "\(name) checked twice")
         try super.check(schema)
         var seen = QAPIMemberSeen()

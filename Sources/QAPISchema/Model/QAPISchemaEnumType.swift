@@ -16,7 +16,7 @@ public final class QAPISchemaEnumType: QAPISchemaType {
     }
 
     /// `enum`.
-    public override var meta: String { "enum" }
+    public override var meta: QAPIMetaType { .enum }
 
     /// `string`.
     public override var jsonType: String { "string" }
@@ -27,7 +27,7 @@ public final class QAPISchemaEnumType: QAPISchemaType {
     /// The names of the values, in order.
     public var memberNames: [String] { members.map(\.name) }
 
-    override func check(_ schema: QAPISchema) throws(QAPIError) {
+    override func check(_ schema: QAPICheckedSchema) throws(QAPIError) {
         try super.check(schema)
         var seen = QAPIMemberSeen()
         for member in members { try member.checkClash(info, &seen) }

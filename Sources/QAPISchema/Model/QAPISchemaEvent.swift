@@ -19,9 +19,9 @@ public final class QAPISchemaEvent: QAPISchemaDefinition {
     public var argType: QAPISchemaObjectType? { resolvedArgType }
 
     /// `event`.
-    public override var meta: String { "event" }
+    public override var meta: QAPIMetaType { .event }
 
-    override func check(_ schema: QAPISchema) throws(QAPIError) {
+    override func check(_ schema: QAPICheckedSchema) throws(QAPIError) {
         try super.check(schema)
         guard let argTypeName else { return }
         let type = try schema.resolveType(argTypeName, info: info, what: "event's 'data'")

@@ -154,7 +154,7 @@ public class QAPISchemaObjectTypeMember: QAPISchemaMember {
     }
 
     /// Resolves the type and checks the features for clashes.
-    func check(_ schema: QAPISchema) throws(QAPIError) {
+    func check(_ schema: QAPICheckedSchema) throws(QAPIError) {
         resolvedType = try schema.resolveType(typeName, info: info, what: describe(info))
         var seen = QAPIMemberSeen()
         for feature in features { try feature.checkClash(info, &seen) }

@@ -39,7 +39,7 @@ public final class QAPISchemaObjectType: QAPISchemaType {
     public var isUnion: Bool { branches != nil }
 
     /// `union` or `struct`.
-    public override var meta: String { branches != nil ? "union" : "struct" }
+    public override var meta: QAPIMetaType { branches != nil ? .union : .struct }
 
     /// `object`.
     public override var jsonType: String { "object" }
@@ -53,7 +53,7 @@ public final class QAPISchemaObjectType: QAPISchemaType {
     /// Whether any member has an `if` condition.
     public var hasConditionalMembers: Bool { members.contains { $0.ifcond.isPresent } }
 
-    override func check(_ schema: QAPISchema) throws(QAPIError) {
+    override func check(_ schema: QAPICheckedSchema) throws(QAPIError) {
         if flatMembers != nil { return }
         if isChecked {
             throw QAPIError(info, "object \(name) contains itself")

@@ -23,10 +23,10 @@ public class QAPISchemaType: QAPISchemaDefinition {
 
     /// `struct type 'T'`, `enum type 'E'`, `built-in type 'int'`, ...
     public override func describe() -> String {
-        "\(meta) type '\(name)'"
+        "\(meta.rawValue) type '\(name)'"
     }
 
-    override func check(_ schema: QAPISchema) throws(QAPIError) {
+    override func check(_ schema: QAPICheckedSchema) throws(QAPIError) {
         try super.check(schema)
         for feature in features where feature.isSpecial {
             throw QAPIError(info, "feature '\(feature.name)' is not supported for types")

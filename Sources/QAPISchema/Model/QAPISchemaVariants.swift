@@ -24,7 +24,7 @@ public class QAPISchemaVariants {
         for variant in variants { variant.setDefinedIn(name) }
     }
 
-    func check(_ schema: QAPISchema, _ seen: QAPIMemberSeen) throws(QAPIError) {
+    func check(_ schema: QAPICheckedSchema, _ seen: QAPIMemberSeen) throws(QAPIError) {
         for variant in variants { try variant.check(schema) }
     }
 }
@@ -39,7 +39,7 @@ public final class QAPISchemaBranches: QAPISchemaVariants {
         super.init(info: info, variants: variants)
     }
 
-    override func check(_ schema: QAPISchema, _ seen: QAPIMemberSeen) throws(QAPIError) {
+    override func check(_ schema: QAPICheckedSchema, _ seen: QAPIMemberSeen) throws(QAPIError) {
         var base = "'base'"
         guard let tag = seen[QAPICName.cName(tagName)] as? QAPISchemaObjectTypeMember,
               tag.name == tagName

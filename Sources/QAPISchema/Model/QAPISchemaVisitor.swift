@@ -3,7 +3,7 @@
 /// implements only what it needs.
 public protocol QAPISchemaVisitor {
     /// Called once before anything else.
-    mutating func visitBegin(_ schema: QAPISchema)
+    mutating func visitBegin(_ schema: QAPICheckedSchema)
     /// Called once after everything else.
     mutating func visitEnd()
     /// Called when a module starts; its entities follow.
@@ -31,7 +31,7 @@ public protocol QAPISchemaVisitor {
 
 extension QAPISchemaVisitor {
     /// Does nothing.
-    public mutating func visitBegin(_ schema: QAPISchema) {}
+    public mutating func visitBegin(_ schema: QAPICheckedSchema) {}
     /// Does nothing.
     public mutating func visitEnd() {}
     /// Does nothing.

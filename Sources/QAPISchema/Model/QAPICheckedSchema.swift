@@ -5,7 +5,7 @@
 /// `QType`, array types and the implicit argument and base types), then
 /// checks the entities against each other and connects the documentation,
 /// all in QEMU's order and with QEMU's error messages.
-public final class QAPISchema {
+public final class QAPICheckedSchema {
     /// The main schema file as given.
     public let fileName: String
     /// Documentation blocks of all files, in source order.

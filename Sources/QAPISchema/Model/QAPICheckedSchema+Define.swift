@@ -1,5 +1,5 @@
 /// Turning checked expressions into entities (QEMU's `_def_*` steps).
-extension QAPISchema {
+extension QAPICheckedSchema {
     /// The predefined types, in QEMU's order: name and JSON type.
     static let builtinTypes: [(String, String)] = [
         ("str", "string"), ("number", "number"), ("int", "int"),
