@@ -39,12 +39,16 @@ public enum QAPISwiftGenerator {
         var typesWriter = header(for: source)
         var commandsWriter = header(for: source)
         var eventsWriter = header(for: source)
+        var support = Support()
         for (module, moduleTypes) in zip(modules, typesByModule) {
             emitModule(module, types: moduleTypes, context: context,
-                       types: &typesWriter, commands: &commandsWriter, events: &eventsWriter)
+                       types: &typesWriter, commands: &commandsWriter, events: &eventsWriter, support: &support)
         }
         eventsWriter.line()
         SwiftEventEmitter(context: context).emitEventSet(events, into: &eventsWriter)
+        support.types.append(to: &typesWriter)
+        support.commands.append(to: &commandsWriter)
+        support.events.append(to: &eventsWriter)
         var schemaWriter = header(for: source)
         SwiftSchemaEmitter(context: context).emit(commands: commands, into: &schemaWriter)
         var introspectionWriter = header(for: source)
@@ -66,11 +70,21 @@ public enum QAPISwiftGenerator {
         }
     }
 
+    /// The codec of each file, which goes after every data type, in a
+    /// section of its own, as swift-protobuf puts its "support for the
+    /// runtime" below the messages.
+    private struct Support {
+        var types = SwiftCodeWriter()
+        var commands = SwiftCodeWriter()
+        var events = SwiftCodeWriter()
+    }
+
     /// Emits the types, command namespaces and event types of `module`,
     /// under a mark naming the module when it has any.
     private static func emitModule(
         _ module: QAPISchemaModule, types moduleTypes: [QAPISchemaType], context: SwiftGenerationContext,
-        types: inout SwiftCodeWriter, commands: inout SwiftCodeWriter, events: inout SwiftCodeWriter
+        types: inout SwiftCodeWriter, commands: inout SwiftCodeWriter, events: inout SwiftCodeWriter,
+        support: inout Support
     ) {
         let mark = "// MARK: - \(module.name)"
         if !moduleTypes.isEmpty {
@@ -83,11 +97,11 @@ public enum QAPISwiftGenerator {
         for type in moduleTypes {
             types.line()
             if let enumType = type as? QAPISchemaEnumType {
-                enums.emit(enumType, into: &types)
+                enums.emit(enumType, into: &types, support: &support.types)
             } else if let object = type as? QAPISchemaObjectType {
-                objects.emit(object, into: &types)
+                objects.emit(object, into: &types, support: &support.types)
             } else if let alternate = type as? QAPISchemaAlternateType {
-                alternates.emit(alternate, into: &types)
+                alternates.emit(alternate, into: &types, support: &support.types)
             }
         }
         let commandEmitter = SwiftCommandEmitter(context: context)
@@ -97,11 +111,11 @@ public enum QAPISwiftGenerator {
             if let command = entity as? QAPISchemaCommand, context.isIncluded(command.ifcond) {
                 if !markedCommands { commands.line(); commands.line(mark); markedCommands = true }
                 commands.line()
-                commandEmitter.emitNamespace(command, into: &commands)
+                commandEmitter.emitNamespace(command, into: &commands, support: &support.commands)
             } else if let event = entity as? QAPISchemaEvent, context.isIncluded(event.ifcond) {
                 if !markedEvents { events.line(); events.line(mark); markedEvents = true }
                 events.line()
-                eventEmitter.emit(event, into: &events)
+                eventEmitter.emit(event, into: &events, support: &support.events)
             }
         }
     }

@@ -5,7 +5,7 @@ import QAPISchema
 struct SwiftAlternateEmitter {
     let context: SwiftGenerationContext
 
-    func emit(_ type: QAPISchemaAlternateType, into writer: inout SwiftCodeWriter) {
+    func emit(_ type: QAPISchemaAlternateType, into writer: inout SwiftCodeWriter, support: inout SwiftCodeWriter) {
         let name = SwiftNaming.typeName(type.name)
         let branches = type.alternatives.variants.filter { context.isIncluded($0.ifcond) }
         let access = context.access
@@ -17,11 +17,13 @@ struct SwiftAlternateEmitter {
                 writer.docComment(SwiftDocComments.member(branch, doc: type.doc, context: context))
                 writer.line("case \(SwiftEnumEmitter.caseName(branch.name))(\(context.swiftType(branch.type)))")
             }
-            writer.line()
+        }
+        support.line()
+        support.block("extension \(name) {") { writer in
             writer.line("/// Chooses the branch by the value's JSON kind.")
             let decoder = context.runtime("QAPIDecoder")
             let error = context.runtime("QAPIDecodingError")
-            writer.block("\(access)init(qapi decoder: \(decoder)) throws(\(error)) {") { writer in
+            writer.block("\(context.codecAccess)init(qapi decoder: \(decoder)) throws(\(error)) {") { writer in
                 writer.switchBlock("switch decoder.kind {") { writer in
                     for branch in branches {
                         guard let kind = branch.type.alternateQType.flatMap(Self.kindName) else { continue }
@@ -34,7 +36,7 @@ struct SwiftAlternateEmitter {
             }
             writer.line()
             writer.line("/// The branch's value.")
-            writer.block("\(access)func qapiEncoded() -> \(context.runtime("JSONValue")) {") { writer in
+            writer.block("\(context.codecAccess)func qapiEncoded() -> \(context.runtime("JSONValue")) {") { writer in
                 writer.switchBlock("switch self {") { writer in
                     for branch in branches {
                         writer.line("case .\(SwiftEnumEmitter.caseName(branch.name))(let value): return value.qapiEncoded()")

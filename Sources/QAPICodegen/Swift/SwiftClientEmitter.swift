@@ -85,7 +85,8 @@ struct SwiftClientEmitter {
         return SwiftObjectEmitter(context: context).properties(of: argType).map { property in
             Parameter(
                 name: property.name, type: property.type, isOptional: property.member.optional,
-                doc: SwiftDocComments.memberSummary(property.member.name, doc: owner) ?? "The `\(property.member.name)` member.")
+                doc: SwiftDocComments.memberSummary(property.member, doc: owner, context: context)
+                    ?? "The `\(property.member.name)` member.")
         }
     }
 }

@@ -33,13 +33,84 @@ struct SwiftCodeWriter {
         line("}")
     }
 
+    /// Appends the lines `body` writes one level deeper.
+    mutating func indented(_ body: (inout SwiftCodeWriter) -> Void) {
+        depth += 1
+        body(&self)
+        depth -= 1
+    }
+
+    /// Appends a declaration head: `opening`, the `parameters` separated
+    /// by commas, and `closing`, on one line when it fits `lineLimit`,
+    /// otherwise one parameter per line.
+    mutating func signature(_ opening: String, _ parameters: [String], _ closing: String) {
+        let oneLine = opening + parameters.joined(separator: ", ") + closing
+        if parameters.isEmpty || indentWidth + oneLine.count <= Self.lineLimit {
+            line(oneLine)
+            return
+        }
+        line(opening)
+        indented { writer in
+            for (index, parameter) in parameters.enumerated() {
+                writer.line(parameter + (index < parameters.count - 1 ? "," : ""))
+            }
+        }
+        line(closing)
+    }
+
+    /// Appends this writer's text to `writer` under a mark naming the
+    /// section that holds the codec; nothing when it is empty.
+    func append(to writer: inout SwiftCodeWriter) {
+        guard !text.isEmpty else { return }
+        writer.line()
+        writer.line("// MARK: - Support for the runtime: the codec, out of the way of the data types")
+        writer.appendRaw(text)
+    }
+
     /// Appends `raw` as it is, without indentation.
     mutating func appendRaw(_ raw: String) {
         text += raw
     }
 
-    /// Appends `comment` as `///` lines; nothing when it is empty.
+    /// The longest generated line, indentation included (the
+    /// introspection payload aside).
+    static let lineLimit = 120
+
+    /// Appends `comment` as `///` lines, wrapping prose longer than
+    /// `lineLimit` at spaces (indented lines, which are code or tables,
+    /// stay whole); nothing when it is empty.
     mutating func docComment(_ comment: [String]) {
-        for text in comment { line(text.isEmpty ? "///" : "/// " + text) }
+        let width = Self.lineLimit - indentWidth - 4
+        for text in comment {
+            if text.isEmpty {
+                line("///")
+                continue
+            }
+            for piece in Self.wrap(text, width: width) { line("/// " + piece) }
+        }
+    }
+
+    /// `text` in lines of at most `width` characters where it can break
+    /// at a space; a continuation keeps the line's indentation, plus two
+    /// for a list item's text.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        let leading = text.prefix { $0 == " " }.count
+        guard text.count > width, leading < 4 else { return [text] }
+        let isListItem = text.dropFirst(leading).hasPrefix("- ")
+        let continuation = String(repeating: " ", count: leading + (isListItem ? 2 : 0))
+        var lines: [String] = []
+        var current = String(text.prefix(leading))
+        var currentIsEmpty = true
+        for word in text.dropFirst(leading).split(separator: " ") {
+            if !currentIsEmpty && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = continuation
+                currentIsEmpty = true
+            }
+            current += (currentIsEmpty ? "" : " ") + word
+            currentIsEmpty = false
+        }
+        lines.append(current)
+        return lines
     }
 }

@@ -12,7 +12,7 @@ struct SwiftCommandEmitter {
     let context: SwiftGenerationContext
 
     /// The namespace of `command`, as an extension of the commands namespace.
-    func emitNamespace(_ command: QAPISchemaCommand, into writer: inout SwiftCodeWriter) {
+    func emitNamespace(_ command: QAPISchemaCommand, into writer: inout SwiftCodeWriter, support: inout SwiftCodeWriter) {
         let access = context.access
         let namespace = Self.namespaceName(command)
         writer.block("extension \(context.commandsName) {") { writer in
@@ -37,19 +37,21 @@ struct SwiftCommandEmitter {
             writer.line("/// The schema the command belongs to.")
             writer.line("\(access)static var schema: \(context.runtime("QMPSchemaIntrospection"))? { \(context.introspectionName).schema }")
             writer.line()
-            emitArguments(command, into: &writer)
+            emitArguments(command, into: &writer, support: &support)
             writer.line()
             emitResult(command, into: &writer)
         }
     }
 
-    private func emitArguments(_ command: QAPISchemaCommand, into writer: inout SwiftCodeWriter) {
+    private func emitArguments(_ command: QAPISchemaCommand, into writer: inout SwiftCodeWriter, support: inout SwiftCodeWriter) {
         if let argType = command.argType, !argType.isImplicit {
             writer.line("/// The arguments: a `\(argType.name)`.")
             writer.line("\(context.access)typealias Arguments = \(context.swiftType(argType))")
         } else if let argType = command.argType {
             writer.line("/// The arguments.")
-            SwiftObjectEmitter(context: context).emitBody(of: argType, named: "Arguments", doc: command.doc, into: &writer)
+            SwiftObjectEmitter(context: context).emitBody(
+                of: argType, named: "Arguments", qualifiedName: "\(context.commandsName).\(Self.namespaceName(command)).Arguments",
+                doc: command.doc, into: &writer, support: &support)
         } else {
             writer.line("/// The arguments: none.")
             writer.line("\(context.access)typealias Arguments = \(context.runtime("QAPIEmpty"))")
@@ -72,15 +74,26 @@ struct SwiftCommandEmitter {
             command, what: "command", context: context, parameters: argumentsDoc(command)))
         let effects = command.allowOOB ? "throws" : "async throws"
         let result = command.retType.map { " -> " + context.swiftType($0) } ?? ""
-        writer.line("func \(Self.methodName(command))(_ arguments: \(argumentsType(command))) \(effects)\(result)")
+        writer.signature("func \(Self.methodName(command))(", ["_ arguments: \(argumentsType(command))"], ") \(effects)\(result)")
     }
 
     /// The registration of `command`, run by `handler`, inside
-    /// `register(_:into:)`.
-    func registration(_ command: QAPISchemaCommand) -> String {
-        let call = (command.allowOOB ? "try " : "try await ") + "handler.\(Self.methodName(command))($0)"
-        let body = command.retType == nil ? "\(call); return \(context.runtime("QAPIEmpty"))()" : call
-        return "registry.register(\(Self.namespaceName(command)).self) { \(body) }"
+    /// `register(_:into:)`: on one line when it fits.
+    func emitRegistration(_ command: QAPISchemaCommand, into writer: inout SwiftCodeWriter) {
+        let call = (command.allowOOB ? "try " : "try await ") + "handler.\(Self.methodName(command))"
+        let empty = "return \(context.runtime("QAPIEmpty"))()"
+        let opening = "registry.register(\(Self.namespaceName(command)).self) {"
+        let oneLine = opening + " " + (command.retType == nil ? "\(call)($0); \(empty)" : "\(call)($0)") + " }"
+        if writer.indentWidth + oneLine.count <= SwiftCodeWriter.lineLimit {
+            writer.line(oneLine)
+            return
+        }
+        writer.line(opening + " arguments in")
+        writer.indented { writer in
+            writer.line("\(call)(arguments)")
+            if command.retType == nil { writer.line(empty) }
+        }
+        writer.line("}")
     }
 
     /// The Swift type of `command`'s arguments, through its namespace (so
@@ -97,7 +110,7 @@ struct SwiftCommandEmitter {
         let members = context.members(of: argType)
         if members.isEmpty { return ["- Parameter arguments: None; the command takes no arguments."] }
         return ["- Parameter arguments: The arguments:"] + members.map { member in
-            let text = SwiftDocComments.memberSummary(member.name, doc: owner) ?? "The `\(member.name)` member."
+            let text = SwiftDocComments.memberSummary(member, doc: owner, context: context) ?? "The `\(member.name)` member."
             return "  - `\(SwiftNaming.bare(SwiftObjectEmitter.propertyName(member.name)))`: \(text)"
         }
     }

@@ -34,11 +34,14 @@ enum SwiftDocComments {
         return lines + callouts
     }
 
-    /// The comment of member `member` of a definition documented by `doc`.
+    /// The comment of member `member` of a definition documented by `doc`;
+    /// a member inherited from a base type takes its text from the base's
+    /// documentation.
     static func member(
         _ member: QAPISchemaObjectTypeMember, doc: QAPIDoc?, context: SwiftGenerationContext
     ) -> [String] {
-        var lines = trimmedParagraph(doc?.argument(named: member.name)?.text)
+        let owner = ownerDoc(of: member, default: doc, context: context)
+        var lines = trimmedParagraph(owner?.argument(named: member.name)?.text)
         if lines.isEmpty { lines = ["The `\(member.name)` member."] }
         let features = member.features.filter { context.isIncluded($0.ifcond) }
         if !features.isEmpty {
@@ -82,6 +85,27 @@ enum SwiftDocComments {
         return lines.isEmpty ? nil : lines.joined(separator: " ")
     }
 
+    /// The description of `member` on one line, from the documentation of
+    /// the type that defines it (`doc` for the type's own members).
+    static func memberSummary(
+        _ member: QAPISchemaObjectTypeMember, doc: QAPIDoc?, context: SwiftGenerationContext
+    ) -> String? {
+        memberSummary(member.name, doc: ownerDoc(of: member, default: doc, context: context))
+    }
+
+    /// The documentation of the definition `member` comes from: its base
+    /// type's for an inherited member, `doc` otherwise (also for the
+    /// implicit types of commands, events and union bases, which their
+    /// definition documents).
+    private static func ownerDoc(
+        of member: QAPISchemaObjectTypeMember, default doc: QAPIDoc?, context: SwiftGenerationContext
+    ) -> QAPIDoc? {
+        guard let definition = context.schema.lookupEntity(member.definedIn), !definition.isImplicit,
+            let ownDoc = definition.doc
+        else { return doc }
+        return ownDoc
+    }
+
     /// `paragraph(text)` with each line's leading spaces removed too (the
     /// continuation lines of a description are indented in the schema).
     static func trimmedParagraph(_ text: String?) -> [String] {
@@ -104,7 +128,7 @@ enum SwiftDocComments {
             var first = start, last = end
             if trimLeading { while first < last && isBlank(bytes[first]) { first += 1 } }
             while last > first && isBlank(bytes[last - 1]) { last -= 1 }
-            lines.append(String(decoding: bytes[first..<last], as: UTF8.self))
+            lines.append(codeVoiceReferences(String(decoding: bytes[first..<last], as: UTF8.self)))
             start = end + 1
         }
         while lines.first?.isEmpty == true { lines.removeFirst() }
@@ -114,5 +138,40 @@ enum SwiftDocComments {
 
     private static func isBlank(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+    }
+
+    /// `text` with QAPI's references (`@name`) in code voice (`` `name` ``),
+    /// as Quick Help and DocC show code. An `@` inside a word (an address)
+    /// stays; a name ends before trailing dots and hyphens.
+    static func codeVoiceReferences(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return text }
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let startsWord = index == 0 || !isNameByte(bytes[index - 1])
+            if byte == UInt8(ascii: "@"), startsWord, index + 1 < bytes.count, isNameByte(bytes[index + 1]) {
+                var end = index + 1
+                while end < bytes.count && (isNameByte(bytes[end]) || bytes[end] == UInt8(ascii: ".")) { end += 1 }
+                while end > index + 2 && (bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "-")) {
+                    end -= 1
+                }
+                result.append(UInt8(ascii: "`"))
+                result += bytes[(index + 1)..<end]
+                result.append(UInt8(ascii: "`"))
+                index = end
+            } else {
+                result.append(byte)
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "-")
     }
 }

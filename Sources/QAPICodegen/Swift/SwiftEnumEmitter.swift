@@ -9,7 +9,7 @@ import QAPISchema
 struct SwiftEnumEmitter {
     let context: SwiftGenerationContext
 
-    func emit(_ type: QAPISchemaEnumType, into writer: inout SwiftCodeWriter) {
+    func emit(_ type: QAPISchemaEnumType, into writer: inout SwiftCodeWriter, support: inout SwiftCodeWriter) {
         let name = SwiftNaming.typeName(type.name)
         let access = context.access
         let string = context.std("String")
@@ -24,22 +24,7 @@ struct SwiftEnumEmitter {
             writer.line("case unknown(\(string))")
             writer.line()
             writer.line("/// Every value of the schema (not `unknown`).")
-            let cases = values.map { "." + Self.caseName($0.name) }.joined(separator: ", ")
-            writer.line("\(access)static let allCases: [\(name)] = [\(cases)]")
-            writer.line()
-            writer.line("/// The value whose wire name is `name`; nil for a name this build does not know.")
-            writer.block("\(access)init?(knownName name: \(string)) {") { writer in
-                if values.isEmpty {
-                    writer.line("return nil")
-                    return
-                }
-                writer.switchBlock("switch name {") { writer in
-                    for value in values {
-                        writer.line("case \(SwiftGenerationContext.literal(value.name)): self = .\(Self.caseName(value.name))")
-                    }
-                    writer.line("default: return nil")
-                }
-            }
+            writer.signature("\(access)static let allCases: [\(name)] = [", values.map { "." + Self.caseName($0.name) }, "]")
             writer.line()
             writer.line("/// The wire name.")
             writer.block("\(access)var rawValue: \(string) {") { writer in
@@ -63,6 +48,22 @@ struct SwiftEnumEmitter {
                         }
                         writer.line("default: return []")
                     }
+                }
+            }
+        }
+        support.line()
+        support.block("extension \(name) {") { support in
+            support.line("/// The value whose wire name is `name`; nil for a name this build does not know.")
+            support.block("\(context.codecAccess)init?(knownName name: \(string)) {") { writer in
+                if values.isEmpty {
+                    writer.line("return nil")
+                    return
+                }
+                writer.switchBlock("switch name {") { writer in
+                    for value in values {
+                        writer.line("case \(SwiftGenerationContext.literal(value.name)): self = .\(Self.caseName(value.name))")
+                    }
+                    writer.line("default: return nil")
                 }
             }
         }

@@ -6,18 +6,20 @@ import QAPISchema
 struct SwiftEventEmitter {
     let context: SwiftGenerationContext
 
-    func emit(_ event: QAPISchemaEvent, into writer: inout SwiftCodeWriter) {
+    func emit(_ event: QAPISchemaEvent, into writer: inout SwiftCodeWriter, support: inout SwiftCodeWriter) {
         let access = context.access
+        let codec = context.codecAccess
         let name = Self.typeName(event)
+        let qualified = "\(context.eventsName).\(name)"
         let eventProtocol = context.runtime("QMPEvent")
         let object = context.runtime("JSONObject")
+        let header: (inout SwiftCodeWriter) -> Void = { writer in
+            writer.line("/// The event's wire name.")
+            writer.line("\(access)static let name: \(context.std("String")) = \(SwiftGenerationContext.literal(event.name))")
+            writer.line()
+        }
         writer.block("extension \(context.eventsName) {") { writer in
             writer.docComment(SwiftDocComments.definition(event, what: "event", context: context))
-            let header: (inout SwiftCodeWriter) -> Void = { writer in
-                writer.line("/// The event's wire name.")
-                writer.line("\(access)static let name: \(context.std("String")) = \(SwiftGenerationContext.literal(event.name))")
-                writer.line()
-            }
             if let argType = event.argType, event.boxed {
                 let conformances = [eventProtocol, context.runtime("QAPICodable"), context.hashable].joined(separator: ", ")
                 writer.block("\(access)struct \(name): \(conformances) {") { writer in
@@ -27,33 +29,35 @@ struct SwiftEventEmitter {
                     writer.line()
                     writer.line("/// The event with `data`.")
                     writer.line("\(access)init(_ data: \(context.swiftType(argType))) { self.data = data }")
-                    writer.line()
+                }
+                support.line()
+                support.block("extension \(qualified) {") { writer in
                     writer.line("/// Reads the event's data.")
-                    writer.block("\(access)init(qapi decoder: \(context.runtime("QAPIDecoder"))) throws(\(context.runtime("QAPIDecodingError"))) {") { writer in
+                    writer.block("\(codec)init(qapi decoder: \(context.runtime("QAPIDecoder"))) throws(\(context.runtime("QAPIDecodingError"))) {") { writer in
                         writer.line("self.data = try decoder.decode()")
                     }
                     writer.line()
                     writer.line("/// Writes the event's data.")
-                    writer.line("\(access)func qapiEncoded() -> \(context.runtime("JSONValue")) { self.data.qapiEncoded() }")
+                    writer.line("\(codec)func qapiEncoded() -> \(context.runtime("JSONValue")) { self.data.qapiEncoded() }")
                     writer.line()
                     writer.line("/// The `data` member of the event message.")
-                    writer.block("\(access)func eventData() -> \(object)? {") { writer in
+                    writer.block("\(codec)func eventData() -> \(object)? {") { writer in
                         writer.line("if case .object(let members) = self.data.qapiEncoded() { return members }")
                         writer.line("return nil")
                     }
                 }
             } else if let argType = event.argType {
                 SwiftObjectEmitter(context: context).emitBody(
-                    of: argType, named: name, doc: event.doc, into: &writer, extraConformances: [eventProtocol]
-                ) { writer in
-                    header(&writer)
+                    of: argType, named: name, qualifiedName: qualified, doc: event.doc, into: &writer, support: &support,
+                    extraConformances: [eventProtocol], extra: header)
+                support.line()
+                support.block("extension \(qualified) {") { writer in
                     writer.line("/// The `data` member of the event message.")
-                    writer.block("\(access)func eventData() -> \(object)? {") { writer in
+                    writer.block("\(codec)func eventData() -> \(object)? {") { writer in
                         writer.line("var encoder = \(context.runtime("QAPIObjectEncoder"))()")
                         writer.line("self.encodeMembers(to: &encoder)")
                         writer.line("return encoder.object")
                     }
-                    writer.line()
                 }
             } else {
                 let conformances = [eventProtocol, context.runtime("QAPIObjectCodable"), context.hashable].joined(separator: ", ")
@@ -61,15 +65,17 @@ struct SwiftEventEmitter {
                     header(&writer)
                     writer.line("/// The event (it has no data).")
                     writer.line("\(access)init() {}")
-                    writer.line()
+                }
+                support.line()
+                support.block("extension \(qualified) {") { writer in
                     writer.line("/// Reads no members.")
-                    writer.line("\(access)init(qapiMembers members: inout \(context.runtime("QAPIObjectDecoder"))) throws(\(context.runtime("QAPIDecodingError"))) {}")
+                    writer.line("\(codec)init(qapiMembers members: inout \(context.runtime("QAPIObjectDecoder"))) throws(\(context.runtime("QAPIDecodingError"))) {}")
                     writer.line()
                     writer.line("/// Writes no members.")
-                    writer.line("\(access)func encodeMembers(to encoder: inout \(context.runtime("QAPIObjectEncoder"))) {}")
+                    writer.line("\(codec)func encodeMembers(to encoder: inout \(context.runtime("QAPIObjectEncoder"))) {}")
                     writer.line()
                     writer.line("/// No `data` member.")
-                    writer.line("\(access)func eventData() -> \(object)? { nil }")
+                    writer.line("\(codec)func eventData() -> \(object)? { nil }")
                 }
             }
         }
@@ -98,12 +104,15 @@ struct SwiftEventEmitter {
                     writer.line("self = .unknown(name: message.name, data: message.data)")
                     return
                 }
+                let error = context.runtime("QAPIDecodingError")
                 writer.line("let data = \(context.runtime("JSONValue")).object(message.data ?? [:])")
-                writer.block("do throws(\(context.runtime("QAPIDecodingError"))) {", closing: "} catch {") { writer in
+                writer.block("func decode<Event: \(context.runtime("QAPIDecodable"))>() throws(\(error)) -> Event {") { writer in
+                    writer.line("try \(context.runtime("QAPIDecoder")).decode(from: data, options: options)")
+                }
+                writer.block("do throws(\(error)) {", closing: "} catch {") { writer in
                     writer.switchBlock("switch message.name {") { writer in
                         for event in events {
-                            let decode = "\(context.runtime("QAPIDecoder")).decode(from: data, options: options)"
-                            writer.line("case \(SwiftGenerationContext.literal(event.name)): self = .\(Self.caseName(event))(try \(decode))")
+                            writer.line("case \(SwiftGenerationContext.literal(event.name)): self = .\(Self.caseName(event))(try decode())")
                         }
                         writer.line("default: self = .unknown(name: message.name, data: message.data)")
                     }

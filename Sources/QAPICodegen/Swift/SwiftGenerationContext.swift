@@ -59,6 +59,14 @@ struct SwiftGenerationContext {
         declaredTypeNames.contains(name) ? "QAPIRuntime." + name : name
     }
 
+    /// The access of the codec (`init(qapiMembers:)`, `encodeMembers(to:)`,
+    /// `init(qapi:)`, ...): the runtime calls it through its protocols, so
+    /// for public code it is `@_spi(QAPICodec) public`, out of users' way
+    /// (autocompletion, DocC) unless they `@_spi(QAPICodec) import`.
+    var codecAccess: String {
+        options.access == .public ? "@_spi(QAPICodec) public " : access
+    }
+
     /// The conformances every generated value type declares besides its
     /// QAPI protocol.
     var hashable: String { std("Hashable") }

@@ -1,7 +1,8 @@
 import QAPISchema
 
-/// Emits QAPI structs and unions as Swift structs that read and write
-/// their members with the runtime's object visitors.
+/// Emits QAPI structs and unions as Swift structs, and their codec (the
+/// members read and written with the runtime's object visitors) as an
+/// extension in the file's support section.
 ///
 /// Base members come first, flattened in (Swift structs have no
 /// inheritance). A union keeps its branch in `branch`, an enum with one
@@ -19,16 +20,18 @@ struct SwiftObjectEmitter {
         let isIndirect: Bool
     }
 
-    func emit(_ type: QAPISchemaObjectType, into writer: inout SwiftCodeWriter) {
+    func emit(_ type: QAPISchemaObjectType, into writer: inout SwiftCodeWriter, support: inout SwiftCodeWriter) {
         let name = SwiftNaming.typeName(type.name)
         writer.docComment(SwiftDocComments.definition(type, what: type.isUnion ? "union" : "struct", context: context))
-        emitBody(of: type, named: name, doc: type.doc, into: &writer)
+        emitBody(of: type, named: name, qualifiedName: name, doc: type.doc, into: &writer, support: &support)
     }
 
-    /// The declaration of `type` under `name`; commands and events use it
-    /// for their implicit argument types.
+    /// The declaration of `type` under `name` (`qualifiedName` from file
+    /// scope, for its codec extension); commands and events use it for
+    /// their implicit argument types.
     func emitBody(
-        of type: QAPISchemaObjectType, named name: String, doc: QAPIDoc?, into writer: inout SwiftCodeWriter,
+        of type: QAPISchemaObjectType, named name: String, qualifiedName: String, doc: QAPIDoc?,
+        into writer: inout SwiftCodeWriter, support: inout SwiftCodeWriter,
         extraConformances: [String] = [], extra: (inout SwiftCodeWriter) -> Void = { _ in }
     ) {
         let conformances = (extraConformances + [context.runtime("QAPIObjectCodable"), context.hashable])
@@ -38,7 +41,26 @@ struct SwiftObjectEmitter {
             if let branches = type.branches {
                 emitUnionBody(type, branches: branches, doc: doc, into: &writer)
             } else {
-                emitStructBody(type, doc: doc, into: &writer)
+                let properties = properties(of: type)
+                emitStoredProperties(properties, doc: doc, into: &writer)
+                emitMemberwiseInit(properties, branch: nil, doc: doc, into: &writer)
+            }
+        }
+        support.line()
+        support.block("extension \(qualifiedName) {") { support in
+            if let branches = type.branches {
+                emitUnionCodec(type, branches: branches, into: &support)
+            } else {
+                let properties = properties(of: type)
+                emitDecoderInit(into: &support) { writer in
+                    for property in properties { writer.line(readStatement(property)) }
+                }
+                support.line()
+                emitEncoder(into: &support) { writer in
+                    for property in properties {
+                        writer.line("encoder.encode(self.\(property.name), \(literal(property.member.name)))")
+                    }
+                }
             }
         }
     }
@@ -52,74 +74,75 @@ struct SwiftObjectEmitter {
         }
     }
 
-    private func emitStructBody(_ type: QAPISchemaObjectType, doc: QAPIDoc?, into writer: inout SwiftCodeWriter) {
-        let properties = properties(of: type)
-        emitStoredProperties(properties, doc: doc, into: &writer)
-        emitMemberwiseInit(properties, extra: [], into: &writer)
-        writer.line()
-        emitDecoderInit(into: &writer) { writer in
-            for property in properties { writer.line(readStatement(property)) }
-        }
-        writer.line()
-        emitEncoder(into: &writer) { writer in
-            for property in properties { writer.line("encoder.encode(self.\(property.name), \(literal(property.member.name)))") }
-        }
+    /// The union's parts that `emitUnionBody` and `emitUnionCodec` share.
+    private struct Union {
+        let tag: QAPISchemaObjectTypeMember
+        let tagType: String
+        let cases: [QAPISchemaVariant]
+        let all: [Property]
+        let stored: [Property]
+    }
+
+    private func union(_ type: QAPISchemaObjectType, _ branches: QAPISchemaBranches) -> Union {
+        let tag = branches.tagMember
+        let variants = branches.variants.filter { context.isIncluded($0.ifcond) }
+        let tagValues = Set((tag.type as? QAPISchemaEnumType)?.members.filter { context.isIncluded($0.ifcond) }.map(\.name) ?? [])
+        let all = properties(of: type)
+        return Union(
+            tag: tag, tagType: context.swiftType(tag.type), cases: variants.filter { tagValues.contains($0.name) },
+            all: all, stored: all.filter { $0.member.name != tag.name })
     }
 
     private func emitUnionBody(
         _ type: QAPISchemaObjectType, branches: QAPISchemaBranches, doc: QAPIDoc?, into writer: inout SwiftCodeWriter
     ) {
-        let tag = branches.tagMember
-        let tagType = context.swiftType(tag.type)
-        let variants = branches.variants.filter { context.isIncluded($0.ifcond) }
-        let tagValues = Set((tag.type as? QAPISchemaEnumType)?.members.filter { context.isIncluded($0.ifcond) }.map(\.name) ?? [])
-        let cases = variants.filter { tagValues.contains($0.name) }
-        let all = properties(of: type)
-        let stored = all.filter { $0.member.name != tag.name }
-
-        writer.line("/// The branch, one per value of `\(tag.name)`, with the branch's own members.")
-        let indirect = cases.contains { hasPayload($0) && context.recursion.isCyclic(type, $0.type) } ? "indirect " : ""
+        let union = union(type, branches)
+        writer.line("/// The branch, one per value of `\(union.tag.name)`, with the branch's own members.")
+        let indirect = union.cases.contains { hasPayload($0) && context.recursion.isCyclic(type, $0.type) } ? "indirect " : ""
         writer.block("\(context.access)\(indirect)enum Branch: \(context.hashable), \(context.std("Sendable")) {") { writer in
-            for variant in cases {
-                writer.line("/// `\(tag.name)` is `\(variant.name)`.")
+            for variant in union.cases {
+                writer.line("/// `\(union.tag.name)` is `\(variant.name)`.")
                 let caseName = SwiftEnumEmitter.caseName(variant.name)
                 writer.line(hasPayload(variant) ? "case \(caseName)(\(context.swiftType(variant.type)))" : "case \(caseName)")
             }
-            writer.line("/// `\(tag.name)` has a value this build does not know (a newer peer's); its members were skipped.")
+            writer.line("/// `\(union.tag.name)` has a value this build does not know (a newer peer's); its members were skipped.")
             writer.line("case unknown(\(context.std("String")))")
         }
         writer.line()
-        emitStoredProperties(stored, doc: doc, into: &writer)
-        writer.line("/// The branch, which also decides `\(tag.name)`.")
+        emitStoredProperties(union.stored, doc: doc, into: &writer)
+        writer.line("/// The branch, which also decides `\(union.tag.name)`.")
         writer.line("\(context.access)var branch: Branch")
         writer.line()
-        writer.docComment(SwiftDocComments.member(tag, doc: doc, context: context) + ["", "Derived from `branch`."])
-        writer.block("\(context.access)var \(Self.propertyName(tag.name)): \(tagType) {") { writer in
+        writer.docComment(SwiftDocComments.member(union.tag, doc: doc, context: context) + ["", "Derived from `branch`."])
+        writer.block("\(context.access)var \(Self.propertyName(union.tag.name)): \(union.tagType) {") { writer in
             writer.switchBlock("switch self.branch {") { writer in
-                for variant in cases {
+                for variant in union.cases {
                     let caseName = SwiftEnumEmitter.caseName(variant.name)
                     writer.line("case .\(caseName): return .\(caseName)")
                 }
                 writer.line("case .unknown(let name): return .unknown(name)")
             }
         }
-        writer.line()
-        emitMemberwiseInit(stored, extra: [("branch", "Branch")], into: &writer)
-        writer.line()
+        emitMemberwiseInit(union.stored, branch: "Branch", doc: doc, into: &writer)
+    }
+
+    private func emitUnionCodec(_ type: QAPISchemaObjectType, branches: QAPISchemaBranches, into writer: inout SwiftCodeWriter) {
+        let union = union(type, branches)
         emitDecoderInit(into: &writer) { writer in
-            for property in all {
-                if property.member.name == tag.name {
-                    writer.line("let discriminator: \(tagType) = try members.required(\(literal(tag.name))\(featureArgument(tag)))")
+            for property in union.all {
+                if property.member.name == union.tag.name {
+                    writer.line("let discriminator: \(union.tagType) = try members.required(\(literal(union.tag.name))\(featureArgument(union.tag)))")
                 } else {
                     writer.line(readStatement(property))
                 }
             }
             writer.switchBlock("switch discriminator {") { writer in
-                for variant in cases {
+                for variant in union.cases {
                     let caseName = SwiftEnumEmitter.caseName(variant.name)
                     if hasPayload(variant) {
                         let branchType = context.swiftType(variant.type)
-                        writer.line("case .\(caseName): self.branch = .\(caseName)(try \(branchType)(qapiMembers: &members))")
+                        writer.line("case .\(caseName):")
+                        writer.line("    self.branch = .\(caseName)(try \(branchType)(qapiMembers: &members))")
                     } else {
                         writer.line("case .\(caseName): self.branch = .\(caseName)")
                     }
@@ -131,11 +154,11 @@ struct SwiftObjectEmitter {
         }
         writer.line()
         emitEncoder(into: &writer) { writer in
-            for property in all {
+            for property in union.all {
                 writer.line("encoder.encode(self.\(property.name), \(literal(property.member.name)))")
             }
             writer.switchBlock("switch self.branch {") { writer in
-                for variant in cases {
+                for variant in union.cases {
                     let caseName = SwiftEnumEmitter.caseName(variant.name)
                     if hasPayload(variant) {
                         writer.line("case .\(caseName)(let value): value.encodeMembers(to: &encoder)")
@@ -164,26 +187,40 @@ struct SwiftObjectEmitter {
         }
     }
 
-    private func emitMemberwiseInit(_ properties: [Property], extra: [(String, String)], into writer: inout SwiftCodeWriter) {
+    /// The memberwise initializer, documented member by member, its
+    /// parameters one per line when they do not fit on one.
+    private func emitMemberwiseInit(_ properties: [Property], branch: String?, doc: QAPIDoc?, into writer: inout SwiftCodeWriter) {
         var parameters = properties.map { "\($0.name): \($0.type)\($0.member.optional ? " = nil" : "")" }
-        parameters += extra.map { "\($0.0): \($0.1)" }
-        writer.line("/// A value with the given members.")
-        writer.block("\(context.access)init(\(parameters.joined(separator: ", "))) {") { writer in
-            for property in properties { writer.line("self.\(property.name) = \(property.name)") }
-            for (name, _) in extra { writer.line("self.\(name) = \(name)") }
+        var comment = ["A value with the given members."]
+        var parameterDocs = properties.map { property in
+            let text = SwiftDocComments.memberSummary(property.member, doc: doc, context: context)
+                ?? "The `\(property.member.name)` member."
+            return "  - \(SwiftNaming.bare(property.name)): \(text)"
         }
+        if let branch {
+            parameters.append("branch: \(branch)")
+            parameterDocs.append("  - branch: The branch, with its own members.")
+        }
+        if !parameterDocs.isEmpty { comment += ["", "- Parameters:"] + parameterDocs }
+        writer.docComment(comment)
+        writer.signature("\(context.access)init(", parameters, ") {")
+        writer.indented { writer in
+            for property in properties { writer.line("self.\(property.name) = \(property.name)") }
+            if branch != nil { writer.line("self.branch = branch") }
+        }
+        writer.line("}")
     }
 
     private func emitDecoderInit(into writer: inout SwiftCodeWriter, _ body: (inout SwiftCodeWriter) -> Void) {
         let decoder = context.runtime("QAPIObjectDecoder")
         let error = context.runtime("QAPIDecodingError")
         writer.line("/// Reads the members in schema order, with QEMU's errors.")
-        writer.block("\(context.access)init(qapiMembers members: inout \(decoder)) throws(\(error)) {", body)
+        writer.block("\(context.codecAccess)init(qapiMembers members: inout \(decoder)) throws(\(error)) {", body)
     }
 
     private func emitEncoder(into writer: inout SwiftCodeWriter, _ body: (inout SwiftCodeWriter) -> Void) {
         writer.line("/// Writes the members in schema order; absent optional members are left out.")
-        writer.block("\(context.access)func encodeMembers(to encoder: inout \(context.runtime("QAPIObjectEncoder"))) {", body)
+        writer.block("\(context.codecAccess)func encodeMembers(to encoder: inout \(context.runtime("QAPIObjectEncoder"))) {", body)
     }
 
     private func readStatement(_ property: Property) -> String {

@@ -46,7 +46,7 @@ struct SwiftSchemaEmitter {
             let registry = context.runtime("QMPCommandRegistry")
             writer.block("\(access)static func register(_ handler: some \(context.handlerName), into registry: inout \(registry)) {") { writer in
                 for command in generated {
-                    writer.line(commandEmitter.registration(command))
+                    commandEmitter.emitRegistration(command, into: &writer)
                 }
                 if let schemaQuery {
                     writer.line("registry.registerSchemaQuery(\(SwiftCommandEmitter.namespaceName(schemaQuery)).self)")

@@ -30,18 +30,11 @@ extension Commands.QmpCapabilities: QMPInBandCommand {
         package var enable: [QMPCapability]?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - enable: the capabilities to switch on for this session; each must have been offered in the greeting.
         package init(enable: [QMPCapability]? = nil) {
             self.enable = enable
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.enable = try members.optional("enable")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.enable, "enable")
         }
     }
 
@@ -126,9 +119,9 @@ extension Commands {
     /// greeting and must negotiate capabilities like on any other monitor.
     ///
     /// - Throws:
-    ///   - a monitor named @id exists already
-    ///   - there is no character device @chardev
-    ///   - @chardev already has a user
+    ///   - a monitor named `id` exists already
+    ///   - there is no character device `chardev`
+    ///   - `chardev` already has a user
     /// - Since: 11.1
     /// - Remark: QAPI command `monitor-add`, from `control.json`.
     package enum MonitorAdd {}
@@ -155,24 +148,15 @@ extension Commands.MonitorAdd: QMPInBandCommand {
         package var pretty: Bool?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - id: the name of the new monitor; no monitor may have it already
+        ///   - chardev: the character device to serve
+        ///   - pretty: indent the monitor's output over several lines (default: false)
         package init(id: String, chardev: String, pretty: Bool? = nil) {
             self.id = id
             self.chardev = chardev
             self.pretty = pretty
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.id = try members.required("id")
-            self.chardev = try members.required("chardev")
-            self.pretty = try members.optional("pretty")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.id, "id")
-            encoder.encode(self.chardev, "chardev")
-            encoder.encode(self.pretty, "pretty")
         }
     }
 
@@ -182,13 +166,13 @@ extension Commands.MonitorAdd: QMPInBandCommand {
 
 extension Commands {
     /// Stops a QMP monitor, whether it was created on the command line or
-    /// with @monitor-add.  A connected client is disconnected; the
+    /// with `monitor-add`.  A connected client is disconnected; the
     /// character device stays and can be removed or reused.  A monitor may
     /// remove itself: it still receives the answer before the connection
     /// closes.
     ///
     /// - Throws:
-    ///   - there is no monitor named @id
+    ///   - there is no monitor named `id`
     ///   - the monitor is a human monitor
     /// - Since: 11.1
     /// - Remark: QAPI command `monitor-remove`, from `control.json`.
@@ -209,18 +193,11 @@ extension Commands.MonitorRemove: QMPInBandCommand {
         package var id: String
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - id: the monitor to stop
         package init(id: String) {
             self.id = id
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.id = try members.required("id")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.id, "id")
         }
     }
 
@@ -336,28 +313,19 @@ extension Commands.RingbufWrite: QMPInBandCommand {
         /// the bytes to write
         package var data: String
 
-        /// how @data is encoded (default: utf8)
+        /// how `data` is encoded (default: utf8)
         package var format: DataFormat?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - device: the ring-buffer device
+        ///   - data: the bytes to write
+        ///   - format: how `data` is encoded (default: utf8)
         package init(device: String, data: String, format: DataFormat? = nil) {
             self.device = device
             self.data = data
             self.format = format
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.device = try members.required("device")
-            self.data = try members.required("data")
-            self.format = try members.optional("format")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.device, "device")
-            encoder.encode(self.data, "data")
-            encoder.encode(self.format, "format")
         }
     }
 
@@ -394,24 +362,15 @@ extension Commands.RingbufRead: QMPInBandCommand {
         package var format: DataFormat?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - device: the ring-buffer device
+        ///   - size: the most bytes to take
+        ///   - format: how the answer is encoded (default: utf8)
         package init(device: String, size: Int64, format: DataFormat? = nil) {
             self.device = device
             self.size = size
             self.format = format
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.device = try members.required("device")
-            self.size = try members.required("size")
-            self.format = try members.optional("format")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.device, "device")
-            encoder.encode(self.size, "size")
-            encoder.encode(self.format, "format")
         }
     }
 
@@ -445,21 +404,13 @@ extension Commands.ChardevAdd: QMPInBandCommand {
         package var backend: ChardevBackend
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - id: the new device's name; no device may have it already
+        ///   - backend: the back end and its options
         package init(id: String, backend: ChardevBackend) {
             self.id = id
             self.backend = backend
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.id = try members.required("id")
-            self.backend = try members.required("backend")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.id, "id")
-            encoder.encode(self.backend, "backend")
         }
     }
 
@@ -489,18 +440,11 @@ extension Commands.ChardevRemove: QMPInBandCommand {
         package var id: String
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - id: the device's name
         package init(id: String) {
             self.id = id
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.id = try members.required("id")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.id, "id")
         }
     }
 
@@ -515,7 +459,8 @@ extension Commands {
     /// This server's human monitor knows 'help', 'info chardev', 'info
     /// monitors' and 'quit'.
     ///
-    /// - Note: Feature `savevm-monitor-nodes`: present for wire compatibility with QEMU, whose snapshot commands it describes
+    /// - Note: Feature `savevm-monitor-nodes`: present for wire compatibility with QEMU, whose snapshot commands it
+    ///   describes
     /// - Returns: the command's output
     /// - Since: 0.14
     /// - Remark: QAPI command `human-monitor-command`, from `misc.json`.
@@ -539,24 +484,130 @@ extension Commands.HumanMonitorCommand: QMPInBandCommand {
         package var cpuIndex: Int64?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - commandLine: the command, as typed at the human monitor
+        ///   - cpuIndex: the CPU the command applies to; accepted and ignored
         package init(commandLine: String, cpuIndex: Int64? = nil) {
             self.commandLine = commandLine
             self.cpuIndex = cpuIndex
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.commandLine = try members.required("command-line")
-            self.cpuIndex = try members.optional("cpu-index")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.commandLine, "command-line")
-            encoder.encode(self.cpuIndex, "cpu-index")
         }
     }
 
     /// The return value.
     package typealias Result = String
+}
+
+// MARK: - Support for the runtime: the codec, out of the way of the data types
+
+extension Commands.QmpCapabilities.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.enable = try members.optional("enable")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.enable, "enable")
+    }
+}
+
+extension Commands.MonitorAdd.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.required("id")
+        self.chardev = try members.required("chardev")
+        self.pretty = try members.optional("pretty")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+        encoder.encode(self.chardev, "chardev")
+        encoder.encode(self.pretty, "pretty")
+    }
+}
+
+extension Commands.MonitorRemove.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.required("id")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+    }
+}
+
+extension Commands.RingbufWrite.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.device = try members.required("device")
+        self.data = try members.required("data")
+        self.format = try members.optional("format")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.device, "device")
+        encoder.encode(self.data, "data")
+        encoder.encode(self.format, "format")
+    }
+}
+
+extension Commands.RingbufRead.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.device = try members.required("device")
+        self.size = try members.required("size")
+        self.format = try members.optional("format")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.device, "device")
+        encoder.encode(self.size, "size")
+        encoder.encode(self.format, "format")
+    }
+}
+
+extension Commands.ChardevAdd.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.required("id")
+        self.backend = try members.required("backend")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+        encoder.encode(self.backend, "backend")
+    }
+}
+
+extension Commands.ChardevRemove.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.required("id")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+    }
+}
+
+extension Commands.HumanMonitorCommand.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.commandLine = try members.required("command-line")
+        self.cpuIndex = try members.optional("cpu-index")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.commandLine, "command-line")
+        encoder.encode(self.cpuIndex, "cpu-index")
+    }
 }

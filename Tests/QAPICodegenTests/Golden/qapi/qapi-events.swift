@@ -15,13 +15,6 @@ extension Events {
         /// The event's wire name.
         package static let name: String = "SHUTDOWN"
 
-        /// The `data` member of the event message.
-        package func eventData() -> JSONObject? {
-            var encoder = QAPIObjectEncoder()
-            self.encodeMembers(to: &encoder)
-            return encoder.object
-        }
-
         /// whether the guest asked for it
         package var guest: Bool
 
@@ -29,21 +22,13 @@ extension Events {
         package var reason: ShutdownCause
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - guest: whether the guest asked for it
+        ///   - reason: why it happens
         package init(guest: Bool, reason: ShutdownCause) {
             self.guest = guest
             self.reason = reason
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.guest = try members.required("guest")
-            self.reason = try members.required("reason")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.guest, "guest")
-            encoder.encode(self.reason, "reason")
         }
     }
 }
@@ -59,13 +44,41 @@ package enum Event: QMPEventSet, Hashable {
     /// The event in `message`, read with `options`.
     package init(decoding message: QMPEventMessage, options: QAPIDecodingOptions) {
         let data = JSONValue.object(message.data ?? [:])
+        func decode<Event: QAPIDecodable>() throws(QAPIDecodingError) -> Event {
+            try QAPIDecoder.decode(from: data, options: options)
+        }
         do throws(QAPIDecodingError) {
             switch message.name {
-            case "SHUTDOWN": self = .shutdown(try QAPIDecoder.decode(from: data, options: options))
+            case "SHUTDOWN": self = .shutdown(try decode())
             default: self = .unknown(name: message.name, data: message.data)
             }
         } catch {
             self = .unknown(name: message.name, data: message.data)
         }
+    }
+}
+
+// MARK: - Support for the runtime: the codec, out of the way of the data types
+
+extension Events.Shutdown {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.guest = try members.required("guest")
+        self.reason = try members.required("reason")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.guest, "guest")
+        encoder.encode(self.reason, "reason")
+    }
+}
+
+extension Events.Shutdown {
+    /// The `data` member of the event message.
+    package func eventData() -> JSONObject? {
+        var encoder = QAPIObjectEncoder()
+        self.encodeMembers(to: &encoder)
+        return encoder.object
     }
 }

@@ -61,15 +61,15 @@ package protocol CommandHandler: Sendable {
     ///   - `chardev`: the character device to serve
     ///   - `pretty`: indent the monitor's output over several lines (default: false)
     /// - Throws:
-    ///   - a monitor named @id exists already
-    ///   - there is no character device @chardev
-    ///   - @chardev already has a user
+    ///   - a monitor named `id` exists already
+    ///   - there is no character device `chardev`
+    ///   - `chardev` already has a user
     /// - Since: 11.1
     /// - Remark: QAPI command `monitor-add`, from `control.json`.
     func monitorAdd(_ arguments: Commands.MonitorAdd.Arguments) async throws
 
     /// Stops a QMP monitor, whether it was created on the command line or
-    /// with @monitor-add.  A connected client is disconnected; the
+    /// with `monitor-add`.  A connected client is disconnected; the
     /// character device stays and can be removed or reused.  A monitor may
     /// remove itself: it still receives the answer before the connection
     /// closes.
@@ -77,7 +77,7 @@ package protocol CommandHandler: Sendable {
     /// - Parameter arguments: The arguments:
     ///   - `id`: the monitor to stop
     /// - Throws:
-    ///   - there is no monitor named @id
+    ///   - there is no monitor named `id`
     ///   - the monitor is a human monitor
     /// - Since: 11.1
     /// - Remark: QAPI command `monitor-remove`, from `control.json`.
@@ -105,7 +105,7 @@ package protocol CommandHandler: Sendable {
     /// - Parameter arguments: The arguments:
     ///   - `device`: the ring-buffer device
     ///   - `data`: the bytes to write
-    ///   - `format`: how @data is encoded (default: utf8)
+    ///   - `format`: how `data` is encoded (default: utf8)
     /// - Since: 1.4
     /// - Remark: QAPI command `ringbuf-write`, from `char.json`.
     func ringbufWrite(_ arguments: Commands.RingbufWrite.Arguments) async throws
@@ -146,7 +146,8 @@ package protocol CommandHandler: Sendable {
     /// - Parameter arguments: The arguments:
     ///   - `commandLine`: the command, as typed at the human monitor
     ///   - `cpuIndex`: the CPU the command applies to; accepted and ignored
-    /// - Note: Feature `savevm-monitor-nodes`: present for wire compatibility with QEMU, whose snapshot commands it describes
+    /// - Note: Feature `savevm-monitor-nodes`: present for wire compatibility with QEMU, whose snapshot commands it
+    ///   describes
     /// - Returns: the command's output
     /// - Since: 0.14
     /// - Remark: QAPI command `human-monitor-command`, from `misc.json`.

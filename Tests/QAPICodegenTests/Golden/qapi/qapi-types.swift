@@ -20,14 +20,6 @@ package enum QMPCapability: QAPIEnum {
     /// Every value of the schema (not `unknown`).
     package static let allCases: [QMPCapability] = [.oob]
 
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "oob": self = .oob
-        default: return nil
-        }
-    }
-
     /// The wire name.
     package var rawValue: String {
         switch self {
@@ -52,24 +44,15 @@ package struct VersionTriple: QAPIObjectCodable, Hashable {
     package var micro: Int64
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - major: the major version
+    ///   - minor: the minor version
+    ///   - micro: the micro version
     package init(major: Int64, minor: Int64, micro: Int64) {
         self.major = major
         self.minor = minor
         self.micro = micro
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.major = try members.required("major")
-        self.minor = try members.required("minor")
-        self.micro = try members.required("micro")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.major, "major")
-        encoder.encode(self.minor, "minor")
-        encoder.encode(self.micro, "micro")
     }
 }
 
@@ -85,21 +68,13 @@ package struct VersionInfo: QAPIObjectCodable, Hashable {
     package var `package`: String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - qemu: the version number of the QMP interface served
+    ///   - package: a free-form description of the build that serves it
     package init(qemu: VersionTriple, `package`: String) {
         self.qemu = qemu
         self.`package` = `package`
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.qemu = try members.required("qemu")
-        self.`package` = try members.required("package")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.qemu, "qemu")
-        encoder.encode(self.`package`, "package")
     }
 }
 
@@ -112,18 +87,11 @@ package struct CommandInfo: QAPIObjectCodable, Hashable {
     package var name: String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - name: the command's name
     package init(name: String) {
         self.name = name
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
     }
 }
 
@@ -141,15 +109,6 @@ package enum MonitorMode: QAPIEnum {
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [MonitorMode] = [.readline, .control]
-
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "readline": self = .readline
-        case "control": self = .control
-        default: return nil
-        }
-    }
 
     /// The wire name.
     package var rawValue: String {
@@ -180,31 +139,21 @@ package struct MonitorOptions: QAPIObjectCodable, Hashable {
     package var chardev: String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - id: the monitor's name
+    ///   - mode: the protocol it speaks (default: readline)
+    ///   - pretty: whether QMP output is indented over several lines (default: false)
+    ///   - chardev: the character device the monitor serves
     package init(id: String? = nil, mode: MonitorMode? = nil, pretty: Bool? = nil, chardev: String) {
         self.id = id
         self.mode = mode
         self.pretty = pretty
         self.chardev = chardev
     }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.optional("id")
-        self.mode = try members.optional("mode")
-        self.pretty = try members.optional("pretty")
-        self.chardev = try members.required("chardev")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.id, "id")
-        encoder.encode(self.mode, "mode")
-        encoder.encode(self.pretty, "pretty")
-        encoder.encode(self.chardev, "chardev")
-    }
 }
 
-/// One monitor, as @query-monitors lists it.
+/// One monitor, as `query-monitors` lists it.
 ///
 /// - Since: 11.1
 /// - Remark: QAPI struct `MonitorInfo`, from `control.json`.
@@ -219,24 +168,15 @@ package struct MonitorInfo: QAPIObjectCodable, Hashable {
     package var chardev: String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - id: the monitor's name; always present for QMP monitors
+    ///   - mode: the protocol it speaks
+    ///   - chardev: the name of the character device it serves
     package init(id: String? = nil, mode: MonitorMode, chardev: String) {
         self.id = id
         self.mode = mode
         self.chardev = chardev
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.optional("id")
-        self.mode = try members.required("mode")
-        self.chardev = try members.required("chardev")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.id, "id")
-        encoder.encode(self.mode, "mode")
-        encoder.encode(self.chardev, "chardev")
     }
 }
 
@@ -266,20 +206,6 @@ package enum SchemaMetaType: QAPIEnum {
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [SchemaMetaType] = [.builtin, .`enum`, .array, .object, .alternate, .command, .event]
-
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "builtin": self = .builtin
-        case "enum": self = .`enum`
-        case "array": self = .array
-        case "object": self = .object
-        case "alternate": self = .alternate
-        case "command": self = .command
-        case "event": self = .event
-        default: return nil
-        }
-    }
 
     /// The wire name.
     package var rawValue: String {
@@ -347,48 +273,16 @@ package struct SchemaInfo: QAPIObjectCodable, Hashable {
         case .unknown(let name): return .unknown(name)
         }
     }
-
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - name: the entity's name; for types other than built-in ones a number that has meaning only within one answer
+    ///   - features: names of the entity's features, if it has any
+    ///   - branch: The branch, with its own members.
     package init(name: String, features: [String]? = nil, branch: Branch) {
         self.name = name
         self.features = features
         self.branch = branch
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        let discriminator: SchemaMetaType = try members.required("meta-type")
-        self.features = try members.optional("features")
-        switch discriminator {
-        case .builtin: self.branch = .builtin(try SchemaInfoBuiltin(qapiMembers: &members))
-        case .`enum`: self.branch = .`enum`(try SchemaInfoEnum(qapiMembers: &members))
-        case .array: self.branch = .array(try SchemaInfoArray(qapiMembers: &members))
-        case .object: self.branch = .object(try SchemaInfoObject(qapiMembers: &members))
-        case .alternate: self.branch = .alternate(try SchemaInfoAlternate(qapiMembers: &members))
-        case .command: self.branch = .command(try SchemaInfoCommand(qapiMembers: &members))
-        case .event: self.branch = .event(try SchemaInfoEvent(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.metaType, "meta-type")
-        encoder.encode(self.features, "features")
-        switch self.branch {
-        case .builtin(let value): value.encodeMembers(to: &encoder)
-        case .`enum`(let value): value.encodeMembers(to: &encoder)
-        case .array(let value): value.encodeMembers(to: &encoder)
-        case .object(let value): value.encodeMembers(to: &encoder)
-        case .alternate(let value): value.encodeMembers(to: &encoder)
-        case .command(let value): value.encodeMembers(to: &encoder)
-        case .event(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
     }
 }
 
@@ -401,18 +295,11 @@ package struct SchemaInfoBuiltin: QAPIObjectCodable, Hashable {
     package var jsonType: JSONType
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - jsonType: the JSON form its values take
     package init(jsonType: JSONType) {
         self.jsonType = jsonType
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.jsonType = try members.required("json-type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.jsonType, "json-type")
     }
 }
 
@@ -442,21 +329,6 @@ package enum JSONType: QAPIEnum {
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [JSONType] = [.string, .number, .int, .boolean, .null, .object, .array, .value]
-
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "string": self = .string
-        case "number": self = .number
-        case "int": self = .int
-        case "boolean": self = .boolean
-        case "null": self = .null
-        case "object": self = .object
-        case "array": self = .array
-        case "value": self = .value
-        default: return nil
-        }
-    }
 
     /// The wire name.
     package var rawValue: String {
@@ -488,21 +360,13 @@ package struct SchemaInfoEnum: QAPIObjectCodable, Hashable {
     package var values: [String]
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - members: its values, with their features
+    ///   - values: its values' names alone
     package init(members: [SchemaInfoEnumMember], values: [String]) {
         self.members = members
         self.values = values
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.members = try members.required("members")
-        self.values = try members.required("values", features: .deprecated)
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.members, "members")
-        encoder.encode(self.values, "values")
     }
 }
 
@@ -518,21 +382,13 @@ package struct SchemaInfoEnumMember: QAPIObjectCodable, Hashable {
     package var features: [String]?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - name: the value
+    ///   - features: names of the value's features, if it has any
     package init(name: String, features: [String]? = nil) {
         self.name = name
         self.features = features
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.features = try members.optional("features")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.features, "features")
     }
 }
 
@@ -545,18 +401,11 @@ package struct SchemaInfoArray: QAPIObjectCodable, Hashable {
     package var elementType: String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - elementType: the entry name of the element type
     package init(elementType: String) {
         self.elementType = elementType
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.elementType = try members.required("element-type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.elementType, "element-type")
     }
 }
 
@@ -575,24 +424,15 @@ package struct SchemaInfoObject: QAPIObjectCodable, Hashable {
     package var variants: [SchemaInfoObjectVariant]?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - members: the members every value has, base members included
+    ///   - tag: for a union, the member whose value selects the branch
+    ///   - variants: for a union, the extra members each tag value brings
     package init(members: [SchemaInfoObjectMember], tag: String? = nil, variants: [SchemaInfoObjectVariant]? = nil) {
         self.members = members
         self.tag = tag
         self.variants = variants
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.members = try members.required("members")
-        self.tag = try members.optional("tag")
-        self.variants = try members.optional("variants")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.members, "members")
-        encoder.encode(self.tag, "tag")
-        encoder.encode(self.variants, "variants")
     }
 }
 
@@ -615,27 +455,17 @@ package struct SchemaInfoObjectMember: QAPIObjectCodable, Hashable {
     package var features: [String]?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - name: the member's name on the wire
+    ///   - type: the entry name of its type
+    ///   - default: never present at the moment; reserved for a default value of an optional member
+    ///   - features: names of the member's features, if it has any
     package init(name: String, type: String, `default`: JSONValue? = nil, features: [String]? = nil) {
         self.name = name
         self.type = type
         self.`default` = `default`
         self.features = features
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.type = try members.required("type")
-        self.`default` = try members.optional("default")
-        self.features = try members.optional("features")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.type, "type")
-        encoder.encode(self.`default`, "default")
-        encoder.encode(self.features, "features")
     }
 }
 
@@ -651,21 +481,13 @@ package struct SchemaInfoObjectVariant: QAPIObjectCodable, Hashable {
     package var type: String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - case: the tag value
+    ///   - type: the entry name of the object type holding the added members
     package init(`case`: String, type: String) {
         self.`case` = `case`
         self.type = type
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.`case` = try members.required("case")
-        self.type = try members.required("type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.`case`, "case")
-        encoder.encode(self.type, "type")
     }
 }
 
@@ -678,18 +500,11 @@ package struct SchemaInfoAlternate: QAPIObjectCodable, Hashable {
     package var members: [SchemaInfoAlternateMember]
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - members: its branches; no two take the same JSON form
     package init(members: [SchemaInfoAlternateMember]) {
         self.members = members
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.members = try members.required("members")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.members, "members")
     }
 }
 
@@ -702,18 +517,11 @@ package struct SchemaInfoAlternateMember: QAPIObjectCodable, Hashable {
     package var type: String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - type: the entry name of the branch's type
     package init(type: String) {
         self.type = type
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.type = try members.required("type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
     }
 }
 
@@ -733,24 +541,15 @@ package struct SchemaInfoCommand: QAPIObjectCodable, Hashable {
     package var allowOob: Bool?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - argType: the entry name of its arguments' object type
+    ///   - retType: the entry name of its return type
+    ///   - allowOob: present and true when the command may be run out-of-band
     package init(argType: String, retType: String, allowOob: Bool? = nil) {
         self.argType = argType
         self.retType = retType
         self.allowOob = allowOob
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.argType = try members.required("arg-type")
-        self.retType = try members.required("ret-type")
-        self.allowOob = try members.optional("allow-oob")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.argType, "arg-type")
-        encoder.encode(self.retType, "ret-type")
-        encoder.encode(self.allowOob, "allow-oob")
     }
 }
 
@@ -763,24 +562,17 @@ package struct SchemaInfoEvent: QAPIObjectCodable, Hashable {
     package var argType: String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - argType: the entry name of its data's object type
     package init(argType: String) {
         self.argType = argType
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.argType = try members.required("arg-type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.argType, "arg-type")
     }
 }
 
 // MARK: - char.json
 
-/// One character device, as @query-chardev lists it.
+/// One character device, as `query-chardev` lists it.
 ///
 /// - Since: 0.14
 /// - Remark: QAPI struct `ChardevInfo`, from `char.json`.
@@ -797,24 +589,16 @@ package struct ChardevInfo: QAPIObjectCodable, Hashable {
     package var frontendOpen: Bool
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - label: the device's name
+    ///   - filename: a description of the back end and its state, for example
+    ///     'disconnected:unix:/tmp/qmp.sock,server=on'
+    ///   - frontendOpen: whether a user (such as a monitor) holds the device and has opened it
     package init(label: String, filename: String, frontendOpen: Bool) {
         self.label = label
         self.filename = filename
         self.frontendOpen = frontendOpen
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.label = try members.required("label")
-        self.filename = try members.required("filename")
-        self.frontendOpen = try members.required("frontend-open")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.label, "label")
-        encoder.encode(self.filename, "filename")
-        encoder.encode(self.frontendOpen, "frontend-open")
     }
 }
 
@@ -834,15 +618,6 @@ package enum DataFormat: QAPIEnum {
     /// Every value of the schema (not `unknown`).
     package static let allCases: [DataFormat] = [.utf8, .base64]
 
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "utf8": self = .utf8
-        case "base64": self = .base64
-        default: return nil
-        }
-    }
-
     /// The wire name.
     package var rawValue: String {
         switch self {
@@ -861,26 +636,18 @@ package struct ChardevCommon: QAPIObjectCodable, Hashable {
     /// also copy the device's output to this file
     package var logfile: String?
 
-    /// append to @logfile instead of truncating it
+    /// append to `logfile` instead of truncating it
     /// (default: false)
     package var logappend: Bool?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - logfile: also copy the device's output to this file
+    ///   - logappend: append to `logfile` instead of truncating it (default: false)
     package init(logfile: String? = nil, logappend: Bool? = nil) {
         self.logfile = logfile
         self.logappend = logappend
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
     }
 }
 
@@ -889,10 +656,11 @@ package struct ChardevCommon: QAPIObjectCodable, Hashable {
 /// - Since: 1.4
 /// - Remark: QAPI struct `ChardevSocket`, from `char.json`.
 package struct ChardevSocket: QAPIObjectCodable, Hashable {
-    /// The `logfile` member.
+    /// also copy the device's output to this file
     package var logfile: String?
 
-    /// The `logappend` member.
+    /// append to `logfile` instead of truncating it
+    /// (default: false)
     package var logappend: Bool?
 
     /// the address to listen on or connect to
@@ -907,7 +675,7 @@ package struct ChardevSocket: QAPIObjectCodable, Hashable {
     /// listen rather than connect (default: true)
     package var server: Bool?
 
-    /// with @server, block until a client connects
+    /// with `server`, block until a client connects
     /// (default: false)
     package var wait: Bool?
 
@@ -933,7 +701,36 @@ package struct ChardevSocket: QAPIObjectCodable, Hashable {
     package var reconnectMs: Int64?
 
     /// A value with the given members.
-    package init(logfile: String? = nil, logappend: Bool? = nil, addr: SocketAddressLegacy, tlsCreds: String? = nil, tlsAuthz: String? = nil, server: Bool? = nil, wait: Bool? = nil, nodelay: Bool? = nil, telnet: Bool? = nil, tn3270: Bool? = nil, websocket: Bool? = nil, reconnect: Int64? = nil, reconnectMs: Int64? = nil) {
+    ///
+    /// - Parameters:
+    ///   - logfile: also copy the device's output to this file
+    ///   - logappend: append to `logfile` instead of truncating it (default: false)
+    ///   - addr: the address to listen on or connect to
+    ///   - tlsCreds: the name of TLS credentials to use
+    ///   - tlsAuthz: the name of an authorization object for TLS clients
+    ///   - server: listen rather than connect (default: true)
+    ///   - wait: with `server`, block until a client connects (default: false)
+    ///   - nodelay: turn off Nagle's algorithm (default: false)
+    ///   - telnet: speak telnet (default: false)
+    ///   - tn3270: speak TN3270 (default: false)
+    ///   - websocket: speak WebSocket (default: false)
+    ///   - reconnect: seconds to wait before reconnecting a client socket
+    ///   - reconnectMs: milliseconds to wait before reconnecting a client socket
+    package init(
+        logfile: String? = nil,
+        logappend: Bool? = nil,
+        addr: SocketAddressLegacy,
+        tlsCreds: String? = nil,
+        tlsAuthz: String? = nil,
+        server: Bool? = nil,
+        wait: Bool? = nil,
+        nodelay: Bool? = nil,
+        telnet: Bool? = nil,
+        tn3270: Bool? = nil,
+        websocket: Bool? = nil,
+        reconnect: Int64? = nil,
+        reconnectMs: Int64? = nil
+    ) {
         self.logfile = logfile
         self.logappend = logappend
         self.addr = addr
@@ -948,40 +745,6 @@ package struct ChardevSocket: QAPIObjectCodable, Hashable {
         self.reconnect = reconnect
         self.reconnectMs = reconnectMs
     }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.addr = try members.required("addr")
-        self.tlsCreds = try members.optional("tls-creds")
-        self.tlsAuthz = try members.optional("tls-authz")
-        self.server = try members.optional("server")
-        self.wait = try members.optional("wait")
-        self.nodelay = try members.optional("nodelay")
-        self.telnet = try members.optional("telnet")
-        self.tn3270 = try members.optional("tn3270")
-        self.websocket = try members.optional("websocket")
-        self.reconnect = try members.optional("reconnect", features: .deprecated)
-        self.reconnectMs = try members.optional("reconnect-ms")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.addr, "addr")
-        encoder.encode(self.tlsCreds, "tls-creds")
-        encoder.encode(self.tlsAuthz, "tls-authz")
-        encoder.encode(self.server, "server")
-        encoder.encode(self.wait, "wait")
-        encoder.encode(self.nodelay, "nodelay")
-        encoder.encode(self.telnet, "telnet")
-        encoder.encode(self.tn3270, "tn3270")
-        encoder.encode(self.websocket, "websocket")
-        encoder.encode(self.reconnect, "reconnect")
-        encoder.encode(self.reconnectMs, "reconnect-ms")
-    }
 }
 
 /// The process's standard input and output.
@@ -989,10 +752,11 @@ package struct ChardevSocket: QAPIObjectCodable, Hashable {
 /// - Since: 1.5
 /// - Remark: QAPI struct `ChardevStdio`, from `char.json`.
 package struct ChardevStdio: QAPIObjectCodable, Hashable {
-    /// The `logfile` member.
+    /// also copy the device's output to this file
     package var logfile: String?
 
-    /// The `logappend` member.
+    /// append to `logfile` instead of truncating it
+    /// (default: false)
     package var logappend: Bool?
 
     /// let the interrupt character stop the process
@@ -1000,24 +764,15 @@ package struct ChardevStdio: QAPIObjectCodable, Hashable {
     package var signal: Bool?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - logfile: also copy the device's output to this file
+    ///   - logappend: append to `logfile` instead of truncating it (default: false)
+    ///   - signal: let the interrupt character stop the process (default: true)
     package init(logfile: String? = nil, logappend: Bool? = nil, signal: Bool? = nil) {
         self.logfile = logfile
         self.logappend = logappend
         self.signal = signal
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.signal = try members.optional("signal")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.signal, "signal")
     }
 }
 
@@ -1026,34 +781,26 @@ package struct ChardevStdio: QAPIObjectCodable, Hashable {
 /// - Since: 1.5
 /// - Remark: QAPI struct `ChardevRingbuf`, from `char.json`.
 package struct ChardevRingbuf: QAPIObjectCodable, Hashable {
-    /// The `logfile` member.
+    /// also copy the device's output to this file
     package var logfile: String?
 
-    /// The `logappend` member.
+    /// append to `logfile` instead of truncating it
+    /// (default: false)
     package var logappend: Bool?
 
     /// its capacity in bytes, a power of two (default: 65536)
     package var size: Int64?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - logfile: also copy the device's output to this file
+    ///   - logappend: append to `logfile` instead of truncating it (default: false)
+    ///   - size: its capacity in bytes, a power of two (default: 65536)
     package init(logfile: String? = nil, logappend: Bool? = nil, size: Int64? = nil) {
         self.logfile = logfile
         self.logappend = logappend
         self.size = size
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.size = try members.optional("size")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.size, "size")
     }
 }
 
@@ -1076,17 +823,6 @@ package enum ChardevBackendKind: QAPIEnum {
     /// Every value of the schema (not `unknown`).
     package static let allCases: [ChardevBackendKind] = [.socket, .null, .stdio, .ringbuf]
 
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "socket": self = .socket
-        case "null": self = .null
-        case "stdio": self = .stdio
-        case "ringbuf": self = .ringbuf
-        default: return nil
-        }
-    }
-
     /// The wire name.
     package var rawValue: String {
         switch self {
@@ -1108,18 +844,11 @@ package struct ChardevSocketWrapper: QAPIObjectCodable, Hashable {
     package var data: ChardevSocket
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - data: the options
     package init(data: ChardevSocket) {
         self.data = data
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
     }
 }
 
@@ -1132,18 +861,11 @@ package struct ChardevCommonWrapper: QAPIObjectCodable, Hashable {
     package var data: ChardevCommon
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - data: the options
     package init(data: ChardevCommon) {
         self.data = data
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
     }
 }
 
@@ -1156,18 +878,11 @@ package struct ChardevStdioWrapper: QAPIObjectCodable, Hashable {
     package var data: ChardevStdio
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - data: the options
     package init(data: ChardevStdio) {
         self.data = data
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
     }
 }
 
@@ -1180,18 +895,11 @@ package struct ChardevRingbufWrapper: QAPIObjectCodable, Hashable {
     package var data: ChardevRingbuf
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - data: the options
     package init(data: ChardevRingbuf) {
         self.data = data
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
     }
 }
 
@@ -1229,40 +937,16 @@ package struct ChardevBackend: QAPIObjectCodable, Hashable {
         case .unknown(let name): return .unknown(name)
         }
     }
-
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - branch: The branch, with its own members.
     package init(branch: Branch) {
         self.branch = branch
     }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: ChardevBackendKind = try members.required("type")
-        switch discriminator {
-        case .socket: self.branch = .socket(try ChardevSocketWrapper(qapiMembers: &members))
-        case .null: self.branch = .null(try ChardevCommonWrapper(qapiMembers: &members))
-        case .stdio: self.branch = .stdio(try ChardevStdioWrapper(qapiMembers: &members))
-        case .ringbuf: self.branch = .ringbuf(try ChardevRingbufWrapper(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
-        switch self.branch {
-        case .socket(let value): value.encodeMembers(to: &encoder)
-        case .null(let value): value.encodeMembers(to: &encoder)
-        case .stdio(let value): value.encodeMembers(to: &encoder)
-        case .ringbuf(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
-    }
 }
 
-/// What @chardev-add reports.
+/// What `chardev-add` reports.
 ///
 /// - Since: 1.4
 /// - Remark: QAPI struct `ChardevReturn`, from `char.json`.
@@ -1272,18 +956,11 @@ package struct ChardevReturn: QAPIObjectCodable, Hashable {
     package var pty: String?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - pty: for a pseudo-terminal back end, the terminal's path; never present with the back ends of this server
     package init(pty: String? = nil) {
         self.pty = pty
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.pty = try members.optional("pty")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.pty, "pty")
     }
 }
 
@@ -1301,21 +978,13 @@ package struct InetSocketAddressBase: QAPIObjectCodable, Hashable {
     package var port: String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - host: a host name or a numeric IPv4 or IPv6 address
+    ///   - port: a port number or a service name
     package init(host: String, port: String) {
         self.host = host
         self.port = port
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.host = try members.required("host")
-        self.port = try members.required("port")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.host, "host")
-        encoder.encode(self.port, "port")
     }
 }
 
@@ -1325,17 +994,17 @@ package struct InetSocketAddressBase: QAPIObjectCodable, Hashable {
 /// - Since: 1.3
 /// - Remark: QAPI struct `InetSocketAddress`, from `sockets.json`.
 package struct InetSocketAddress: QAPIObjectCodable, Hashable {
-    /// The `host` member.
+    /// a host name or a numeric IPv4 or IPv6 address
     package var host: String
 
-    /// The `port` member.
+    /// a port number or a service name
     package var port: String
 
     /// the host is numeric and must not be looked up
     /// (default: false)
     package var numeric: Bool?
 
-    /// with a listening socket, try the ports from @port up to this
+    /// with a listening socket, try the ports from `port` up to this
     /// one until one is free
     package var to: UInt16?
 
@@ -1349,7 +1018,24 @@ package struct InetSocketAddress: QAPIObjectCodable, Hashable {
     package var keepAlive: Bool?
 
     /// A value with the given members.
-    package init(host: String, port: String, numeric: Bool? = nil, to: UInt16? = nil, ipv4: Bool? = nil, ipv6: Bool? = nil, keepAlive: Bool? = nil) {
+    ///
+    /// - Parameters:
+    ///   - host: a host name or a numeric IPv4 or IPv6 address
+    ///   - port: a port number or a service name
+    ///   - numeric: the host is numeric and must not be looked up (default: false)
+    ///   - to: with a listening socket, try the ports from `port` up to this one until one is free
+    ///   - ipv4: whether IPv4 may be used
+    ///   - ipv6: whether IPv6 may be used
+    ///   - keepAlive: turn on TCP keep-alive probes (default: false)
+    package init(
+        host: String,
+        port: String,
+        numeric: Bool? = nil,
+        to: UInt16? = nil,
+        ipv4: Bool? = nil,
+        ipv6: Bool? = nil,
+        keepAlive: Bool? = nil
+    ) {
         self.host = host
         self.port = port
         self.numeric = numeric
@@ -1357,28 +1043,6 @@ package struct InetSocketAddress: QAPIObjectCodable, Hashable {
         self.ipv4 = ipv4
         self.ipv6 = ipv6
         self.keepAlive = keepAlive
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.host = try members.required("host")
-        self.port = try members.required("port")
-        self.numeric = try members.optional("numeric")
-        self.to = try members.optional("to")
-        self.ipv4 = try members.optional("ipv4")
-        self.ipv6 = try members.optional("ipv6")
-        self.keepAlive = try members.optional("keep-alive")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.host, "host")
-        encoder.encode(self.port, "port")
-        encoder.encode(self.numeric, "numeric")
-        encoder.encode(self.to, "to")
-        encoder.encode(self.ipv4, "ipv4")
-        encoder.encode(self.ipv6, "ipv6")
-        encoder.encode(self.keepAlive, "keep-alive")
     }
 }
 
@@ -1391,18 +1055,11 @@ package struct UnixSocketAddress: QAPIObjectCodable, Hashable {
     package var path: String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - path: the socket's file name
     package init(path: String) {
         self.path = path
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.path = try members.required("path")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.path, "path")
     }
 }
 
@@ -1415,18 +1072,11 @@ package struct InetSocketAddressWrapper: QAPIObjectCodable, Hashable {
     package var data: InetSocketAddress
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - data: the address
     package init(data: InetSocketAddress) {
         self.data = data
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
     }
 }
 
@@ -1440,18 +1090,11 @@ package struct UnixSocketAddressWrapper: QAPIObjectCodable, Hashable {
     package var data: UnixSocketAddress
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - data: the address
     package init(data: UnixSocketAddress) {
         self.data = data
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
     }
 }
 
@@ -1469,15 +1112,6 @@ package enum SocketAddressType: QAPIEnum {
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [SocketAddressType] = [.inet, .unix]
-
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "inet": self = .inet
-        case "unix": self = .unix
-        default: return nil
-        }
-    }
 
     /// The wire name.
     package var rawValue: String {
@@ -1518,32 +1152,12 @@ package struct SocketAddressLegacy: QAPIObjectCodable, Hashable {
         case .unknown(let name): return .unknown(name)
         }
     }
-
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - branch: The branch, with its own members.
     package init(branch: Branch) {
         self.branch = branch
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: SocketAddressType = try members.required("type")
-        switch discriminator {
-        case .inet: self.branch = .inet(try InetSocketAddressWrapper(qapiMembers: &members))
-        case .unix: self.branch = .unix(try UnixSocketAddressWrapper(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
-        switch self.branch {
-        case .inet(let value): value.encodeMembers(to: &encoder)
-        case .unix(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
     }
 }
 
@@ -1582,25 +1196,19 @@ package enum ShutdownCause: QAPIEnum {
     case unknown(String)
 
     /// Every value of the schema (not `unknown`).
-    package static let allCases: [ShutdownCause] = [.none, .hostError, .hostQmpQuit, .hostQmpSystemReset, .hostSignal, .hostUi, .guestShutdown, .guestReset, .guestPanic, .subsystemReset, .snapshotLoad]
-
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "none": self = .none
-        case "host-error": self = .hostError
-        case "host-qmp-quit": self = .hostQmpQuit
-        case "host-qmp-system-reset": self = .hostQmpSystemReset
-        case "host-signal": self = .hostSignal
-        case "host-ui": self = .hostUi
-        case "guest-shutdown": self = .guestShutdown
-        case "guest-reset": self = .guestReset
-        case "guest-panic": self = .guestPanic
-        case "subsystem-reset": self = .subsystemReset
-        case "snapshot-load": self = .snapshotLoad
-        default: return nil
-        }
-    }
+    package static let allCases: [ShutdownCause] = [
+        .none,
+        .hostError,
+        .hostQmpQuit,
+        .hostQmpSystemReset,
+        .hostSignal,
+        .hostUi,
+        .guestShutdown,
+        .guestReset,
+        .guestPanic,
+        .subsystemReset,
+        .snapshotLoad
+    ]
 
     /// The wire name.
     package var rawValue: String {
@@ -1617,6 +1225,680 @@ package enum ShutdownCause: QAPIEnum {
         case .subsystemReset: "subsystem-reset"
         case .snapshotLoad: "snapshot-load"
         case .unknown(let name): name
+        }
+    }
+}
+
+// MARK: - Support for the runtime: the codec, out of the way of the data types
+
+extension QMPCapability {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    package init?(knownName name: String) {
+        switch name {
+        case "oob": self = .oob
+        default: return nil
+        }
+    }
+}
+
+extension VersionTriple {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.major = try members.required("major")
+        self.minor = try members.required("minor")
+        self.micro = try members.required("micro")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.major, "major")
+        encoder.encode(self.minor, "minor")
+        encoder.encode(self.micro, "micro")
+    }
+}
+
+extension VersionInfo {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.qemu = try members.required("qemu")
+        self.`package` = try members.required("package")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.qemu, "qemu")
+        encoder.encode(self.`package`, "package")
+    }
+}
+
+extension CommandInfo {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.name = try members.required("name")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.name, "name")
+    }
+}
+
+extension MonitorMode {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    package init?(knownName name: String) {
+        switch name {
+        case "readline": self = .readline
+        case "control": self = .control
+        default: return nil
+        }
+    }
+}
+
+extension MonitorOptions {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.optional("id")
+        self.mode = try members.optional("mode")
+        self.pretty = try members.optional("pretty")
+        self.chardev = try members.required("chardev")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+        encoder.encode(self.mode, "mode")
+        encoder.encode(self.pretty, "pretty")
+        encoder.encode(self.chardev, "chardev")
+    }
+}
+
+extension MonitorInfo {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.optional("id")
+        self.mode = try members.required("mode")
+        self.chardev = try members.required("chardev")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+        encoder.encode(self.mode, "mode")
+        encoder.encode(self.chardev, "chardev")
+    }
+}
+
+extension SchemaMetaType {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    package init?(knownName name: String) {
+        switch name {
+        case "builtin": self = .builtin
+        case "enum": self = .`enum`
+        case "array": self = .array
+        case "object": self = .object
+        case "alternate": self = .alternate
+        case "command": self = .command
+        case "event": self = .event
+        default: return nil
+        }
+    }
+}
+
+extension SchemaInfo {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.name = try members.required("name")
+        let discriminator: SchemaMetaType = try members.required("meta-type")
+        self.features = try members.optional("features")
+        switch discriminator {
+        case .builtin:
+            self.branch = .builtin(try SchemaInfoBuiltin(qapiMembers: &members))
+        case .`enum`:
+            self.branch = .`enum`(try SchemaInfoEnum(qapiMembers: &members))
+        case .array:
+            self.branch = .array(try SchemaInfoArray(qapiMembers: &members))
+        case .object:
+            self.branch = .object(try SchemaInfoObject(qapiMembers: &members))
+        case .alternate:
+            self.branch = .alternate(try SchemaInfoAlternate(qapiMembers: &members))
+        case .command:
+            self.branch = .command(try SchemaInfoCommand(qapiMembers: &members))
+        case .event:
+            self.branch = .event(try SchemaInfoEvent(qapiMembers: &members))
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.name, "name")
+        encoder.encode(self.metaType, "meta-type")
+        encoder.encode(self.features, "features")
+        switch self.branch {
+        case .builtin(let value): value.encodeMembers(to: &encoder)
+        case .`enum`(let value): value.encodeMembers(to: &encoder)
+        case .array(let value): value.encodeMembers(to: &encoder)
+        case .object(let value): value.encodeMembers(to: &encoder)
+        case .alternate(let value): value.encodeMembers(to: &encoder)
+        case .command(let value): value.encodeMembers(to: &encoder)
+        case .event(let value): value.encodeMembers(to: &encoder)
+        case .unknown: break
+        }
+    }
+}
+
+extension SchemaInfoBuiltin {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.jsonType = try members.required("json-type")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.jsonType, "json-type")
+    }
+}
+
+extension JSONType {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    package init?(knownName name: String) {
+        switch name {
+        case "string": self = .string
+        case "number": self = .number
+        case "int": self = .int
+        case "boolean": self = .boolean
+        case "null": self = .null
+        case "object": self = .object
+        case "array": self = .array
+        case "value": self = .value
+        default: return nil
+        }
+    }
+}
+
+extension SchemaInfoEnum {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.members = try members.required("members")
+        self.values = try members.required("values", features: .deprecated)
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.members, "members")
+        encoder.encode(self.values, "values")
+    }
+}
+
+extension SchemaInfoEnumMember {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.name = try members.required("name")
+        self.features = try members.optional("features")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.name, "name")
+        encoder.encode(self.features, "features")
+    }
+}
+
+extension SchemaInfoArray {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.elementType = try members.required("element-type")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.elementType, "element-type")
+    }
+}
+
+extension SchemaInfoObject {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.members = try members.required("members")
+        self.tag = try members.optional("tag")
+        self.variants = try members.optional("variants")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.members, "members")
+        encoder.encode(self.tag, "tag")
+        encoder.encode(self.variants, "variants")
+    }
+}
+
+extension SchemaInfoObjectMember {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.name = try members.required("name")
+        self.type = try members.required("type")
+        self.`default` = try members.optional("default")
+        self.features = try members.optional("features")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.name, "name")
+        encoder.encode(self.type, "type")
+        encoder.encode(self.`default`, "default")
+        encoder.encode(self.features, "features")
+    }
+}
+
+extension SchemaInfoObjectVariant {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.`case` = try members.required("case")
+        self.type = try members.required("type")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.`case`, "case")
+        encoder.encode(self.type, "type")
+    }
+}
+
+extension SchemaInfoAlternate {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.members = try members.required("members")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.members, "members")
+    }
+}
+
+extension SchemaInfoAlternateMember {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.type = try members.required("type")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.type, "type")
+    }
+}
+
+extension SchemaInfoCommand {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.argType = try members.required("arg-type")
+        self.retType = try members.required("ret-type")
+        self.allowOob = try members.optional("allow-oob")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.argType, "arg-type")
+        encoder.encode(self.retType, "ret-type")
+        encoder.encode(self.allowOob, "allow-oob")
+    }
+}
+
+extension SchemaInfoEvent {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.argType = try members.required("arg-type")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.argType, "arg-type")
+    }
+}
+
+extension ChardevInfo {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.label = try members.required("label")
+        self.filename = try members.required("filename")
+        self.frontendOpen = try members.required("frontend-open")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.label, "label")
+        encoder.encode(self.filename, "filename")
+        encoder.encode(self.frontendOpen, "frontend-open")
+    }
+}
+
+extension DataFormat {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    package init?(knownName name: String) {
+        switch name {
+        case "utf8": self = .utf8
+        case "base64": self = .base64
+        default: return nil
+        }
+    }
+}
+
+extension ChardevCommon {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.logfile = try members.optional("logfile")
+        self.logappend = try members.optional("logappend")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.logfile, "logfile")
+        encoder.encode(self.logappend, "logappend")
+    }
+}
+
+extension ChardevSocket {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.logfile = try members.optional("logfile")
+        self.logappend = try members.optional("logappend")
+        self.addr = try members.required("addr")
+        self.tlsCreds = try members.optional("tls-creds")
+        self.tlsAuthz = try members.optional("tls-authz")
+        self.server = try members.optional("server")
+        self.wait = try members.optional("wait")
+        self.nodelay = try members.optional("nodelay")
+        self.telnet = try members.optional("telnet")
+        self.tn3270 = try members.optional("tn3270")
+        self.websocket = try members.optional("websocket")
+        self.reconnect = try members.optional("reconnect", features: .deprecated)
+        self.reconnectMs = try members.optional("reconnect-ms")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.logfile, "logfile")
+        encoder.encode(self.logappend, "logappend")
+        encoder.encode(self.addr, "addr")
+        encoder.encode(self.tlsCreds, "tls-creds")
+        encoder.encode(self.tlsAuthz, "tls-authz")
+        encoder.encode(self.server, "server")
+        encoder.encode(self.wait, "wait")
+        encoder.encode(self.nodelay, "nodelay")
+        encoder.encode(self.telnet, "telnet")
+        encoder.encode(self.tn3270, "tn3270")
+        encoder.encode(self.websocket, "websocket")
+        encoder.encode(self.reconnect, "reconnect")
+        encoder.encode(self.reconnectMs, "reconnect-ms")
+    }
+}
+
+extension ChardevStdio {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.logfile = try members.optional("logfile")
+        self.logappend = try members.optional("logappend")
+        self.signal = try members.optional("signal")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.logfile, "logfile")
+        encoder.encode(self.logappend, "logappend")
+        encoder.encode(self.signal, "signal")
+    }
+}
+
+extension ChardevRingbuf {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.logfile = try members.optional("logfile")
+        self.logappend = try members.optional("logappend")
+        self.size = try members.optional("size")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.logfile, "logfile")
+        encoder.encode(self.logappend, "logappend")
+        encoder.encode(self.size, "size")
+    }
+}
+
+extension ChardevBackendKind {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    package init?(knownName name: String) {
+        switch name {
+        case "socket": self = .socket
+        case "null": self = .null
+        case "stdio": self = .stdio
+        case "ringbuf": self = .ringbuf
+        default: return nil
+        }
+    }
+}
+
+extension ChardevSocketWrapper {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.data = try members.required("data")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.data, "data")
+    }
+}
+
+extension ChardevCommonWrapper {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.data = try members.required("data")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.data, "data")
+    }
+}
+
+extension ChardevStdioWrapper {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.data = try members.required("data")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.data, "data")
+    }
+}
+
+extension ChardevRingbufWrapper {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.data = try members.required("data")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.data, "data")
+    }
+}
+
+extension ChardevBackend {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        let discriminator: ChardevBackendKind = try members.required("type")
+        switch discriminator {
+        case .socket:
+            self.branch = .socket(try ChardevSocketWrapper(qapiMembers: &members))
+        case .null:
+            self.branch = .null(try ChardevCommonWrapper(qapiMembers: &members))
+        case .stdio:
+            self.branch = .stdio(try ChardevStdioWrapper(qapiMembers: &members))
+        case .ringbuf:
+            self.branch = .ringbuf(try ChardevRingbufWrapper(qapiMembers: &members))
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.type, "type")
+        switch self.branch {
+        case .socket(let value): value.encodeMembers(to: &encoder)
+        case .null(let value): value.encodeMembers(to: &encoder)
+        case .stdio(let value): value.encodeMembers(to: &encoder)
+        case .ringbuf(let value): value.encodeMembers(to: &encoder)
+        case .unknown: break
+        }
+    }
+}
+
+extension ChardevReturn {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.pty = try members.optional("pty")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.pty, "pty")
+    }
+}
+
+extension InetSocketAddressBase {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.host = try members.required("host")
+        self.port = try members.required("port")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.host, "host")
+        encoder.encode(self.port, "port")
+    }
+}
+
+extension InetSocketAddress {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.host = try members.required("host")
+        self.port = try members.required("port")
+        self.numeric = try members.optional("numeric")
+        self.to = try members.optional("to")
+        self.ipv4 = try members.optional("ipv4")
+        self.ipv6 = try members.optional("ipv6")
+        self.keepAlive = try members.optional("keep-alive")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.host, "host")
+        encoder.encode(self.port, "port")
+        encoder.encode(self.numeric, "numeric")
+        encoder.encode(self.to, "to")
+        encoder.encode(self.ipv4, "ipv4")
+        encoder.encode(self.ipv6, "ipv6")
+        encoder.encode(self.keepAlive, "keep-alive")
+    }
+}
+
+extension UnixSocketAddress {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.path = try members.required("path")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.path, "path")
+    }
+}
+
+extension InetSocketAddressWrapper {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.data = try members.required("data")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.data, "data")
+    }
+}
+
+extension UnixSocketAddressWrapper {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.data = try members.required("data")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.data, "data")
+    }
+}
+
+extension SocketAddressType {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    package init?(knownName name: String) {
+        switch name {
+        case "inet": self = .inet
+        case "unix": self = .unix
+        default: return nil
+        }
+    }
+}
+
+extension SocketAddressLegacy {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        let discriminator: SocketAddressType = try members.required("type")
+        switch discriminator {
+        case .inet:
+            self.branch = .inet(try InetSocketAddressWrapper(qapiMembers: &members))
+        case .unix:
+            self.branch = .unix(try UnixSocketAddressWrapper(qapiMembers: &members))
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.type, "type")
+        switch self.branch {
+        case .inet(let value): value.encodeMembers(to: &encoder)
+        case .unix(let value): value.encodeMembers(to: &encoder)
+        case .unknown: break
+        }
+    }
+}
+
+extension ShutdownCause {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    package init?(knownName name: String) {
+        switch name {
+        case "none": self = .none
+        case "host-error": self = .hostError
+        case "host-qmp-quit": self = .hostQmpQuit
+        case "host-qmp-system-reset": self = .hostQmpSystemReset
+        case "host-signal": self = .hostSignal
+        case "host-ui": self = .hostUi
+        case "guest-shutdown": self = .guestShutdown
+        case "guest-reset": self = .guestReset
+        case "guest-panic": self = .guestPanic
+        case "subsystem-reset": self = .subsystemReset
+        case "snapshot-load": self = .snapshotLoad
+        default: return nil
         }
     }
 }

@@ -75,21 +75,13 @@ extension Commands.AddTool: QMPInBandCommand {
         var note: Swift.String?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - tool: the tool
+        ///   - note: a remark to keep with it
         init(tool: Tool, note: Swift.String? = nil) {
             self.tool = tool
             self.note = note
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.tool = try members.required("tool")
-            self.note = try members.optional("note")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.tool, "tool")
-            encoder.encode(self.note, "note")
         }
     }
 
@@ -216,18 +208,11 @@ extension Commands.CountItems: QMPInBandCommand {
         var kind: ItemKind?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - kind: The `kind` member.
         init(kind: ItemKind? = nil) {
             self.kind = kind
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.kind = try members.optional("kind")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.kind, "kind")
         }
     }
 
@@ -254,18 +239,11 @@ extension Commands.EchoAny: QMPInBandCommand {
         var value: JSONValue
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - value: The `value` member.
         init(value: JSONValue) {
             self.value = value
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.value = try members.required("value")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.value, "value")
         }
     }
 
@@ -312,18 +290,11 @@ extension Commands.PickSetting: QMPInBandCommand {
         var setting: Setting
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - setting: The `setting` member.
         init(setting: Setting) {
             self.setting = setting
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.setting = try members.required("setting")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.setting, "setting")
         }
     }
 
@@ -353,21 +324,13 @@ extension Commands.Measure: QMPInBandCommand {
         var scale: Double?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - shape: The `shape` member.
+        ///   - scale: The `scale` member.
         init(shape: Shape, scale: Double? = nil) {
             self.shape = shape
             self.scale = scale
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.shape = try members.required("shape")
-            self.scale = try members.optional("scale")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.shape, "shape")
-            encoder.encode(self.scale, "scale")
         }
     }
 
@@ -394,18 +357,11 @@ extension Commands.HandWritten: QMPInBandCommand {
         var x: Int64
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - x: The `x` member.
         init(x: Int64) {
             self.x = x
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.x = try members.required("x")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.x, "x")
         }
     }
 
@@ -452,18 +408,11 @@ extension Commands.FireAndForget: QMPInBandCommand {
         var tag: Swift.String
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - tag: The `tag` member.
         init(tag: Swift.String) {
             self.tag = tag
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.tag = try members.required("tag")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.tag, "tag")
         }
     }
 
@@ -490,18 +439,11 @@ extension Commands.Interrupt: QMPOutOfBandCommand {
         var reason: Swift.String?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - reason: The `reason` member.
         init(reason: Swift.String? = nil) {
             self.reason = reason
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.reason = try members.optional("reason")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.reason, "reason")
         }
     }
 
@@ -568,18 +510,11 @@ extension Commands.SlowSum: QMPInBandCommand {
         var values: [Int64]
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - values: The `values` member.
         init(values: [Int64]) {
             self.values = values
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.values = try members.required("values")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.values, "values")
         }
     }
 
@@ -653,7 +588,30 @@ extension Commands.Import: QMPInBandCommand {
         var init_: Int64?
 
         /// A value with the given members.
-        init(`in`: Swift.String, self_: Int64, `default`: Swift.Bool, `inout`: Int64? = nil, `var`: Int64? = nil, `let`: Int64? = nil, type: Shade? = nil, `class`: Swift.String? = nil, `protocol`: Protocol_? = nil, init_: Int64? = nil) {
+        ///
+        /// - Parameters:
+        ///   - in: The `in` member.
+        ///   - self_: The `self` member.
+        ///   - default: The `default` member.
+        ///   - inout: The `inout` member.
+        ///   - var: The `var` member.
+        ///   - let: The `let` member.
+        ///   - type: The `type` member.
+        ///   - class: The `class` member.
+        ///   - protocol: The `protocol` member.
+        ///   - init_: The `init` member.
+        init(
+            `in`: Swift.String,
+            self_: Int64,
+            `default`: Swift.Bool,
+            `inout`: Int64? = nil,
+            `var`: Int64? = nil,
+            `let`: Int64? = nil,
+            type: Shade? = nil,
+            `class`: Swift.String? = nil,
+            `protocol`: Protocol_? = nil,
+            init_: Int64? = nil
+        ) {
             self.`in` = `in`
             self.self_ = self_
             self.`default` = `default`
@@ -664,34 +622,6 @@ extension Commands.Import: QMPInBandCommand {
             self.`class` = `class`
             self.`protocol` = `protocol`
             self.init_ = init_
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.`in` = try members.required("in")
-            self.self_ = try members.required("self")
-            self.`default` = try members.required("default")
-            self.`inout` = try members.optional("inout")
-            self.`var` = try members.optional("var")
-            self.`let` = try members.optional("let")
-            self.type = try members.optional("type")
-            self.`class` = try members.optional("class")
-            self.`protocol` = try members.optional("protocol")
-            self.init_ = try members.optional("init")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.`in`, "in")
-            encoder.encode(self.self_, "self")
-            encoder.encode(self.`default`, "default")
-            encoder.encode(self.`inout`, "inout")
-            encoder.encode(self.`var`, "var")
-            encoder.encode(self.`let`, "let")
-            encoder.encode(self.type, "type")
-            encoder.encode(self.`class`, "class")
-            encoder.encode(self.`protocol`, "protocol")
-            encoder.encode(self.init_, "init")
         }
     }
 
@@ -770,30 +700,25 @@ extension Commands.OrgExampleFrob: QMPInBandCommand {
         var e: __org_example_Only?
 
         /// A value with the given members.
-        init(a: [__org_example_Enum], b: [__org_example_Struct], c: __org_example_Union, d: __org_example_Alt, e: __org_example_Only? = nil) {
+        ///
+        /// - Parameters:
+        ///   - a: The `a` member.
+        ///   - b: The `b` member.
+        ///   - c: The `c` member.
+        ///   - d: The `d` member.
+        ///   - e: The `e` member.
+        init(
+            a: [__org_example_Enum],
+            b: [__org_example_Struct],
+            c: __org_example_Union,
+            d: __org_example_Alt,
+            e: __org_example_Only? = nil
+        ) {
             self.a = a
             self.b = b
             self.c = c
             self.d = d
             self.e = e
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.a = try members.required("a")
-            self.b = try members.required("b")
-            self.c = try members.required("c")
-            self.d = try members.required("d")
-            self.e = try members.optional("e")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.a, "a")
-            encoder.encode(self.b, "b")
-            encoder.encode(self.c, "c")
-            encoder.encode(self.d, "d")
-            encoder.encode(self.e, "e")
         }
     }
 
@@ -953,30 +878,25 @@ extension Commands.Tune: QMPInBandCommand {
         var requiredOld: Int64
 
         /// A value with the given members.
-        init(level: Int64, legacyLevel: Int64? = nil, trial: Swift.String? = nil, gauge: Gauge? = nil, requiredOld: Int64) {
+        ///
+        /// - Parameters:
+        ///   - level: The `level` member.
+        ///   - legacyLevel: The `legacy-level` member.
+        ///   - trial: The `trial` member.
+        ///   - gauge: The `gauge` member.
+        ///   - requiredOld: The `required-old` member.
+        init(
+            level: Int64,
+            legacyLevel: Int64? = nil,
+            trial: Swift.String? = nil,
+            gauge: Gauge? = nil,
+            requiredOld: Int64
+        ) {
             self.level = level
             self.legacyLevel = legacyLevel
             self.trial = trial
             self.gauge = gauge
             self.requiredOld = requiredOld
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.level = try members.required("level")
-            self.legacyLevel = try members.optional("legacy-level", features: .deprecated)
-            self.trial = try members.optional("trial", features: .unstable)
-            self.gauge = try members.optional("gauge")
-            self.requiredOld = try members.required("required-old", features: .deprecated)
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.level, "level")
-            encoder.encode(self.legacyLevel, "legacy-level")
-            encoder.encode(self.trial, "trial")
-            encoder.encode(self.gauge, "gauge")
-            encoder.encode(self.requiredOld, "required-old")
         }
     }
 
@@ -1083,18 +1003,11 @@ extension Commands.CondAlternate: QMPInBandCommand {
         var arg: CondAlternate
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - arg: The `arg` member.
         init(arg: CondAlternate) {
             self.arg = arg
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.arg = try members.required("arg")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.arg, "arg")
         }
     }
 
@@ -1220,7 +1133,78 @@ extension Commands.TakeAll: QMPInBandCommand {
         var jsonObject: JSONObject?
 
         /// A value with the given members.
-        init(scalars: Scalars, optional: OptionalScalars? = nil, lists: Lists? = nil, grid: Grid? = nil, note: Note? = nil, shape: Shape? = nil, marker: Marker? = nil, tiny: Tiny? = nil, keywords: Keywords? = nil, record: LegacyRecord? = nil, folder: Folder? = nil, tree: Tree? = nil, string: String? = nil, type: Type_? = nil, hashable: Hashable? = nil, measurement: Measurement? = nil, kwUnion: KeywordUnion? = nil, kwAlt: KeywordAlternate? = nil, shadeOrLevel: ShadeOrLevel? = nil, flagOrShade: FlagOrShade? = nil, itemOrName: ItemOrName? = nil, sizeOrList: SizeOrRows? = nil, ranges: Ranges? = nil, noFeatures: NoFeatures? = nil, odd: OddFeatures? = nil, condFeatures: CondFeatures? = nil, cond: CondStruct? = nil, condUnion: CondUnion? = nil, featureAlt: FeatureAlternate? = nil, keywordEnum: Keyword? = nil, nothing: Nothing? = nil, present: PresentEnum? = nil, leftovers: Leftovers? = nil, jsonObject: JSONObject? = nil) {
+        ///
+        /// - Parameters:
+        ///   - scalars: The `scalars` member.
+        ///   - optional: The `optional` member.
+        ///   - lists: The `lists` member.
+        ///   - grid: The `grid` member.
+        ///   - note: The `note` member.
+        ///   - shape: The `shape` member.
+        ///   - marker: The `marker` member.
+        ///   - tiny: The `tiny` member.
+        ///   - keywords: The `keywords` member.
+        ///   - record: The `record` member.
+        ///   - folder: The `folder` member.
+        ///   - tree: The `tree` member.
+        ///   - string: The `string` member.
+        ///   - type: The `type` member.
+        ///   - hashable: The `hashable` member.
+        ///   - measurement: The `measurement` member.
+        ///   - kwUnion: The `kw-union` member.
+        ///   - kwAlt: The `kw-alt` member.
+        ///   - shadeOrLevel: The `shade-or-level` member.
+        ///   - flagOrShade: The `flag-or-shade` member.
+        ///   - itemOrName: The `item-or-name` member.
+        ///   - sizeOrList: The `size-or-list` member.
+        ///   - ranges: The `ranges` member.
+        ///   - noFeatures: The `no-features` member.
+        ///   - odd: The `odd` member.
+        ///   - condFeatures: The `cond-features` member.
+        ///   - cond: The `cond` member.
+        ///   - condUnion: The `cond-union` member.
+        ///   - featureAlt: The `feature-alt` member.
+        ///   - keywordEnum: The `keyword-enum` member.
+        ///   - nothing: The `nothing` member.
+        ///   - present: The `present` member.
+        ///   - leftovers: The `leftovers` member.
+        ///   - jsonObject: The `json-object` member.
+        init(
+            scalars: Scalars,
+            optional: OptionalScalars? = nil,
+            lists: Lists? = nil,
+            grid: Grid? = nil,
+            note: Note? = nil,
+            shape: Shape? = nil,
+            marker: Marker? = nil,
+            tiny: Tiny? = nil,
+            keywords: Keywords? = nil,
+            record: LegacyRecord? = nil,
+            folder: Folder? = nil,
+            tree: Tree? = nil,
+            string: String? = nil,
+            type: Type_? = nil,
+            hashable: Hashable? = nil,
+            measurement: Measurement? = nil,
+            kwUnion: KeywordUnion? = nil,
+            kwAlt: KeywordAlternate? = nil,
+            shadeOrLevel: ShadeOrLevel? = nil,
+            flagOrShade: FlagOrShade? = nil,
+            itemOrName: ItemOrName? = nil,
+            sizeOrList: SizeOrRows? = nil,
+            ranges: Ranges? = nil,
+            noFeatures: NoFeatures? = nil,
+            odd: OddFeatures? = nil,
+            condFeatures: CondFeatures? = nil,
+            cond: CondStruct? = nil,
+            condUnion: CondUnion? = nil,
+            featureAlt: FeatureAlternate? = nil,
+            keywordEnum: Keyword? = nil,
+            nothing: Nothing? = nil,
+            present: PresentEnum? = nil,
+            leftovers: Leftovers? = nil,
+            jsonObject: JSONObject? = nil
+        ) {
             self.scalars = scalars
             self.optional = optional
             self.lists = lists
@@ -1256,82 +1240,6 @@ extension Commands.TakeAll: QMPInBandCommand {
             self.leftovers = leftovers
             self.jsonObject = jsonObject
         }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.scalars = try members.required("scalars")
-            self.optional = try members.optional("optional")
-            self.lists = try members.optional("lists")
-            self.grid = try members.optional("grid")
-            self.note = try members.optional("note")
-            self.shape = try members.optional("shape")
-            self.marker = try members.optional("marker")
-            self.tiny = try members.optional("tiny")
-            self.keywords = try members.optional("keywords")
-            self.record = try members.optional("record")
-            self.folder = try members.optional("folder")
-            self.tree = try members.optional("tree")
-            self.string = try members.optional("string")
-            self.type = try members.optional("type")
-            self.hashable = try members.optional("hashable")
-            self.measurement = try members.optional("measurement")
-            self.kwUnion = try members.optional("kw-union")
-            self.kwAlt = try members.optional("kw-alt")
-            self.shadeOrLevel = try members.optional("shade-or-level")
-            self.flagOrShade = try members.optional("flag-or-shade")
-            self.itemOrName = try members.optional("item-or-name")
-            self.sizeOrList = try members.optional("size-or-list")
-            self.ranges = try members.optional("ranges")
-            self.noFeatures = try members.optional("no-features")
-            self.odd = try members.optional("odd")
-            self.condFeatures = try members.optional("cond-features")
-            self.cond = try members.optional("cond")
-            self.condUnion = try members.optional("cond-union")
-            self.featureAlt = try members.optional("feature-alt")
-            self.keywordEnum = try members.optional("keyword-enum")
-            self.nothing = try members.optional("nothing")
-            self.present = try members.optional("present")
-            self.leftovers = try members.optional("leftovers")
-            self.jsonObject = try members.optional("json-object")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.scalars, "scalars")
-            encoder.encode(self.optional, "optional")
-            encoder.encode(self.lists, "lists")
-            encoder.encode(self.grid, "grid")
-            encoder.encode(self.note, "note")
-            encoder.encode(self.shape, "shape")
-            encoder.encode(self.marker, "marker")
-            encoder.encode(self.tiny, "tiny")
-            encoder.encode(self.keywords, "keywords")
-            encoder.encode(self.record, "record")
-            encoder.encode(self.folder, "folder")
-            encoder.encode(self.tree, "tree")
-            encoder.encode(self.string, "string")
-            encoder.encode(self.type, "type")
-            encoder.encode(self.hashable, "hashable")
-            encoder.encode(self.measurement, "measurement")
-            encoder.encode(self.kwUnion, "kw-union")
-            encoder.encode(self.kwAlt, "kw-alt")
-            encoder.encode(self.shadeOrLevel, "shade-or-level")
-            encoder.encode(self.flagOrShade, "flag-or-shade")
-            encoder.encode(self.itemOrName, "item-or-name")
-            encoder.encode(self.sizeOrList, "size-or-list")
-            encoder.encode(self.ranges, "ranges")
-            encoder.encode(self.noFeatures, "no-features")
-            encoder.encode(self.odd, "odd")
-            encoder.encode(self.condFeatures, "cond-features")
-            encoder.encode(self.cond, "cond")
-            encoder.encode(self.condUnion, "cond-union")
-            encoder.encode(self.featureAlt, "feature-alt")
-            encoder.encode(self.keywordEnum, "keyword-enum")
-            encoder.encode(self.nothing, "nothing")
-            encoder.encode(self.present, "present")
-            encoder.encode(self.leftovers, "leftovers")
-            encoder.encode(self.jsonObject, "json-object")
-        }
     }
 
     /// The return value.
@@ -1365,21 +1273,13 @@ extension Commands.SubCommand: QMPInBandCommand {
         var `case`: WireCase?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - origin: where to look
+        ///   - case: spelling to use
         init(origin: Origin, `case`: WireCase? = nil) {
             self.origin = origin
             self.`case` = `case`
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.origin = try members.required("origin")
-            self.`case` = try members.optional("case")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.origin, "origin")
-            encoder.encode(self.`case`, "case")
         }
     }
 
@@ -1407,4 +1307,292 @@ extension Commands.LeafCount: QMPInBandCommand {
 
     /// The return value.
     typealias Result = Int64
+}
+
+// MARK: - Support for the runtime: the codec, out of the way of the data types
+
+extension Commands.AddTool.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.tool = try members.required("tool")
+        self.note = try members.optional("note")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.tool, "tool")
+        encoder.encode(self.note, "note")
+    }
+}
+
+extension Commands.CountItems.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.kind = try members.optional("kind")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.kind, "kind")
+    }
+}
+
+extension Commands.EchoAny.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.value = try members.required("value")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.value, "value")
+    }
+}
+
+extension Commands.PickSetting.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.setting = try members.required("setting")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.setting, "setting")
+    }
+}
+
+extension Commands.Measure.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.shape = try members.required("shape")
+        self.scale = try members.optional("scale")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.shape, "shape")
+        encoder.encode(self.scale, "scale")
+    }
+}
+
+extension Commands.HandWritten.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.x = try members.required("x")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.x, "x")
+    }
+}
+
+extension Commands.FireAndForget.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.tag = try members.required("tag")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.tag, "tag")
+    }
+}
+
+extension Commands.Interrupt.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.reason = try members.optional("reason")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.reason, "reason")
+    }
+}
+
+extension Commands.SlowSum.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.values = try members.required("values")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.values, "values")
+    }
+}
+
+extension Commands.Import.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.`in` = try members.required("in")
+        self.self_ = try members.required("self")
+        self.`default` = try members.required("default")
+        self.`inout` = try members.optional("inout")
+        self.`var` = try members.optional("var")
+        self.`let` = try members.optional("let")
+        self.type = try members.optional("type")
+        self.`class` = try members.optional("class")
+        self.`protocol` = try members.optional("protocol")
+        self.init_ = try members.optional("init")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.`in`, "in")
+        encoder.encode(self.self_, "self")
+        encoder.encode(self.`default`, "default")
+        encoder.encode(self.`inout`, "inout")
+        encoder.encode(self.`var`, "var")
+        encoder.encode(self.`let`, "let")
+        encoder.encode(self.type, "type")
+        encoder.encode(self.`class`, "class")
+        encoder.encode(self.`protocol`, "protocol")
+        encoder.encode(self.init_, "init")
+    }
+}
+
+extension Commands.OrgExampleFrob.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.a = try members.required("a")
+        self.b = try members.required("b")
+        self.c = try members.required("c")
+        self.d = try members.required("d")
+        self.e = try members.optional("e")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.a, "a")
+        encoder.encode(self.b, "b")
+        encoder.encode(self.c, "c")
+        encoder.encode(self.d, "d")
+        encoder.encode(self.e, "e")
+    }
+}
+
+extension Commands.Tune.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.level = try members.required("level")
+        self.legacyLevel = try members.optional("legacy-level", features: .deprecated)
+        self.trial = try members.optional("trial", features: .unstable)
+        self.gauge = try members.optional("gauge")
+        self.requiredOld = try members.required("required-old", features: .deprecated)
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.level, "level")
+        encoder.encode(self.legacyLevel, "legacy-level")
+        encoder.encode(self.trial, "trial")
+        encoder.encode(self.gauge, "gauge")
+        encoder.encode(self.requiredOld, "required-old")
+    }
+}
+
+extension Commands.CondAlternate.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.arg = try members.required("arg")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.arg, "arg")
+    }
+}
+
+extension Commands.TakeAll.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.scalars = try members.required("scalars")
+        self.optional = try members.optional("optional")
+        self.lists = try members.optional("lists")
+        self.grid = try members.optional("grid")
+        self.note = try members.optional("note")
+        self.shape = try members.optional("shape")
+        self.marker = try members.optional("marker")
+        self.tiny = try members.optional("tiny")
+        self.keywords = try members.optional("keywords")
+        self.record = try members.optional("record")
+        self.folder = try members.optional("folder")
+        self.tree = try members.optional("tree")
+        self.string = try members.optional("string")
+        self.type = try members.optional("type")
+        self.hashable = try members.optional("hashable")
+        self.measurement = try members.optional("measurement")
+        self.kwUnion = try members.optional("kw-union")
+        self.kwAlt = try members.optional("kw-alt")
+        self.shadeOrLevel = try members.optional("shade-or-level")
+        self.flagOrShade = try members.optional("flag-or-shade")
+        self.itemOrName = try members.optional("item-or-name")
+        self.sizeOrList = try members.optional("size-or-list")
+        self.ranges = try members.optional("ranges")
+        self.noFeatures = try members.optional("no-features")
+        self.odd = try members.optional("odd")
+        self.condFeatures = try members.optional("cond-features")
+        self.cond = try members.optional("cond")
+        self.condUnion = try members.optional("cond-union")
+        self.featureAlt = try members.optional("feature-alt")
+        self.keywordEnum = try members.optional("keyword-enum")
+        self.nothing = try members.optional("nothing")
+        self.present = try members.optional("present")
+        self.leftovers = try members.optional("leftovers")
+        self.jsonObject = try members.optional("json-object")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.scalars, "scalars")
+        encoder.encode(self.optional, "optional")
+        encoder.encode(self.lists, "lists")
+        encoder.encode(self.grid, "grid")
+        encoder.encode(self.note, "note")
+        encoder.encode(self.shape, "shape")
+        encoder.encode(self.marker, "marker")
+        encoder.encode(self.tiny, "tiny")
+        encoder.encode(self.keywords, "keywords")
+        encoder.encode(self.record, "record")
+        encoder.encode(self.folder, "folder")
+        encoder.encode(self.tree, "tree")
+        encoder.encode(self.string, "string")
+        encoder.encode(self.type, "type")
+        encoder.encode(self.hashable, "hashable")
+        encoder.encode(self.measurement, "measurement")
+        encoder.encode(self.kwUnion, "kw-union")
+        encoder.encode(self.kwAlt, "kw-alt")
+        encoder.encode(self.shadeOrLevel, "shade-or-level")
+        encoder.encode(self.flagOrShade, "flag-or-shade")
+        encoder.encode(self.itemOrName, "item-or-name")
+        encoder.encode(self.sizeOrList, "size-or-list")
+        encoder.encode(self.ranges, "ranges")
+        encoder.encode(self.noFeatures, "no-features")
+        encoder.encode(self.odd, "odd")
+        encoder.encode(self.condFeatures, "cond-features")
+        encoder.encode(self.cond, "cond")
+        encoder.encode(self.condUnion, "cond-union")
+        encoder.encode(self.featureAlt, "feature-alt")
+        encoder.encode(self.keywordEnum, "keyword-enum")
+        encoder.encode(self.nothing, "nothing")
+        encoder.encode(self.present, "present")
+        encoder.encode(self.leftovers, "leftovers")
+        encoder.encode(self.jsonObject, "json-object")
+    }
+}
+
+extension Commands.SubCommand.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.origin = try members.required("origin")
+        self.`case` = try members.optional("case")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.origin, "origin")
+        encoder.encode(self.`case`, "case")
+    }
 }

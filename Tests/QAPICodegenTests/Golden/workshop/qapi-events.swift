@@ -16,15 +16,6 @@ extension Events {
 
         /// The event (it has no data).
         init() {}
-
-        /// Reads no members.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
-
-        /// Writes no members.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
-
-        /// No `data` member.
-        func eventData() -> QAPIRuntime.JSONObject? { nil }
     }
 }
 
@@ -36,15 +27,6 @@ extension Events {
 
         /// The event (it has no data).
         init() {}
-
-        /// Reads no members.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
-
-        /// Writes no members.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
-
-        /// No `data` member.
-        func eventData() -> QAPIRuntime.JSONObject? { nil }
     }
 }
 
@@ -56,13 +38,6 @@ extension Events {
         /// The event's wire name.
         static let name: Swift.String = "ITEM_STORED"
 
-        /// The `data` member of the event message.
-        func eventData() -> QAPIRuntime.JSONObject? {
-            var encoder = QAPIObjectEncoder()
-            self.encodeMembers(to: &encoder)
-            return encoder.object
-        }
-
         /// the item
         var item: Item
 
@@ -73,24 +48,15 @@ extension Events {
         var at: Int64
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - item: the item
+        ///   - where: the shelf, when known
+        ///   - at: the time, in seconds
         init(item: Item, `where`: Swift.String? = nil, at: Int64) {
             self.item = item
             self.`where` = `where`
             self.at = at
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.item = try members.required("item")
-            self.`where` = try members.optional("where")
-            self.at = try members.required("at")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.item, "item")
-            encoder.encode(self.`where`, "where")
-            encoder.encode(self.at, "at")
         }
     }
 }
@@ -101,41 +67,25 @@ extension Events {
         /// The event's wire name.
         static let name: Swift.String = "TOOL_CHANGED"
 
-        /// The `data` member of the event message.
-        func eventData() -> QAPIRuntime.JSONObject? {
-            var encoder = QAPIObjectEncoder()
-            self.encodeMembers(to: &encoder)
-            return encoder.object
-        }
-
-        /// The `id` member.
+        /// unique name of the thing
         var id: Swift.String
 
-        /// The `weight` member.
+        /// weight in grams
         var weight: UInt32
 
-        /// The `shade` member.
+        /// its finish, when painted
         var shade: Shade?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - id: unique name of the thing
+        ///   - weight: weight in grams
+        ///   - shade: its finish, when painted
         init(id: Swift.String, weight: UInt32, shade: Shade? = nil) {
             self.id = id
             self.weight = weight
             self.shade = shade
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.id = try members.required("id")
-            self.weight = try members.required("weight")
-            self.shade = try members.optional("shade")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.id, "id")
-            encoder.encode(self.weight, "weight")
-            encoder.encode(self.shade, "shade")
         }
     }
 }
@@ -151,20 +101,6 @@ extension Events {
 
         /// The event with `data`.
         init(_ data: PowerTool) { self.data = data }
-
-        /// Reads the event's data.
-        init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-            self.data = try decoder.decode()
-        }
-
-        /// Writes the event's data.
-        func qapiEncoded() -> JSONValue { self.data.qapiEncoded() }
-
-        /// The `data` member of the event message.
-        func eventData() -> QAPIRuntime.JSONObject? {
-            if case .object(let members) = self.data.qapiEncoded() { return members }
-            return nil
-        }
     }
 }
 
@@ -179,20 +115,6 @@ extension Events {
 
         /// The event with `data`.
         init(_ data: Item) { self.data = data }
-
-        /// Reads the event's data.
-        init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-            self.data = try decoder.decode()
-        }
-
-        /// Writes the event's data.
-        func qapiEncoded() -> JSONValue { self.data.qapiEncoded() }
-
-        /// The `data` member of the event message.
-        func eventData() -> QAPIRuntime.JSONObject? {
-            if case .object(let members) = self.data.qapiEncoded() { return members }
-            return nil
-        }
     }
 }
 
@@ -207,20 +129,6 @@ extension Events {
 
         /// The event with `data`.
         init(_ data: Blank) { self.data = data }
-
-        /// Reads the event's data.
-        init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-            self.data = try decoder.decode()
-        }
-
-        /// Writes the event's data.
-        func qapiEncoded() -> JSONValue { self.data.qapiEncoded() }
-
-        /// The `data` member of the event message.
-        func eventData() -> QAPIRuntime.JSONObject? {
-            if case .object(let members) = self.data.qapiEncoded() { return members }
-            return nil
-        }
     }
 }
 
@@ -233,15 +141,6 @@ extension Events {
 
         /// The event (it has no data).
         init() {}
-
-        /// Reads no members.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
-
-        /// Writes no members.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
-
-        /// No `data` member.
-        func eventData() -> QAPIRuntime.JSONObject? { nil }
     }
 }
 
@@ -253,31 +152,17 @@ extension Events {
         /// The event's wire name.
         static let name: Swift.String = "NEW_EVENT"
 
-        /// The `data` member of the event message.
-        func eventData() -> QAPIRuntime.JSONObject? {
-            var encoder = QAPIObjectEncoder()
-            self.encodeMembers(to: &encoder)
-            return encoder.object
-        }
-
         /// The `detail` member.
         ///
         /// - Note: Feature `deprecated`.
         var detail: Swift.String
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - detail: The `detail` member.
         init(detail: Swift.String) {
             self.detail = detail
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.detail = try members.required("detail", features: .deprecated)
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.detail, "detail")
         }
     }
 }
@@ -293,20 +178,6 @@ extension Events {
 
         /// The event with `data`.
         init(_ data: CondStruct) { self.data = data }
-
-        /// Reads the event's data.
-        init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-            self.data = try decoder.decode()
-        }
-
-        /// Writes the event's data.
-        func qapiEncoded() -> JSONValue { self.data.qapiEncoded() }
-
-        /// The `data` member of the event message.
-        func eventData() -> QAPIRuntime.JSONObject? {
-            if case .object(let members) = self.data.qapiEncoded() { return members }
-            return nil
-        }
     }
 }
 
@@ -318,15 +189,6 @@ extension Events {
 
         /// The event (it has no data).
         init() {}
-
-        /// Reads no members.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
-
-        /// Writes no members.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
-
-        /// No `data` member.
-        func eventData() -> QAPIRuntime.JSONObject? { nil }
     }
 }
 
@@ -335,13 +197,6 @@ extension Events {
     struct OrgExampleFlash: QMPEvent, QAPIObjectCodable, Swift.Hashable {
         /// The event's wire name.
         static let name: Swift.String = "__ORG.EXAMPLE_FLASH"
-
-        /// The `data` member of the event message.
-        func eventData() -> QAPIRuntime.JSONObject? {
-            var encoder = QAPIObjectEncoder()
-            self.encodeMembers(to: &encoder)
-            return encoder.object
-        }
 
         /// The `__org.example_member1` member.
         var orgExampleMember1: __org_example_Enum
@@ -353,24 +208,15 @@ extension Events {
         var wcharT: Int64?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - orgExampleMember1: The `__org.example_member1` member.
+        ///   - orgExampleMember2: The `__org.example_member2` member.
+        ///   - wcharT: The `wchar-t` member.
         init(orgExampleMember1: __org_example_Enum, orgExampleMember2: Swift.String, wcharT: Int64? = nil) {
             self.orgExampleMember1 = orgExampleMember1
             self.orgExampleMember2 = orgExampleMember2
             self.wcharT = wcharT
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.orgExampleMember1 = try members.required("__org.example_member1")
-            self.orgExampleMember2 = try members.required("__org.example_member2")
-            self.wcharT = try members.optional("wchar-t")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.orgExampleMember1, "__org.example_member1")
-            encoder.encode(self.orgExampleMember2, "__org.example_member2")
-            encoder.encode(self.wcharT, "wchar-t")
         }
     }
 }
@@ -381,13 +227,6 @@ extension Events {
         /// The event's wire name.
         static let name: Swift.String = "BOOL"
 
-        /// The `data` member of the event message.
-        func eventData() -> QAPIRuntime.JSONObject? {
-            var encoder = QAPIObjectEncoder()
-            self.encodeMembers(to: &encoder)
-            return encoder.object
-        }
-
         /// The `flag` member.
         var flag: Swift.Bool
 
@@ -395,21 +234,13 @@ extension Events {
         var by: String
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - flag: The `flag` member.
+        ///   - by: The `by` member.
         init(flag: Swift.Bool, by: String) {
             self.flag = flag
             self.by = by
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.flag = try members.required("flag")
-            self.by = try members.required("by")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.flag, "flag")
-            encoder.encode(self.by, "by")
         }
     }
 }
@@ -419,13 +250,6 @@ extension Events {
     struct KeywordEvent: QMPEvent, QAPIObjectCodable, Swift.Hashable {
         /// The event's wire name.
         static let name: Swift.String = "KEYWORD_EVENT"
-
-        /// The `data` member of the event message.
-        func eventData() -> QAPIRuntime.JSONObject? {
-            var encoder = QAPIObjectEncoder()
-            self.encodeMembers(to: &encoder)
-            return encoder.object
-        }
 
         /// The `default` member.
         var `default`: Int64
@@ -440,27 +264,17 @@ extension Events {
         var type: Shade?
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - default: The `default` member.
+        ///   - self_: The `self` member.
+        ///   - in: The `in` member.
+        ///   - type: The `type` member.
         init(`default`: Int64, self_: Swift.String, `in`: Swift.Bool, type: Shade? = nil) {
             self.`default` = `default`
             self.self_ = self_
             self.`in` = `in`
             self.type = type
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.`default` = try members.required("default")
-            self.self_ = try members.required("self")
-            self.`in` = try members.required("in")
-            self.type = try members.optional("type")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.`default`, "default")
-            encoder.encode(self.self_, "self")
-            encoder.encode(self.`in`, "in")
-            encoder.encode(self.type, "type")
         }
     }
 }
@@ -475,29 +289,15 @@ extension Events {
         /// The event's wire name.
         static let name: Swift.String = "SUB_EVENT"
 
-        /// The `data` member of the event message.
-        func eventData() -> QAPIRuntime.JSONObject? {
-            var encoder = QAPIObjectEncoder()
-            self.encodeMembers(to: &encoder)
-            return encoder.object
-        }
-
         /// the tag involved
         var label: Label
 
         /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - label: the tag involved
         init(label: Label) {
             self.label = label
-        }
-
-        /// Reads the members in schema order, with QEMU's errors.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-            self.label = try members.required("label")
-        }
-
-        /// Writes the members in schema order; absent optional members are left out.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-            encoder.encode(self.label, "label")
         }
     }
 }
@@ -512,15 +312,6 @@ extension Events {
 
         /// The event (it has no data).
         init() {}
-
-        /// Reads no members.
-        init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
-
-        /// Writes no members.
-        func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
-
-        /// No `data` member.
-        func eventData() -> QAPIRuntime.JSONObject? { nil }
     }
 }
 
@@ -565,28 +356,319 @@ enum Event: QMPEventSet, Swift.Hashable {
     /// The event in `message`, read with `options`.
     init(decoding message: QMPEventMessage, options: QAPIDecodingOptions) {
         let data = JSONValue.object(message.data ?? [:])
+        func decode<Event: QAPIDecodable>() throws(QAPIDecodingError) -> Event {
+            try QAPIDecoder.decode(from: data, options: options)
+        }
         do throws(QAPIDecodingError) {
             switch message.name {
-            case "STARTED": self = .started(try QAPIDecoder.decode(from: data, options: options))
-            case "STOPPED": self = .stopped(try QAPIDecoder.decode(from: data, options: options))
-            case "ITEM_STORED": self = .itemStored(try QAPIDecoder.decode(from: data, options: options))
-            case "TOOL_CHANGED": self = .toolChanged(try QAPIDecoder.decode(from: data, options: options))
-            case "TOOL_BOXED": self = .toolBoxed(try QAPIDecoder.decode(from: data, options: options))
-            case "ITEM_BOXED": self = .itemBoxed(try QAPIDecoder.decode(from: data, options: options))
-            case "BLANK_BOXED": self = .blankBoxed(try QAPIDecoder.decode(from: data, options: options))
-            case "OLD_EVENT": self = .oldEvent(try QAPIDecoder.decode(from: data, options: options))
-            case "NEW_EVENT": self = .newEvent(try QAPIDecoder.decode(from: data, options: options))
-            case "COND_EVENT": self = .condEvent(try QAPIDecoder.decode(from: data, options: options))
-            case "COND_EVENT_ANY": self = .condEventAny(try QAPIDecoder.decode(from: data, options: options))
-            case "__ORG.EXAMPLE_FLASH": self = .orgExampleFlash(try QAPIDecoder.decode(from: data, options: options))
-            case "BOOL": self = .bool(try QAPIDecoder.decode(from: data, options: options))
-            case "KEYWORD_EVENT": self = .keywordEvent(try QAPIDecoder.decode(from: data, options: options))
-            case "SUB_EVENT": self = .subEvent(try QAPIDecoder.decode(from: data, options: options))
-            case "PEER_EVENT": self = .peerEvent(try QAPIDecoder.decode(from: data, options: options))
+            case "STARTED": self = .started(try decode())
+            case "STOPPED": self = .stopped(try decode())
+            case "ITEM_STORED": self = .itemStored(try decode())
+            case "TOOL_CHANGED": self = .toolChanged(try decode())
+            case "TOOL_BOXED": self = .toolBoxed(try decode())
+            case "ITEM_BOXED": self = .itemBoxed(try decode())
+            case "BLANK_BOXED": self = .blankBoxed(try decode())
+            case "OLD_EVENT": self = .oldEvent(try decode())
+            case "NEW_EVENT": self = .newEvent(try decode())
+            case "COND_EVENT": self = .condEvent(try decode())
+            case "COND_EVENT_ANY": self = .condEventAny(try decode())
+            case "__ORG.EXAMPLE_FLASH": self = .orgExampleFlash(try decode())
+            case "BOOL": self = .bool(try decode())
+            case "KEYWORD_EVENT": self = .keywordEvent(try decode())
+            case "SUB_EVENT": self = .subEvent(try decode())
+            case "PEER_EVENT": self = .peerEvent(try decode())
             default: self = .unknown(name: message.name, data: message.data)
             }
         } catch {
             self = .unknown(name: message.name, data: message.data)
         }
     }
+}
+
+// MARK: - Support for the runtime: the codec, out of the way of the data types
+
+extension Events.Started {
+    /// Reads no members.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
+
+    /// Writes no members.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
+
+    /// No `data` member.
+    func eventData() -> QAPIRuntime.JSONObject? { nil }
+}
+
+extension Events.Stopped {
+    /// Reads no members.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
+
+    /// Writes no members.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
+
+    /// No `data` member.
+    func eventData() -> QAPIRuntime.JSONObject? { nil }
+}
+
+extension Events.ItemStored {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.item = try members.required("item")
+        self.`where` = try members.optional("where")
+        self.at = try members.required("at")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.item, "item")
+        encoder.encode(self.`where`, "where")
+        encoder.encode(self.at, "at")
+    }
+}
+
+extension Events.ItemStored {
+    /// The `data` member of the event message.
+    func eventData() -> QAPIRuntime.JSONObject? {
+        var encoder = QAPIObjectEncoder()
+        self.encodeMembers(to: &encoder)
+        return encoder.object
+    }
+}
+
+extension Events.ToolChanged {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.required("id")
+        self.weight = try members.required("weight")
+        self.shade = try members.optional("shade")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+        encoder.encode(self.weight, "weight")
+        encoder.encode(self.shade, "shade")
+    }
+}
+
+extension Events.ToolChanged {
+    /// The `data` member of the event message.
+    func eventData() -> QAPIRuntime.JSONObject? {
+        var encoder = QAPIObjectEncoder()
+        self.encodeMembers(to: &encoder)
+        return encoder.object
+    }
+}
+
+extension Events.ToolBoxed {
+    /// Reads the event's data.
+    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
+        self.data = try decoder.decode()
+    }
+
+    /// Writes the event's data.
+    func qapiEncoded() -> JSONValue { self.data.qapiEncoded() }
+
+    /// The `data` member of the event message.
+    func eventData() -> QAPIRuntime.JSONObject? {
+        if case .object(let members) = self.data.qapiEncoded() { return members }
+        return nil
+    }
+}
+
+extension Events.ItemBoxed {
+    /// Reads the event's data.
+    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
+        self.data = try decoder.decode()
+    }
+
+    /// Writes the event's data.
+    func qapiEncoded() -> JSONValue { self.data.qapiEncoded() }
+
+    /// The `data` member of the event message.
+    func eventData() -> QAPIRuntime.JSONObject? {
+        if case .object(let members) = self.data.qapiEncoded() { return members }
+        return nil
+    }
+}
+
+extension Events.BlankBoxed {
+    /// Reads the event's data.
+    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
+        self.data = try decoder.decode()
+    }
+
+    /// Writes the event's data.
+    func qapiEncoded() -> JSONValue { self.data.qapiEncoded() }
+
+    /// The `data` member of the event message.
+    func eventData() -> QAPIRuntime.JSONObject? {
+        if case .object(let members) = self.data.qapiEncoded() { return members }
+        return nil
+    }
+}
+
+extension Events.OldEvent {
+    /// Reads no members.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
+
+    /// Writes no members.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
+
+    /// No `data` member.
+    func eventData() -> QAPIRuntime.JSONObject? { nil }
+}
+
+extension Events.NewEvent {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.detail = try members.required("detail", features: .deprecated)
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.detail, "detail")
+    }
+}
+
+extension Events.NewEvent {
+    /// The `data` member of the event message.
+    func eventData() -> QAPIRuntime.JSONObject? {
+        var encoder = QAPIObjectEncoder()
+        self.encodeMembers(to: &encoder)
+        return encoder.object
+    }
+}
+
+extension Events.CondEvent {
+    /// Reads the event's data.
+    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
+        self.data = try decoder.decode()
+    }
+
+    /// Writes the event's data.
+    func qapiEncoded() -> JSONValue { self.data.qapiEncoded() }
+
+    /// The `data` member of the event message.
+    func eventData() -> QAPIRuntime.JSONObject? {
+        if case .object(let members) = self.data.qapiEncoded() { return members }
+        return nil
+    }
+}
+
+extension Events.CondEventAny {
+    /// Reads no members.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
+
+    /// Writes no members.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
+
+    /// No `data` member.
+    func eventData() -> QAPIRuntime.JSONObject? { nil }
+}
+
+extension Events.OrgExampleFlash {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.orgExampleMember1 = try members.required("__org.example_member1")
+        self.orgExampleMember2 = try members.required("__org.example_member2")
+        self.wcharT = try members.optional("wchar-t")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.orgExampleMember1, "__org.example_member1")
+        encoder.encode(self.orgExampleMember2, "__org.example_member2")
+        encoder.encode(self.wcharT, "wchar-t")
+    }
+}
+
+extension Events.OrgExampleFlash {
+    /// The `data` member of the event message.
+    func eventData() -> QAPIRuntime.JSONObject? {
+        var encoder = QAPIObjectEncoder()
+        self.encodeMembers(to: &encoder)
+        return encoder.object
+    }
+}
+
+extension Events.Bool {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.flag = try members.required("flag")
+        self.by = try members.required("by")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.flag, "flag")
+        encoder.encode(self.by, "by")
+    }
+}
+
+extension Events.Bool {
+    /// The `data` member of the event message.
+    func eventData() -> QAPIRuntime.JSONObject? {
+        var encoder = QAPIObjectEncoder()
+        self.encodeMembers(to: &encoder)
+        return encoder.object
+    }
+}
+
+extension Events.KeywordEvent {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.`default` = try members.required("default")
+        self.self_ = try members.required("self")
+        self.`in` = try members.required("in")
+        self.type = try members.optional("type")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.`default`, "default")
+        encoder.encode(self.self_, "self")
+        encoder.encode(self.`in`, "in")
+        encoder.encode(self.type, "type")
+    }
+}
+
+extension Events.KeywordEvent {
+    /// The `data` member of the event message.
+    func eventData() -> QAPIRuntime.JSONObject? {
+        var encoder = QAPIObjectEncoder()
+        self.encodeMembers(to: &encoder)
+        return encoder.object
+    }
+}
+
+extension Events.SubEvent {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.label = try members.required("label")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.label, "label")
+    }
+}
+
+extension Events.SubEvent {
+    /// The `data` member of the event message.
+    func eventData() -> QAPIRuntime.JSONObject? {
+        var encoder = QAPIObjectEncoder()
+        self.encodeMembers(to: &encoder)
+        return encoder.object
+    }
+}
+
+extension Events.PeerEvent {
+    /// Reads no members.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
+
+    /// Writes no members.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
+
+    /// No `data` member.
+    func eventData() -> QAPIRuntime.JSONObject? { nil }
 }

@@ -42,7 +42,7 @@ protocol CommandHandler: Sendable {
     func addTool(_ arguments: Commands.AddTool.Arguments) async throws -> Item
 
     /// - Parameter arguments: The arguments:
-    ///   - `id`: The `id` member.
+    ///   - `id`: unique name of the thing
     ///   - `weight`: weight in grams
     ///   - `shade`: its finish, when painted
     /// - Remark: QAPI command `inspect`, from `qapi-schema.json`.
@@ -53,9 +53,9 @@ protocol CommandHandler: Sendable {
     func inspectBlank(_ arguments: Commands.InspectBlank.Arguments) async throws -> BlankToo
 
     /// - Parameter arguments: The arguments:
-    ///   - `id`: The `id` member.
-    ///   - `weight`: The `weight` member.
-    ///   - `shade`: The `shade` member.
+    ///   - `id`: unique name of the thing
+    ///   - `weight`: weight in grams
+    ///   - `shade`: its finish, when painted
     ///   - `watts`: power drawn
     ///   - `cordless`: whether it runs on a battery
     /// - Remark: QAPI command `inspect-boxed`, from `qapi-schema.json`.
@@ -122,7 +122,7 @@ protocol CommandHandler: Sendable {
     func slowSum(_ arguments: Commands.SlowSum.Arguments) async throws -> Stock
 
     /// - Parameter arguments: The arguments:
-    ///   - `id`: The `id` member.
+    ///   - `id`: unique name of the thing
     ///   - `form`: The `form` member.
     ///   - `pages`: The `pages` member.
     /// - Remark: QAPI command `slow-boxed`, from `qapi-schema.json`.

@@ -24,16 +24,6 @@ enum Shade: QAPIEnum {
     /// Every value of the schema (not `unknown`).
     static let allCases: [Shade] = [.light, .dark, .twoTone]
 
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "light": self = .light
-        case "dark": self = .dark
-        case "two-tone": self = .twoTone
-        default: return nil
-        }
-    }
-
     /// The wire name.
     var rawValue: Swift.String {
         switch self {
@@ -52,11 +42,6 @@ enum Nothing: QAPIEnum {
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [Nothing] = []
-
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        return nil
-    }
 
     /// The wire name.
     var rawValue: Swift.String {
@@ -110,33 +95,27 @@ enum Keyword: QAPIEnum {
     case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
-    static let allCases: [Keyword] = [.`true`, .`false`, .`nil`, .`case`, .`default`, .self_, .init_, .`in`, .`protocol`, .type, .`is`, .rawValue_, .allCases_, .hashValue_, .qapiFeatures_, .qapiEncoded_, ._1st, ._2ndPass, .plain]
-
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "true": self = .`true`
-        case "false": self = .`false`
-        case "nil": self = .`nil`
-        case "case": self = .`case`
-        case "default": self = .`default`
-        case "self": self = .self_
-        case "init": self = .init_
-        case "in": self = .`in`
-        case "protocol": self = .`protocol`
-        case "type": self = .type
-        case "is": self = .`is`
-        case "raw-value": self = .rawValue_
-        case "all-cases": self = .allCases_
-        case "hash-value": self = .hashValue_
-        case "qapi-features": self = .qapiFeatures_
-        case "qapi-encoded": self = .qapiEncoded_
-        case "1st": self = ._1st
-        case "2nd-pass": self = ._2ndPass
-        case "plain": self = .plain
-        default: return nil
-        }
-    }
+    static let allCases: [Keyword] = [
+        .`true`,
+        .`false`,
+        .`nil`,
+        .`case`,
+        .`default`,
+        .self_,
+        .init_,
+        .`in`,
+        .`protocol`,
+        .type,
+        .`is`,
+        .rawValue_,
+        .allCases_,
+        .hashValue_,
+        .qapiFeatures_,
+        .qapiEncoded_,
+        ._1st,
+        ._2ndPass,
+        .plain
+    ]
 
     /// The wire name.
     var rawValue: Swift.String {
@@ -200,20 +179,6 @@ enum Gauge: QAPIEnum {
     /// Every value of the schema (not `unknown`).
     static let allCases: [Gauge] = [.coarse, .fine, .ancient, .risky, .extra, .maybe, .surely]
 
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "coarse": self = .coarse
-        case "fine": self = .fine
-        case "ancient": self = .ancient
-        case "risky": self = .risky
-        case "extra": self = .extra
-        case "maybe": self = .maybe
-        case "surely": self = .surely
-        default: return nil
-        }
-    }
-
     /// The wire name.
     var rawValue: Swift.String {
         switch self {
@@ -252,15 +217,6 @@ enum PresentEnum: QAPIEnum {
     /// Every value of the schema (not `unknown`).
     static let allCases: [PresentEnum] = [.onValue, .other]
 
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "on-value": self = .onValue
-        case "other": self = .other
-        default: return nil
-        }
-    }
-
     /// The wire name.
     var rawValue: Swift.String {
         switch self {
@@ -285,16 +241,6 @@ enum Protocol_: QAPIEnum {
     /// Every value of the schema (not `unknown`).
     static let allCases: [Protocol_] = [.tcp, .unix, .vsock]
 
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "tcp": self = .tcp
-        case "unix": self = .unix
-        case "vsock": self = .vsock
-        default: return nil
-        }
-    }
-
     /// The wire name.
     var rawValue: Swift.String {
         switch self {
@@ -314,18 +260,11 @@ struct Thing: QAPIObjectCodable, Swift.Hashable {
     var id: Swift.String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - id: unique name of the thing
     init(id: Swift.String) {
         self.id = id
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.id, "id")
     }
 }
 
@@ -333,7 +272,7 @@ struct Thing: QAPIObjectCodable, Swift.Hashable {
 ///
 /// - Remark: QAPI struct `Tool`, from `qapi-schema.json`.
 struct Tool: QAPIObjectCodable, Swift.Hashable {
-    /// The `id` member.
+    /// unique name of the thing
     var id: Swift.String
 
     /// weight in grams
@@ -343,24 +282,15 @@ struct Tool: QAPIObjectCodable, Swift.Hashable {
     var shade: Shade?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - id: unique name of the thing
+    ///   - weight: weight in grams
+    ///   - shade: its finish, when painted
     init(id: Swift.String, weight: UInt32, shade: Shade? = nil) {
         self.id = id
         self.weight = weight
         self.shade = shade
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        self.weight = try members.required("weight")
-        self.shade = try members.optional("shade")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.id, "id")
-        encoder.encode(self.weight, "weight")
-        encoder.encode(self.shade, "shade")
     }
 }
 
@@ -368,13 +298,13 @@ struct Tool: QAPIObjectCodable, Swift.Hashable {
 ///
 /// - Remark: QAPI struct `PowerTool`, from `qapi-schema.json`.
 struct PowerTool: QAPIObjectCodable, Swift.Hashable {
-    /// The `id` member.
+    /// unique name of the thing
     var id: Swift.String
 
-    /// The `weight` member.
+    /// weight in grams
     var weight: UInt32
 
-    /// The `shade` member.
+    /// its finish, when painted
     var shade: Shade?
 
     /// power drawn
@@ -384,30 +314,19 @@ struct PowerTool: QAPIObjectCodable, Swift.Hashable {
     var cordless: Swift.Bool?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - id: unique name of the thing
+    ///   - weight: weight in grams
+    ///   - shade: its finish, when painted
+    ///   - watts: power drawn
+    ///   - cordless: whether it runs on a battery
     init(id: Swift.String, weight: UInt32, shade: Shade? = nil, watts: UInt16, cordless: Swift.Bool? = nil) {
         self.id = id
         self.weight = weight
         self.shade = shade
         self.watts = watts
         self.cordless = cordless
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        self.weight = try members.required("weight")
-        self.shade = try members.optional("shade")
-        self.watts = try members.required("watts")
-        self.cordless = try members.optional("cordless")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.id, "id")
-        encoder.encode(self.weight, "weight")
-        encoder.encode(self.shade, "shade")
-        encoder.encode(self.watts, "watts")
-        encoder.encode(self.cordless, "cordless")
     }
 }
 
@@ -423,24 +342,15 @@ struct Material: QAPIObjectCodable, Swift.Hashable {
     var origin: Origin?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - amount: The `amount` member.
+    ///   - grade: The `grade` member.
+    ///   - origin: The `origin` member.
     init(amount: Double, grade: Int8, origin: Origin? = nil) {
         self.amount = amount
         self.grade = grade
         self.origin = origin
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.amount = try members.required("amount")
-        self.grade = try members.required("grade")
-        self.origin = try members.optional("origin")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.amount, "amount")
-        encoder.encode(self.grade, "grade")
-        encoder.encode(self.origin, "origin")
     }
 }
 
@@ -450,18 +360,11 @@ struct Stock: QAPIObjectCodable, Swift.Hashable {
     var amount: Double
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - amount: The `amount` member.
     init(amount: Double) {
         self.amount = amount
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.amount = try members.required("amount")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.amount, "amount")
     }
 }
 
@@ -470,28 +373,12 @@ struct Blank: QAPIObjectCodable, Swift.Hashable {
     /// A value with the given members.
     init() {
     }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-    }
 }
 
 /// - Remark: QAPI struct `BlankToo`, from `qapi-schema.json`.
 struct BlankToo: QAPIObjectCodable, Swift.Hashable {
     /// A value with the given members.
     init() {
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
     }
 }
 
@@ -543,7 +430,40 @@ struct Scalars: QAPIObjectCodable, Swift.Hashable {
     var blob: JSONValue
 
     /// A value with the given members.
-    init(s: Swift.String, i: Int64, i8: Int8, i16: Int16, i32: Int32, i64: Int64, u8: UInt8, u16: UInt16, u32: UInt32, u64: UInt64, sz: UInt64, num: Double, flag: Swift.Bool, nothing: QAPINull, blob: JSONValue) {
+    ///
+    /// - Parameters:
+    ///   - s: The `s` member.
+    ///   - i: The `i` member.
+    ///   - i8: The `i8` member.
+    ///   - i16: The `i16` member.
+    ///   - i32: The `i32` member.
+    ///   - i64: The `i64` member.
+    ///   - u8: The `u8` member.
+    ///   - u16: The `u16` member.
+    ///   - u32: The `u32` member.
+    ///   - u64: The `u64` member.
+    ///   - sz: The `sz` member.
+    ///   - num: The `num` member.
+    ///   - flag: The `flag` member.
+    ///   - nothing: The `nothing` member.
+    ///   - blob: The `blob` member.
+    init(
+        s: Swift.String,
+        i: Int64,
+        i8: Int8,
+        i16: Int16,
+        i32: Int32,
+        i64: Int64,
+        u8: UInt8,
+        u16: UInt16,
+        u32: UInt32,
+        u64: UInt64,
+        sz: UInt64,
+        num: Double,
+        flag: Swift.Bool,
+        nothing: QAPINull,
+        blob: JSONValue
+    ) {
         self.s = s
         self.i = i
         self.i8 = i8
@@ -559,44 +479,6 @@ struct Scalars: QAPIObjectCodable, Swift.Hashable {
         self.flag = flag
         self.nothing = nothing
         self.blob = blob
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.s = try members.required("s")
-        self.i = try members.required("i")
-        self.i8 = try members.required("i8")
-        self.i16 = try members.required("i16")
-        self.i32 = try members.required("i32")
-        self.i64 = try members.required("i64")
-        self.u8 = try members.required("u8")
-        self.u16 = try members.required("u16")
-        self.u32 = try members.required("u32")
-        self.u64 = try members.required("u64")
-        self.sz = try members.required("sz")
-        self.num = try members.required("num")
-        self.flag = try members.required("flag")
-        self.nothing = try members.required("nothing")
-        self.blob = try members.required("blob")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.s, "s")
-        encoder.encode(self.i, "i")
-        encoder.encode(self.i8, "i8")
-        encoder.encode(self.i16, "i16")
-        encoder.encode(self.i32, "i32")
-        encoder.encode(self.i64, "i64")
-        encoder.encode(self.u8, "u8")
-        encoder.encode(self.u16, "u16")
-        encoder.encode(self.u32, "u32")
-        encoder.encode(self.u64, "u64")
-        encoder.encode(self.sz, "sz")
-        encoder.encode(self.num, "num")
-        encoder.encode(self.flag, "flag")
-        encoder.encode(self.nothing, "nothing")
-        encoder.encode(self.blob, "blob")
     }
 }
 
@@ -648,7 +530,40 @@ struct OptionalScalars: QAPIObjectCodable, Swift.Hashable {
     var blob: JSONValue?
 
     /// A value with the given members.
-    init(s: Swift.String? = nil, i: Int64? = nil, i8: Int8? = nil, i16: Int16? = nil, i32: Int32? = nil, i64: Int64? = nil, u8: UInt8? = nil, u16: UInt16? = nil, u32: UInt32? = nil, u64: UInt64? = nil, sz: UInt64? = nil, num: Double? = nil, flag: Swift.Bool? = nil, nothing: QAPINull? = nil, blob: JSONValue? = nil) {
+    ///
+    /// - Parameters:
+    ///   - s: The `s` member.
+    ///   - i: The `i` member.
+    ///   - i8: The `i8` member.
+    ///   - i16: The `i16` member.
+    ///   - i32: The `i32` member.
+    ///   - i64: The `i64` member.
+    ///   - u8: The `u8` member.
+    ///   - u16: The `u16` member.
+    ///   - u32: The `u32` member.
+    ///   - u64: The `u64` member.
+    ///   - sz: The `sz` member.
+    ///   - num: The `num` member.
+    ///   - flag: The `flag` member.
+    ///   - nothing: The `nothing` member.
+    ///   - blob: The `blob` member.
+    init(
+        s: Swift.String? = nil,
+        i: Int64? = nil,
+        i8: Int8? = nil,
+        i16: Int16? = nil,
+        i32: Int32? = nil,
+        i64: Int64? = nil,
+        u8: UInt8? = nil,
+        u16: UInt16? = nil,
+        u32: UInt32? = nil,
+        u64: UInt64? = nil,
+        sz: UInt64? = nil,
+        num: Double? = nil,
+        flag: Swift.Bool? = nil,
+        nothing: QAPINull? = nil,
+        blob: JSONValue? = nil
+    ) {
         self.s = s
         self.i = i
         self.i8 = i8
@@ -664,44 +579,6 @@ struct OptionalScalars: QAPIObjectCodable, Swift.Hashable {
         self.flag = flag
         self.nothing = nothing
         self.blob = blob
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.s = try members.optional("s")
-        self.i = try members.optional("i")
-        self.i8 = try members.optional("i8")
-        self.i16 = try members.optional("i16")
-        self.i32 = try members.optional("i32")
-        self.i64 = try members.optional("i64")
-        self.u8 = try members.optional("u8")
-        self.u16 = try members.optional("u16")
-        self.u32 = try members.optional("u32")
-        self.u64 = try members.optional("u64")
-        self.sz = try members.optional("sz")
-        self.num = try members.optional("num")
-        self.flag = try members.optional("flag")
-        self.nothing = try members.optional("nothing")
-        self.blob = try members.optional("blob")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.s, "s")
-        encoder.encode(self.i, "i")
-        encoder.encode(self.i8, "i8")
-        encoder.encode(self.i16, "i16")
-        encoder.encode(self.i32, "i32")
-        encoder.encode(self.i64, "i64")
-        encoder.encode(self.u8, "u8")
-        encoder.encode(self.u16, "u16")
-        encoder.encode(self.u32, "u32")
-        encoder.encode(self.u64, "u64")
-        encoder.encode(self.sz, "sz")
-        encoder.encode(self.num, "num")
-        encoder.encode(self.flag, "flag")
-        encoder.encode(self.nothing, "nothing")
-        encoder.encode(self.blob, "blob")
     }
 }
 
@@ -774,7 +651,54 @@ struct Lists: QAPIObjectCodable, Swift.Hashable {
     var tinies: [Tiny]?
 
     /// A value with the given members.
-    init(s: [Swift.String], i: [Int64], i8: [Int8], i16: [Int16], i32: [Int32], i64: [Int64], u8: [UInt8], u16: [UInt16], u32: [UInt32], u64: [UInt64], sz: [UInt64], num: [Double], flag: [Swift.Bool], nothing: [QAPINull]? = nil, blob: [JSONValue]? = nil, shades: [Shade]? = nil, tools: [Tool]? = nil, items: [Item]? = nil, settings: [Setting]? = nil, labels: [Label]? = nil, gauges: [Gauge]? = nil, tinies: [Tiny]? = nil) {
+    ///
+    /// - Parameters:
+    ///   - s: The `s` member.
+    ///   - i: The `i` member.
+    ///   - i8: The `i8` member.
+    ///   - i16: The `i16` member.
+    ///   - i32: The `i32` member.
+    ///   - i64: The `i64` member.
+    ///   - u8: The `u8` member.
+    ///   - u16: The `u16` member.
+    ///   - u32: The `u32` member.
+    ///   - u64: The `u64` member.
+    ///   - sz: The `sz` member.
+    ///   - num: The `num` member.
+    ///   - flag: The `flag` member.
+    ///   - nothing: The `nothing` member.
+    ///   - blob: The `blob` member.
+    ///   - shades: The `shades` member.
+    ///   - tools: The `tools` member.
+    ///   - items: The `items` member.
+    ///   - settings: The `settings` member.
+    ///   - labels: The `labels` member.
+    ///   - gauges: The `gauges` member.
+    ///   - tinies: The `tinies` member.
+    init(
+        s: [Swift.String],
+        i: [Int64],
+        i8: [Int8],
+        i16: [Int16],
+        i32: [Int32],
+        i64: [Int64],
+        u8: [UInt8],
+        u16: [UInt16],
+        u32: [UInt32],
+        u64: [UInt64],
+        sz: [UInt64],
+        num: [Double],
+        flag: [Swift.Bool],
+        nothing: [QAPINull]? = nil,
+        blob: [JSONValue]? = nil,
+        shades: [Shade]? = nil,
+        tools: [Tool]? = nil,
+        items: [Item]? = nil,
+        settings: [Setting]? = nil,
+        labels: [Label]? = nil,
+        gauges: [Gauge]? = nil,
+        tinies: [Tiny]? = nil
+    ) {
         self.s = s
         self.i = i
         self.i8 = i8
@@ -798,58 +722,6 @@ struct Lists: QAPIObjectCodable, Swift.Hashable {
         self.gauges = gauges
         self.tinies = tinies
     }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.s = try members.required("s")
-        self.i = try members.required("i")
-        self.i8 = try members.required("i8")
-        self.i16 = try members.required("i16")
-        self.i32 = try members.required("i32")
-        self.i64 = try members.required("i64")
-        self.u8 = try members.required("u8")
-        self.u16 = try members.required("u16")
-        self.u32 = try members.required("u32")
-        self.u64 = try members.required("u64")
-        self.sz = try members.required("sz")
-        self.num = try members.required("num")
-        self.flag = try members.required("flag")
-        self.nothing = try members.optional("nothing")
-        self.blob = try members.optional("blob")
-        self.shades = try members.optional("shades")
-        self.tools = try members.optional("tools")
-        self.items = try members.optional("items")
-        self.settings = try members.optional("settings")
-        self.labels = try members.optional("labels")
-        self.gauges = try members.optional("gauges")
-        self.tinies = try members.optional("tinies")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.s, "s")
-        encoder.encode(self.i, "i")
-        encoder.encode(self.i8, "i8")
-        encoder.encode(self.i16, "i16")
-        encoder.encode(self.i32, "i32")
-        encoder.encode(self.i64, "i64")
-        encoder.encode(self.u8, "u8")
-        encoder.encode(self.u16, "u16")
-        encoder.encode(self.u32, "u32")
-        encoder.encode(self.u64, "u64")
-        encoder.encode(self.sz, "sz")
-        encoder.encode(self.num, "num")
-        encoder.encode(self.flag, "flag")
-        encoder.encode(self.nothing, "nothing")
-        encoder.encode(self.blob, "blob")
-        encoder.encode(self.shades, "shades")
-        encoder.encode(self.tools, "tools")
-        encoder.encode(self.items, "items")
-        encoder.encode(self.settings, "settings")
-        encoder.encode(self.labels, "labels")
-        encoder.encode(self.gauges, "gauges")
-        encoder.encode(self.tinies, "tinies")
-    }
 }
 
 /// - Remark: QAPI struct `Grid`, from `qapi-schema.json`.
@@ -861,21 +733,13 @@ struct Grid: QAPIObjectCodable, Swift.Hashable {
     var cells: [Setting]?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - rows: The `rows` member.
+    ///   - cells: The `cells` member.
     init(rows: [Row], cells: [Setting]? = nil) {
         self.rows = rows
         self.cells = cells
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.rows = try members.required("rows")
-        self.cells = try members.optional("cells")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.rows, "rows")
-        encoder.encode(self.cells, "cells")
     }
 }
 
@@ -891,24 +755,15 @@ struct Row: QAPIObjectCodable, Swift.Hashable {
     var sub: [Row]?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - cells: The `cells` member.
+    ///   - shades: The `shades` member.
+    ///   - sub: The `sub` member.
     init(cells: [Int8], shades: [Shade]? = nil, sub: [Row]? = nil) {
         self.cells = cells
         self.shades = shades
         self.sub = sub
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.cells = try members.required("cells")
-        self.shades = try members.optional("shades")
-        self.sub = try members.optional("sub")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.cells, "cells")
-        encoder.encode(self.shades, "shades")
-        encoder.encode(self.sub, "sub")
     }
 }
 
@@ -996,7 +851,64 @@ struct Keywords: QAPIObjectCodable, Swift.Hashable {
     var unsigned: Int64?
 
     /// A value with the given members.
-    init(`default`: Int64, `protocol`: Swift.String, `class`: Swift.Bool, `in`: Int64, self_: Swift.String, type: Shade, init_: Int64, `inout`: Int64? = nil, `var`: Int64? = nil, `let`: Int64? = nil, `some`: Int64? = nil, `any`: Int64? = nil, `await`: Int64? = nil, `async`: Swift.String? = nil, `func`: Int64? = nil, `return`: Int64? = nil, `is`: Swift.Bool? = nil, `as`: Int64? = nil, `nil`: QAPINull? = nil, `true`: Swift.Bool? = nil, hashValue_: Int64? = nil, qapiEncoded_: Int64? = nil, encodeMembers_: Int64? = nil, hash_: Int64? = nil, branch_: Int64? = nil, wcharT: Int64? = nil, unsigned: Int64? = nil) {
+    ///
+    /// - Parameters:
+    ///   - default: The `default` member.
+    ///   - protocol: The `protocol` member.
+    ///   - class: The `class` member.
+    ///   - in: The `in` member.
+    ///   - self_: The `self` member.
+    ///   - type: The `type` member.
+    ///   - init_: The `init` member.
+    ///   - inout: The `inout` member.
+    ///   - var: The `var` member.
+    ///   - let: The `let` member.
+    ///   - some: The `some` member.
+    ///   - any: The `any` member.
+    ///   - await: The `await` member.
+    ///   - async: The `async` member.
+    ///   - func: The `func` member.
+    ///   - return: The `return` member.
+    ///   - is: The `is` member.
+    ///   - as: The `as` member.
+    ///   - nil: The `nil` member.
+    ///   - true: The `true` member.
+    ///   - hashValue_: The `hash-value` member.
+    ///   - qapiEncoded_: The `qapi-encoded` member.
+    ///   - encodeMembers_: The `encode-members` member.
+    ///   - hash_: The `hash` member.
+    ///   - branch_: The `branch` member.
+    ///   - wcharT: The `wchar-t` member.
+    ///   - unsigned: The `unsigned` member.
+    init(
+        `default`: Int64,
+        `protocol`: Swift.String,
+        `class`: Swift.Bool,
+        `in`: Int64,
+        self_: Swift.String,
+        type: Shade,
+        init_: Int64,
+        `inout`: Int64? = nil,
+        `var`: Int64? = nil,
+        `let`: Int64? = nil,
+        `some`: Int64? = nil,
+        `any`: Int64? = nil,
+        `await`: Int64? = nil,
+        `async`: Swift.String? = nil,
+        `func`: Int64? = nil,
+        `return`: Int64? = nil,
+        `is`: Swift.Bool? = nil,
+        `as`: Int64? = nil,
+        `nil`: QAPINull? = nil,
+        `true`: Swift.Bool? = nil,
+        hashValue_: Int64? = nil,
+        qapiEncoded_: Int64? = nil,
+        encodeMembers_: Int64? = nil,
+        hash_: Int64? = nil,
+        branch_: Int64? = nil,
+        wcharT: Int64? = nil,
+        unsigned: Int64? = nil
+    ) {
         self.`default` = `default`
         self.`protocol` = `protocol`
         self.`class` = `class`
@@ -1024,68 +936,6 @@ struct Keywords: QAPIObjectCodable, Swift.Hashable {
         self.branch_ = branch_
         self.wcharT = wcharT
         self.unsigned = unsigned
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.`default` = try members.required("default")
-        self.`protocol` = try members.required("protocol")
-        self.`class` = try members.required("class")
-        self.`in` = try members.required("in")
-        self.self_ = try members.required("self")
-        self.type = try members.required("type")
-        self.init_ = try members.required("init")
-        self.`inout` = try members.optional("inout")
-        self.`var` = try members.optional("var")
-        self.`let` = try members.optional("let")
-        self.`some` = try members.optional("some")
-        self.`any` = try members.optional("any")
-        self.`await` = try members.optional("await")
-        self.`async` = try members.optional("async")
-        self.`func` = try members.optional("func")
-        self.`return` = try members.optional("return")
-        self.`is` = try members.optional("is")
-        self.`as` = try members.optional("as")
-        self.`nil` = try members.optional("nil")
-        self.`true` = try members.optional("true")
-        self.hashValue_ = try members.optional("hash-value")
-        self.qapiEncoded_ = try members.optional("qapi-encoded")
-        self.encodeMembers_ = try members.optional("encode-members")
-        self.hash_ = try members.optional("hash")
-        self.branch_ = try members.optional("branch")
-        self.wcharT = try members.optional("wchar-t")
-        self.unsigned = try members.optional("unsigned")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.`default`, "default")
-        encoder.encode(self.`protocol`, "protocol")
-        encoder.encode(self.`class`, "class")
-        encoder.encode(self.`in`, "in")
-        encoder.encode(self.self_, "self")
-        encoder.encode(self.type, "type")
-        encoder.encode(self.init_, "init")
-        encoder.encode(self.`inout`, "inout")
-        encoder.encode(self.`var`, "var")
-        encoder.encode(self.`let`, "let")
-        encoder.encode(self.`some`, "some")
-        encoder.encode(self.`any`, "any")
-        encoder.encode(self.`await`, "await")
-        encoder.encode(self.`async`, "async")
-        encoder.encode(self.`func`, "func")
-        encoder.encode(self.`return`, "return")
-        encoder.encode(self.`is`, "is")
-        encoder.encode(self.`as`, "as")
-        encoder.encode(self.`nil`, "nil")
-        encoder.encode(self.`true`, "true")
-        encoder.encode(self.hashValue_, "hash-value")
-        encoder.encode(self.qapiEncoded_, "qapi-encoded")
-        encoder.encode(self.encodeMembers_, "encode-members")
-        encoder.encode(self.hash_, "hash")
-        encoder.encode(self.branch_, "branch")
-        encoder.encode(self.wcharT, "wchar-t")
-        encoder.encode(self.unsigned, "unsigned")
     }
 }
 
@@ -1128,7 +978,34 @@ struct LegacyRecord: QAPIObjectCodable, Swift.Hashable {
     var self_: Int64?
 
     /// A value with the given members.
-    init(serialNo: Int64, serialno: Int64, serial: Int64, nodeName: Swift.String, nodename: Swift.String, xNode: Int64, xnode: Int64, inIt: Int64, iS: Swift.Bool, selfRef: Int64, mixedCase: Swift.String, self_: Int64? = nil) {
+    ///
+    /// - Parameters:
+    ///   - serialNo: The `serial_no` member.
+    ///   - serialno: The `serialno` member.
+    ///   - serial: The `SERIAL` member.
+    ///   - nodeName: The `node-name` member.
+    ///   - nodename: The `nodename` member.
+    ///   - xNode: The `x-node` member.
+    ///   - xnode: The `xnode` member.
+    ///   - inIt: The `in-it` member.
+    ///   - iS: The `i-s` member.
+    ///   - selfRef: The `self-ref` member.
+    ///   - mixedCase: The `Mixed-Case` member.
+    ///   - self_: The `Self` member.
+    init(
+        serialNo: Int64,
+        serialno: Int64,
+        serial: Int64,
+        nodeName: Swift.String,
+        nodename: Swift.String,
+        xNode: Int64,
+        xnode: Int64,
+        inIt: Int64,
+        iS: Swift.Bool,
+        selfRef: Int64,
+        mixedCase: Swift.String,
+        self_: Int64? = nil
+    ) {
         self.serialNo = serialNo
         self.serialno = serialno
         self.serial = serial
@@ -1142,38 +1019,6 @@ struct LegacyRecord: QAPIObjectCodable, Swift.Hashable {
         self.mixedCase = mixedCase
         self.self_ = self_
     }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.serialNo = try members.required("serial_no")
-        self.serialno = try members.required("serialno")
-        self.serial = try members.required("SERIAL")
-        self.nodeName = try members.required("node-name")
-        self.nodename = try members.required("nodename")
-        self.xNode = try members.required("x-node")
-        self.xnode = try members.required("xnode")
-        self.inIt = try members.required("in-it")
-        self.iS = try members.required("i-s")
-        self.selfRef = try members.required("self-ref")
-        self.mixedCase = try members.required("Mixed-Case")
-        self.self_ = try members.optional("Self")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.serialNo, "serial_no")
-        encoder.encode(self.serialno, "serialno")
-        encoder.encode(self.serial, "SERIAL")
-        encoder.encode(self.nodeName, "node-name")
-        encoder.encode(self.nodename, "nodename")
-        encoder.encode(self.xNode, "x-node")
-        encoder.encode(self.xnode, "xnode")
-        encoder.encode(self.inIt, "in-it")
-        encoder.encode(self.iS, "i-s")
-        encoder.encode(self.selfRef, "self-ref")
-        encoder.encode(self.mixedCase, "Mixed-Case")
-        encoder.encode(self.self_, "Self")
-    }
 }
 
 /// - Remark: QAPI struct `String`, from `qapi-schema.json`.
@@ -1182,18 +1027,11 @@ struct String: QAPIObjectCodable, Swift.Hashable {
     var str: Swift.String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - str: The `str` member.
     init(str: Swift.String) {
         self.str = str
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.str = try members.required("str")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.str, "str")
     }
 }
 
@@ -1209,24 +1047,15 @@ struct Type_: QAPIObjectCodable, Swift.Hashable {
     var of: String
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - name: The `name` member.
+    ///   - type: The `type` member.
+    ///   - of: The `of` member.
     init(name: Swift.String, type: Swift.String, of: String) {
         self.name = name
         self.type = type
         self.of = of
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.type = try members.required("type")
-        self.of = try members.required("of")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.type, "type")
-        encoder.encode(self.of, "of")
     }
 }
 
@@ -1239,21 +1068,13 @@ struct Hashable: QAPIObjectCodable, Swift.Hashable {
     var kind: Protocol_
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - hash_: The `hash` member.
+    ///   - kind: The `kind` member.
     init(hash_: Int64, kind: Protocol_) {
         self.hash_ = hash_
         self.kind = kind
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.hash_ = try members.required("hash")
-        self.kind = try members.required("kind")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.hash_, "hash")
-        encoder.encode(self.kind, "kind")
     }
 }
 
@@ -1263,18 +1084,11 @@ struct JSONObject: QAPIObjectCodable, Swift.Hashable {
     var keys: [Swift.String]
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - keys: The `keys` member.
     init(keys: [Swift.String]) {
         self.keys = keys
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.keys = try members.required("keys")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.keys, "keys")
     }
 }
 
@@ -1290,24 +1104,15 @@ struct Folder: QAPIObjectCodable, Swift.Hashable {
     var children: [Folder]?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - name: The `name` member.
+    ///   - parent: The `parent` member.
+    ///   - children: The `children` member.
     init(name: Swift.String, parent: Folder? = nil, children: [Folder]? = nil) {
         self.name = name
         self.parent = parent
         self.children = children
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.parent = try members.optional("parent")
-        self.children = try members.optional("children")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.parent, "parent")
-        encoder.encode(self.children, "children")
     }
 }
 
@@ -1317,23 +1122,6 @@ indirect enum Tree: QAPICodable, Swift.Hashable {
     case leaf(Int64)
     /// The `node` member.
     case node(TreeNode)
-
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .number: self = .leaf(try decoder.decode())
-        case .object: self = .node(try decoder.decode())
-        default: throw decoder.noAlternateBranch("Tree")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .leaf(let value): return value.qapiEncoded()
-        case .node(let value): return value.qapiEncoded()
-        }
-    }
 }
 
 /// - Remark: QAPI struct `TreeNode`, from `qapi-schema.json`.
@@ -1345,21 +1133,13 @@ struct TreeNode: QAPIObjectCodable, Swift.Hashable {
     @QAPIIndirect var right: Tree?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - left: The `left` member.
+    ///   - right: The `right` member.
     init(left: Tree, right: Tree? = nil) {
         self.left = left
         self.right = right
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.left = try members.required("left")
-        self.right = try members.optional("right")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.left, "left")
-        encoder.encode(self.right, "right")
     }
 }
 
@@ -1381,30 +1161,19 @@ struct Ranges: QAPIObjectCodable, Swift.Hashable {
     var u64x: UInt64?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - i64: The `i64` member.
+    ///   - u64: The `u64` member.
+    ///   - u16: The `u16` member.
+    ///   - i64x: The `i64x` member.
+    ///   - u64x: The `u64x` member.
     init(i64: [Int64]? = nil, u64: [UInt64]? = nil, u16: [UInt16]? = nil, i64x: Int64? = nil, u64x: UInt64? = nil) {
         self.i64 = i64
         self.u64 = u64
         self.u16 = u16
         self.i64x = i64x
         self.u64x = u64x
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.i64 = try members.optional("i64")
-        self.u64 = try members.optional("u64")
-        self.u16 = try members.optional("u16")
-        self.i64x = try members.optional("i64x")
-        self.u64x = try members.optional("u64x")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.i64, "i64")
-        encoder.encode(self.u64, "u64")
-        encoder.encode(self.u16, "u16")
-        encoder.encode(self.i64x, "i64x")
-        encoder.encode(self.u64x, "u64x")
     }
 }
 
@@ -1431,20 +1200,6 @@ enum ItemKind: QAPIEnum {
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [ItemKind] = [.tool, .powerTool, .material, .crate, .`default`, .`case`, .gizmo]
-
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "tool": self = .tool
-        case "power-tool": self = .powerTool
-        case "material": self = .material
-        case "crate": self = .crate
-        case "default": self = .`default`
-        case "case": self = .`case`
-        case "gizmo": self = .gizmo
-        default: return nil
-        }
-    }
 
     /// The wire name.
     var rawValue: Swift.String {
@@ -1513,51 +1268,18 @@ struct Item: QAPIObjectCodable, Swift.Hashable {
         case .unknown(let name): return .unknown(name)
         }
     }
-
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - label: its label
+    ///   - count: how many there are
+    ///   - branch_: a member whose name generated unions use themselves
+    ///   - branch: The branch, with its own members.
     init(label: Swift.String, count: UInt16? = nil, branch_: Swift.String? = nil, branch: Branch) {
         self.label = label
         self.count = count
         self.branch_ = branch_
         self.branch = branch
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: ItemKind = try members.required("kind")
-        self.label = try members.required("label")
-        self.count = try members.optional("count")
-        self.branch_ = try members.optional("branch")
-        switch discriminator {
-        case .tool: self.branch = .tool(try Tool(qapiMembers: &members))
-        case .powerTool: self.branch = .powerTool(try PowerTool(qapiMembers: &members))
-        case .material: self.branch = .material(try Material(qapiMembers: &members))
-        case .crate: self.branch = .crate(try Crate(qapiMembers: &members))
-        case .`default`: self.branch = .`default`(try Blank(qapiMembers: &members))
-        case .gizmo: self.branch = .gizmo(try Gizmo(qapiMembers: &members))
-        case .`case`: self.branch = .`case`
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.kind, "kind")
-        encoder.encode(self.label, "label")
-        encoder.encode(self.count, "count")
-        encoder.encode(self.branch_, "branch")
-        switch self.branch {
-        case .tool(let value): value.encodeMembers(to: &encoder)
-        case .powerTool(let value): value.encodeMembers(to: &encoder)
-        case .material(let value): value.encodeMembers(to: &encoder)
-        case .crate(let value): value.encodeMembers(to: &encoder)
-        case .`default`(let value): value.encodeMembers(to: &encoder)
-        case .gizmo(let value): value.encodeMembers(to: &encoder)
-        case .`case`: break
-        case .unknown: break
-        }
     }
 }
 
@@ -1570,21 +1292,13 @@ struct Crate: QAPIObjectCodable, Swift.Hashable {
     var sealed: Swift.Bool?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - contents: The `contents` member.
+    ///   - sealed: The `sealed` member.
     init(contents: [Item], sealed: Swift.Bool? = nil) {
         self.contents = contents
         self.sealed = sealed
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.contents = try members.required("contents")
-        self.sealed = try members.optional("sealed")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.contents, "contents")
-        encoder.encode(self.sealed, "sealed")
     }
 }
 
@@ -1594,18 +1308,11 @@ struct Gizmo: QAPIObjectCodable, Swift.Hashable {
     var gears: UInt8
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - gears: The `gears` member.
     init(gears: UInt8) {
         self.gears = gears
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.gears = try members.required("gears")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.gears, "gears")
     }
 }
 
@@ -1624,17 +1331,6 @@ enum NoteForm: QAPIEnum {
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [NoteForm] = [.plain, .signed, .countersigned, .empty]
-
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "plain": self = .plain
-        case "signed": self = .signed
-        case "countersigned": self = .countersigned
-        case "empty": self = .empty
-        default: return nil
-        }
-    }
 
     /// The wire name.
     var rawValue: Swift.String {
@@ -1664,7 +1360,7 @@ struct Note: QAPIObjectCodable, Swift.Hashable {
         case unknown(Swift.String)
     }
 
-    /// The `id` member.
+    /// unique name of the thing
     var id: Swift.String
 
     /// The `pages` member.
@@ -1685,48 +1381,22 @@ struct Note: QAPIObjectCodable, Swift.Hashable {
         case .unknown(let name): return .unknown(name)
         }
     }
-
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - id: unique name of the thing
+    ///   - pages: The `pages` member.
+    ///   - branch: The branch, with its own members.
     init(id: Swift.String, pages: Int64? = nil, branch: Branch) {
         self.id = id
         self.pages = pages
         self.branch = branch
     }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        let discriminator: NoteForm = try members.required("form")
-        self.pages = try members.optional("pages")
-        switch discriminator {
-        case .plain: self.branch = .plain(try Text(qapiMembers: &members))
-        case .signed: self.branch = .signed(try Signed(qapiMembers: &members))
-        case .countersigned: self.branch = .countersigned(try Signed(qapiMembers: &members))
-        case .empty: self.branch = .empty
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.id, "id")
-        encoder.encode(self.form, "form")
-        encoder.encode(self.pages, "pages")
-        switch self.branch {
-        case .plain(let value): value.encodeMembers(to: &encoder)
-        case .signed(let value): value.encodeMembers(to: &encoder)
-        case .countersigned(let value): value.encodeMembers(to: &encoder)
-        case .empty: break
-        case .unknown: break
-        }
-    }
 }
 
 /// - Remark: QAPI struct `NoteBase`, from `qapi-schema.json`.
 struct NoteBase: QAPIObjectCodable, Swift.Hashable {
-    /// The `id` member.
+    /// unique name of the thing
     var id: Swift.String
 
     /// The `form` member.
@@ -1736,24 +1406,15 @@ struct NoteBase: QAPIObjectCodable, Swift.Hashable {
     var pages: Int64?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - id: unique name of the thing
+    ///   - form: The `form` member.
+    ///   - pages: The `pages` member.
     init(id: Swift.String, form: NoteForm, pages: Int64? = nil) {
         self.id = id
         self.form = form
         self.pages = pages
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        self.form = try members.required("form")
-        self.pages = try members.optional("pages")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.id, "id")
-        encoder.encode(self.form, "form")
-        encoder.encode(self.pages, "pages")
     }
 }
 
@@ -1766,21 +1427,13 @@ struct Text: QAPIObjectCodable, Swift.Hashable {
     var serialNo: Int64?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - text: The `text` member.
+    ///   - serialNo: The `serial_no` member.
     init(text: Swift.String, serialNo: Int64? = nil) {
         self.text = text
         self.serialNo = serialNo
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.text = try members.required("text")
-        self.serialNo = try members.optional("serial_no")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.text, "text")
-        encoder.encode(self.serialNo, "serial_no")
     }
 }
 
@@ -1796,24 +1449,15 @@ struct Signed: QAPIObjectCodable, Swift.Hashable {
     var serialNo: Int64?
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - text: The `text` member.
+    ///   - signer: The `signer` member.
+    ///   - serialNo: The `serial-no` member.
     init(text: Swift.String, signer: Swift.String, serialNo: Int64? = nil) {
         self.text = text
         self.signer = signer
         self.serialNo = serialNo
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.text = try members.required("text")
-        self.signer = try members.required("signer")
-        self.serialNo = try members.optional("serial-no")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.text, "text")
-        encoder.encode(self.signer, "signer")
-        encoder.encode(self.serialNo, "serial-no")
     }
 }
 
@@ -1828,15 +1472,6 @@ enum ShapeKind: QAPIEnum {
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [ShapeKind] = [.round, .angular]
-
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "round": self = .round
-        case "angular": self = .angular
-        default: return nil
-        }
-    }
 
     /// The wire name.
     var rawValue: Swift.String {
@@ -1859,15 +1494,6 @@ enum Corners: QAPIEnum {
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [Corners] = [.three, .four]
-
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "three": self = .three
-        case "four": self = .four
-        default: return nil
-        }
-    }
 
     /// The wire name.
     var rawValue: Swift.String {
@@ -1904,32 +1530,12 @@ struct Angular: QAPIObjectCodable, Swift.Hashable {
         case .unknown(let name): return .unknown(name)
         }
     }
-
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - branch: The branch, with its own members.
     init(branch: Branch) {
         self.branch = branch
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: Corners = try members.required("corners")
-        switch discriminator {
-        case .three: self.branch = .three(try Triangle(qapiMembers: &members))
-        case .four: self.branch = .four(try Square(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.corners, "corners")
-        switch self.branch {
-        case .three(let value): value.encodeMembers(to: &encoder)
-        case .four(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
     }
 }
 
@@ -1961,35 +1567,14 @@ struct Shape: QAPIObjectCodable, Swift.Hashable {
         case .unknown(let name): return .unknown(name)
         }
     }
-
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - name: The `name` member.
+    ///   - branch: The branch, with its own members.
     init(name: Swift.String? = nil, branch: Branch) {
         self.name = name
         self.branch = branch
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: ShapeKind = try members.required("kind")
-        self.name = try members.optional("name")
-        switch discriminator {
-        case .round: self.branch = .round(try Circle(qapiMembers: &members))
-        case .angular: self.branch = .angular(try Angular(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.kind, "kind")
-        encoder.encode(self.name, "name")
-        switch self.branch {
-        case .round(let value): value.encodeMembers(to: &encoder)
-        case .angular(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
     }
 }
 
@@ -1999,18 +1584,11 @@ struct Circle: QAPIObjectCodable, Swift.Hashable {
     var radius: Double
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - radius: The `radius` member.
     init(radius: Double) {
         self.radius = radius
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.radius = try members.required("radius")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.radius, "radius")
     }
 }
 
@@ -2026,24 +1604,15 @@ struct Triangle: QAPIObjectCodable, Swift.Hashable {
     var c: Double
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - a: The `a` member.
+    ///   - b: The `b` member.
+    ///   - c: The `c` member.
     init(a: Double, b: Double, c: Double) {
         self.a = a
         self.b = b
         self.c = c
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.a = try members.required("a")
-        self.b = try members.required("b")
-        self.c = try members.required("c")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.a, "a")
-        encoder.encode(self.b, "b")
-        encoder.encode(self.c, "c")
     }
 }
 
@@ -2053,18 +1622,11 @@ struct Square: QAPIObjectCodable, Swift.Hashable {
     var side: Double
 
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - side: The `side` member.
     init(side: Double) {
         self.side = side
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.side = try members.required("side")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.side, "side")
     }
 }
 
@@ -2101,37 +1663,14 @@ struct Marker: QAPIObjectCodable, Swift.Hashable {
         case .unknown(let name): return .unknown(name)
         }
     }
-
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - at: The `at` member.
+    ///   - branch: The branch, with its own members.
     init(at: Int64? = nil, branch: Branch) {
         self.at = at
         self.branch = branch
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: Shade = try members.required("type", features: .unstable)
-        self.at = try members.optional("at")
-        switch discriminator {
-        case .light: self.branch = .light
-        case .dark: self.branch = .dark
-        case .twoTone: self.branch = .twoTone
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
-        encoder.encode(self.at, "at")
-        switch self.branch {
-        case .light: break
-        case .dark: break
-        case .twoTone: break
-        case .unknown: break
-        }
     }
 }
 
@@ -2176,42 +1715,12 @@ struct Measurement: QAPIObjectCodable, Swift.Hashable {
         case .unknown(let name): return .unknown(name)
         }
     }
-
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - branch: The branch, with its own members.
     init(branch: Branch) {
         self.branch = branch
-    }
-
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: Gauge = try members.required("gauge")
-        switch discriminator {
-        case .coarse: self.branch = .coarse(try Stock(qapiMembers: &members))
-        case .ancient: self.branch = .ancient(try Text(qapiMembers: &members))
-        case .fine: self.branch = .fine
-        case .risky: self.branch = .risky
-        case .extra: self.branch = .extra
-        case .maybe: self.branch = .maybe
-        case .surely: self.branch = .surely
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.gauge, "gauge")
-        switch self.branch {
-        case .coarse(let value): value.encodeMembers(to: &encoder)
-        case .ancient(let value): value.encodeMembers(to: &encoder)
-        case .fine: break
-        case .risky: break
-        case .extra: break
-        case .maybe: break
-        case .surely: break
-        case .unknown: break
-        }
     }
 }
 
@@ -2291,20 +1800,1544 @@ struct KeywordUnion: QAPIObjectCodable, Swift.Hashable {
         case .unknown(let name): return .unknown(name)
         }
     }
-
     /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - branch: The branch, with its own members.
     init(branch: Branch) {
         self.branch = branch
     }
+}
 
+/// A setting given in whichever form is handiest: one branch for every
+/// kind of JSON value ('str' itself cannot be mixed with numbers or
+/// booleans, an enumeration can).
+///
+/// - Remark: QAPI alternate `Setting`, from `qapi-schema.json`.
+enum Setting: QAPICodable, Swift.Hashable {
+    /// as a finish
+    case text(Shade)
+    /// as a number
+    case number(Double)
+    /// as a switch
+    case flag(Swift.Bool)
+    /// switched off
+    case off(QAPINull)
+    /// as a tool
+    case detail(Tool)
+    /// as a list of integers
+    case many([Int64])
+}
+
+/// - Remark: QAPI alternate `ShadeOrLevel`, from `qapi-schema.json`.
+enum ShadeOrLevel: QAPICodable, Swift.Hashable {
+    /// The `shade` member.
+    case shade(Shade)
+    /// The `level` member.
+    case level(Int64)
+}
+
+/// - Remark: QAPI alternate `FlagOrShade`, from `qapi-schema.json`.
+enum FlagOrShade: QAPICodable, Swift.Hashable {
+    /// The `flag` member.
+    case flag(Swift.Bool)
+    /// The `shade` member.
+    case shade(Shade)
+}
+
+/// - Remark: QAPI alternate `ItemOrName`, from `qapi-schema.json`.
+enum ItemOrName: QAPICodable, Swift.Hashable {
+    /// The `item` member.
+    case item(Item)
+    /// The `name` member.
+    case name(Swift.String)
+}
+
+/// - Remark: QAPI alternate `SizeOrRows`, from `qapi-schema.json`.
+enum SizeOrRows: QAPICodable, Swift.Hashable {
+    /// The `size` member.
+    case size(UInt64)
+    /// The `rows` member.
+    case rows([Row])
+}
+
+/// - Remark: QAPI alternate `Tiny`, from `qapi-schema.json`.
+enum Tiny: QAPICodable, Swift.Hashable {
+    /// The `small` member.
+    case small(Int8)
+    /// The `none` member.
+    case none(QAPINull)
+}
+
+/// - Remark: QAPI alternate `KeywordAlternate`, from `qapi-schema.json`.
+enum KeywordAlternate: QAPICodable, Swift.Hashable {
+    /// The `true` member.
+    case `true`(Swift.Bool)
+    /// The `default` member.
+    case `default`(Shade)
+    /// The `nil` member.
+    case `nil`(QAPINull)
+    /// The `self` member.
+    case self_(Int64)
+}
+
+/// - Remark: QAPI alternate `CondAlternate`, from `qapi-schema.json`.
+enum CondAlternate: QAPICodable, Swift.Hashable {
+    /// The `num` member.
+    case num(Int64)
+    /// The `obj` member.
+    case obj(Thing)
+}
+
+/// Built with CONFIG_ALPHA only.
+///
+/// - Remark: QAPI struct `CondStruct`, from `qapi-schema.json`.
+struct CondStruct: QAPIObjectCodable, Swift.Hashable {
+    /// present in every build
+    var always: Int64
+
+    /// present with CONFIG_ALPHA
+    var alpha: Int64
+
+    /// present with CONFIG_BETA
+    var beta: Swift.String?
+
+    /// present without CONFIG_GAMMA
+    var notGamma: Swift.Bool?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - always: present in every build
+    ///   - alpha: present with CONFIG_ALPHA
+    ///   - beta: present with CONFIG_BETA
+    ///   - notGamma: present without CONFIG_GAMMA
+    init(always: Int64, alpha: Int64, beta: Swift.String? = nil, notGamma: Swift.Bool? = nil) {
+        self.always = always
+        self.alpha = alpha
+        self.beta = beta
+        self.notGamma = notGamma
+    }
+}
+
+/// - Remark: QAPI enum `CondEnum`, from `qapi-schema.json`.
+enum CondEnum: QAPIEnum {
+    /// The value `base`.
+    case base
+    /// The value `alpha`.
+    case alpha
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [CondEnum] = [.base, .alpha]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .base: "base"
+        case .alpha: "alpha"
+        case .unknown(let name): name
+        }
+    }
+}
+
+/// - Remark: QAPI union `CondUnion`, from `qapi-schema.json`.
+struct CondUnion: QAPIObjectCodable, Swift.Hashable {
+    /// The branch, one per value of `type`, with the branch's own members.
+    enum Branch: Swift.Hashable, Sendable {
+        /// `type` is `base`.
+        case base(Thing)
+        /// `type` is `alpha`.
+        case alpha(Circle)
+        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
+        case unknown(Swift.String)
+    }
+
+    /// The `note` member.
+    var note: Swift.String?
+
+    /// The branch, which also decides `type`.
+    var branch: Branch
+
+    /// The `type` member.
+    ///
+    /// Derived from `branch`.
+    var type: CondEnum {
+        switch self.branch {
+        case .base: return .base
+        case .alpha: return .alpha
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - note: The `note` member.
+    ///   - branch: The branch, with its own members.
+    init(note: Swift.String? = nil, branch: Branch) {
+        self.note = note
+        self.branch = branch
+    }
+}
+
+/// An empty list of features.
+///
+/// - Remark: QAPI struct `NoFeatures`, from `qapi-schema.json`.
+struct NoFeatures: QAPIObjectCodable, Swift.Hashable {
+    /// a number
+    var x: Int64
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - x: a number
+    init(x: Int64) {
+        self.x = x
+    }
+}
+
+/// Members with special features.
+///
+/// - Note: Feature `workshop-note`: a custom feature on the type
+/// - Note: Feature `second-note`: another one, long form
+/// - Remark: QAPI struct `Deprecations`, from `qapi-schema.json`.
+struct Deprecations: QAPIObjectCodable, Swift.Hashable {
+    /// an ordinary member
+    var plain: Int64?
+
+    /// replaced by `plain`
+    ///
+    /// - Note: Feature `deprecated`.
+    var old: Int64?
+
+    /// may change
+    ///
+    /// - Note: Feature `unstable`.
+    var trial: Swift.String?
+
+    /// deprecated and unstable
+    ///
+    /// - Note: Feature `deprecated`.
+    /// - Note: Feature `unstable`.
+    var both: Swift.Bool?
+
+    /// deprecated only when CONFIG_GAMMA is defined
+    var maybeOld: Int64?
+
+    /// a required deprecated member
+    ///
+    /// - Note: Feature `deprecated`.
+    var oldRequired: Int64
+
+    /// a gauge (values may be deprecated)
+    var newGauge: Gauge?
+
+    /// unstable list member
+    ///
+    /// - Note: Feature `unstable`.
+    var trialList: [Gauge]?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - plain: an ordinary member
+    ///   - old: replaced by `plain`
+    ///   - trial: may change
+    ///   - both: deprecated and unstable
+    ///   - maybeOld: deprecated only when CONFIG_GAMMA is defined
+    ///   - oldRequired: a required deprecated member
+    ///   - newGauge: a gauge (values may be deprecated)
+    ///   - trialList: unstable list member
+    init(
+        plain: Int64? = nil,
+        old: Int64? = nil,
+        trial: Swift.String? = nil,
+        both: Swift.Bool? = nil,
+        maybeOld: Int64? = nil,
+        oldRequired: Int64,
+        newGauge: Gauge? = nil,
+        trialList: [Gauge]? = nil
+    ) {
+        self.plain = plain
+        self.old = old
+        self.trial = trial
+        self.both = both
+        self.maybeOld = maybeOld
+        self.oldRequired = oldRequired
+        self.newGauge = newGauge
+        self.trialList = trialList
+    }
+}
+
+/// - Note: Feature `namespace-test`.
+/// - Note: Feature `int`.
+/// - Note: Feature `name`.
+/// - Note: Feature `if`.
+/// - Remark: QAPI struct `OddFeatures`, from `qapi-schema.json`.
+struct OddFeatures: QAPIObjectCodable, Swift.Hashable {
+    /// The `namespace-test` member.
+    var namespaceTest: Int64
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - namespaceTest: The `namespace-test` member.
+    init(namespaceTest: Int64) {
+        self.namespaceTest = namespaceTest
+    }
+}
+
+/// - Note: Feature `on-feature`.
+/// - Note: Feature `all-feature`.
+/// - Remark: QAPI struct `CondFeatures`, from `qapi-schema.json`.
+struct CondFeatures: QAPIObjectCodable, Swift.Hashable {
+    /// The `x` member.
+    var x: Int64
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - x: The `x` member.
+    init(x: Int64) {
+        self.x = x
+    }
+}
+
+/// - Note: Feature `workshop-note`.
+/// - Remark: QAPI alternate `FeatureAlternate`, from `qapi-schema.json`.
+enum FeatureAlternate: QAPICodable, Swift.Hashable {
+    /// The `deprecations` member.
+    case deprecations(Deprecations)
+}
+
+/// A downstream enumeration.
+///
+/// - Remark: QAPI enum `__org.example_Enum`, from `qapi-schema.json`.
+enum __org_example_Enum: QAPIEnum {
+    /// a downstream value
+    case orgExampleValue
+    /// an ordinary value
+    case plain
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [__org_example_Enum] = [.orgExampleValue, .plain]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .orgExampleValue: "__org.example_value"
+        case .plain: "plain"
+        case .unknown(let name): name
+        }
+    }
+}
+
+/// - Remark: QAPI struct `__org.example_Base`, from `qapi-schema.json`.
+struct __org_example_Base: QAPIObjectCodable, Swift.Hashable {
+    /// The `__org.example_member1` member.
+    var orgExampleMember1: __org_example_Enum
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - orgExampleMember1: The `__org.example_member1` member.
+    init(orgExampleMember1: __org_example_Enum) {
+        self.orgExampleMember1 = orgExampleMember1
+    }
+}
+
+/// - Remark: QAPI struct `__org.example_Struct`, from `qapi-schema.json`.
+struct __org_example_Struct: QAPIObjectCodable, Swift.Hashable {
+    /// The `__org.example_member1` member.
+    var orgExampleMember1: __org_example_Enum
+
+    /// The `__org.example_member2` member.
+    var orgExampleMember2: Swift.String
+
+    /// The `wchar-t` member.
+    var wcharT: Int64?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - orgExampleMember1: The `__org.example_member1` member.
+    ///   - orgExampleMember2: The `__org.example_member2` member.
+    ///   - wcharT: The `wchar-t` member.
+    init(orgExampleMember1: __org_example_Enum, orgExampleMember2: Swift.String, wcharT: Int64? = nil) {
+        self.orgExampleMember1 = orgExampleMember1
+        self.orgExampleMember2 = orgExampleMember2
+        self.wcharT = wcharT
+    }
+}
+
+/// - Remark: QAPI alternate `__org.example_Only`, from `qapi-schema.json`.
+enum __org_example_Only: QAPICodable, Swift.Hashable {
+    /// The `__org.example_branch` member.
+    case orgExampleBranch(Swift.String)
+}
+
+/// - Remark: QAPI struct `__org.example_Holder`, from `qapi-schema.json`.
+struct __org_example_Holder: QAPIObjectCodable, Swift.Hashable {
+    /// The `array` member.
+    var array: [__org_example_Union]
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - array: The `array` member.
+    init(array: [__org_example_Union]) {
+        self.array = array
+    }
+}
+
+/// - Remark: QAPI union `__org.example_Union`, from `qapi-schema.json`.
+struct __org_example_Union: QAPIObjectCodable, Swift.Hashable {
+    /// The branch, one per value of `__org.example_member1`, with the branch's own members.
+    enum Branch: Swift.Hashable, Sendable {
+        /// `__org.example_member1` is `__org.example_value`.
+        case orgExampleValue(__org_example_Holder)
+        /// `__org.example_member1` is `plain`.
+        case plain
+        /// `__org.example_member1` has a value this build does not know (a newer peer's); its members were skipped.
+        case unknown(Swift.String)
+    }
+
+    /// The branch, which also decides `__org.example_member1`.
+    var branch: Branch
+
+    /// The `__org.example_member1` member.
+    ///
+    /// Derived from `branch`.
+    var orgExampleMember1: __org_example_Enum {
+        switch self.branch {
+        case .orgExampleValue: return .orgExampleValue
+        case .plain: return .plain
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - branch: The branch, with its own members.
+    init(branch: Branch) {
+        self.branch = branch
+    }
+}
+
+/// - Remark: QAPI alternate `__org.example_Alt`, from `qapi-schema.json`.
+enum __org_example_Alt: QAPICodable, Swift.Hashable {
+    /// The `__org.example_branch` member.
+    case orgExampleBranch(__org_example_Base)
+}
+
+/// - Remark: QAPI struct `SchemaEntry`, from `qapi-schema.json`.
+struct SchemaEntry: QAPIObjectCodable, Swift.Hashable {
+    /// The `name` member.
+    var name: Swift.String
+
+    /// The `meta-type` member.
+    var metaType: Swift.String
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - name: The `name` member.
+    ///   - metaType: The `meta-type` member.
+    init(name: Swift.String, metaType: Swift.String) {
+        self.name = name
+        self.metaType = metaType
+    }
+}
+
+/// - Remark: QAPI struct `CondArgs`, from `qapi-schema.json`.
+struct CondArgs: QAPIObjectCodable, Swift.Hashable {
+    /// The `always` member.
+    var always: Int64
+
+    /// The `sometimes` member.
+    var sometimes: Int64?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - always: The `always` member.
+    ///   - sometimes: The `sometimes` member.
+    init(always: Int64, sometimes: Int64? = nil) {
+        self.always = always
+        self.sometimes = sometimes
+    }
+}
+
+// MARK: - sub/extra.json
+
+/// Where some material comes from.
+///
+/// - Remark: QAPI struct `Origin`, from `sub/extra.json`.
+struct Origin: QAPIObjectCodable, Swift.Hashable {
+    /// the country of origin
+    var country: Swift.String
+
+    /// the tag it came with, if any
+    var label: Label?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - country: the country of origin
+    ///   - label: the tag it came with, if any
+    init(country: Swift.String, label: Label? = nil) {
+        self.country = country
+        self.label = label
+    }
+}
+
+/// A struct whose second member has no description; the main module's
+/// documentation-exceptions pragma allows that.
+///
+/// - Remark: QAPI struct `Leftovers`, from `sub/extra.json`.
+struct Leftovers: QAPIObjectCodable, Swift.Hashable {
+    /// the one member described
+    var kept: Int64
+
+    /// The `forgotten` member.
+    var forgotten: Swift.String?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - kept: the one member described
+    ///   - forgotten: The `forgotten` member.
+    init(kept: Int64, forgotten: Swift.String? = nil) {
+        self.kept = kept
+        self.forgotten = forgotten
+    }
+}
+
+/// - Remark: QAPI enum `WireCase`, from `sub/extra.json`.
+enum WireCase: QAPIEnum {
+    /// The value `lower`.
+    case lower
+    /// The value `UPPER`.
+    case upper
+    /// The value `Mixed_Case`.
+    case mixedCase
+    /// The value `x-y`.
+    case xY
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [WireCase] = [.lower, .upper, .mixedCase, .xY]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .lower: "lower"
+        case .upper: "UPPER"
+        case .mixedCase: "Mixed_Case"
+        case .xY: "x-y"
+        case .unknown(let name): name
+        }
+    }
+}
+
+// MARK: - sub/deep/leaf.json
+
+/// A coloured tag.
+///
+/// - Remark: QAPI enum `Label`, from `sub/deep/leaf.json`.
+enum Label: QAPIEnum {
+    /// red
+    case redTag
+    /// blue
+    case blueTag
+    /// untagged
+    case noTag
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [Label] = [.redTag, .blueTag, .noTag]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .redTag: "red-tag"
+        case .blueTag: "blue-tag"
+        case .noTag: "no-tag"
+        case .unknown(let name): name
+        }
+    }
+}
+
+// MARK: - sub/peer.json
+
+/// - Remark: QAPI struct `PeerInfo`, from `sub/peer.json`.
+struct PeerInfo: QAPIObjectCodable, Swift.Hashable {
+    /// The `label` member.
+    var label: Label
+
+    /// The `peers` member.
+    var peers: [PeerInfo]?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - label: The `label` member.
+    ///   - peers: The `peers` member.
+    init(label: Label, peers: [PeerInfo]? = nil) {
+        self.label = label
+        self.peers = peers
+    }
+}
+
+// MARK: - Support for the runtime: the codec, out of the way of the data types
+
+extension Shade {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "light": self = .light
+        case "dark": self = .dark
+        case "two-tone": self = .twoTone
+        default: return nil
+        }
+    }
+}
+
+extension Nothing {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        return nil
+    }
+}
+
+extension Keyword {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "true": self = .`true`
+        case "false": self = .`false`
+        case "nil": self = .`nil`
+        case "case": self = .`case`
+        case "default": self = .`default`
+        case "self": self = .self_
+        case "init": self = .init_
+        case "in": self = .`in`
+        case "protocol": self = .`protocol`
+        case "type": self = .type
+        case "is": self = .`is`
+        case "raw-value": self = .rawValue_
+        case "all-cases": self = .allCases_
+        case "hash-value": self = .hashValue_
+        case "qapi-features": self = .qapiFeatures_
+        case "qapi-encoded": self = .qapiEncoded_
+        case "1st": self = ._1st
+        case "2nd-pass": self = ._2ndPass
+        case "plain": self = .plain
+        default: return nil
+        }
+    }
+}
+
+extension Gauge {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "coarse": self = .coarse
+        case "fine": self = .fine
+        case "ancient": self = .ancient
+        case "risky": self = .risky
+        case "extra": self = .extra
+        case "maybe": self = .maybe
+        case "surely": self = .surely
+        default: return nil
+        }
+    }
+}
+
+extension PresentEnum {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "on-value": self = .onValue
+        case "other": self = .other
+        default: return nil
+        }
+    }
+}
+
+extension Protocol_ {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "tcp": self = .tcp
+        case "unix": self = .unix
+        case "vsock": self = .vsock
+        default: return nil
+        }
+    }
+}
+
+extension Thing {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.required("id")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+    }
+}
+
+extension Tool {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.required("id")
+        self.weight = try members.required("weight")
+        self.shade = try members.optional("shade")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+        encoder.encode(self.weight, "weight")
+        encoder.encode(self.shade, "shade")
+    }
+}
+
+extension PowerTool {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.required("id")
+        self.weight = try members.required("weight")
+        self.shade = try members.optional("shade")
+        self.watts = try members.required("watts")
+        self.cordless = try members.optional("cordless")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+        encoder.encode(self.weight, "weight")
+        encoder.encode(self.shade, "shade")
+        encoder.encode(self.watts, "watts")
+        encoder.encode(self.cordless, "cordless")
+    }
+}
+
+extension Material {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.amount = try members.required("amount")
+        self.grade = try members.required("grade")
+        self.origin = try members.optional("origin")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.amount, "amount")
+        encoder.encode(self.grade, "grade")
+        encoder.encode(self.origin, "origin")
+    }
+}
+
+extension Stock {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.amount = try members.required("amount")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.amount, "amount")
+    }
+}
+
+extension Blank {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+    }
+}
+
+extension BlankToo {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+    }
+}
+
+extension Scalars {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.s = try members.required("s")
+        self.i = try members.required("i")
+        self.i8 = try members.required("i8")
+        self.i16 = try members.required("i16")
+        self.i32 = try members.required("i32")
+        self.i64 = try members.required("i64")
+        self.u8 = try members.required("u8")
+        self.u16 = try members.required("u16")
+        self.u32 = try members.required("u32")
+        self.u64 = try members.required("u64")
+        self.sz = try members.required("sz")
+        self.num = try members.required("num")
+        self.flag = try members.required("flag")
+        self.nothing = try members.required("nothing")
+        self.blob = try members.required("blob")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.s, "s")
+        encoder.encode(self.i, "i")
+        encoder.encode(self.i8, "i8")
+        encoder.encode(self.i16, "i16")
+        encoder.encode(self.i32, "i32")
+        encoder.encode(self.i64, "i64")
+        encoder.encode(self.u8, "u8")
+        encoder.encode(self.u16, "u16")
+        encoder.encode(self.u32, "u32")
+        encoder.encode(self.u64, "u64")
+        encoder.encode(self.sz, "sz")
+        encoder.encode(self.num, "num")
+        encoder.encode(self.flag, "flag")
+        encoder.encode(self.nothing, "nothing")
+        encoder.encode(self.blob, "blob")
+    }
+}
+
+extension OptionalScalars {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.s = try members.optional("s")
+        self.i = try members.optional("i")
+        self.i8 = try members.optional("i8")
+        self.i16 = try members.optional("i16")
+        self.i32 = try members.optional("i32")
+        self.i64 = try members.optional("i64")
+        self.u8 = try members.optional("u8")
+        self.u16 = try members.optional("u16")
+        self.u32 = try members.optional("u32")
+        self.u64 = try members.optional("u64")
+        self.sz = try members.optional("sz")
+        self.num = try members.optional("num")
+        self.flag = try members.optional("flag")
+        self.nothing = try members.optional("nothing")
+        self.blob = try members.optional("blob")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.s, "s")
+        encoder.encode(self.i, "i")
+        encoder.encode(self.i8, "i8")
+        encoder.encode(self.i16, "i16")
+        encoder.encode(self.i32, "i32")
+        encoder.encode(self.i64, "i64")
+        encoder.encode(self.u8, "u8")
+        encoder.encode(self.u16, "u16")
+        encoder.encode(self.u32, "u32")
+        encoder.encode(self.u64, "u64")
+        encoder.encode(self.sz, "sz")
+        encoder.encode(self.num, "num")
+        encoder.encode(self.flag, "flag")
+        encoder.encode(self.nothing, "nothing")
+        encoder.encode(self.blob, "blob")
+    }
+}
+
+extension Lists {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.s = try members.required("s")
+        self.i = try members.required("i")
+        self.i8 = try members.required("i8")
+        self.i16 = try members.required("i16")
+        self.i32 = try members.required("i32")
+        self.i64 = try members.required("i64")
+        self.u8 = try members.required("u8")
+        self.u16 = try members.required("u16")
+        self.u32 = try members.required("u32")
+        self.u64 = try members.required("u64")
+        self.sz = try members.required("sz")
+        self.num = try members.required("num")
+        self.flag = try members.required("flag")
+        self.nothing = try members.optional("nothing")
+        self.blob = try members.optional("blob")
+        self.shades = try members.optional("shades")
+        self.tools = try members.optional("tools")
+        self.items = try members.optional("items")
+        self.settings = try members.optional("settings")
+        self.labels = try members.optional("labels")
+        self.gauges = try members.optional("gauges")
+        self.tinies = try members.optional("tinies")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.s, "s")
+        encoder.encode(self.i, "i")
+        encoder.encode(self.i8, "i8")
+        encoder.encode(self.i16, "i16")
+        encoder.encode(self.i32, "i32")
+        encoder.encode(self.i64, "i64")
+        encoder.encode(self.u8, "u8")
+        encoder.encode(self.u16, "u16")
+        encoder.encode(self.u32, "u32")
+        encoder.encode(self.u64, "u64")
+        encoder.encode(self.sz, "sz")
+        encoder.encode(self.num, "num")
+        encoder.encode(self.flag, "flag")
+        encoder.encode(self.nothing, "nothing")
+        encoder.encode(self.blob, "blob")
+        encoder.encode(self.shades, "shades")
+        encoder.encode(self.tools, "tools")
+        encoder.encode(self.items, "items")
+        encoder.encode(self.settings, "settings")
+        encoder.encode(self.labels, "labels")
+        encoder.encode(self.gauges, "gauges")
+        encoder.encode(self.tinies, "tinies")
+    }
+}
+
+extension Grid {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.rows = try members.required("rows")
+        self.cells = try members.optional("cells")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.rows, "rows")
+        encoder.encode(self.cells, "cells")
+    }
+}
+
+extension Row {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.cells = try members.required("cells")
+        self.shades = try members.optional("shades")
+        self.sub = try members.optional("sub")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.cells, "cells")
+        encoder.encode(self.shades, "shades")
+        encoder.encode(self.sub, "sub")
+    }
+}
+
+extension Keywords {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.`default` = try members.required("default")
+        self.`protocol` = try members.required("protocol")
+        self.`class` = try members.required("class")
+        self.`in` = try members.required("in")
+        self.self_ = try members.required("self")
+        self.type = try members.required("type")
+        self.init_ = try members.required("init")
+        self.`inout` = try members.optional("inout")
+        self.`var` = try members.optional("var")
+        self.`let` = try members.optional("let")
+        self.`some` = try members.optional("some")
+        self.`any` = try members.optional("any")
+        self.`await` = try members.optional("await")
+        self.`async` = try members.optional("async")
+        self.`func` = try members.optional("func")
+        self.`return` = try members.optional("return")
+        self.`is` = try members.optional("is")
+        self.`as` = try members.optional("as")
+        self.`nil` = try members.optional("nil")
+        self.`true` = try members.optional("true")
+        self.hashValue_ = try members.optional("hash-value")
+        self.qapiEncoded_ = try members.optional("qapi-encoded")
+        self.encodeMembers_ = try members.optional("encode-members")
+        self.hash_ = try members.optional("hash")
+        self.branch_ = try members.optional("branch")
+        self.wcharT = try members.optional("wchar-t")
+        self.unsigned = try members.optional("unsigned")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.`default`, "default")
+        encoder.encode(self.`protocol`, "protocol")
+        encoder.encode(self.`class`, "class")
+        encoder.encode(self.`in`, "in")
+        encoder.encode(self.self_, "self")
+        encoder.encode(self.type, "type")
+        encoder.encode(self.init_, "init")
+        encoder.encode(self.`inout`, "inout")
+        encoder.encode(self.`var`, "var")
+        encoder.encode(self.`let`, "let")
+        encoder.encode(self.`some`, "some")
+        encoder.encode(self.`any`, "any")
+        encoder.encode(self.`await`, "await")
+        encoder.encode(self.`async`, "async")
+        encoder.encode(self.`func`, "func")
+        encoder.encode(self.`return`, "return")
+        encoder.encode(self.`is`, "is")
+        encoder.encode(self.`as`, "as")
+        encoder.encode(self.`nil`, "nil")
+        encoder.encode(self.`true`, "true")
+        encoder.encode(self.hashValue_, "hash-value")
+        encoder.encode(self.qapiEncoded_, "qapi-encoded")
+        encoder.encode(self.encodeMembers_, "encode-members")
+        encoder.encode(self.hash_, "hash")
+        encoder.encode(self.branch_, "branch")
+        encoder.encode(self.wcharT, "wchar-t")
+        encoder.encode(self.unsigned, "unsigned")
+    }
+}
+
+extension LegacyRecord {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.serialNo = try members.required("serial_no")
+        self.serialno = try members.required("serialno")
+        self.serial = try members.required("SERIAL")
+        self.nodeName = try members.required("node-name")
+        self.nodename = try members.required("nodename")
+        self.xNode = try members.required("x-node")
+        self.xnode = try members.required("xnode")
+        self.inIt = try members.required("in-it")
+        self.iS = try members.required("i-s")
+        self.selfRef = try members.required("self-ref")
+        self.mixedCase = try members.required("Mixed-Case")
+        self.self_ = try members.optional("Self")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.serialNo, "serial_no")
+        encoder.encode(self.serialno, "serialno")
+        encoder.encode(self.serial, "SERIAL")
+        encoder.encode(self.nodeName, "node-name")
+        encoder.encode(self.nodename, "nodename")
+        encoder.encode(self.xNode, "x-node")
+        encoder.encode(self.xnode, "xnode")
+        encoder.encode(self.inIt, "in-it")
+        encoder.encode(self.iS, "i-s")
+        encoder.encode(self.selfRef, "self-ref")
+        encoder.encode(self.mixedCase, "Mixed-Case")
+        encoder.encode(self.self_, "Self")
+    }
+}
+
+extension String {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.str = try members.required("str")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.str, "str")
+    }
+}
+
+extension Type_ {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.name = try members.required("name")
+        self.type = try members.required("type")
+        self.of = try members.required("of")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.name, "name")
+        encoder.encode(self.type, "type")
+        encoder.encode(self.of, "of")
+    }
+}
+
+extension Hashable {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.hash_ = try members.required("hash")
+        self.kind = try members.required("kind")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.hash_, "hash")
+        encoder.encode(self.kind, "kind")
+    }
+}
+
+extension JSONObject {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.keys = try members.required("keys")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.keys, "keys")
+    }
+}
+
+extension Folder {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.name = try members.required("name")
+        self.parent = try members.optional("parent")
+        self.children = try members.optional("children")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.name, "name")
+        encoder.encode(self.parent, "parent")
+        encoder.encode(self.children, "children")
+    }
+}
+
+extension Tree {
+    /// Chooses the branch by the value's JSON kind.
+    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
+        switch decoder.kind {
+        case .number: self = .leaf(try decoder.decode())
+        case .object: self = .node(try decoder.decode())
+        default: throw decoder.noAlternateBranch("Tree")
+        }
+    }
+
+    /// The branch's value.
+    func qapiEncoded() -> JSONValue {
+        switch self {
+        case .leaf(let value): return value.qapiEncoded()
+        case .node(let value): return value.qapiEncoded()
+        }
+    }
+}
+
+extension TreeNode {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.left = try members.required("left")
+        self.right = try members.optional("right")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.left, "left")
+        encoder.encode(self.right, "right")
+    }
+}
+
+extension Ranges {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.i64 = try members.optional("i64")
+        self.u64 = try members.optional("u64")
+        self.u16 = try members.optional("u16")
+        self.i64x = try members.optional("i64x")
+        self.u64x = try members.optional("u64x")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.i64, "i64")
+        encoder.encode(self.u64, "u64")
+        encoder.encode(self.u16, "u16")
+        encoder.encode(self.i64x, "i64x")
+        encoder.encode(self.u64x, "u64x")
+    }
+}
+
+extension ItemKind {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "tool": self = .tool
+        case "power-tool": self = .powerTool
+        case "material": self = .material
+        case "crate": self = .crate
+        case "default": self = .`default`
+        case "case": self = .`case`
+        case "gizmo": self = .gizmo
+        default: return nil
+        }
+    }
+}
+
+extension Item {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        let discriminator: ItemKind = try members.required("kind")
+        self.label = try members.required("label")
+        self.count = try members.optional("count")
+        self.branch_ = try members.optional("branch")
+        switch discriminator {
+        case .tool:
+            self.branch = .tool(try Tool(qapiMembers: &members))
+        case .powerTool:
+            self.branch = .powerTool(try PowerTool(qapiMembers: &members))
+        case .material:
+            self.branch = .material(try Material(qapiMembers: &members))
+        case .crate:
+            self.branch = .crate(try Crate(qapiMembers: &members))
+        case .`default`:
+            self.branch = .`default`(try Blank(qapiMembers: &members))
+        case .gizmo:
+            self.branch = .gizmo(try Gizmo(qapiMembers: &members))
+        case .`case`: self.branch = .`case`
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.kind, "kind")
+        encoder.encode(self.label, "label")
+        encoder.encode(self.count, "count")
+        encoder.encode(self.branch_, "branch")
+        switch self.branch {
+        case .tool(let value): value.encodeMembers(to: &encoder)
+        case .powerTool(let value): value.encodeMembers(to: &encoder)
+        case .material(let value): value.encodeMembers(to: &encoder)
+        case .crate(let value): value.encodeMembers(to: &encoder)
+        case .`default`(let value): value.encodeMembers(to: &encoder)
+        case .gizmo(let value): value.encodeMembers(to: &encoder)
+        case .`case`: break
+        case .unknown: break
+        }
+    }
+}
+
+extension Crate {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.contents = try members.required("contents")
+        self.sealed = try members.optional("sealed")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.contents, "contents")
+        encoder.encode(self.sealed, "sealed")
+    }
+}
+
+extension Gizmo {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.gears = try members.required("gears")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.gears, "gears")
+    }
+}
+
+extension NoteForm {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "plain": self = .plain
+        case "signed": self = .signed
+        case "countersigned": self = .countersigned
+        case "empty": self = .empty
+        default: return nil
+        }
+    }
+}
+
+extension Note {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.required("id")
+        let discriminator: NoteForm = try members.required("form")
+        self.pages = try members.optional("pages")
+        switch discriminator {
+        case .plain:
+            self.branch = .plain(try Text(qapiMembers: &members))
+        case .signed:
+            self.branch = .signed(try Signed(qapiMembers: &members))
+        case .countersigned:
+            self.branch = .countersigned(try Signed(qapiMembers: &members))
+        case .empty: self.branch = .empty
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+        encoder.encode(self.form, "form")
+        encoder.encode(self.pages, "pages")
+        switch self.branch {
+        case .plain(let value): value.encodeMembers(to: &encoder)
+        case .signed(let value): value.encodeMembers(to: &encoder)
+        case .countersigned(let value): value.encodeMembers(to: &encoder)
+        case .empty: break
+        case .unknown: break
+        }
+    }
+}
+
+extension NoteBase {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.required("id")
+        self.form = try members.required("form")
+        self.pages = try members.optional("pages")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+        encoder.encode(self.form, "form")
+        encoder.encode(self.pages, "pages")
+    }
+}
+
+extension Text {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.text = try members.required("text")
+        self.serialNo = try members.optional("serial_no")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.text, "text")
+        encoder.encode(self.serialNo, "serial_no")
+    }
+}
+
+extension Signed {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.text = try members.required("text")
+        self.signer = try members.required("signer")
+        self.serialNo = try members.optional("serial-no")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.text, "text")
+        encoder.encode(self.signer, "signer")
+        encoder.encode(self.serialNo, "serial-no")
+    }
+}
+
+extension ShapeKind {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "round": self = .round
+        case "angular": self = .angular
+        default: return nil
+        }
+    }
+}
+
+extension Corners {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "three": self = .three
+        case "four": self = .four
+        default: return nil
+        }
+    }
+}
+
+extension Angular {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        let discriminator: Corners = try members.required("corners")
+        switch discriminator {
+        case .three:
+            self.branch = .three(try Triangle(qapiMembers: &members))
+        case .four:
+            self.branch = .four(try Square(qapiMembers: &members))
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.corners, "corners")
+        switch self.branch {
+        case .three(let value): value.encodeMembers(to: &encoder)
+        case .four(let value): value.encodeMembers(to: &encoder)
+        case .unknown: break
+        }
+    }
+}
+
+extension Shape {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        let discriminator: ShapeKind = try members.required("kind")
+        self.name = try members.optional("name")
+        switch discriminator {
+        case .round:
+            self.branch = .round(try Circle(qapiMembers: &members))
+        case .angular:
+            self.branch = .angular(try Angular(qapiMembers: &members))
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.kind, "kind")
+        encoder.encode(self.name, "name")
+        switch self.branch {
+        case .round(let value): value.encodeMembers(to: &encoder)
+        case .angular(let value): value.encodeMembers(to: &encoder)
+        case .unknown: break
+        }
+    }
+}
+
+extension Circle {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.radius = try members.required("radius")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.radius, "radius")
+    }
+}
+
+extension Triangle {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.a = try members.required("a")
+        self.b = try members.required("b")
+        self.c = try members.required("c")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.a, "a")
+        encoder.encode(self.b, "b")
+        encoder.encode(self.c, "c")
+    }
+}
+
+extension Square {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.side = try members.required("side")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.side, "side")
+    }
+}
+
+extension Marker {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        let discriminator: Shade = try members.required("type", features: .unstable)
+        self.at = try members.optional("at")
+        switch discriminator {
+        case .light: self.branch = .light
+        case .dark: self.branch = .dark
+        case .twoTone: self.branch = .twoTone
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.type, "type")
+        encoder.encode(self.at, "at")
+        switch self.branch {
+        case .light: break
+        case .dark: break
+        case .twoTone: break
+        case .unknown: break
+        }
+    }
+}
+
+extension Measurement {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        let discriminator: Gauge = try members.required("gauge")
+        switch discriminator {
+        case .coarse:
+            self.branch = .coarse(try Stock(qapiMembers: &members))
+        case .ancient:
+            self.branch = .ancient(try Text(qapiMembers: &members))
+        case .fine: self.branch = .fine
+        case .risky: self.branch = .risky
+        case .extra: self.branch = .extra
+        case .maybe: self.branch = .maybe
+        case .surely: self.branch = .surely
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.gauge, "gauge")
+        switch self.branch {
+        case .coarse(let value): value.encodeMembers(to: &encoder)
+        case .ancient(let value): value.encodeMembers(to: &encoder)
+        case .fine: break
+        case .risky: break
+        case .extra: break
+        case .maybe: break
+        case .surely: break
+        case .unknown: break
+        }
+    }
+}
+
+extension KeywordUnion {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: Keyword = try members.required("type")
         switch discriminator {
-        case .`true`: self.branch = .`true`(try Text(qapiMembers: &members))
-        case .`default`: self.branch = .`default`(try Stock(qapiMembers: &members))
-        case .self_: self.branch = .self_(try Blank(qapiMembers: &members))
-        case .`case`: self.branch = .`case`(try Circle(qapiMembers: &members))
+        case .`true`:
+            self.branch = .`true`(try Text(qapiMembers: &members))
+        case .`default`:
+            self.branch = .`default`(try Stock(qapiMembers: &members))
+        case .self_:
+            self.branch = .self_(try Blank(qapiMembers: &members))
+        case .`case`:
+            self.branch = .`case`(try Circle(qapiMembers: &members))
         case .`false`: self.branch = .`false`
         case .`nil`: self.branch = .`nil`
         case .init_: self.branch = .init_
@@ -2354,25 +3387,7 @@ struct KeywordUnion: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// A setting given in whichever form is handiest: one branch for every
-/// kind of JSON value ('str' itself cannot be mixed with numbers or
-/// booleans, an enumeration can).
-///
-/// - Remark: QAPI alternate `Setting`, from `qapi-schema.json`.
-enum Setting: QAPICodable, Swift.Hashable {
-    /// as a finish
-    case text(Shade)
-    /// as a number
-    case number(Double)
-    /// as a switch
-    case flag(Swift.Bool)
-    /// switched off
-    case off(QAPINull)
-    /// as a tool
-    case detail(Tool)
-    /// as a list of integers
-    case many([Int64])
-
+extension Setting {
     /// Chooses the branch by the value's JSON kind.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         switch decoder.kind {
@@ -2398,13 +3413,7 @@ enum Setting: QAPICodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI alternate `ShadeOrLevel`, from `qapi-schema.json`.
-enum ShadeOrLevel: QAPICodable, Swift.Hashable {
-    /// The `shade` member.
-    case shade(Shade)
-    /// The `level` member.
-    case level(Int64)
-
+extension ShadeOrLevel {
     /// Chooses the branch by the value's JSON kind.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         switch decoder.kind {
@@ -2423,13 +3432,7 @@ enum ShadeOrLevel: QAPICodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI alternate `FlagOrShade`, from `qapi-schema.json`.
-enum FlagOrShade: QAPICodable, Swift.Hashable {
-    /// The `flag` member.
-    case flag(Swift.Bool)
-    /// The `shade` member.
-    case shade(Shade)
-
+extension FlagOrShade {
     /// Chooses the branch by the value's JSON kind.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         switch decoder.kind {
@@ -2448,13 +3451,7 @@ enum FlagOrShade: QAPICodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI alternate `ItemOrName`, from `qapi-schema.json`.
-enum ItemOrName: QAPICodable, Swift.Hashable {
-    /// The `item` member.
-    case item(Item)
-    /// The `name` member.
-    case name(Swift.String)
-
+extension ItemOrName {
     /// Chooses the branch by the value's JSON kind.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         switch decoder.kind {
@@ -2473,13 +3470,7 @@ enum ItemOrName: QAPICodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI alternate `SizeOrRows`, from `qapi-schema.json`.
-enum SizeOrRows: QAPICodable, Swift.Hashable {
-    /// The `size` member.
-    case size(UInt64)
-    /// The `rows` member.
-    case rows([Row])
-
+extension SizeOrRows {
     /// Chooses the branch by the value's JSON kind.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         switch decoder.kind {
@@ -2498,13 +3489,7 @@ enum SizeOrRows: QAPICodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI alternate `Tiny`, from `qapi-schema.json`.
-enum Tiny: QAPICodable, Swift.Hashable {
-    /// The `small` member.
-    case small(Int8)
-    /// The `none` member.
-    case none(QAPINull)
-
+extension Tiny {
     /// Chooses the branch by the value's JSON kind.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         switch decoder.kind {
@@ -2523,17 +3508,7 @@ enum Tiny: QAPICodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI alternate `KeywordAlternate`, from `qapi-schema.json`.
-enum KeywordAlternate: QAPICodable, Swift.Hashable {
-    /// The `true` member.
-    case `true`(Swift.Bool)
-    /// The `default` member.
-    case `default`(Shade)
-    /// The `nil` member.
-    case `nil`(QAPINull)
-    /// The `self` member.
-    case self_(Int64)
-
+extension KeywordAlternate {
     /// Chooses the branch by the value's JSON kind.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         switch decoder.kind {
@@ -2556,13 +3531,7 @@ enum KeywordAlternate: QAPICodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI alternate `CondAlternate`, from `qapi-schema.json`.
-enum CondAlternate: QAPICodable, Swift.Hashable {
-    /// The `num` member.
-    case num(Int64)
-    /// The `obj` member.
-    case obj(Thing)
-
+extension CondAlternate {
     /// Chooses the branch by the value's JSON kind.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         switch decoder.kind {
@@ -2581,30 +3550,7 @@ enum CondAlternate: QAPICodable, Swift.Hashable {
     }
 }
 
-/// Built with CONFIG_ALPHA only.
-///
-/// - Remark: QAPI struct `CondStruct`, from `qapi-schema.json`.
-struct CondStruct: QAPIObjectCodable, Swift.Hashable {
-    /// present in every build
-    var always: Int64
-
-    /// present with CONFIG_ALPHA
-    var alpha: Int64
-
-    /// present with CONFIG_BETA
-    var beta: Swift.String?
-
-    /// present without CONFIG_GAMMA
-    var notGamma: Swift.Bool?
-
-    /// A value with the given members.
-    init(always: Int64, alpha: Int64, beta: Swift.String? = nil, notGamma: Swift.Bool? = nil) {
-        self.always = always
-        self.alpha = alpha
-        self.beta = beta
-        self.notGamma = notGamma
-    }
-
+extension CondStruct {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.always = try members.required("always")
@@ -2622,18 +3568,7 @@ struct CondStruct: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI enum `CondEnum`, from `qapi-schema.json`.
-enum CondEnum: QAPIEnum {
-    /// The value `base`.
-    case base
-    /// The value `alpha`.
-    case alpha
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [CondEnum] = [.base, .alpha]
-
+extension CondEnum {
     /// The value whose wire name is `name`; nil for a name this build does not know.
     init?(knownName name: Swift.String) {
         switch name {
@@ -2642,59 +3577,18 @@ enum CondEnum: QAPIEnum {
         default: return nil
         }
     }
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .base: "base"
-        case .alpha: "alpha"
-        case .unknown(let name): name
-        }
-    }
 }
 
-/// - Remark: QAPI union `CondUnion`, from `qapi-schema.json`.
-struct CondUnion: QAPIObjectCodable, Swift.Hashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `type` is `base`.
-        case base(Thing)
-        /// `type` is `alpha`.
-        case alpha(Circle)
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// The `note` member.
-    var note: Swift.String?
-
-    /// The branch, which also decides `type`.
-    var branch: Branch
-
-    /// The `type` member.
-    ///
-    /// Derived from `branch`.
-    var type: CondEnum {
-        switch self.branch {
-        case .base: return .base
-        case .alpha: return .alpha
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-
-    /// A value with the given members.
-    init(note: Swift.String? = nil, branch: Branch) {
-        self.note = note
-        self.branch = branch
-    }
-
+extension CondUnion {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: CondEnum = try members.required("type")
         self.note = try members.optional("note")
         switch discriminator {
-        case .base: self.branch = .base(try Thing(qapiMembers: &members))
-        case .alpha: self.branch = .alpha(try Circle(qapiMembers: &members))
+        case .base:
+            self.branch = .base(try Thing(qapiMembers: &members))
+        case .alpha:
+            self.branch = .alpha(try Circle(qapiMembers: &members))
         case .unknown(let name):
             members.reportUnknownBranch(name)
             self.branch = .unknown(name)
@@ -2713,18 +3607,7 @@ struct CondUnion: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// An empty list of features.
-///
-/// - Remark: QAPI struct `NoFeatures`, from `qapi-schema.json`.
-struct NoFeatures: QAPIObjectCodable, Swift.Hashable {
-    /// a number
-    var x: Int64
-
-    /// A value with the given members.
-    init(x: Int64) {
-        self.x = x
-    }
-
+extension NoFeatures {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.x = try members.required("x")
@@ -2736,59 +3619,7 @@ struct NoFeatures: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// Members with special features.
-///
-/// - Note: Feature `workshop-note`: a custom feature on the type
-/// - Note: Feature `second-note`: another one, long form
-/// - Remark: QAPI struct `Deprecations`, from `qapi-schema.json`.
-struct Deprecations: QAPIObjectCodable, Swift.Hashable {
-    /// an ordinary member
-    var plain: Int64?
-
-    /// replaced by @plain
-    ///
-    /// - Note: Feature `deprecated`.
-    var old: Int64?
-
-    /// may change
-    ///
-    /// - Note: Feature `unstable`.
-    var trial: Swift.String?
-
-    /// deprecated and unstable
-    ///
-    /// - Note: Feature `deprecated`.
-    /// - Note: Feature `unstable`.
-    var both: Swift.Bool?
-
-    /// deprecated only when CONFIG_GAMMA is defined
-    var maybeOld: Int64?
-
-    /// a required deprecated member
-    ///
-    /// - Note: Feature `deprecated`.
-    var oldRequired: Int64
-
-    /// a gauge (values may be deprecated)
-    var newGauge: Gauge?
-
-    /// unstable list member
-    ///
-    /// - Note: Feature `unstable`.
-    var trialList: [Gauge]?
-
-    /// A value with the given members.
-    init(plain: Int64? = nil, old: Int64? = nil, trial: Swift.String? = nil, both: Swift.Bool? = nil, maybeOld: Int64? = nil, oldRequired: Int64, newGauge: Gauge? = nil, trialList: [Gauge]? = nil) {
-        self.plain = plain
-        self.old = old
-        self.trial = trial
-        self.both = both
-        self.maybeOld = maybeOld
-        self.oldRequired = oldRequired
-        self.newGauge = newGauge
-        self.trialList = trialList
-    }
-
+extension Deprecations {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.plain = try members.optional("plain")
@@ -2814,20 +3645,7 @@ struct Deprecations: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// - Note: Feature `namespace-test`.
-/// - Note: Feature `int`.
-/// - Note: Feature `name`.
-/// - Note: Feature `if`.
-/// - Remark: QAPI struct `OddFeatures`, from `qapi-schema.json`.
-struct OddFeatures: QAPIObjectCodable, Swift.Hashable {
-    /// The `namespace-test` member.
-    var namespaceTest: Int64
-
-    /// A value with the given members.
-    init(namespaceTest: Int64) {
-        self.namespaceTest = namespaceTest
-    }
-
+extension OddFeatures {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.namespaceTest = try members.required("namespace-test")
@@ -2839,18 +3657,7 @@ struct OddFeatures: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// - Note: Feature `on-feature`.
-/// - Note: Feature `all-feature`.
-/// - Remark: QAPI struct `CondFeatures`, from `qapi-schema.json`.
-struct CondFeatures: QAPIObjectCodable, Swift.Hashable {
-    /// The `x` member.
-    var x: Int64
-
-    /// A value with the given members.
-    init(x: Int64) {
-        self.x = x
-    }
-
+extension CondFeatures {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.x = try members.required("x")
@@ -2862,12 +3669,7 @@ struct CondFeatures: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// - Note: Feature `workshop-note`.
-/// - Remark: QAPI alternate `FeatureAlternate`, from `qapi-schema.json`.
-enum FeatureAlternate: QAPICodable, Swift.Hashable {
-    /// The `deprecations` member.
-    case deprecations(Deprecations)
-
+extension FeatureAlternate {
     /// Chooses the branch by the value's JSON kind.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         switch decoder.kind {
@@ -2884,20 +3686,7 @@ enum FeatureAlternate: QAPICodable, Swift.Hashable {
     }
 }
 
-/// A downstream enumeration.
-///
-/// - Remark: QAPI enum `__org.example_Enum`, from `qapi-schema.json`.
-enum __org_example_Enum: QAPIEnum {
-    /// a downstream value
-    case orgExampleValue
-    /// an ordinary value
-    case plain
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [__org_example_Enum] = [.orgExampleValue, .plain]
-
+extension __org_example_Enum {
     /// The value whose wire name is `name`; nil for a name this build does not know.
     init?(knownName name: Swift.String) {
         switch name {
@@ -2906,27 +3695,9 @@ enum __org_example_Enum: QAPIEnum {
         default: return nil
         }
     }
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .orgExampleValue: "__org.example_value"
-        case .plain: "plain"
-        case .unknown(let name): name
-        }
-    }
 }
 
-/// - Remark: QAPI struct `__org.example_Base`, from `qapi-schema.json`.
-struct __org_example_Base: QAPIObjectCodable, Swift.Hashable {
-    /// The `__org.example_member1` member.
-    var orgExampleMember1: __org_example_Enum
-
-    /// A value with the given members.
-    init(orgExampleMember1: __org_example_Enum) {
-        self.orgExampleMember1 = orgExampleMember1
-    }
-
+extension __org_example_Base {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.orgExampleMember1 = try members.required("__org.example_member1")
@@ -2938,24 +3709,7 @@ struct __org_example_Base: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI struct `__org.example_Struct`, from `qapi-schema.json`.
-struct __org_example_Struct: QAPIObjectCodable, Swift.Hashable {
-    /// The `__org.example_member1` member.
-    var orgExampleMember1: __org_example_Enum
-
-    /// The `__org.example_member2` member.
-    var orgExampleMember2: Swift.String
-
-    /// The `wchar-t` member.
-    var wcharT: Int64?
-
-    /// A value with the given members.
-    init(orgExampleMember1: __org_example_Enum, orgExampleMember2: Swift.String, wcharT: Int64? = nil) {
-        self.orgExampleMember1 = orgExampleMember1
-        self.orgExampleMember2 = orgExampleMember2
-        self.wcharT = wcharT
-    }
-
+extension __org_example_Struct {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.orgExampleMember1 = try members.required("__org.example_member1")
@@ -2971,11 +3725,7 @@ struct __org_example_Struct: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI alternate `__org.example_Only`, from `qapi-schema.json`.
-enum __org_example_Only: QAPICodable, Swift.Hashable {
-    /// The `__org.example_branch` member.
-    case orgExampleBranch(Swift.String)
-
+extension __org_example_Only {
     /// Chooses the branch by the value's JSON kind.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         switch decoder.kind {
@@ -2992,16 +3742,7 @@ enum __org_example_Only: QAPICodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI struct `__org.example_Holder`, from `qapi-schema.json`.
-struct __org_example_Holder: QAPIObjectCodable, Swift.Hashable {
-    /// The `array` member.
-    var array: [__org_example_Union]
-
-    /// A value with the given members.
-    init(array: [__org_example_Union]) {
-        self.array = array
-    }
-
+extension __org_example_Holder {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.array = try members.required("array")
@@ -3013,42 +3754,13 @@ struct __org_example_Holder: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI union `__org.example_Union`, from `qapi-schema.json`.
-struct __org_example_Union: QAPIObjectCodable, Swift.Hashable {
-    /// The branch, one per value of `__org.example_member1`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `__org.example_member1` is `__org.example_value`.
-        case orgExampleValue(__org_example_Holder)
-        /// `__org.example_member1` is `plain`.
-        case plain
-        /// `__org.example_member1` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// The branch, which also decides `__org.example_member1`.
-    var branch: Branch
-
-    /// The `__org.example_member1` member.
-    ///
-    /// Derived from `branch`.
-    var orgExampleMember1: __org_example_Enum {
-        switch self.branch {
-        case .orgExampleValue: return .orgExampleValue
-        case .plain: return .plain
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-
-    /// A value with the given members.
-    init(branch: Branch) {
-        self.branch = branch
-    }
-
+extension __org_example_Union {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: __org_example_Enum = try members.required("__org.example_member1")
         switch discriminator {
-        case .orgExampleValue: self.branch = .orgExampleValue(try __org_example_Holder(qapiMembers: &members))
+        case .orgExampleValue:
+            self.branch = .orgExampleValue(try __org_example_Holder(qapiMembers: &members))
         case .plain: self.branch = .plain
         case .unknown(let name):
             members.reportUnknownBranch(name)
@@ -3067,11 +3779,7 @@ struct __org_example_Union: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI alternate `__org.example_Alt`, from `qapi-schema.json`.
-enum __org_example_Alt: QAPICodable, Swift.Hashable {
-    /// The `__org.example_branch` member.
-    case orgExampleBranch(__org_example_Base)
-
+extension __org_example_Alt {
     /// Chooses the branch by the value's JSON kind.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         switch decoder.kind {
@@ -3088,20 +3796,7 @@ enum __org_example_Alt: QAPICodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI struct `SchemaEntry`, from `qapi-schema.json`.
-struct SchemaEntry: QAPIObjectCodable, Swift.Hashable {
-    /// The `name` member.
-    var name: Swift.String
-
-    /// The `meta-type` member.
-    var metaType: Swift.String
-
-    /// A value with the given members.
-    init(name: Swift.String, metaType: Swift.String) {
-        self.name = name
-        self.metaType = metaType
-    }
-
+extension SchemaEntry {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.name = try members.required("name")
@@ -3115,20 +3810,7 @@ struct SchemaEntry: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI struct `CondArgs`, from `qapi-schema.json`.
-struct CondArgs: QAPIObjectCodable, Swift.Hashable {
-    /// The `always` member.
-    var always: Int64
-
-    /// The `sometimes` member.
-    var sometimes: Int64?
-
-    /// A value with the given members.
-    init(always: Int64, sometimes: Int64? = nil) {
-        self.always = always
-        self.sometimes = sometimes
-    }
-
+extension CondArgs {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.always = try members.required("always")
@@ -3142,24 +3824,7 @@ struct CondArgs: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-// MARK: - sub/extra.json
-
-/// Where some material comes from.
-///
-/// - Remark: QAPI struct `Origin`, from `sub/extra.json`.
-struct Origin: QAPIObjectCodable, Swift.Hashable {
-    /// the country of origin
-    var country: Swift.String
-
-    /// the tag it came with, if any
-    var label: Label?
-
-    /// A value with the given members.
-    init(country: Swift.String, label: Label? = nil) {
-        self.country = country
-        self.label = label
-    }
-
+extension Origin {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.country = try members.required("country")
@@ -3173,23 +3838,7 @@ struct Origin: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// A struct whose second member has no description; the main module's
-/// documentation-exceptions pragma allows that.
-///
-/// - Remark: QAPI struct `Leftovers`, from `sub/extra.json`.
-struct Leftovers: QAPIObjectCodable, Swift.Hashable {
-    /// the one member described
-    var kept: Int64
-
-    /// The `forgotten` member.
-    var forgotten: Swift.String?
-
-    /// A value with the given members.
-    init(kept: Int64, forgotten: Swift.String? = nil) {
-        self.kept = kept
-        self.forgotten = forgotten
-    }
-
+extension Leftovers {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.kept = try members.required("kept")
@@ -3203,22 +3852,7 @@ struct Leftovers: QAPIObjectCodable, Swift.Hashable {
     }
 }
 
-/// - Remark: QAPI enum `WireCase`, from `sub/extra.json`.
-enum WireCase: QAPIEnum {
-    /// The value `lower`.
-    case lower
-    /// The value `UPPER`.
-    case upper
-    /// The value `Mixed_Case`.
-    case mixedCase
-    /// The value `x-y`.
-    case xY
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [WireCase] = [.lower, .upper, .mixedCase, .xY]
-
+extension WireCase {
     /// The value whose wire name is `name`; nil for a name this build does not know.
     init?(knownName name: Swift.String) {
         switch name {
@@ -3229,37 +3863,9 @@ enum WireCase: QAPIEnum {
         default: return nil
         }
     }
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .lower: "lower"
-        case .upper: "UPPER"
-        case .mixedCase: "Mixed_Case"
-        case .xY: "x-y"
-        case .unknown(let name): name
-        }
-    }
 }
 
-// MARK: - sub/deep/leaf.json
-
-/// A coloured tag.
-///
-/// - Remark: QAPI enum `Label`, from `sub/deep/leaf.json`.
-enum Label: QAPIEnum {
-    /// red
-    case redTag
-    /// blue
-    case blueTag
-    /// untagged
-    case noTag
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [Label] = [.redTag, .blueTag, .noTag]
-
+extension Label {
     /// The value whose wire name is `name`; nil for a name this build does not know.
     init?(knownName name: Swift.String) {
         switch name {
@@ -3269,34 +3875,9 @@ enum Label: QAPIEnum {
         default: return nil
         }
     }
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .redTag: "red-tag"
-        case .blueTag: "blue-tag"
-        case .noTag: "no-tag"
-        case .unknown(let name): name
-        }
-    }
 }
 
-// MARK: - sub/peer.json
-
-/// - Remark: QAPI struct `PeerInfo`, from `sub/peer.json`.
-struct PeerInfo: QAPIObjectCodable, Swift.Hashable {
-    /// The `label` member.
-    var label: Label
-
-    /// The `peers` member.
-    var peers: [PeerInfo]?
-
-    /// A value with the given members.
-    init(label: Label, peers: [PeerInfo]? = nil) {
-        self.label = label
-        self.peers = peers
-    }
-
+extension PeerInfo {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.label = try members.required("label")
