@@ -37,6 +37,9 @@ struct CommandLineOptions {
     var access = SwiftGeneratorOptions.AccessLevel.public
     /// `--client`: also generate the typed client.
     var client = false
+    /// `--commands`, `--events`, `--types`: generate only these and what
+    /// they reach.
+    var subset: QAPISubset?
 
     static let usage = """
         usage: qapi-gen [options] SCHEMA
@@ -52,6 +55,10 @@ struct CommandLineOptions {
                                  and qapi-client.swift
           --client               generate the typed client in qapi-client.swift
                                  (it needs the QMPClient library)
+          --commands A,B,...     generate only these commands (and, with
+          --events X,Y,...       --events and --types, these events and
+          --types T,U,...        types), with every type they reach; the
+                                 introspection data describes just them
           -p PREFIX              put PREFIX (as UpperCamel) in front of the
                                  generated Commands, Events, Event,
                                  CommandHandler and Introspection names
@@ -103,6 +110,15 @@ struct CommandLineOptions {
                 options.action = .generate(try value(for: argument))
             case "--client":
                 options.client = true
+            case "--commands", "--events", "--types":
+                let names = Set(try value(for: argument).split(separator: ",").map(String.init))
+                var subset = options.subset ?? QAPISubset()
+                switch argument {
+                case "--commands": subset.commands.formUnion(names)
+                case "--events": subset.events.formUnion(names)
+                default: subset.types.formUnion(names)
+                }
+                options.subset = subset
             case "-p", "--prefix":
                 options.prefix = try value(for: argument)
             case "--access":

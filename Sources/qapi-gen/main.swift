@@ -52,8 +52,9 @@ do {
     case .dump:
         write(QAPITestDump.render(schema), to: .standardOutput)
     case .introspection:
+        try options.subset?.validate(against: schema)
         let entries = QAPIIntrospection.schemaInfo(
-            for: schema, unmask: options.unmask, definedSymbols: options.definedSymbols)
+            for: schema, unmask: options.unmask, definedSymbols: options.definedSymbols, subset: options.subset)
         write(QAPIIntrospection.renderJSON(entries), to: .standardOutput)
     case .generate(let directory):
         try generate(schema, into: OutputDirectory(path: directory), options: options)
@@ -73,7 +74,7 @@ do {
 func generate(_ schema: QAPICheckedSchema, into directory: OutputDirectory, options: CommandLineOptions) throws {
     let generatorOptions = SwiftGeneratorOptions(
         prefix: options.prefix, unmask: options.unmask, definedSymbols: options.definedSymbols, access: options.access,
-        client: options.client)
+        client: options.client, subset: options.subset)
     let files = try QAPISwiftGenerator.generate(schema, options: generatorOptions)
     try directory.create()
     for file in files {

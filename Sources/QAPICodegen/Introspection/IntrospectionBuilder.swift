@@ -13,18 +13,21 @@ struct IntrospectionBuilder: QAPISchemaVisitor {
     private var usedSet: Set<ObjectIdentifier> = []
     private let intType: QAPISchemaType?
     private let intListType: QAPISchemaType?
+    /// The part of the schema to describe; nil for all of it.
+    private let subset: QAPISubset?
 
     /// A builder for `schema`; `unmask` keeps type names.
-    init(schema: QAPICheckedSchema, unmask: Bool) {
+    init(schema: QAPICheckedSchema, unmask: Bool, subset: QAPISubset? = nil) {
         self.schema = schema
+        self.subset = subset
         masker = IntrospectionNameMasker(unmask: unmask)
         intType = schema.lookupType("int")
         intListType = schema.lookupType("intList")
     }
 
     /// Walks the schema and returns the entries.
-    static func build(_ schema: QAPICheckedSchema, unmask: Bool) -> [IntrospectionEntry] {
-        var builder = IntrospectionBuilder(schema: schema, unmask: unmask)
+    static func build(_ schema: QAPICheckedSchema, unmask: Bool, subset: QAPISubset? = nil) -> [IntrospectionEntry] {
+        var builder = IntrospectionBuilder(schema: schema, unmask: unmask, subset: subset)
         schema.visit(&builder)
         return builder.entries
     }
@@ -32,7 +35,11 @@ struct IntrospectionBuilder: QAPISchemaVisitor {
     // MARK: Visitor
 
     func visitNeeded(_ entity: QAPISchemaEntity) -> Bool {
-        !(entity is QAPISchemaType)
+        if entity is QAPISchemaType { return false }
+        guard let subset else { return true }
+        if let command = entity as? QAPISchemaCommand { return subset.commands.contains(command.name) }
+        if let event = entity as? QAPISchemaEvent { return subset.events.contains(event.name) }
+        return true
     }
 
     mutating func visitCommand(_ command: QAPISchemaCommand) {

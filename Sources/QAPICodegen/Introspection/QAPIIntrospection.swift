@@ -8,8 +8,10 @@ public enum QAPIIntrospection {
     /// The SchemaInfo entries with their conditions kept: commands and
     /// events in schema order, then the types they use in order of first
     /// use. Masked numbers are given regardless of conditions.
-    public static func schemaInfo(for schema: QAPICheckedSchema, unmask: Bool = false) -> [IntrospectionEntry] {
-        IntrospectionBuilder.build(schema, unmask: unmask)
+    public static func schemaInfo(
+        for schema: QAPICheckedSchema, unmask: Bool = false, subset: QAPISubset? = nil
+    ) -> [IntrospectionEntry] {
+        IntrospectionBuilder.build(schema, unmask: unmask, subset: subset)
     }
 
     /// The SchemaInfo entries for a build in which exactly
@@ -17,9 +19,9 @@ public enum QAPIIntrospection {
     /// are dropped, the others lose their condition. Numbering is that of
     /// the whole schema, so leaving symbols out leaves gaps.
     public static func schemaInfo(
-        for schema: QAPICheckedSchema, unmask: Bool = false, definedSymbols: Set<String>
+        for schema: QAPICheckedSchema, unmask: Bool = false, definedSymbols: Set<String>, subset: QAPISubset? = nil
     ) -> [IntrospectionEntry] {
-        evaluate(schemaInfo(for: schema, unmask: unmask), definedSymbols: definedSymbols)
+        evaluate(schemaInfo(for: schema, unmask: unmask, subset: subset), definedSymbols: definedSymbols)
     }
 
     /// `entries` with every condition decided by `definedSymbols`.

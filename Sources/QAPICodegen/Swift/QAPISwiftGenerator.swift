@@ -19,14 +19,19 @@ public enum QAPISwiftGenerator {
     /// The files for `schema`, in `QAPIOutputPlan.files` order, or the
     /// first naming clash.
     public static func generate(_ schema: QAPICheckedSchema, options: SwiftGeneratorOptions) throws(QAPIError) -> [GeneratedFile] {
+        try options.subset?.validate(against: schema)
+        let reached = options.subset?.reachedTypes(in: schema) ?? []
+        let isSelected = { (definition: QAPISchemaDefinition) in
+            options.subset?.contains(definition, reached: reached) ?? true
+        }
         let probe = SwiftGenerationContext(schema: schema, options: options, declaredTypeNames: [])
         let modules = schema.modules.filter(\.isUser)
-        let typesByModule = modules.map { generatedTypes(in: $0, context: probe) }
+        let typesByModule = modules.map { generatedTypes(in: $0, context: probe).filter(isSelected) }
         let types = typesByModule.flatMap { $0 }
         let commands = modules.flatMap { $0.entities.compactMap { $0 as? QAPISchemaCommand } }
-            .filter { probe.isIncluded($0.ifcond) }
+            .filter { probe.isIncluded($0.ifcond) && isSelected($0) }
         let events = modules.flatMap { $0.entities.compactMap { $0 as? QAPISchemaEvent } }
-            .filter { probe.isIncluded($0.ifcond) }
+            .filter { probe.isIncluded($0.ifcond) && isSelected($0) }
         // Event types are declared inside the events namespace, where they
         // hide standard names (an event `STRING` is `Events.String`), so
         // they count as declared names too.
@@ -41,7 +46,7 @@ public enum QAPISwiftGenerator {
         var eventsWriter = header(for: source)
         var support = Support()
         for (module, moduleTypes) in zip(modules, typesByModule) {
-            emitModule(module, types: moduleTypes, context: context,
+            emitModule(module, types: moduleTypes, context: context, selected: isSelected,
                        types: &typesWriter, commands: &commandsWriter, events: &eventsWriter, support: &support)
         }
         eventsWriter.line()
@@ -83,7 +88,7 @@ public enum QAPISwiftGenerator {
     /// under a mark naming the module when it has any.
     private static func emitModule(
         _ module: QAPISchemaModule, types moduleTypes: [QAPISchemaType], context: SwiftGenerationContext,
-        types: inout SwiftCodeWriter, commands: inout SwiftCodeWriter, events: inout SwiftCodeWriter,
+        selected: (QAPISchemaDefinition) -> Bool, types: inout SwiftCodeWriter, commands: inout SwiftCodeWriter, events: inout SwiftCodeWriter,
         support: inout Support
     ) {
         let mark = "// MARK: - \(module.name)"
@@ -108,11 +113,11 @@ public enum QAPISwiftGenerator {
         let eventEmitter = SwiftEventEmitter(context: context)
         var markedCommands = false, markedEvents = false
         for entity in module.entities {
-            if let command = entity as? QAPISchemaCommand, context.isIncluded(command.ifcond) {
+            if let command = entity as? QAPISchemaCommand, context.isIncluded(command.ifcond), selected(command) {
                 if !markedCommands { commands.line(); commands.line(mark); markedCommands = true }
                 commands.line()
                 commandEmitter.emitNamespace(command, into: &commands, support: &support.commands)
-            } else if let event = entity as? QAPISchemaEvent, context.isIncluded(event.ifcond) {
+            } else if let event = entity as? QAPISchemaEvent, context.isIncluded(event.ifcond), selected(event) {
                 if !markedEvents { events.line(); events.line(mark); markedEvents = true }
                 events.line()
                 eventEmitter.emit(event, into: &events, support: &support.events)

@@ -23,17 +23,20 @@ public struct SwiftGeneratorOptions: Sendable, Hashable {
     /// Whether to generate the typed client (`qapi-client.swift`), which
     /// needs the `QMPClient` library.
     public var client: Bool
+    /// The part of the schema to generate; nil for all of it.
+    public var subset: QAPISubset?
 
     /// Options; by default no prefix, masked introspection, no symbols,
     /// public declarations.
     public init(
         prefix: String = "", unmask: Bool = false, definedSymbols: Set<String> = [], access: AccessLevel = .public,
-        client: Bool = false
+        client: Bool = false, subset: QAPISubset? = nil
     ) {
         self.prefix = prefix
         self.unmask = unmask
         self.definedSymbols = definedSymbols
         self.access = access
         self.client = client
+        self.subset = subset
     }
 }

@@ -11,7 +11,7 @@ struct SwiftIntrospectionEmitter {
         let access = context.access
         let options = context.options
         let entries = QAPIIntrospection.schemaInfo(
-            for: context.schema, unmask: options.unmask, definedSymbols: options.definedSymbols)
+            for: context.schema, unmask: options.unmask, definedSymbols: options.definedSymbols, subset: options.subset)
         let json = QAPIIntrospection.renderJSON(entries)
         writer.line()
         writer.line("/// The schema as `query-qmp-schema` returns it\(options.unmask ? "" : ", type names masked to numbers").")
@@ -27,14 +27,15 @@ struct SwiftIntrospectionEmitter {
             writer.line(opening)
             writer.appendRaw(Self.rawLiteral(json) + ",\n")
             writer.line("maskedTypeNames:")
-            writer.appendRaw(Self.rawLiteral(Self.maskedTypeNames(context.schema).joined(separator: "\n")) + ")\n")
+            let names = Self.maskedTypeNames(context.schema, subset: options.subset)
+            writer.appendRaw(Self.rawLiteral(names.joined(separator: "\n")) + ")\n")
         }
     }
 
     /// The real name behind each masked number, in number order.
-    static func maskedTypeNames(_ schema: QAPICheckedSchema) -> [String] {
+    static func maskedTypeNames(_ schema: QAPICheckedSchema, subset: QAPISubset?) -> [String] {
         var names: [Int: String] = [:]
-        for entry in QAPIIntrospection.schemaInfo(for: schema, unmask: false) {
+        for entry in QAPIIntrospection.schemaInfo(for: schema, unmask: false, subset: subset) {
             if let number = Int(entry.name) { names[number] = entry.schemaName }
         }
         return (0..<(names.keys.max().map { $0 + 1 } ?? 0)).map { names[$0] ?? "" }
