@@ -26,6 +26,16 @@ final class SwiftGeneratorTests: XCTestCase {
         return try QAPICheckedSchema(fileName: directory.appendingPathComponent(main).path)
     }
 
+    /// The type files' text, joined.
+    private static func types(_ files: [GeneratedFile]) -> String {
+        files.filter { QAPIOutputPlan.types.contains($0.name) }.map(\.contents).joined()
+    }
+
+    /// The text of file `name`.
+    private static func file(_ name: String, _ files: [GeneratedFile]) -> String {
+        files.first { $0.name == name }?.contents ?? ""
+    }
+
     private func generationError(_ text: String) throws -> String {
         let schema = try schema(["main.json": text])
         do {
@@ -48,12 +58,12 @@ final class SwiftGeneratorTests: XCTestCase {
         let files = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions(prefix: "qmp-"))
         XCTAssertEqual(files.map(\.name), QAPIOutputPlan.files)
         XCTAssertEqual(files.map(\.name), [
-            "qapi-types.swift", "qapi-commands.swift", "qapi-events.swift", "qapi-schema.swift",
-            "qapi-introspection.swift", "qapi-client.swift",
+            "qapi-types-1.swift", "qapi-types-2.swift", "qapi-types-3.swift", "qapi-types-4.swift", "qapi-commands.swift",
+            "qapi-events.swift", "qapi-schema.swift", "qapi-introspection.swift", "qapi-client.swift",
         ])
         let byName = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
-        XCTAssertTrue(byName["qapi-types.swift"]!.contains("// MARK: - sub/types.json"))
-        XCTAssertTrue(byName["qapi-types.swift"]!.contains("public struct Point: QAPIObjectCodable, Hashable {"))
+        XCTAssertTrue(Self.types(files).contains("// MARK: - sub/types.json"))
+        XCTAssertTrue(Self.types(files).contains("public struct Point: QAPIObjectCodable, Hashable {"))
         XCTAssertTrue(byName["qapi-commands.swift"]!.contains("extension QmpCommands.Ping: QMPInBandCommand {"))
         XCTAssertTrue(byName["qapi-events.swift"]!.contains("public struct Moved: QMPEvent, QAPIObjectCodable, Hashable {"))
         XCTAssertTrue(byName["qapi-events.swift"]!.contains("public enum QmpEvent: QMPEventSet, Hashable {"))
@@ -82,13 +92,13 @@ final class SwiftGeneratorTests: XCTestCase {
             """])
         let without = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())
         let with = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions(definedSymbols: ["HAVE_B"]))
-        let typesWithout = without[0].contents, typesWith = with[0].contents
+        let typesWithout = Self.types(without), typesWith = Self.types(with)
         XCTAssertFalse(typesWithout.contains("case b\n"))
         XCTAssertTrue(typesWith.contains("case b\n"))
         XCTAssertTrue(typesWithout.contains("public var y: Int64?"))
         XCTAssertFalse(typesWith.contains("public var y"))
-        XCTAssertFalse(without[1].contents.contains("OnlyB"))
-        XCTAssertTrue(with[1].contents.contains("extension Commands.OnlyB: QMPInBandCommand {"))
+        XCTAssertFalse(Self.file(QAPIOutputPlan.commands, without).contains("OnlyB"))
+        XCTAssertTrue(Self.file(QAPIOutputPlan.commands, with).contains("extension Commands.OnlyB: QMPInBandCommand {"))
     }
 
     func testRecursiveTypesAreStoredIndirectly() throws {
@@ -97,7 +107,7 @@ final class SwiftGeneratorTests: XCTestCase {
             { 'alternate': 'Ref', 'data': { 'name': 'str', 'def': 'Def' } }
             { 'struct': 'Def', 'data': { 'ref': 'Ref' } }
             """])
-        let types = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())[0].contents
+        let types = Self.types(try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions()))
         XCTAssertTrue(types.contains("@QAPIIndirect public var next: Node?"))
         XCTAssertTrue(types.contains("public var children: [Node]"))
         XCTAssertFalse(types.contains("@QAPIIndirect public var children"))
@@ -110,7 +120,7 @@ final class SwiftGeneratorTests: XCTestCase {
             { 'struct': 'String', 'data': { 'str': 'str' } }
             { 'struct': 'Uses', 'data': { 'a': 'String', 'b': 'str', 'c': 'int' } }
             """])
-        let types = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())[0].contents
+        let types = Self.types(try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions()))
         XCTAssertTrue(types.contains("public var a: String\n"))
         XCTAssertTrue(types.contains("public var b: Swift.String\n"))
         XCTAssertTrue(types.contains("public var c: Int64\n"))
@@ -171,7 +181,7 @@ final class SwiftGeneratorTests: XCTestCase {
             { 'event': 'STRING', 'data': { 's': 'str' } }
             { 'event': 'HASHABLE' }
             """])
-        let events = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())[2].contents
+        let events = Self.file(QAPIOutputPlan.events, try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions()))
         XCTAssertTrue(events.contains("public struct String: QMPEvent, QAPIObjectCodable, Swift.Hashable {"), events)
         XCTAssertTrue(events.contains("public static let name: Swift.String = \"STRING\""), events)
         XCTAssertTrue(events.contains("public var s: Swift.String\n"), events)
@@ -200,7 +210,7 @@ final class SwiftGeneratorTests: XCTestCase {
             { 'command': 'import', 'data': { 'in': 'int', 'var': 'int' } }
             """])
         let files = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())
-        let types = files[0].contents
+        let types = Self.types(files)
         for line in ["case `true`\n", "case `nil`\n", "case `case`\n", "case self_\n",
                      "case init_\n", "case rawValue_\n", "public var `default`: Int64",
                      "public var `protocol`: String", "public var self_: Bool", "public var init_: Int64",
@@ -220,7 +230,7 @@ final class SwiftGeneratorTests: XCTestCase {
         XCTAssertEqual(first.status, 0, String(decoding: first.standardError, as: UTF8.self))
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         XCTAssertEqual(names, QAPIOutputPlan.files.sorted())
-        let typesFile = output.appendingPathComponent(QAPIOutputPlan.types).path
+        let typesFile = output.appendingPathComponent(QAPIOutputPlan.types[0]).path
         let past = Date(timeIntervalSince1970: 1_000_000)
         try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: typesFile)
         let second = try TestEnvironment.runQAPIGen(["-o", output.path, "main.json"], in: directory)

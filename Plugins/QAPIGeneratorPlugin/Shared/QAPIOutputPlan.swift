@@ -2,14 +2,16 @@
 // symbolic link), so that both name the generated files from one rule.
 // It must not import anything.
 
-/// The files `qapi-gen -o DIR` writes for a schema: always the same six,
+/// The files `qapi-gen -o DIR` writes for a schema: always the same nine,
 /// whatever the schema, so that a build plugin declares its outputs
 /// without reading the schema or its configuration, and a changed
 /// schema, include list or configuration never leaves the build plan
 /// stale.
 public enum QAPIOutputPlan {
-    /// The schema's types (enums, structs, unions, alternates).
-    public static let types = "qapi-types.swift"
+    /// The schema's types (enums, structs, unions, alternates), spread in
+    /// schema order over four files of about the same size, so that the
+    /// compiler can work on them in parallel.
+    public static let types = ["qapi-types-1.swift", "qapi-types-2.swift", "qapi-types-3.swift", "qapi-types-4.swift"]
     /// The command namespaces (descriptors with arguments and results).
     public static let commands = "qapi-commands.swift"
     /// The event types and the event set.
@@ -22,5 +24,5 @@ public enum QAPIOutputPlan {
     public static let client = "qapi-client.swift"
 
     /// Every output file, in the order the generator returns them.
-    public static let files = [types, commands, events, schema, introspection, client]
+    public static let files = types + [commands, events, schema, introspection, client]
 }

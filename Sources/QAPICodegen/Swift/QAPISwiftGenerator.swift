@@ -41,17 +41,17 @@ public enum QAPISwiftGenerator {
         try SwiftNameClashCheck(context: context).check(types: types, commands: commands, events: events)
 
         let source = "the schema `\(schema.fileName.split(separator: "/").last.map(String.init) ?? "")`"
-        var typesWriter = header(for: source)
         var commandsWriter = header(for: source)
         var eventsWriter = header(for: source)
         var support = Support()
+        var typeChunks: [SwiftTypeShards.Chunk] = []
         for (module, moduleTypes) in zip(modules, typesByModule) {
-            emitModule(module, types: moduleTypes, context: context, selected: isSelected,
-                       types: &typesWriter, commands: &commandsWriter, events: &eventsWriter, support: &support)
+            typeChunks += chunks(of: moduleTypes, in: module, context: context)
+            emitModule(module, context: context, selected: isSelected,
+                       commands: &commandsWriter, events: &eventsWriter, support: &support)
         }
         eventsWriter.line()
         SwiftEventEmitter(context: context).emitEventSet(events, into: &eventsWriter)
-        support.types.append(to: &typesWriter)
         support.commands.append(to: &commandsWriter)
         support.events.append(to: &eventsWriter)
         var schemaWriter = header(for: source)
@@ -64,7 +64,8 @@ public enum QAPISwiftGenerator {
         } else {
             clientWriter.line("// No client was asked for (qapi-gen --client, or \"client\": true in qapi-gen.json).")
         }
-        let writers = [typesWriter, commandsWriter, eventsWriter, schemaWriter, introspectionWriter, clientWriter]
+        let typeShards = SwiftTypeShards.distribute(typeChunks, count: QAPIOutputPlan.types.count) { header(for: source) }
+        let writers = typeShards + [commandsWriter, eventsWriter, schemaWriter, introspectionWriter, clientWriter]
         return zip(QAPIOutputPlan.files, writers).map { GeneratedFile(name: $0, contents: $1.text) }
     }
 
@@ -79,36 +80,38 @@ public enum QAPISwiftGenerator {
     /// section of its own, as swift-protobuf puts its "support for the
     /// runtime" below the messages.
     private struct Support {
-        var types = SwiftCodeWriter()
         var commands = SwiftCodeWriter()
         var events = SwiftCodeWriter()
     }
 
-    /// Emits the types, command namespaces and event types of `module`,
-    /// under a mark naming the module when it has any.
-    private static func emitModule(
-        _ module: QAPISchemaModule, types moduleTypes: [QAPISchemaType], context: SwiftGenerationContext,
-        selected: (QAPISchemaDefinition) -> Bool, types: inout SwiftCodeWriter, commands: inout SwiftCodeWriter, events: inout SwiftCodeWriter,
-        support: inout Support
-    ) {
-        let mark = "// MARK: - \(module.name)"
-        if !moduleTypes.isEmpty {
-            types.line()
-            types.line(mark)
-        }
+    /// Each of `moduleTypes` as a declaration and its codec.
+    private static func chunks(
+        of moduleTypes: [QAPISchemaType], in module: QAPISchemaModule, context: SwiftGenerationContext
+    ) -> [SwiftTypeShards.Chunk] {
         let enums = SwiftEnumEmitter(context: context)
         let objects = SwiftObjectEmitter(context: context)
         let alternates = SwiftAlternateEmitter(context: context)
-        for type in moduleTypes {
-            types.line()
+        return moduleTypes.map { type in
+            var declaration = SwiftCodeWriter()
+            var support = SwiftCodeWriter()
             if let enumType = type as? QAPISchemaEnumType {
-                enums.emit(enumType, into: &types, support: &support.types)
+                enums.emit(enumType, into: &declaration, support: &support)
             } else if let object = type as? QAPISchemaObjectType {
-                objects.emit(object, into: &types, support: &support.types)
+                objects.emit(object, into: &declaration, support: &support)
             } else if let alternate = type as? QAPISchemaAlternateType {
-                alternates.emit(alternate, into: &types, support: &support.types)
+                alternates.emit(alternate, into: &declaration, support: &support)
             }
+            return SwiftTypeShards.Chunk(module: module.name, declaration: declaration.text, support: support.text)
         }
+    }
+
+    /// Emits the command namespaces and event types of `module`, under a
+    /// mark naming the module when it has any.
+    private static func emitModule(
+        _ module: QAPISchemaModule, context: SwiftGenerationContext, selected: (QAPISchemaDefinition) -> Bool,
+        commands: inout SwiftCodeWriter, events: inout SwiftCodeWriter, support: inout Support
+    ) {
+        let mark = "// MARK: - \(module.name)"
         let commandEmitter = SwiftCommandEmitter(context: context)
         let eventEmitter = SwiftEventEmitter(context: context)
         var markedCommands = false, markedEvents = false
