@@ -12,9 +12,10 @@ import QAPIRuntime
 /// client's input is seen only after every request before it was
 /// answered (spec Q1), as from QEMU.
 ///
-/// `@unchecked Sendable`: the mutable state (session, link, flags) is touched only on the host's serial I/O queue (chardev
-/// callbacks run there, and the server calls the other methods there);
-/// the other properties are constants.
+/// `@unchecked Sendable`: the mutable state (session, link, flags) is
+/// `IOQueueBound`: touched only on the host's serial I/O queue (chardev
+/// callbacks run there, and the server calls the other methods there),
+/// which every access checks; the other properties are constants.
 final class ControlMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
     let id: String?
     let chardevID: String
@@ -25,13 +26,13 @@ final class ControlMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
     /// stdio), so that shutdown can wait for the flush.
     private let closesConnections: Bool
 
-    private var session: QMPSession
-    private var link: ChardevLink?
-    private var isConnected = false
+    @IOQueueBound private var session: QMPSession
+    @IOQueueBound private var link: ChardevLink?
+    @IOQueueBound private var isConnected: Bool
     /// The client's input ended while requests were still queued or
     /// running: the connection closes once they are answered.
-    private var closesWhenAnswered = false
-    private var isRemoved = false
+    @IOQueueBound private var closesWhenAnswered: Bool
+    @IOQueueBound private var isRemoved: Bool
 
     /// A monitor named `id` for chardev `chardevID`, not attached yet.
     init(
@@ -42,7 +43,12 @@ final class ControlMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
         self.chardevID = chardevID
         self.closesConnections = closesConnections
         self.host = host
-        session = QMPSession(configuration: configuration)
+        let queue = host.ioQueue
+        _session = IOQueueBound(wrappedValue: QMPSession(configuration: configuration), queue: queue)
+        _link = IOQueueBound(wrappedValue: nil, queue: queue)
+        _isConnected = IOQueueBound(wrappedValue: false, queue: queue)
+        _closesWhenAnswered = IOQueueBound(wrappedValue: false, queue: queue)
+        _isRemoved = IOQueueBound(wrappedValue: false, queue: queue)
     }
 
     /// Records the link `attach` returned.

@@ -10,9 +10,9 @@ import Dispatch
 /// and no line editing: this is the line protocol that scripts and
 /// `socat` users see, not a terminal.
 ///
-/// `@unchecked Sendable`: the mutable state is touched only on the host's
-/// serial I/O queue (see `ControlMonitor`); the other properties are
-/// constants.
+/// `@unchecked Sendable`: the mutable state is `IOQueueBound`, touched
+/// only on the host's serial I/O queue, which every access checks (see
+/// `ControlMonitor`); the other properties are constants.
 final class HumanMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
     /// The prompt written after the banner and after each command's output.
     static let prompt = "(qemu) "
@@ -26,20 +26,20 @@ final class HumanMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
     private weak let host: (any MonitorHost)?
     private let closesConnections: Bool
 
-    private var link: ChardevLink?
-    private var lines = LineBuffer()
+    @IOQueueBound private var link: ChardevLink?
+    @IOQueueBound private var lines: LineBuffer
     /// The line waiting for the dispatcher.
-    private var queuedLine: String?
+    @IOQueueBound private var queuedLine: String?
     /// The connection the running line came from, while one runs.
-    private var servingConnection: Int?
+    @IOQueueBound private var servingConnection: Int?
     /// Counts connections, so that output of a line from an earlier
     /// connection is not written to a later one.
-    private var connection = 0
-    private var isConnected = false
+    @IOQueueBound private var connection: Int
+    @IOQueueBound private var isConnected: Bool
     /// The client's input ended while a line waited or ran: the
     /// connection closes once its output is written.
-    private var closesWhenAnswered = false
-    private var isRemoved = false
+    @IOQueueBound private var closesWhenAnswered: Bool
+    @IOQueueBound private var isRemoved: Bool
 
     /// A human monitor for chardev `chardevID`, not attached yet.
     init(id: String?, chardevID: String, banner: String, closesConnections: Bool, host: any MonitorHost) {
@@ -48,6 +48,15 @@ final class HumanMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
         self.banner = banner
         self.closesConnections = closesConnections
         self.host = host
+        let queue = host.ioQueue
+        _link = IOQueueBound(wrappedValue: nil, queue: queue)
+        _lines = IOQueueBound(wrappedValue: LineBuffer(), queue: queue)
+        _queuedLine = IOQueueBound(wrappedValue: nil, queue: queue)
+        _servingConnection = IOQueueBound(wrappedValue: nil, queue: queue)
+        _connection = IOQueueBound(wrappedValue: 0, queue: queue)
+        _isConnected = IOQueueBound(wrappedValue: false, queue: queue)
+        _closesWhenAnswered = IOQueueBound(wrappedValue: false, queue: queue)
+        _isRemoved = IOQueueBound(wrappedValue: false, queue: queue)
     }
 
     /// Records the link `attach` returned.

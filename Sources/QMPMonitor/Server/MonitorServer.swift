@@ -29,7 +29,7 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
     /// The I/O side.
     let ioQueue: DispatchQueue
     /// The monitors, confined to `ioQueue`.
-    let table = MonitorTable()
+    let table: MonitorTable
     /// Wakes the dispatcher; one pending wake-up is enough.
     private let wakeups: AsyncStream<Void>.Continuation
     private let lifecycle = QAPILock(Lifecycle())
@@ -45,6 +45,7 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
         ioQueue = DispatchQueue(label: "swift-qapi.monitor-io")
+        table = MonitorTable(queue: ioQueue)
         chardevs = ChardevRegistry(ioQueue: ioQueue)
         let handler = ServerCommandHandler()
         var registry = QMPCommandRegistry()

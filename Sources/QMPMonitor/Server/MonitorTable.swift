@@ -1,17 +1,28 @@
+import Dispatch
+
 /// The server's state that belongs to the I/O queue: the monitor list and
 /// the progress of shutdown.
 ///
-/// `@unchecked Sendable`: every property is read and written only on the
-/// server's serial I/O queue.
+/// `@unchecked Sendable`: every property is `IOQueueBound`, read and
+/// written only on the server's serial I/O queue, which every access
+/// checks.
 final class MonitorTable: @unchecked Sendable {
     /// The monitors in `mon_list` order.
-    var list = MonitorList()
+    @IOQueueBound var list: MonitorList
     /// Set when shutdown begins: new connections are closed at once.
-    var isShuttingDown = false
+    @IOQueueBound var isShuttingDown: Bool
     /// The monitors whose connections shutdown waits to see closed.
-    var awaitingClose: Set<ObjectIdentifier> = []
+    @IOQueueBound var awaitingClose: Set<ObjectIdentifier>
     /// Resumed once `awaitingClose` is empty (or the wait timed out).
-    var closeWaiter: CheckedContinuation<Void, Never>?
+    @IOQueueBound var closeWaiter: CheckedContinuation<Void, Never>?
+
+    /// An empty table bound to `queue`.
+    init(queue: DispatchQueue) {
+        _list = IOQueueBound(wrappedValue: MonitorList(), queue: queue)
+        _isShuttingDown = IOQueueBound(wrappedValue: false, queue: queue)
+        _awaitingClose = IOQueueBound(wrappedValue: [], queue: queue)
+        _closeWaiter = IOQueueBound(wrappedValue: nil, queue: queue)
+    }
 
     /// Resumes the shutdown waiter, once.
     func releaseCloseWaiter() {
