@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "QMPMonitorEndToEndTests", dependencies: ["QAPIRuntime", "QAPITestSupport"]),
         .testTarget(name: "QAPIPluginTests", dependencies: ["QAPICodegen", "QAPITestSupport"]),
         .testTarget(
-            name: "QAPIGeneratedTests", dependencies: ["QAPIRuntime", "QAPITestSupport"],
+            name: "QAPIGeneratedTests", dependencies: ["QAPIRuntime", "QMPMonitor", "QAPITestSupport"],
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 // vm-manager: an example of a package that serves its own QAPI schema
-// with swift-qapi's monitor core. It depends on swift-qapi by path; a
-// package of your own would use
-// .package(url: "https://.../swift-qapi.git", from: "...") instead.
+// with swift-qapi's monitor core. It depends on swift-qapi by path, named
+// "swift-qapi" whatever the folder of the checkout is called; a package
+// of your own would use .package(url: "https://.../swift-qapi.git",
+// from: "...") instead.
 import PackageDescription
 
 let package = Package(
