@@ -53,6 +53,8 @@ let package = Package(
         // qapi-gen; not a dependency, for the same reason).
         .testTarget(name: "QMPMonitorEndToEndTests", dependencies: ["QAPIRuntime", "QAPITestSupport"]),
         .testTarget(name: "QAPIPluginTests", dependencies: ["QAPICodegen", "QAPITestSupport"]),
+        // The plugin applied to a test schema; QMPMonitor serves a subset
+        // of its commands beside the core's.
         .testTarget(
             name: "QAPIGeneratedTests", dependencies: ["QAPIRuntime", "QMPMonitor", "QAPITestSupport"],
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
