@@ -1,0 +1,13 @@
+/// `line` with each event timestamp's numbers replaced by `S` and `U`,
+/// so that an event line can be compared whole:
+/// `{"timestamp": {"seconds": S, "microseconds": U}, "event": "STOP"}`.
+/// Only digits are replaced, so a malformed timestamp still shows.
+public func withoutTimestamps(_ line: String) -> String {
+    line.replacing(#/"seconds": [0-9]+, "microseconds": [0-9]+/#, with: #""seconds": S, "microseconds": U"#)
+}
+
+/// The line of event `name` as QEMU writes it, with the timestamp as
+/// `withoutTimestamps` leaves it; `data` is the `data` member's text, if any.
+public func eventLine(_ name: String, data: String? = nil) -> String {
+    #"{"timestamp": {"seconds": S, "microseconds": U}, "event": "\#(name)""# + (data.map { #", "data": \#($0)"# } ?? "") + "}"
+}
