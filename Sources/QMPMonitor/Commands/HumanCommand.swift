@@ -1,9 +1,9 @@
 /// A human-monitor command line, parsed (the commands this server's human
 /// monitor knows).
 enum HumanCommand: Hashable, Sendable {
-    /// `help` or `?`, with the command to explain, if any (further words
-    /// are ignored, as QEMU ignores them).
-    case help(String?)
+    /// `help` or `?`, with the command to explain, if any, and for `info`
+    /// the subcommand (further words are ignored, as QEMU ignores them).
+    case help(String?, subcommand: String? = nil)
     /// `info` without a subcommand: lists the subcommands.
     case infoTopics
     /// `info chardev`.
@@ -80,7 +80,8 @@ enum HumanCommand: Hashable, Sendable {
             return
         }
         if name == "help" || name == "?" {
-            self = .help(words.count > 1 ? String(words[1].text) : nil)
+            self = .help(
+                words.count > 1 ? String(words[1].text) : nil, subcommand: words.count > 2 ? String(words[2].text) : nil)
         } else if name == "info" {
             guard words.count > 1 else {
                 self = .infoTopics

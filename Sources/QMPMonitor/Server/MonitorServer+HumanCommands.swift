@@ -8,11 +8,14 @@ extension MonitorServer {
     /// namesakes, events included, and print nothing.
     func runHumanCommand(_ line: String) -> String {
         switch HumanCommand(parsing: line) {
-        case .help(nil):
+        case .help(nil, _):
             return Self.lines(HumanCommand.commandHelp)
-        case .help("info"?), .infoTopics:
+        case .help("info"?, nil), .infoTopics:
             return Self.lines(HumanCommand.infoHelp)
-        case .help(let topic?):
+        case .help("info"?, let subcommand?):
+            let matching = HumanCommand.infoHelp.filter { $0.split(separator: " ").dropFirst().first == Substring(subcommand) }
+            return matching.isEmpty ? "unknown command: 'info \(subcommand)'\n" : Self.lines(matching)
+        case .help(let topic?, _):
             let matching = HumanCommand.commandHelp.filter {
                 $0.split(separator: " ").first?.split(separator: "|").contains(Substring(topic)) == true
             }

@@ -30,6 +30,7 @@ final class MonitorPartsTests: XCTestCase {
     func testHumanCommandParsing() {
         XCTAssertEqual(HumanCommand(parsing: "  help  "), .help(nil))
         XCTAssertEqual(HumanCommand(parsing: "? info"), .help("info"))
+        XCTAssertEqual(HumanCommand(parsing: "help info status x"), .help("info", subcommand: "status"))
         XCTAssertEqual(HumanCommand(parsing: "info\tchardev"), .infoChardev)
         XCTAssertEqual(HumanCommand(parsing: "info monitors extra"), .extraneousArguments(name: "monitors", typed: "info monitors"))
         XCTAssertEqual(HumanCommand(parsing: "info"), .infoTopics)

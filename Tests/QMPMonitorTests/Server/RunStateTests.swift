@@ -192,6 +192,10 @@ final class RunStateTests: ServerTestCase {
         XCTAssertEqual(
             try human("help system_powerdown"), [#"{"return": "system_powerdown  -- send system power down event\r\n"}"#])
         XCTAssertEqual(try human("help c"), [#"{"return": "cont|c  -- resume emulation\r\n"}"#])
+        XCTAssertEqual(
+            try human("help info status"),
+            [#"{"return": "info status  -- show the current VM status (running|paused)\r\n"}"#])
+        XCTAssertEqual(try human("help info bogus"), [#"{"return": "unknown command: 'info bogus'\r\n"}"#])
         XCTAssertEqual(server.runState, .running)
     }
 
