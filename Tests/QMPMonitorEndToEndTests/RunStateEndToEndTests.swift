@@ -45,15 +45,9 @@ final class RunStateEndToEndTests: XCTestCase {
         return client
     }
 
-    /// Sends `command` and returns the lines up to its response,
-    /// timestamps blanked.
+    /// Runs `command` (no arguments): the events it caused, then its response.
     private func run(_ client: QMPTestClient, _ command: String) throws -> [String] {
-        try client.send(#"{"execute": "\#(command)"}"#)
-        var lines = [withoutTimestamps(try client.readLine())]
-        while !lines.last!.hasPrefix(#"{"return""#) && !lines.last!.hasPrefix(#"{"error""#) {
-            lines.append(withoutTimestamps(try client.readLine()))
-        }
-        return lines
+        try client.executeWithEvents(#"{"execute": "\#(command)"}"#)
     }
 
     private func quit(_ client: QMPTestClient, _ daemon: DaemonProcess) throws {

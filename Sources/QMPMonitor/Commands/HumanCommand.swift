@@ -54,7 +54,7 @@ enum HumanCommand: Hashable, Sendable {
     ]
 
     /// The commands without arguments, by the names that call them; the
-    /// first name is the one `help` lists first.
+    /// names joined with `|` name the command in errors, as in `help`.
     private static let plainCommands: [(names: [String], command: HumanCommand)] = [
         (["cont", "c"], .cont),
         (["quit", "q"], .quit),

@@ -11,15 +11,9 @@ final class RunStateTests: ServerTestCase {
     private let prelaunch = #"{"return": {"status": "prelaunch", "singlestep": false, "running": false}}"#
     private let reset = eventLine("RESET", data: #"{"guest": false, "reason": "host-qmp-system-reset"}"#)
 
-    /// Sends `command` (no arguments) and returns every line up to and
-    /// including its response, timestamps blanked.
+    /// Runs `command` (no arguments): the events it caused, then its response.
     private func run(_ client: QMPTestClient, _ command: String) throws -> [String] {
-        try client.send(#"{"execute": "\#(command)"}"#)
-        var lines: [String] = []
-        repeat {
-            lines.append(withoutTimestamps(try client.readLine()))
-        } while !lines.last!.hasPrefix(#"{"return""#) && !lines.last!.hasPrefix(#"{"error""#)
-        return lines
+        try client.executeWithEvents(#"{"execute": "\#(command)"}"#)
     }
 
     /// S1: a server starts `running`; query-status reports status,
@@ -166,10 +160,7 @@ final class RunStateTests: ServerTestCase {
         await restartServer { $0.name = "vm-1" }
         let client = try connect(try addSocketMonitor("main"))
         func human(_ line: String) throws -> [String] {
-            try client.send(#"{"execute": "human-monitor-command", "arguments": {"command-line": "\#(line)"}}"#)
-            var lines = [withoutTimestamps(try client.readLine())]
-            while !lines.last!.hasPrefix(#"{"return""#) { lines.append(withoutTimestamps(try client.readLine())) }
-            return lines
+            try client.executeWithEvents(#"{"execute": "human-monitor-command", "arguments": {"command-line": "\#(line)"}}"#)
         }
         XCTAssertEqual(try human("info status"), [#"{"return": "VM status: running\r\n"}"#])
         XCTAssertEqual(try human("stop"), [eventLine("STOP"), #"{"return": ""}"#])

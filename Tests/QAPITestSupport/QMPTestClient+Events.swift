@@ -11,3 +11,17 @@ public func withoutTimestamps(_ line: String) -> String {
 public func eventLine(_ name: String, data: String? = nil) -> String {
     #"{"timestamp": {"seconds": S, "microseconds": U}, "event": "\#(name)""# + (data.map { #", "data": \#($0)"# } ?? "") + "}"
 }
+
+extension QMPTestClient {
+    /// Sends `request` and returns the lines up to and including its
+    /// response (a `return` or an `error`), so the events written before
+    /// it come first (spec E3), timestamps blanked by `withoutTimestamps`.
+    public func executeWithEvents(_ request: String, timeout: Double = 10) throws -> [String] {
+        try send(request)
+        var lines: [String] = []
+        repeat {
+            lines.append(withoutTimestamps(try readLine(timeout: timeout)))
+        } while !(lines.last!.hasPrefix(#"{"return""#) || lines.last!.hasPrefix(#"{"error""#) || lines.last!.hasPrefix(#"{"id""#))
+        return lines
+    }
+}
