@@ -3,8 +3,9 @@ import Glibc
 import QAPITestSupport
 import XCTest
 
-/// A running `qmp-monitor`, started from the build products folder, with
-/// its standard error in a file.
+/// A running `qmp-monitor`, started from the build products folder (or
+/// another server, such as QEMU, to compare with), with its standard
+/// error in a file.
 final class DaemonProcess {
     /// The built daemon.
     static var executable: URL {
@@ -17,19 +18,22 @@ final class DaemonProcess {
     /// Pipes to standard input and output, when `stdio` was asked for.
     private(set) var stdio: QMPTestClient?
 
-    /// Starts the daemon with `arguments` in `folder`; `environment`
-    /// entries are added to the test's environment. With `stdio`, the
-    /// daemon's standard input and output are pipes read and written
-    /// through `stdio`; otherwise they are /dev/null.
-    init(_ arguments: [String], in folder: String, environment: [String: String] = [:], stdio useStdio: Bool = false) throws {
-        guard FileManager.default.isExecutableFile(atPath: Self.executable.path) else {
+    /// Starts the daemon (or `executable`) with `arguments` in `folder`;
+    /// `environment` entries are added to the test's environment. With
+    /// `stdio`, the daemon's standard input and output are pipes read and
+    /// written through `stdio`; otherwise they are /dev/null.
+    init(
+        _ arguments: [String], in folder: String, environment: [String: String] = [:], stdio useStdio: Bool = false,
+        executable: URL = DaemonProcess.executable
+    ) throws {
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw NSError(
                 domain: "DaemonProcess", code: 1,
-                userInfo: [NSLocalizedDescriptionKey: "qmp-monitor is not built at \(Self.executable.path); run swift build first"])
+                userInfo: [NSLocalizedDescriptionKey: "\(executable.lastPathComponent) is not built at \(executable.path); run swift build first"])
         }
         errorFile = URL(fileURLWithPath: folder).appendingPathComponent("stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

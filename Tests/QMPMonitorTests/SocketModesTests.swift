@@ -13,7 +13,7 @@ final class SocketModesTests: ChardevTestCase {
 
         let client = try registry.add(
             id: "client", backend: .socket(ChardevSocketOptions(address: .unix(path: socketPath), server: false)))
-        XCTAssertEqual(client.filename, "unix:\(socketPath)")
+        XCTAssertEqual(client.filename, "unix:", "QEMU 7.2 names a client by its own unnamed end (C5, D5)")
         XCTAssertEqual((client as? SocketChardev)?.isServer, false)
         let clientSide = RecordingFrontend()
         let clientLink = try client.attach(clientSide)

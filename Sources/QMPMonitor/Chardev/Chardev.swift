@@ -42,6 +42,9 @@ public enum ChardevDriverKind: String, Sendable, Hashable, CaseIterable {
     case null = "null"
     /// Keeps the latest output in a ring buffer.
     case ringbuf = "ringbuf"
+    /// A ring buffer under QEMU's older name, which it reports as its
+    /// filename (spec C5).
+    case memory = "memory"
     /// A unix or TCP socket, listening or connecting.
     case socket = "socket"
     /// The process's standard input and output.

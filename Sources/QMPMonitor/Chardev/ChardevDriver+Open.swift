@@ -8,7 +8,9 @@ extension ChardevDriver {
         case .null:
             return NullChardev(id: id)
         case .ringbuf(let size):
-            return try RingbufChardev(id: id, size: size, queue: queue)
+            return try RingbufChardev(id: id, size: size, kind: .ringbuf, queue: queue)
+        case .memory(let size):
+            return try RingbufChardev(id: id, size: size, kind: .memory, queue: queue)
         case .socket(let options):
             return try SocketChardev.open(id: id, options: options, queue: queue)
         case .stdio:

@@ -5,6 +5,8 @@ public enum ChardevDriver: Sendable, Hashable {
     case null
     /// A ring buffer of `size` bytes (a power of two, or 0; nil: 65536).
     case ringbuf(size: Int? = nil)
+    /// A ring buffer as `ringbuf`, under the name `memory` (spec C5).
+    case memory(size: Int? = nil)
     /// A unix or TCP socket.
     case socket(ChardevSocketOptions)
     /// The process's standard input and output.
@@ -15,6 +17,7 @@ public enum ChardevDriver: Sendable, Hashable {
         switch self {
         case .null: .null
         case .ringbuf: .ringbuf
+        case .memory: .memory
         case .socket: .socket
         case .stdio: .stdio
         }

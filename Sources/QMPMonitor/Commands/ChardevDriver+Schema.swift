@@ -16,6 +16,9 @@ extension QMPMonitorSchema.ChardevBackend {
         case .ringbuf(let wrapper):
             try Self.checkCommon(logfile: wrapper.data.logfile)
             return .ringbuf(size: wrapper.data.size.map { Int(clamping: $0) })
+        case .memory(let wrapper):
+            try Self.checkCommon(logfile: wrapper.data.logfile)
+            return .memory(size: wrapper.data.size.map { Int(clamping: $0) })
         case .socket(let wrapper):
             let socket = wrapper.data
             try Self.checkCommon(logfile: socket.logfile)

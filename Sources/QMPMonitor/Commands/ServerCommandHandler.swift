@@ -84,6 +84,11 @@ final class ServerCommandHandler: CommandHandler, QMPEventSink {
         return ChardevReturn()
     }
 
+    func chardevChange(_ arguments: Commands.ChardevChange.Arguments) async throws -> ChardevReturn {
+        try server.changeChardev(id: arguments.id, backend: arguments.backend)
+        return ChardevReturn()
+    }
+
     func chardevRemove(_ arguments: Commands.ChardevRemove.Arguments) async throws {
         let chardevs = try server.chardevs
         do {
@@ -115,7 +120,44 @@ final class ServerCommandHandler: CommandHandler, QMPEventSink {
         }
     }
 
+    // MARK: run-state.json
+
+    func queryStatus(_ arguments: Commands.QueryStatus.Arguments) async throws -> StatusInfo {
+        let state = try server.runState
+        return StatusInfo(running: state == .running, singlestep: false, status: RunState(rawValue: state.rawValue))
+    }
+
+    func stop(_ arguments: Commands.Stop.Arguments) async throws {
+        try server.pause()
+    }
+
+    func cont(_ arguments: Commands.Cont.Arguments) async throws {
+        try server.resume()
+    }
+
+    func systemReset(_ arguments: Commands.SystemReset.Arguments) async throws {
+        try server.reset(reason: .hostQMPSystemReset)
+    }
+
+    func systemPowerdown(_ arguments: Commands.SystemPowerdown.Arguments) async throws {
+        try server.requestPowerDown()
+    }
+
+    // MARK: yank.json (allow-oob: these run on the I/O queue when sent with exec-oob)
+
+    func yank(_ arguments: Commands.Yank.Arguments) throws {
+        try server.yank(arguments.instances)
+    }
+
+    func queryYank(_ arguments: Commands.QueryYank.Arguments) throws -> [YankInstance] {
+        try server.yankableChardevs.map { YankInstance(branch: .chardev(YankInstanceChardev(id: $0.id))) }
+    }
+
     // MARK: misc.json
+
+    func queryName(_ arguments: Commands.QueryName.Arguments) async throws -> NameInfo {
+        NameInfo(name: try server.configuration.name)
+    }
 
     func humanMonitorCommand(_ arguments: Commands.HumanMonitorCommand.Arguments) async throws -> String {
         let output = try server.runHumanCommand(arguments.commandLine)

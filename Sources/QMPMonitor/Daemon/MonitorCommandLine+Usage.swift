@@ -11,7 +11,8 @@ extension MonitorCommandLine {
       -chardev socket,id=ID,path=PATH,server=on,wait=off
       -chardev socket,id=ID,host=HOST,port=PORT,server=on,wait=off
       -chardev socket,id=ID,path=PATH          connect to a server instead
-      -chardev null,id=ID | ringbuf,id=ID[,size=N] | stdio,id=ID
+      -chardev null,id=ID | ringbuf,id=ID[,size=N] | memory,id=ID[,size=N]
+               | stdio,id=ID
                                   create a character device (wait=on is
                                   not supported: servers never wait)
       -mon chardev=ID[,mode=control|readline][,pretty=on][,id=NAME]

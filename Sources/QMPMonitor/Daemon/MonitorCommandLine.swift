@@ -152,9 +152,10 @@ public struct MonitorCommandLine: Sendable {
             known.insert("signal")
             _ = try options.bool("signal")
             backend = .stdio
-        case "ringbuf":
+        case "ringbuf", "memory":
             known.insert("size")
-            backend = .ringbuf(size: try options.integer("size").map { Int(clamping: $0) })
+            let size = try options.integer("size").map { Int(clamping: $0) }
+            backend = backendName == "ringbuf" ? .ringbuf(size: size) : .memory(size: size)
         case "socket":
             known.formUnion(["path", "host", "port", "server", "wait", "reconnect", "reconnect-ms"])
             backend = .socket(try socketOptions(options))

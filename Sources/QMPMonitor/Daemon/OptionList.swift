@@ -6,8 +6,10 @@ struct OptionList {
     /// The parts as key and value, in order.
     private(set) var pairs: [(key: String, value: String)] = []
 
-    /// Parses `text`; `impliedKey` names a leading part without `=`.
+    /// Parses `text`; `impliedKey` names a leading part without `=`. An
+    /// empty text has no parts at all, so `-name ""` gives no name.
     init(parsing text: String, impliedKey: String?) throws(MonitorCommandLine.Failure) {
+        guard !text.isEmpty else { return }
         for (index, part) in Self.split(text).enumerated() {
             if let equals = part.firstIndex(of: "=") {
                 pairs.append((String(part[..<equals]), String(part[part.index(after: equals)...])))

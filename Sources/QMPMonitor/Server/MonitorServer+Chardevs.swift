@@ -19,6 +19,25 @@ extension MonitorServer {
         }
     }
 
+    /// `chardev-change` (spec C6): `Chardev 'ID' does not exist` when
+    /// unknown; `Chardev user does not support chardev hotswap` while a
+    /// frontend holds it (every frontend here is a monitor, and monitors
+    /// cannot move). Otherwise the chardev is removed and a new one is
+    /// added under its id, as `chardev-add` adds it: so when the new
+    /// backend fails (`Failed to add chardev 'ID': ...`) the old one is
+    /// gone, as in QEMU.
+    func changeChardev(id: String, backend: QMPMonitorSchema.ChardevBackend) throws(QMPError) {
+        do {
+            try chardevs.remove(id: id)
+        } catch {
+            switch error.kind {
+            case .notFound: throw .generic("Chardev '\(id)' does not exist")
+            default: throw .generic("Chardev user does not support chardev hotswap")
+            }
+        }
+        try addChardev(id: id, backend: backend)
+    }
+
     /// The ring-buffer chardev `device`, for `ringbuf-write` and
     /// `ringbuf-read`: `Device 'ID' not found`, or `ID is not a ringbuf
     /// device`.

@@ -25,18 +25,27 @@ extension MonitorServer {
         }
     }
 
-    /// Why the server shuts down: the `reason` of its `SHUTDOWN` event
-    /// (QEMU's `ShutdownCause` values).
+    /// Why the server shuts down or resets: the `reason` of its
+    /// `SHUTDOWN` and `RESET` events (QEMU's `ShutdownCause` values).
     public enum ShutdownReason: String, Sendable, Hashable, CaseIterable {
         /// An error on the host (a failed start-up, for example).
         case hostError = "host-error"
         /// The `quit` command.
         case hostQMPQuit = "host-qmp-quit"
+        /// The `system_reset` command.
+        case hostQMPSystemReset = "host-qmp-system-reset"
         /// A signal (SIGINT, SIGTERM, SIGHUP).
         case hostSignal = "host-signal"
         /// A user interface asked for it.
         case hostUI = "host-ui"
         /// The guest shut down.
         case guestShutdown = "guest-shutdown"
+        /// The guest reset itself.
+        case guestReset = "guest-reset"
+
+        /// Whether the guest asked for it: the events' `guest` member.
+        public var isGuestInitiated: Bool {
+            self == .guestShutdown || self == .guestReset
+        }
     }
 }

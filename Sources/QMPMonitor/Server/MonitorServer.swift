@@ -30,6 +30,8 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
     let ioQueue: DispatchQueue
     /// The monitors, confined to `ioQueue`.
     let table: MonitorTable
+    /// The run state (spec S1); changed only together with its event.
+    let runStateStore: QAPILock<RunState>
     /// Wakes the dispatcher; one pending wake-up is enough.
     private let wakeups: AsyncStream<Void>.Continuation
     private let lifecycle = QAPILock(Lifecycle())
@@ -47,6 +49,7 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
         ioQueue = DispatchQueue(label: "swift-qapi.monitor-io")
         table = MonitorTable(queue: ioQueue)
         chardevs = ChardevRegistry(ioQueue: ioQueue)
+        runStateStore = QAPILock(configuration.startsPaused ? .prelaunch : .running)
         let handler = ServerCommandHandler()
         var registry = QMPCommandRegistry()
         Commands.register(handler, into: &registry)
@@ -70,7 +73,8 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
         }
     }
 
-    /// Sends SHUTDOWN (`guest: false`, `reason`) and stops the server: the
+    /// Sends SHUTDOWN (`reason`; `guest` true for a guest's reason) and
+    /// stops the server: the
     /// request being run finishes and is answered, every connection
     /// closes once its output is sent, every chardev is closed. Only the
     /// first call (or `quit`) counts.
@@ -80,7 +84,7 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
             return !state.shutdownRequested
         }
         guard first else { return }
-        emit(Events.Shutdown(guest: false, reason: ShutdownCause(rawValue: reason.rawValue)))
+        emit(Events.Shutdown(guest: reason.isGuestInitiated, reason: ShutdownCause(rawValue: reason.rawValue)))
         wakeups.yield()
     }
 

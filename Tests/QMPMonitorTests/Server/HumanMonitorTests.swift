@@ -16,9 +16,31 @@ final class HumanMonitorTests: ServerTestCase {
         XCTAssertEqual(try client.readLine(), banner)
         XCTAssertEqual(try client.read(count: 7), "(qemu) ")
         try client.send("help\n")
-        XCTAssertEqual(try client.readLine(), "help|? [cmd] -- show the help")
-        XCTAssertEqual(try client.readLine(), "info [subcommand] -- show various information about the server state")
-        XCTAssertEqual(try client.readLine(), "quit|q  -- quit the server")
+        for line in [
+            "cont|c  -- resume emulation",
+            "help|? [cmd] -- show the help",
+            "info [subcommand] -- show various information about the server state",
+            "quit|q  -- quit the server",
+            "stop|s  -- stop emulation",
+            "system_powerdown  -- send system power down event",
+            "system_reset  -- reset the system",
+        ] {
+            XCTAssertEqual(try client.readLine(), line)
+        }
+        XCTAssertEqual(try client.read(count: 7), "(qemu) ")
+        try client.send("info\n")
+        for line in [
+            "info chardev  -- show the character devices",
+            "info monitors  -- show the monitors",
+            "info name  -- show the current VM name",
+            "info status  -- show the current VM status (running|paused)",
+        ] {
+            XCTAssertEqual(try client.readLine(), line)
+        }
+        XCTAssertEqual(try client.read(count: 7), "(qemu) ")
+        try client.send("stop\ninfo status\n")
+        XCTAssertEqual(try client.read(count: 7), "(qemu) ")
+        XCTAssertEqual(try client.readLine(), "VM status: paused")
         XCTAssertEqual(try client.read(count: 7), "(qemu) ")
         try client.send("info chardev\r\nbogus\n\ninfo monitors\n")
         var expected = [

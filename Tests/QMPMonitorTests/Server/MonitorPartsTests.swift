@@ -30,12 +30,20 @@ final class MonitorPartsTests: XCTestCase {
     func testHumanCommandParsing() {
         XCTAssertEqual(HumanCommand(parsing: "  help  "), .help(nil))
         XCTAssertEqual(HumanCommand(parsing: "? info"), .help("info"))
+        XCTAssertEqual(HumanCommand(parsing: "help info status x"), .help("info", subcommand: "status"))
         XCTAssertEqual(HumanCommand(parsing: "info\tchardev"), .infoChardev)
-        XCTAssertEqual(HumanCommand(parsing: "info monitors extra"), .infoMonitors)
+        XCTAssertEqual(HumanCommand(parsing: "info monitors extra"), .extraneousArguments(name: "monitors", typed: "info monitors"))
         XCTAssertEqual(HumanCommand(parsing: "info"), .infoTopics)
         XCTAssertEqual(HumanCommand(parsing: "info x"), .unknown("info x"))
+        XCTAssertEqual(HumanCommand(parsing: "info status"), .infoStatus)
+        XCTAssertEqual(HumanCommand(parsing: "info name"), .infoName)
         XCTAssertEqual(HumanCommand(parsing: "q"), .quit)
-        XCTAssertEqual(HumanCommand(parsing: "stop now"), .unknown("stop"))
+        XCTAssertEqual(HumanCommand(parsing: " s "), .stop)
+        XCTAssertEqual(HumanCommand(parsing: "c"), .cont)
+        XCTAssertEqual(HumanCommand(parsing: "system_reset"), .systemReset)
+        XCTAssertEqual(HumanCommand(parsing: "system_powerdown"), .systemPowerdown)
+        XCTAssertEqual(HumanCommand(parsing: "\tstop now"), .extraneousArguments(name: "stop|s", typed: "\tstop"))
+        XCTAssertEqual(HumanCommand(parsing: "system"), .unknown("system"))
     }
 
     /// Base64 both ways, as the ring-buffer commands use it.

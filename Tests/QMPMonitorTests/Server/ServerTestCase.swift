@@ -37,7 +37,8 @@ final class TestGate: Sendable {
 ///
 /// Test commands: `x-block` waits at `gate`; `x-event` emits `X_EVENT`
 /// with `{"n": N}`; `x-oob` allows OOB and returns `{"oob": true}`;
-/// `x-big` returns a string of `size` bytes.
+/// `x-big` returns a string of `size` bytes. A test that needs other
+/// settings (`-S`, `-name`) swaps the server with `restartServer`.
 class ServerTestCase: XCTestCase {
     private(set) var server: MonitorServer!
     private(set) var folder = ""
@@ -47,12 +48,25 @@ class ServerTestCase: XCTestCase {
         var template = Array("/tmp/qmpsrv-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
         folder = String(cString: made)
+        server = makeServer { _ in }
+    }
+
+    /// Replaces the server, before anything was added to it, with one whose
+    /// configuration `adjust` changed.
+    func restartServer(_ adjust: (inout MonitorServer.Configuration) -> Void) async {
+        server.shutdown(reason: .hostSignal)
+        await server.stopped()
+        server = makeServer(adjust)
+    }
+
+    private func makeServer(_ adjust: (inout MonitorServer.Configuration) -> Void) -> MonitorServer {
         let gate = self.gate
-        server = MonitorServer(
-            configuration: .init(
-                version: QMPVersion(major: 10, minor: 0, micro: 0),
-                shutdownFlushTimeout: 5,
-                commands: { registry, sink in Self.registerTestCommands(&registry, sink, gate) }))
+        var configuration = MonitorServer.Configuration(
+            version: QMPVersion(major: 10, minor: 0, micro: 0),
+            shutdownFlushTimeout: 5,
+            commands: { registry, sink in Self.registerTestCommands(&registry, sink, gate) })
+        adjust(&configuration)
+        return MonitorServer(configuration: configuration)
     }
 
     override func tearDown() async throws {

@@ -12,10 +12,11 @@ public final class RingbufChardev: Chardev, ChardevLinkTarget {
 
     /// The chardev's id.
     public let id: String
-    /// Always ``ChardevDriverKind/ringbuf``.
-    public var backend: ChardevDriverKind { .ringbuf }
-    /// Always `ringbuf`.
-    public var filename: String { "ringbuf" }
+    /// ``ChardevDriverKind/ringbuf``, or ``ChardevDriverKind/memory``
+    /// for a ring made under that name.
+    public let backend: ChardevDriverKind
+    /// The backend's name: `ringbuf` or `memory` (spec C5).
+    public var filename: String { backend.rawValue }
     /// `ringbuf` does not support the monitor I/O thread (spec G2).
     public var supportsIOThread: Bool { false }
     /// The ring's capacity in bytes.
@@ -24,14 +25,16 @@ public final class RingbufChardev: Chardev, ChardevLinkTarget {
     private let queue: DispatchQueue
     private let state: QAPILock<(slot: FrontendSlot, ring: RingBuffer)>
 
-    /// A ring of `size` bytes; QEMU's error unless `size` is 0 or a power of two.
-    init(id: String, size: Int?, queue: DispatchQueue) throws(ChardevError) {
+    /// A ring of `size` bytes, reported as backend `kind` (`.ringbuf` or
+    /// `.memory`); QEMU's error unless `size` is 0 or a power of two.
+    init(id: String, size: Int?, kind: ChardevDriverKind, queue: DispatchQueue) throws(ChardevError) {
         let size = size ?? Self.defaultSize
         guard size >= 0, size & (size &- 1) == 0 else {
             throw .backend("size of ringbuf chardev must be power of two")
         }
         self.id = id
         self.size = size
+        backend = kind
         self.queue = queue
         state = QAPILock((FrontendSlot(), RingBuffer(capacity: size)))
     }

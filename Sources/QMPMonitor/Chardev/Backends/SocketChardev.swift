@@ -37,8 +37,10 @@ public final class SocketChardev: Chardev {
     }
 
     /// `disconnected:unix:PATH,server=on` while listening without a
-    /// client, `unix:PATH,server=on` with one; `unix:PATH` for a connected
-    /// client (spec C5). TCP: `tcp:HOST:PORT,server=on <-> PEER:PORT`.
+    /// client, `unix:PATH,server=on` with one; `unix:` for a connected
+    /// client, which names its own unnamed end as QEMU 7.2 does (spec C5,
+    /// D5), and `disconnected:unix:PATH` once it lost its connection.
+    /// TCP: `tcp:HOST:PORT,server=on <-> PEER:PORT`.
     public var filename: String {
         engine.connectionFilename ?? disconnectedFilename
     }
@@ -52,6 +54,14 @@ public final class SocketChardev: Chardev {
     /// Attaches `frontend`; a connected client is announced to it.
     public func attach(_ frontend: any ChardevFrontend) throws(ChardevError) -> ChardevLink {
         try engine.attach(frontend)
+    }
+
+    /// Drops the current connection at once, with any output not sent yet
+    /// (`yank`, spec Y2): the frontend is told it closed, a server then
+    /// accepts its next client, a client stays disconnected. Does nothing
+    /// without a connection. Safe from any thread, the I/O queue included.
+    public func yank() {
+        engine.dropConnection()
     }
 
     /// Closes the listening socket and any connection; unlinks a listening
@@ -69,14 +79,13 @@ public final class SocketChardev: Chardev {
         }
     }
 
-    /// The filename while connection `descriptor` is open, as QEMU
-    /// computes it from the socket's two ends.
+    /// The filename while connection `descriptor` is open, as QEMU 7.2
+    /// computes it from the socket's two ends: a unix socket is named by
+    /// its own end, so a client (whose end has no name) is `unix:`.
     static func connectionFilename(_ descriptor: Int32, isServer: Bool) -> String {
         switch (SocketName.local(of: descriptor), SocketName.peer(of: descriptor)) {
-        case (.unix(let path)?, _) where isServer:
-            return "unix:\(path),server=on"
-        case (.unix?, .unix(let path)?):
-            return "unix:" + path
+        case (.unix(let path)?, _):
+            return "unix:" + path + (isServer ? ",server=on" : "")
         case (let local?, let peer?):
             return "tcp:\(local.hostAndPort)\(isServer ? ",server=on" : "") <-> \(peer.hostAndPort)"
         default:

@@ -95,6 +95,17 @@ final class StreamEngine: ChardevLinkTarget {
         return closing
     }
 
+    /// Ends the open connection at once, whoever the frontend is; the
+    /// frontend is told it closed (yank, spec Y2).
+    func dropConnection() {
+        let dropped = state.withLock { state in
+            guard state.connection != nil else { return false }
+            state.dropConnection()
+            return true
+        }
+        if dropped { schedulePump() }
+    }
+
     // MARK: ChardevLinkTarget
 
     func write(_ bytes: [UInt8], from link: ChardevLink) {

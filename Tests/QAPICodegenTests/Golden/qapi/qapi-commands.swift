@@ -452,12 +452,251 @@ extension Commands.ChardevRemove: QMPInBandCommand {
     package typealias Result = QAPIEmpty
 }
 
+extension Commands {
+    /// Gives a character device a new back end under the same name.  Only
+    /// a device that no user holds can be changed: the users this server
+    /// has, monitors, cannot move to another back end.  The old back end
+    /// is closed before the new one opens, so when the new one fails to
+    /// open the device is gone.
+    ///
+    /// - Returns: details of the new back end
+    /// - Throws:
+    ///   - there is no device `id`
+    ///   - a monitor uses the device
+    ///   - the new back end fails to open (the device is then removed)
+    /// - Since: 2.10
+    /// - Remark: QAPI command `chardev-change`, from `char.json`.
+    package enum ChardevChange {}
+}
+
+extension Commands.ChardevChange: QMPInBandCommand {
+    /// The command's wire name.
+    package static let name: String = "chardev-change"
+    /// The command's flags.
+    package static let flags: QMPCommandFlags = []
+    /// The schema the command belongs to.
+    package static var schema: QMPSchemaIntrospection? { Introspection.schema }
+
+    /// The arguments.
+    package struct Arguments: QAPIObjectCodable, Hashable {
+        /// the device's name
+        package var id: String
+
+        /// the new back end and its options
+        package var backend: ChardevBackend
+
+        /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - id: the device's name
+        ///   - backend: the new back end and its options
+        package init(id: String, backend: ChardevBackend) {
+            self.id = id
+            self.backend = backend
+        }
+    }
+
+    /// The return value.
+    package typealias Result = ChardevReturn
+}
+
+// MARK: - run-state.json
+
+extension Commands {
+    /// Reports the run state.
+    ///
+    /// - Returns: the state and whether it counts as running
+    /// - Since: 0.14
+    /// - Remark: QAPI command `query-status`, from `run-state.json`.
+    package enum QueryStatus {}
+}
+
+extension Commands.QueryStatus: QMPInBandCommand {
+    /// The command's wire name.
+    package static let name: String = "query-status"
+    /// The command's flags.
+    package static let flags: QMPCommandFlags = [.allowPreconfig]
+    /// The schema the command belongs to.
+    package static var schema: QMPSchemaIntrospection? { Introspection.schema }
+
+    /// The arguments: none.
+    package typealias Arguments = QAPIEmpty
+
+    /// The return value.
+    package typealias Result = StatusInfo
+}
+
+extension Commands {
+    /// Pauses the server: from `running` it enters `paused` and sends a STOP
+    /// event.  In any other state it does nothing.
+    ///
+    /// - Since: 0.14
+    /// - Remark: QAPI command `stop`, from `run-state.json`.
+    package enum Stop {}
+}
+
+extension Commands.Stop: QMPInBandCommand {
+    /// The command's wire name.
+    package static let name: String = "stop"
+    /// The command's flags.
+    package static let flags: QMPCommandFlags = []
+    /// The schema the command belongs to.
+    package static var schema: QMPSchemaIntrospection? { Introspection.schema }
+
+    /// The arguments: none.
+    package typealias Arguments = QAPIEmpty
+
+    /// The return value: an empty object.
+    package typealias Result = QAPIEmpty
+}
+
+extension Commands {
+    /// Resumes the server: from `paused` or `prelaunch` it enters `running`
+    /// and sends a RESUME event.  When it runs already, nothing happens.
+    ///
+    /// - Since: 0.14
+    /// - Remark: QAPI command `cont`, from `run-state.json`.
+    package enum Cont {}
+}
+
+extension Commands.Cont: QMPInBandCommand {
+    /// The command's wire name.
+    package static let name: String = "cont"
+    /// The command's flags.
+    package static let flags: QMPCommandFlags = []
+    /// The schema the command belongs to.
+    package static var schema: QMPSchemaIntrospection? { Introspection.schema }
+
+    /// The arguments: none.
+    package typealias Arguments = QAPIEmpty
+
+    /// The return value: an empty object.
+    package typealias Result = QAPIEmpty
+}
+
+extension Commands {
+    /// Resets the server (in QEMU, the machine).  It always sends a RESET
+    /// event; a server that was not running is then in `prelaunch`, a
+    /// running one keeps running.
+    ///
+    /// - Since: 0.14
+    /// - Remark: QAPI command `system_reset`, from `run-state.json`.
+    package enum SystemReset {}
+}
+
+extension Commands.SystemReset: QMPInBandCommand {
+    /// The command's wire name.
+    package static let name: String = "system_reset"
+    /// The command's flags.
+    package static let flags: QMPCommandFlags = []
+    /// The schema the command belongs to.
+    package static var schema: QMPSchemaIntrospection? { Introspection.schema }
+
+    /// The arguments: none.
+    package typealias Arguments = QAPIEmpty
+
+    /// The return value: an empty object.
+    package typealias Result = QAPIEmpty
+}
+
+extension Commands {
+    /// Asks for an orderly power-off by sending a POWERDOWN event.  Without
+    /// a guest nothing acts on the request, so the run state stays as it
+    /// is.
+    ///
+    /// - Since: 0.14
+    /// - Remark: QAPI command `system_powerdown`, from `run-state.json`.
+    package enum SystemPowerdown {}
+}
+
+extension Commands.SystemPowerdown: QMPInBandCommand {
+    /// The command's wire name.
+    package static let name: String = "system_powerdown"
+    /// The command's flags.
+    package static let flags: QMPCommandFlags = []
+    /// The schema the command belongs to.
+    package static var schema: QMPSchemaIntrospection? { Introspection.schema }
+
+    /// The arguments: none.
+    package typealias Arguments = QAPIEmpty
+
+    /// The return value: an empty object.
+    package typealias Result = QAPIEmpty
+}
+
+// MARK: - yank.json
+
+extension Commands {
+    /// Drops the connections of the given instances at once.  Every
+    /// instance is looked up before any is yanked, so an unknown one
+    /// yanks nothing.  A listening socket then waits for its next client;
+    /// a client socket stays disconnected.  Yanking the connection that
+    /// carries this request closes it before the answer is written.
+    ///
+    /// - Throws:
+    ///   - DeviceNotFound if an instance does not exist
+    /// - Since: 6.0
+    /// - Remark: QAPI command `yank`, from `yank.json`.
+    package enum Yank {}
+}
+
+extension Commands.Yank: QMPOutOfBandCommand {
+    /// The command's wire name.
+    package static let name: String = "yank"
+    /// The command's flags.
+    package static let flags: QMPCommandFlags = [.allowOOB]
+    /// The schema the command belongs to.
+    package static var schema: QMPSchemaIntrospection? { Introspection.schema }
+
+    /// The arguments.
+    package struct Arguments: QAPIObjectCodable, Hashable {
+        /// the instances to yank
+        package var instances: [YankInstance]
+
+        /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - instances: the instances to yank
+        package init(instances: [YankInstance]) {
+            self.instances = instances
+        }
+    }
+
+    /// The return value: an empty object.
+    package typealias Result = QAPIEmpty
+}
+
+extension Commands {
+    /// Lists the yank instances.
+    ///
+    /// - Returns: the instances, oldest first
+    /// - Since: 6.0
+    /// - Remark: QAPI command `query-yank`, from `yank.json`.
+    package enum QueryYank {}
+}
+
+extension Commands.QueryYank: QMPOutOfBandCommand {
+    /// The command's wire name.
+    package static let name: String = "query-yank"
+    /// The command's flags.
+    package static let flags: QMPCommandFlags = [.allowOOB]
+    /// The schema the command belongs to.
+    package static var schema: QMPSchemaIntrospection? { Introspection.schema }
+
+    /// The arguments: none.
+    package typealias Arguments = QAPIEmpty
+
+    /// The return value.
+    package typealias Result = [YankInstance]
+}
+
 // MARK: - misc.json
 
 extension Commands {
     /// Runs one command of the human monitor and returns what it printed.
-    /// This server's human monitor knows 'help', 'info chardev', 'info
-    /// monitors' and 'quit'.
+    /// This server's human monitor knows 'help', 'info' with 'chardev',
+    /// 'monitors', 'name' and 'status', 'stop', 'cont', 'system_reset',
+    /// 'system_powerdown' and 'quit'.
     ///
     /// - Note: Feature `savevm-monitor-nodes`: present for wire compatibility with QEMU, whose snapshot commands it
     ///   describes
@@ -496,6 +735,30 @@ extension Commands.HumanMonitorCommand: QMPInBandCommand {
 
     /// The return value.
     package typealias Result = String
+}
+
+extension Commands {
+    /// Reports the name the server was given.
+    ///
+    /// - Returns: the name, if any
+    /// - Since: 0.14
+    /// - Remark: QAPI command `query-name`, from `misc.json`.
+    package enum QueryName {}
+}
+
+extension Commands.QueryName: QMPInBandCommand {
+    /// The command's wire name.
+    package static let name: String = "query-name"
+    /// The command's flags.
+    package static let flags: QMPCommandFlags = [.allowPreconfig]
+    /// The schema the command belongs to.
+    package static var schema: QMPSchemaIntrospection? { Introspection.schema }
+
+    /// The arguments: none.
+    package typealias Arguments = QAPIEmpty
+
+    /// The return value.
+    package typealias Result = NameInfo
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
@@ -595,6 +858,32 @@ extension Commands.ChardevRemove.Arguments {
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.id, "id")
+    }
+}
+
+extension Commands.ChardevChange.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.required("id")
+        self.backend = try members.required("backend")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+        encoder.encode(self.backend, "backend")
+    }
+}
+
+extension Commands.Yank.Arguments {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.instances = try members.required("instances")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.instances, "instances")
     }
 }
 

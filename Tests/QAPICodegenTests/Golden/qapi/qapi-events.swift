@@ -33,11 +33,88 @@ extension Events {
     }
 }
 
+extension Events {
+    /// Sent when the server leaves `running` for a stopped state.
+    ///
+    /// - Since: 0.12
+    /// - Remark: QAPI event `STOP`, from `run-state.json`.
+    package struct Stop: QMPEvent, QAPIObjectCodable, Hashable {
+        /// The event's wire name.
+        package static let name: String = "STOP"
+
+        /// The event (it has no data).
+        package init() {}
+    }
+}
+
+extension Events {
+    /// Sent when the server enters `running`.
+    ///
+    /// - Since: 0.12
+    /// - Remark: QAPI event `RESUME`, from `run-state.json`.
+    package struct Resume: QMPEvent, QAPIObjectCodable, Hashable {
+        /// The event's wire name.
+        package static let name: String = "RESUME"
+
+        /// The event (it has no data).
+        package init() {}
+    }
+}
+
+extension Events {
+    /// Sent when the server is reset.
+    ///
+    /// - Since: 0.12
+    /// - Remark: QAPI event `RESET`, from `run-state.json`.
+    package struct Reset: QMPEvent, QAPIObjectCodable, Hashable {
+        /// The event's wire name.
+        package static let name: String = "RESET"
+
+        /// whether the guest asked for it
+        package var guest: Bool
+
+        /// what caused it
+        package var reason: ShutdownCause
+
+        /// A value with the given members.
+        ///
+        /// - Parameters:
+        ///   - guest: whether the guest asked for it
+        ///   - reason: what caused it
+        package init(guest: Bool, reason: ShutdownCause) {
+            self.guest = guest
+            self.reason = reason
+        }
+    }
+}
+
+extension Events {
+    /// Sent when a power-off is requested, before anything acts on it.
+    ///
+    /// - Since: 0.12
+    /// - Remark: QAPI event `POWERDOWN`, from `run-state.json`.
+    package struct Powerdown: QMPEvent, QAPIObjectCodable, Hashable {
+        /// The event's wire name.
+        package static let name: String = "POWERDOWN"
+
+        /// The event (it has no data).
+        package init() {}
+    }
+}
+
 /// Every event of the schema, as a client receives it; `unknown` for an
 /// event this build does not know (a newer peer's) or whose data it cannot read.
 package enum Event: QMPEventSet, Hashable {
     /// `SHUTDOWN`.
     case shutdown(Events.Shutdown)
+    /// `STOP`.
+    case stop(Events.Stop)
+    /// `RESUME`.
+    case resume(Events.Resume)
+    /// `RESET`.
+    case reset(Events.Reset)
+    /// `POWERDOWN`.
+    case powerdown(Events.Powerdown)
     /// An event this build does not know or cannot read, as it came.
     case unknown(name: String, data: JSONObject?)
 
@@ -50,6 +127,10 @@ package enum Event: QMPEventSet, Hashable {
         do throws(QAPIDecodingError) {
             switch message.name {
             case "SHUTDOWN": self = .shutdown(try decode())
+            case "STOP": self = .stop(try decode())
+            case "RESUME": self = .resume(try decode())
+            case "RESET": self = .reset(try decode())
+            case "POWERDOWN": self = .powerdown(try decode())
             default: self = .unknown(name: message.name, data: message.data)
             }
         } catch {
@@ -81,4 +162,60 @@ extension Events.Shutdown {
         self.encodeMembers(to: &encoder)
         return encoder.object
     }
+}
+
+extension Events.Stop {
+    /// Reads no members.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
+
+    /// Writes no members.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
+
+    /// No `data` member.
+    package func eventData() -> JSONObject? { nil }
+}
+
+extension Events.Resume {
+    /// Reads no members.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
+
+    /// Writes no members.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
+
+    /// No `data` member.
+    package func eventData() -> JSONObject? { nil }
+}
+
+extension Events.Reset {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.guest = try members.required("guest")
+        self.reason = try members.required("reason")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.guest, "guest")
+        encoder.encode(self.reason, "reason")
+    }
+}
+
+extension Events.Reset {
+    /// The `data` member of the event message.
+    package func eventData() -> JSONObject? {
+        var encoder = QAPIObjectEncoder()
+        self.encodeMembers(to: &encoder)
+        return encoder.object
+    }
+}
+
+extension Events.Powerdown {
+    /// Reads no members.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {}
+
+    /// Writes no members.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {}
+
+    /// No `data` member.
+    package func eventData() -> JSONObject? { nil }
 }

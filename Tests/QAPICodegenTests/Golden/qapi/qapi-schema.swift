@@ -139,9 +139,92 @@ package protocol CommandHandler: Sendable {
     /// - Remark: QAPI command `chardev-remove`, from `char.json`.
     func chardevRemove(_ arguments: Commands.ChardevRemove.Arguments) async throws
 
+    /// Gives a character device a new back end under the same name.  Only
+    /// a device that no user holds can be changed: the users this server
+    /// has, monitors, cannot move to another back end.  The old back end
+    /// is closed before the new one opens, so when the new one fails to
+    /// open the device is gone.
+    ///
+    /// - Parameter arguments: The arguments:
+    ///   - `id`: the device's name
+    ///   - `backend`: the new back end and its options
+    /// - Returns: details of the new back end
+    /// - Throws:
+    ///   - there is no device `id`
+    ///   - a monitor uses the device
+    ///   - the new back end fails to open (the device is then removed)
+    /// - Since: 2.10
+    /// - Remark: QAPI command `chardev-change`, from `char.json`.
+    func chardevChange(_ arguments: Commands.ChardevChange.Arguments) async throws -> ChardevReturn
+
+    /// Reports the run state.
+    ///
+    /// - Parameter arguments: None; the command takes no arguments.
+    /// - Returns: the state and whether it counts as running
+    /// - Since: 0.14
+    /// - Remark: QAPI command `query-status`, from `run-state.json`.
+    func queryStatus(_ arguments: Commands.QueryStatus.Arguments) async throws -> StatusInfo
+
+    /// Pauses the server: from `running` it enters `paused` and sends a STOP
+    /// event.  In any other state it does nothing.
+    ///
+    /// - Parameter arguments: None; the command takes no arguments.
+    /// - Since: 0.14
+    /// - Remark: QAPI command `stop`, from `run-state.json`.
+    func stop(_ arguments: Commands.Stop.Arguments) async throws
+
+    /// Resumes the server: from `paused` or `prelaunch` it enters `running`
+    /// and sends a RESUME event.  When it runs already, nothing happens.
+    ///
+    /// - Parameter arguments: None; the command takes no arguments.
+    /// - Since: 0.14
+    /// - Remark: QAPI command `cont`, from `run-state.json`.
+    func cont(_ arguments: Commands.Cont.Arguments) async throws
+
+    /// Resets the server (in QEMU, the machine).  It always sends a RESET
+    /// event; a server that was not running is then in `prelaunch`, a
+    /// running one keeps running.
+    ///
+    /// - Parameter arguments: None; the command takes no arguments.
+    /// - Since: 0.14
+    /// - Remark: QAPI command `system_reset`, from `run-state.json`.
+    func systemReset(_ arguments: Commands.SystemReset.Arguments) async throws
+
+    /// Asks for an orderly power-off by sending a POWERDOWN event.  Without
+    /// a guest nothing acts on the request, so the run state stays as it
+    /// is.
+    ///
+    /// - Parameter arguments: None; the command takes no arguments.
+    /// - Since: 0.14
+    /// - Remark: QAPI command `system_powerdown`, from `run-state.json`.
+    func systemPowerdown(_ arguments: Commands.SystemPowerdown.Arguments) async throws
+
+    /// Drops the connections of the given instances at once.  Every
+    /// instance is looked up before any is yanked, so an unknown one
+    /// yanks nothing.  A listening socket then waits for its next client;
+    /// a client socket stays disconnected.  Yanking the connection that
+    /// carries this request closes it before the answer is written.
+    ///
+    /// - Parameter arguments: The arguments:
+    ///   - `instances`: the instances to yank
+    /// - Throws:
+    ///   - DeviceNotFound if an instance does not exist
+    /// - Since: 6.0
+    /// - Remark: QAPI command `yank`, from `yank.json`.
+    func yank(_ arguments: Commands.Yank.Arguments) throws
+
+    /// Lists the yank instances.
+    ///
+    /// - Parameter arguments: None; the command takes no arguments.
+    /// - Returns: the instances, oldest first
+    /// - Since: 6.0
+    /// - Remark: QAPI command `query-yank`, from `yank.json`.
+    func queryYank(_ arguments: Commands.QueryYank.Arguments) throws -> [YankInstance]
+
     /// Runs one command of the human monitor and returns what it printed.
-    /// This server's human monitor knows 'help', 'info chardev', 'info
-    /// monitors' and 'quit'.
+    /// This server's human monitor knows 'help', 'info' with 'chardev',
+    /// 'monitors', 'name' and 'status', 'stop', 'cont', 'system_reset',
+    /// 'system_powerdown' and 'quit'.
     ///
     /// - Parameter arguments: The arguments:
     ///   - `commandLine`: the command, as typed at the human monitor
@@ -152,6 +235,14 @@ package protocol CommandHandler: Sendable {
     /// - Since: 0.14
     /// - Remark: QAPI command `human-monitor-command`, from `misc.json`.
     func humanMonitorCommand(_ arguments: Commands.HumanMonitorCommand.Arguments) async throws -> String
+
+    /// Reports the name the server was given.
+    ///
+    /// - Parameter arguments: None; the command takes no arguments.
+    /// - Returns: the name, if any
+    /// - Since: 0.14
+    /// - Remark: QAPI command `query-name`, from `misc.json`.
+    func queryName(_ arguments: Commands.QueryName.Arguments) async throws -> NameInfo
 }
 
 extension Commands {
@@ -171,7 +262,16 @@ extension Commands {
         registry.register(RingbufRead.self) { try await handler.ringbufRead($0) }
         registry.register(ChardevAdd.self) { try await handler.chardevAdd($0) }
         registry.register(ChardevRemove.self) { try await handler.chardevRemove($0); return QAPIEmpty() }
+        registry.register(ChardevChange.self) { try await handler.chardevChange($0) }
+        registry.register(QueryStatus.self) { try await handler.queryStatus($0) }
+        registry.register(Stop.self) { try await handler.stop($0); return QAPIEmpty() }
+        registry.register(Cont.self) { try await handler.cont($0); return QAPIEmpty() }
+        registry.register(SystemReset.self) { try await handler.systemReset($0); return QAPIEmpty() }
+        registry.register(SystemPowerdown.self) { try await handler.systemPowerdown($0); return QAPIEmpty() }
+        registry.register(Yank.self) { try handler.yank($0); return QAPIEmpty() }
+        registry.register(QueryYank.self) { try handler.queryYank($0) }
         registry.register(HumanMonitorCommand.self) { try await handler.humanMonitorCommand($0) }
+        registry.register(QueryName.self) { try await handler.queryName($0) }
         registry.registerSchemaQuery(QueryQmpSchema.self)
     }
 }

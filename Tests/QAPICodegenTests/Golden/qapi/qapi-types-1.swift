@@ -303,6 +303,73 @@ package struct SchemaInfoBuiltin: QAPIObjectCodable, Hashable {
     }
 }
 
+/// The JSON forms a value can take.
+///
+/// - Since: 2.5
+/// - Remark: QAPI enum `JSONType`, from `introspect.json`.
+package enum JSONType: QAPIEnum {
+    /// a string
+    case string
+    /// any number
+    case number
+    /// a whole number
+    case int
+    /// true or false
+    case boolean
+    /// null
+    case null
+    /// an object
+    case object
+    /// an array
+    case array
+    /// any JSON value
+    case value
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(String)
+
+    /// Every value of the schema (not `unknown`).
+    package static let allCases: [JSONType] = [.string, .number, .int, .boolean, .null, .object, .array, .value]
+
+    /// The wire name.
+    package var rawValue: String {
+        switch self {
+        case .string: "string"
+        case .number: "number"
+        case .int: "int"
+        case .boolean: "boolean"
+        case .null: "null"
+        case .object: "object"
+        case .array: "array"
+        case .value: "value"
+        case .unknown(let name): name
+        }
+    }
+}
+
+/// The details of an enumeration.
+///
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoEnum`, from `introspect.json`.
+package struct SchemaInfoEnum: QAPIObjectCodable, Hashable {
+    /// its values, with their features
+    package var members: [SchemaInfoEnumMember]
+
+    /// its values' names alone
+    ///
+    /// - Note: Feature `deprecated`.
+    package var values: [String]
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - members: its values, with their features
+    ///   - values: its values' names alone
+    package init(members: [SchemaInfoEnumMember], values: [String]) {
+        self.members = members
+        self.values = values
+    }
+}
+
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension QMPCapability {
@@ -472,5 +539,36 @@ extension SchemaInfoBuiltin {
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.jsonType, "json-type")
+    }
+}
+
+extension JSONType {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    package init?(knownName name: String) {
+        switch name {
+        case "string": self = .string
+        case "number": self = .number
+        case "int": self = .int
+        case "boolean": self = .boolean
+        case "null": self = .null
+        case "object": self = .object
+        case "array": self = .array
+        case "value": self = .value
+        default: return nil
+        }
+    }
+}
+
+extension SchemaInfoEnum {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.members = try members.required("members")
+        self.values = try members.required("values", features: .deprecated)
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.members, "members")
+        encoder.encode(self.values, "values")
     }
 }

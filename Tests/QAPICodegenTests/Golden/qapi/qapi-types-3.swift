@@ -6,151 +6,6 @@ import QAPIRuntime
 
 // MARK: - char.json
 
-/// How bytes are carried in a JSON string.
-///
-/// - Since: 1.4
-/// - Remark: QAPI enum `DataFormat`, from `char.json`.
-package enum DataFormat: QAPIEnum {
-    /// as text; bytes that are not valid UTF-8 cannot be carried
-    /// faithfully
-    case utf8
-    /// Base64-encoded
-    case base64
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
-
-    /// Every value of the schema (not `unknown`).
-    package static let allCases: [DataFormat] = [.utf8, .base64]
-
-    /// The wire name.
-    package var rawValue: String {
-        switch self {
-        case .utf8: "utf8"
-        case .base64: "base64"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// Options every back end accepts.
-///
-/// - Since: 2.6
-/// - Remark: QAPI struct `ChardevCommon`, from `char.json`.
-package struct ChardevCommon: QAPIObjectCodable, Hashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
-
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    package init(logfile: String? = nil, logappend: Bool? = nil) {
-        self.logfile = logfile
-        self.logappend = logappend
-    }
-}
-
-/// A socket back end: a listening server or a connecting client.
-///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevSocket`, from `char.json`.
-package struct ChardevSocket: QAPIObjectCodable, Hashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
-
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
-
-    /// the address to listen on or connect to
-    package var addr: SocketAddressLegacy
-
-    /// the name of TLS credentials to use
-    package var tlsCreds: String?
-
-    /// the name of an authorization object for TLS clients
-    package var tlsAuthz: String?
-
-    /// listen rather than connect (default: true)
-    package var server: Bool?
-
-    /// with `server`, block until a client connects
-    /// (default: false)
-    package var wait: Bool?
-
-    /// turn off Nagle's algorithm (default: false)
-    package var nodelay: Bool?
-
-    /// speak telnet (default: false)
-    package var telnet: Bool?
-
-    /// speak TN3270 (default: false)
-    package var tn3270: Bool?
-
-    /// speak WebSocket (default: false)
-    package var websocket: Bool?
-
-    /// seconds to wait before reconnecting a client socket
-    ///
-    /// - Note: Feature `deprecated`.
-    package var reconnect: Int64?
-
-    /// milliseconds to wait before reconnecting a client
-    /// socket
-    package var reconnectMs: Int64?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    ///   - addr: the address to listen on or connect to
-    ///   - tlsCreds: the name of TLS credentials to use
-    ///   - tlsAuthz: the name of an authorization object for TLS clients
-    ///   - server: listen rather than connect (default: true)
-    ///   - wait: with `server`, block until a client connects (default: false)
-    ///   - nodelay: turn off Nagle's algorithm (default: false)
-    ///   - telnet: speak telnet (default: false)
-    ///   - tn3270: speak TN3270 (default: false)
-    ///   - websocket: speak WebSocket (default: false)
-    ///   - reconnect: seconds to wait before reconnecting a client socket
-    ///   - reconnectMs: milliseconds to wait before reconnecting a client socket
-    package init(
-        logfile: String? = nil,
-        logappend: Bool? = nil,
-        addr: SocketAddressLegacy,
-        tlsCreds: String? = nil,
-        tlsAuthz: String? = nil,
-        server: Bool? = nil,
-        wait: Bool? = nil,
-        nodelay: Bool? = nil,
-        telnet: Bool? = nil,
-        tn3270: Bool? = nil,
-        websocket: Bool? = nil,
-        reconnect: Int64? = nil,
-        reconnectMs: Int64? = nil
-    ) {
-        self.logfile = logfile
-        self.logappend = logappend
-        self.addr = addr
-        self.tlsCreds = tlsCreds
-        self.tlsAuthz = tlsAuthz
-        self.server = server
-        self.wait = wait
-        self.nodelay = nodelay
-        self.telnet = telnet
-        self.tn3270 = tn3270
-        self.websocket = websocket
-        self.reconnect = reconnect
-        self.reconnectMs = reconnectMs
-    }
-}
-
 /// The process's standard input and output.
 ///
 /// - Since: 1.5
@@ -221,11 +76,14 @@ package enum ChardevBackendKind: QAPIEnum {
     case stdio
     /// a ring buffer in memory (Since: 1.6)
     case ringbuf
+    /// another name for `ringbuf`; the device reports its back end
+    /// as 'memory' (Since: 1.5)
+    case memory
     /// A value this build does not know, as a newer peer sent it.
     case unknown(String)
 
     /// Every value of the schema (not `unknown`).
-    package static let allCases: [ChardevBackendKind] = [.socket, .null, .stdio, .ringbuf]
+    package static let allCases: [ChardevBackendKind] = [.socket, .null, .stdio, .ringbuf, .memory]
 
     /// The wire name.
     package var rawValue: String {
@@ -234,6 +92,7 @@ package enum ChardevBackendKind: QAPIEnum {
         case .null: "null"
         case .stdio: "stdio"
         case .ringbuf: "ringbuf"
+        case .memory: "memory"
         case .unknown(let name): name
         }
     }
@@ -307,68 +166,170 @@ package struct ChardevRingbufWrapper: QAPIObjectCodable, Hashable {
     }
 }
 
-// MARK: - Support for the runtime: the codec, out of the way of the data types
+/// A back end and its options.
+///
+/// - Since: 1.4
+/// - Remark: QAPI union `ChardevBackend`, from `char.json`.
+package struct ChardevBackend: QAPIObjectCodable, Hashable {
+    /// The branch, one per value of `type`, with the branch's own members.
+    package enum Branch: Hashable, Sendable {
+        /// `type` is `socket`.
+        case socket(ChardevSocketWrapper)
+        /// `type` is `null`.
+        case null(ChardevCommonWrapper)
+        /// `type` is `stdio`.
+        case stdio(ChardevStdioWrapper)
+        /// `type` is `ringbuf`.
+        case ringbuf(ChardevRingbufWrapper)
+        /// `type` is `memory`.
+        case memory(ChardevRingbufWrapper)
+        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
+        case unknown(String)
+    }
 
-extension DataFormat {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "utf8": self = .utf8
-        case "base64": self = .base64
-        default: return nil
+    /// The branch, which also decides `type`.
+    package var branch: Branch
+
+    /// which back end
+    ///
+    /// Derived from `branch`.
+    package var type: ChardevBackendKind {
+        switch self.branch {
+        case .socket: return .socket
+        case .null: return .null
+        case .stdio: return .stdio
+        case .ringbuf: return .ringbuf
+        case .memory: return .memory
+        case .unknown(let name): return .unknown(name)
         }
     }
-}
-
-extension ChardevCommon {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - branch: The branch, with its own members.
+    package init(branch: Branch) {
+        self.branch = branch
     }
 }
 
-extension ChardevSocket {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.addr = try members.required("addr")
-        self.tlsCreds = try members.optional("tls-creds")
-        self.tlsAuthz = try members.optional("tls-authz")
-        self.server = try members.optional("server")
-        self.wait = try members.optional("wait")
-        self.nodelay = try members.optional("nodelay")
-        self.telnet = try members.optional("telnet")
-        self.tn3270 = try members.optional("tn3270")
-        self.websocket = try members.optional("websocket")
-        self.reconnect = try members.optional("reconnect", features: .deprecated)
-        self.reconnectMs = try members.optional("reconnect-ms")
-    }
+/// What `chardev-add` reports.
+///
+/// - Since: 1.4
+/// - Remark: QAPI struct `ChardevReturn`, from `char.json`.
+package struct ChardevReturn: QAPIObjectCodable, Hashable {
+    /// for a pseudo-terminal back end, the terminal's path; never
+    /// present with the back ends of this server
+    package var pty: String?
 
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.addr, "addr")
-        encoder.encode(self.tlsCreds, "tls-creds")
-        encoder.encode(self.tlsAuthz, "tls-authz")
-        encoder.encode(self.server, "server")
-        encoder.encode(self.wait, "wait")
-        encoder.encode(self.nodelay, "nodelay")
-        encoder.encode(self.telnet, "telnet")
-        encoder.encode(self.tn3270, "tn3270")
-        encoder.encode(self.websocket, "websocket")
-        encoder.encode(self.reconnect, "reconnect")
-        encoder.encode(self.reconnectMs, "reconnect-ms")
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - pty: for a pseudo-terminal back end, the terminal's path; never present with the back ends of this server
+    package init(pty: String? = nil) {
+        self.pty = pty
     }
 }
+
+// MARK: - sockets.json
+
+/// A host and port.
+///
+/// - Since: 1.3
+/// - Remark: QAPI struct `InetSocketAddressBase`, from `sockets.json`.
+package struct InetSocketAddressBase: QAPIObjectCodable, Hashable {
+    /// a host name or a numeric IPv4 or IPv6 address
+    package var host: String
+
+    /// a port number or a service name
+    package var port: String
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - host: a host name or a numeric IPv4 or IPv6 address
+    ///   - port: a port number or a service name
+    package init(host: String, port: String) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// A TCP address with the options that shape how it is resolved and
+/// used.
+///
+/// - Since: 1.3
+/// - Remark: QAPI struct `InetSocketAddress`, from `sockets.json`.
+package struct InetSocketAddress: QAPIObjectCodable, Hashable {
+    /// a host name or a numeric IPv4 or IPv6 address
+    package var host: String
+
+    /// a port number or a service name
+    package var port: String
+
+    /// the host is numeric and must not be looked up
+    /// (default: false)
+    package var numeric: Bool?
+
+    /// with a listening socket, try the ports from `port` up to this
+    /// one until one is free
+    package var to: UInt16?
+
+    /// whether IPv4 may be used
+    package var ipv4: Bool?
+
+    /// whether IPv6 may be used
+    package var ipv6: Bool?
+
+    /// turn on TCP keep-alive probes (default: false)
+    package var keepAlive: Bool?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - host: a host name or a numeric IPv4 or IPv6 address
+    ///   - port: a port number or a service name
+    ///   - numeric: the host is numeric and must not be looked up (default: false)
+    ///   - to: with a listening socket, try the ports from `port` up to this one until one is free
+    ///   - ipv4: whether IPv4 may be used
+    ///   - ipv6: whether IPv6 may be used
+    ///   - keepAlive: turn on TCP keep-alive probes (default: false)
+    package init(
+        host: String,
+        port: String,
+        numeric: Bool? = nil,
+        to: UInt16? = nil,
+        ipv4: Bool? = nil,
+        ipv6: Bool? = nil,
+        keepAlive: Bool? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.numeric = numeric
+        self.to = to
+        self.ipv4 = ipv4
+        self.ipv6 = ipv6
+        self.keepAlive = keepAlive
+    }
+}
+
+/// A Unix-domain socket address.
+///
+/// - Since: 1.3
+/// - Remark: QAPI struct `UnixSocketAddress`, from `sockets.json`.
+package struct UnixSocketAddress: QAPIObjectCodable, Hashable {
+    /// the socket's file name
+    package var path: String
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - path: the socket's file name
+    package init(path: String) {
+        self.path = path
+    }
+}
+
+// MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension ChardevStdio {
     /// Reads the members in schema order, with QEMU's errors.
@@ -410,6 +371,7 @@ extension ChardevBackendKind {
         case "null": self = .null
         case "stdio": self = .stdio
         case "ringbuf": self = .ringbuf
+        case "memory": self = .memory
         default: return nil
         }
     }
@@ -460,5 +422,102 @@ extension ChardevRingbufWrapper {
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.data, "data")
+    }
+}
+
+extension ChardevBackend {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        let discriminator: ChardevBackendKind = try members.required("type")
+        switch discriminator {
+        case .socket:
+            self.branch = .socket(try ChardevSocketWrapper(qapiMembers: &members))
+        case .null:
+            self.branch = .null(try ChardevCommonWrapper(qapiMembers: &members))
+        case .stdio:
+            self.branch = .stdio(try ChardevStdioWrapper(qapiMembers: &members))
+        case .ringbuf:
+            self.branch = .ringbuf(try ChardevRingbufWrapper(qapiMembers: &members))
+        case .memory:
+            self.branch = .memory(try ChardevRingbufWrapper(qapiMembers: &members))
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.type, "type")
+        switch self.branch {
+        case .socket(let value): value.encodeMembers(to: &encoder)
+        case .null(let value): value.encodeMembers(to: &encoder)
+        case .stdio(let value): value.encodeMembers(to: &encoder)
+        case .ringbuf(let value): value.encodeMembers(to: &encoder)
+        case .memory(let value): value.encodeMembers(to: &encoder)
+        case .unknown: break
+        }
+    }
+}
+
+extension ChardevReturn {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.pty = try members.optional("pty")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.pty, "pty")
+    }
+}
+
+extension InetSocketAddressBase {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.host = try members.required("host")
+        self.port = try members.required("port")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.host, "host")
+        encoder.encode(self.port, "port")
+    }
+}
+
+extension InetSocketAddress {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.host = try members.required("host")
+        self.port = try members.required("port")
+        self.numeric = try members.optional("numeric")
+        self.to = try members.optional("to")
+        self.ipv4 = try members.optional("ipv4")
+        self.ipv6 = try members.optional("ipv6")
+        self.keepAlive = try members.optional("keep-alive")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.host, "host")
+        encoder.encode(self.port, "port")
+        encoder.encode(self.numeric, "numeric")
+        encoder.encode(self.to, "to")
+        encoder.encode(self.ipv4, "ipv4")
+        encoder.encode(self.ipv6, "ipv6")
+        encoder.encode(self.keepAlive, "keep-alive")
+    }
+}
+
+extension UnixSocketAddress {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.path = try members.required("path")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.path, "path")
     }
 }

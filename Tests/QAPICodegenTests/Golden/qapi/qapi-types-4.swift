@@ -4,167 +4,7 @@
 
 import QAPIRuntime
 
-// MARK: - char.json
-
-/// A back end and its options.
-///
-/// - Since: 1.4
-/// - Remark: QAPI union `ChardevBackend`, from `char.json`.
-package struct ChardevBackend: QAPIObjectCodable, Hashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    package enum Branch: Hashable, Sendable {
-        /// `type` is `socket`.
-        case socket(ChardevSocketWrapper)
-        /// `type` is `null`.
-        case null(ChardevCommonWrapper)
-        /// `type` is `stdio`.
-        case stdio(ChardevStdioWrapper)
-        /// `type` is `ringbuf`.
-        case ringbuf(ChardevRingbufWrapper)
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(String)
-    }
-
-    /// The branch, which also decides `type`.
-    package var branch: Branch
-
-    /// which back end
-    ///
-    /// Derived from `branch`.
-    package var type: ChardevBackendKind {
-        switch self.branch {
-        case .socket: return .socket
-        case .null: return .null
-        case .stdio: return .stdio
-        case .ringbuf: return .ringbuf
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    package init(branch: Branch) {
-        self.branch = branch
-    }
-}
-
-/// What `chardev-add` reports.
-///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevReturn`, from `char.json`.
-package struct ChardevReturn: QAPIObjectCodable, Hashable {
-    /// for a pseudo-terminal back end, the terminal's path; never
-    /// present with the back ends of this server
-    package var pty: String?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - pty: for a pseudo-terminal back end, the terminal's path; never present with the back ends of this server
-    package init(pty: String? = nil) {
-        self.pty = pty
-    }
-}
-
 // MARK: - sockets.json
-
-/// A host and port.
-///
-/// - Since: 1.3
-/// - Remark: QAPI struct `InetSocketAddressBase`, from `sockets.json`.
-package struct InetSocketAddressBase: QAPIObjectCodable, Hashable {
-    /// a host name or a numeric IPv4 or IPv6 address
-    package var host: String
-
-    /// a port number or a service name
-    package var port: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - host: a host name or a numeric IPv4 or IPv6 address
-    ///   - port: a port number or a service name
-    package init(host: String, port: String) {
-        self.host = host
-        self.port = port
-    }
-}
-
-/// A TCP address with the options that shape how it is resolved and
-/// used.
-///
-/// - Since: 1.3
-/// - Remark: QAPI struct `InetSocketAddress`, from `sockets.json`.
-package struct InetSocketAddress: QAPIObjectCodable, Hashable {
-    /// a host name or a numeric IPv4 or IPv6 address
-    package var host: String
-
-    /// a port number or a service name
-    package var port: String
-
-    /// the host is numeric and must not be looked up
-    /// (default: false)
-    package var numeric: Bool?
-
-    /// with a listening socket, try the ports from `port` up to this
-    /// one until one is free
-    package var to: UInt16?
-
-    /// whether IPv4 may be used
-    package var ipv4: Bool?
-
-    /// whether IPv6 may be used
-    package var ipv6: Bool?
-
-    /// turn on TCP keep-alive probes (default: false)
-    package var keepAlive: Bool?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - host: a host name or a numeric IPv4 or IPv6 address
-    ///   - port: a port number or a service name
-    ///   - numeric: the host is numeric and must not be looked up (default: false)
-    ///   - to: with a listening socket, try the ports from `port` up to this one until one is free
-    ///   - ipv4: whether IPv4 may be used
-    ///   - ipv6: whether IPv6 may be used
-    ///   - keepAlive: turn on TCP keep-alive probes (default: false)
-    package init(
-        host: String,
-        port: String,
-        numeric: Bool? = nil,
-        to: UInt16? = nil,
-        ipv4: Bool? = nil,
-        ipv6: Bool? = nil,
-        keepAlive: Bool? = nil
-    ) {
-        self.host = host
-        self.port = port
-        self.numeric = numeric
-        self.to = to
-        self.ipv4 = ipv4
-        self.ipv6 = ipv6
-        self.keepAlive = keepAlive
-    }
-}
-
-/// A Unix-domain socket address.
-///
-/// - Since: 1.3
-/// - Remark: QAPI struct `UnixSocketAddress`, from `sockets.json`.
-package struct UnixSocketAddress: QAPIObjectCodable, Hashable {
-    /// the socket's file name
-    package var path: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - path: the socket's file name
-    package init(path: String) {
-        self.path = path
-    }
-}
 
 /// A TCP address, nested under 'data' as the older form requires.
 ///
@@ -332,101 +172,245 @@ package enum ShutdownCause: QAPIEnum {
     }
 }
 
-// MARK: - Support for the runtime: the codec, out of the way of the data types
+/// Where the server (in QEMU, the virtual machine) is in its life.  A
+/// server without a guest is only ever `prelaunch`, `running` or `paused`;
+/// the other values exist for wire compatibility with QEMU.
+///
+/// - Since: 0.14
+/// - Remark: QAPI enum `RunState`, from `run-state.json`.
+package enum RunState: QAPIEnum {
+    /// stopped by a debugger
+    case debug
+    /// waiting for an incoming migration
+    case inmigrate
+    /// stopped by an error inside the emulator
+    case internalError
+    /// stopped by a disk error
+    case ioError
+    /// stopped by `stop`
+    case paused
+    /// stopped after an outgoing migration finished
+    case postmigrate
+    /// not started yet (the '-S' option), or reset while not
+    /// running
+    case prelaunch
+    /// stopped for the last phase of an outgoing migration
+    case finishMigrate
+    /// stopped while a snapshot is loaded
+    case restoreVm
+    /// running
+    case running
+    /// stopped while a snapshot is saved
+    case saveVm
+    /// stopped after a shutdown
+    case shutdown
+    /// the guest suspended itself
+    case suspended
+    /// stopped by a watchdog
+    case watchdog
+    /// stopped after the guest panicked
+    case guestPanicked
+    /// stopped to synchronise with a fault-tolerance peer
+    case colo
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(String)
 
-extension ChardevBackend {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: ChardevBackendKind = try members.required("type")
-        switch discriminator {
-        case .socket:
-            self.branch = .socket(try ChardevSocketWrapper(qapiMembers: &members))
-        case .null:
-            self.branch = .null(try ChardevCommonWrapper(qapiMembers: &members))
-        case .stdio:
-            self.branch = .stdio(try ChardevStdioWrapper(qapiMembers: &members))
-        case .ringbuf:
-            self.branch = .ringbuf(try ChardevRingbufWrapper(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+    /// Every value of the schema (not `unknown`).
+    package static let allCases: [RunState] = [
+        .debug,
+        .inmigrate,
+        .internalError,
+        .ioError,
+        .paused,
+        .postmigrate,
+        .prelaunch,
+        .finishMigrate,
+        .restoreVm,
+        .running,
+        .saveVm,
+        .shutdown,
+        .suspended,
+        .watchdog,
+        .guestPanicked,
+        .colo
+    ]
+
+    /// The wire name.
+    package var rawValue: String {
+        switch self {
+        case .debug: "debug"
+        case .inmigrate: "inmigrate"
+        case .internalError: "internal-error"
+        case .ioError: "io-error"
+        case .paused: "paused"
+        case .postmigrate: "postmigrate"
+        case .prelaunch: "prelaunch"
+        case .finishMigrate: "finish-migrate"
+        case .restoreVm: "restore-vm"
+        case .running: "running"
+        case .saveVm: "save-vm"
+        case .shutdown: "shutdown"
+        case .suspended: "suspended"
+        case .watchdog: "watchdog"
+        case .guestPanicked: "guest-panicked"
+        case .colo: "colo"
+        case .unknown(let name): name
         }
     }
+}
 
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
+/// The run state, as `query-status` reports it.
+///
+/// - Since: 0.14
+/// - Remark: QAPI struct `StatusInfo`, from `run-state.json`.
+package struct StatusInfo: QAPIObjectCodable, Hashable {
+    /// whether the state is `running`
+    package var running: Bool
+
+    /// whether execution proceeds one instruction at a time;
+    /// always false here
+    package var singlestep: Bool
+
+    /// the run state
+    package var status: RunState
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - running: whether the state is `running`
+    ///   - singlestep: whether execution proceeds one instruction at a time; always false here
+    ///   - status: the run state
+    package init(running: Bool, singlestep: Bool, status: RunState) {
+        self.running = running
+        self.singlestep = singlestep
+        self.status = status
+    }
+}
+
+// MARK: - yank.json
+
+/// The kinds of yank instance.
+///
+/// - Since: 6.0
+/// - Remark: QAPI enum `YankInstanceType`, from `yank.json`.
+package enum YankInstanceType: QAPIEnum {
+    /// a block device's network connection
+    case blockNode
+    /// a character device's connection
+    case chardev
+    /// the connections of a migration
+    case migration
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(String)
+
+    /// Every value of the schema (not `unknown`).
+    package static let allCases: [YankInstanceType] = [.blockNode, .chardev, .migration]
+
+    /// The wire name.
+    package var rawValue: String {
+        switch self {
+        case .blockNode: "block-node"
+        case .chardev: "chardev"
+        case .migration: "migration"
+        case .unknown(let name): name
+        }
+    }
+}
+
+/// Names a block device's yank instance.
+///
+/// - Since: 6.0
+/// - Remark: QAPI struct `YankInstanceBlockNode`, from `yank.json`.
+package struct YankInstanceBlockNode: QAPIObjectCodable, Hashable {
+    /// the block node's name
+    package var nodeName: String
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - nodeName: the block node's name
+    package init(nodeName: String) {
+        self.nodeName = nodeName
+    }
+}
+
+/// Names a character device's yank instance.
+///
+/// - Since: 6.0
+/// - Remark: QAPI struct `YankInstanceChardev`, from `yank.json`.
+package struct YankInstanceChardev: QAPIObjectCodable, Hashable {
+    /// the character device's id
+    package var id: String
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - id: the character device's id
+    package init(id: String) {
+        self.id = id
+    }
+}
+
+/// One yank instance.  This server has only `chardev` instances.
+///
+/// - Since: 6.0
+/// - Remark: QAPI union `YankInstance`, from `yank.json`.
+package struct YankInstance: QAPIObjectCodable, Hashable {
+    /// The branch, one per value of `type`, with the branch's own members.
+    package enum Branch: Hashable, Sendable {
+        /// `type` is `block-node`.
+        case blockNode(YankInstanceBlockNode)
+        /// `type` is `chardev`.
+        case chardev(YankInstanceChardev)
+        /// `type` is `migration`.
+        case migration
+        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
+        case unknown(String)
+    }
+
+    /// The branch, which also decides `type`.
+    package var branch: Branch
+
+    /// the kind of instance
+    ///
+    /// Derived from `branch`.
+    package var type: YankInstanceType {
         switch self.branch {
-        case .socket(let value): value.encodeMembers(to: &encoder)
-        case .null(let value): value.encodeMembers(to: &encoder)
-        case .stdio(let value): value.encodeMembers(to: &encoder)
-        case .ringbuf(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
+        case .blockNode: return .blockNode
+        case .chardev: return .chardev
+        case .migration: return .migration
+        case .unknown(let name): return .unknown(name)
         }
     }
-}
-
-extension ChardevReturn {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.pty = try members.optional("pty")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.pty, "pty")
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - branch: The branch, with its own members.
+    package init(branch: Branch) {
+        self.branch = branch
     }
 }
 
-extension InetSocketAddressBase {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.host = try members.required("host")
-        self.port = try members.required("port")
-    }
+// MARK: - misc.json
 
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.host, "host")
-        encoder.encode(self.port, "port")
+/// The server's name, as `query-name` reports it.
+///
+/// - Since: 0.14
+/// - Remark: QAPI struct `NameInfo`, from `misc.json`.
+package struct NameInfo: QAPIObjectCodable, Hashable {
+    /// the name given with '-name'; absent when none was given
+    package var name: String?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - name: the name given with '-name'; absent when none was given
+    package init(name: String? = nil) {
+        self.name = name
     }
 }
 
-extension InetSocketAddress {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.host = try members.required("host")
-        self.port = try members.required("port")
-        self.numeric = try members.optional("numeric")
-        self.to = try members.optional("to")
-        self.ipv4 = try members.optional("ipv4")
-        self.ipv6 = try members.optional("ipv6")
-        self.keepAlive = try members.optional("keep-alive")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.host, "host")
-        encoder.encode(self.port, "port")
-        encoder.encode(self.numeric, "numeric")
-        encoder.encode(self.to, "to")
-        encoder.encode(self.ipv4, "ipv4")
-        encoder.encode(self.ipv6, "ipv6")
-        encoder.encode(self.keepAlive, "keep-alive")
-    }
-}
-
-extension UnixSocketAddress {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.path = try members.required("path")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.path, "path")
-    }
-}
+// MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension InetSocketAddressWrapper {
     /// Reads the members in schema order, with QEMU's errors.
@@ -506,5 +490,122 @@ extension ShutdownCause {
         case "snapshot-load": self = .snapshotLoad
         default: return nil
         }
+    }
+}
+
+extension RunState {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    package init?(knownName name: String) {
+        switch name {
+        case "debug": self = .debug
+        case "inmigrate": self = .inmigrate
+        case "internal-error": self = .internalError
+        case "io-error": self = .ioError
+        case "paused": self = .paused
+        case "postmigrate": self = .postmigrate
+        case "prelaunch": self = .prelaunch
+        case "finish-migrate": self = .finishMigrate
+        case "restore-vm": self = .restoreVm
+        case "running": self = .running
+        case "save-vm": self = .saveVm
+        case "shutdown": self = .shutdown
+        case "suspended": self = .suspended
+        case "watchdog": self = .watchdog
+        case "guest-panicked": self = .guestPanicked
+        case "colo": self = .colo
+        default: return nil
+        }
+    }
+}
+
+extension StatusInfo {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.running = try members.required("running")
+        self.singlestep = try members.required("singlestep")
+        self.status = try members.required("status")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.running, "running")
+        encoder.encode(self.singlestep, "singlestep")
+        encoder.encode(self.status, "status")
+    }
+}
+
+extension YankInstanceType {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    package init?(knownName name: String) {
+        switch name {
+        case "block-node": self = .blockNode
+        case "chardev": self = .chardev
+        case "migration": self = .migration
+        default: return nil
+        }
+    }
+}
+
+extension YankInstanceBlockNode {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.nodeName = try members.required("node-name")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.nodeName, "node-name")
+    }
+}
+
+extension YankInstanceChardev {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.id = try members.required("id")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.id, "id")
+    }
+}
+
+extension YankInstance {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        let discriminator: YankInstanceType = try members.required("type")
+        switch discriminator {
+        case .blockNode:
+            self.branch = .blockNode(try YankInstanceBlockNode(qapiMembers: &members))
+        case .chardev:
+            self.branch = .chardev(try YankInstanceChardev(qapiMembers: &members))
+        case .migration: self.branch = .migration
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.type, "type")
+        switch self.branch {
+        case .blockNode(let value): value.encodeMembers(to: &encoder)
+        case .chardev(let value): value.encodeMembers(to: &encoder)
+        case .migration: break
+        case .unknown: break
+        }
+    }
+}
+
+extension NameInfo {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.name = try members.optional("name")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.name, "name")
     }
 }
