@@ -30,7 +30,8 @@ public enum QAPIBuildPlanFiles {
     /// What `qapi-gen --check-build-plan` writes when every declared
     /// schema file is still there. It is a build command's output, which
     /// SwiftPM adds to the target: a Swift file holding only a comment is
-    /// the one kind it neither copies as a resource nor complains about.
+    /// compiled to nothing, where most other files would be copied into a
+    /// resource bundle.
     public static let checkStamp = "qapi-build-plan-check.swift"
     /// The contents of `checkStamp`.
     public static let checkStampContents =
