@@ -22,34 +22,37 @@ struct CommandLineOptions {
         case generate(String)
         /// Only check the schema.
         case check
+        /// Check that the schema files a build plan declares still exist
+        /// (`--check-build-plan DIR`, run by the build plugin).
+        case checkBuildPlan(String)
     }
 
     var action: Action = .check
     var diagnostics: DiagnosticStyle = .qemu
     var schemaPath: String?
-    /// `-u`: keep type names in introspection data instead of numbers.
-    var unmask = false
-    /// `-D SYMBOL`: the symbols `if` conditions see as defined.
-    var definedSymbols: Set<String> = []
-    /// `-p PREFIX`: prepended to output file names and aggregate names.
-    var prefix = ""
-    /// `--access LEVEL`: the access level of generated declarations.
-    var access = SwiftGeneratorOptions.AccessLevel.public
-    /// `--client`: also generate the typed client.
-    var client = false
-    /// `--commands`, `--events`, `--types`: generate only these and what
-    /// they reach.
-    var subset: QAPISubset?
+    /// What `-p`, `-u`, `-D`, `--access` and `--client` ask of the
+    /// generator (or the `--config` file, once applied).
+    var generator = SwiftGeneratorOptions()
+    /// `--config FILE`: the configuration that sets the schema and the
+    /// options above; `nil` when they come from the command line.
+    var configPath: String?
+    /// `--package-root DIR`: what the configuration's schema path is
+    /// relative to (the working directory when not given).
+    var packageRoot: String?
+    /// `--build-plan DIR`: the build plugin's record of the build plan
+    /// (`QAPIBuildPlanFiles`), kept up to date by a generation run.
+    var buildPlanDirectory: String?
 
     static let usage = """
         usage: qapi-gen [options] SCHEMA
+               qapi-gen [options] --config FILE [--package-root DIR]
 
         Reads a QAPI schema (QEMU's schema language), checks it exactly as
         QEMU's generator does, and reports the first error.
 
         options:
           -o DIR                 write the generated Swift into DIR, always the
-                                 same files: qapi-types.swift, qapi-commands.swift,
+                                 same files: qapi-types-1...4.swift, qapi-commands.swift,
                                  qapi-events.swift, qapi-schema.swift (handler
                                  protocol, registration), qapi-introspection.swift
                                  and qapi-client.swift
@@ -76,10 +79,24 @@ struct CommandLineOptions {
                                  (repeatable; every other symbol is undefined)
           --diagnostics STYLE    render errors as 'qemu' (default: QEMU's own
                                  text) or 'compiler' (path:line:col: error: ...)
+          --config FILE          take the schema and the options -p, -u, -D,
+                                 --access and --client from FILE, a build
+                                 plugin configuration (qapi-gen.json); giving
+                                 SCHEMA or one of those options as well is a
+                                 usage error. Its errors are always in
+                                 compiler form. Its keys:
+                                 \(QAPIGeneratorConfig.Key.allCases.map(\.rawValue).joined(separator: ", "))
+          --package-root DIR     the folder the configuration's schema path is
+                                 relative to (default: the working directory)
+          --build-plan DIR       keep the build plugin's record of the build
+                                 plan in DIR up to date (see README)
+          --check-build-plan DIR
+                                 check that the schema files of the build plan
+                                 in DIR still exist (run by the build plugin)
           -h, --help             show this help
 
-        exit status: 0 on success, 1 for an invalid or unreadable schema,
-        2 for a usage error.
+        exit status: 0 on success, 1 for an invalid or unreadable schema or
+        configuration, 2 for a usage error.
         """
 
     /// A usage error: a message for one line of standard error.
@@ -90,6 +107,9 @@ struct CommandLineOptions {
     /// Parses `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
         var options = CommandLineOptions()
+        // The options a configuration file sets, as given, for the error
+        // when both are used.
+        var configurable: [String] = []
         var index = 0
         func value(for flag: String) throws(UsageError) -> String {
             index += 1
@@ -108,37 +128,54 @@ struct CommandLineOptions {
                 options.action = .introspection
             case "-o", "--output-dir":
                 options.action = .generate(try value(for: argument))
-            case "--client":
-                options.client = true
+            case "--check-build-plan":
+                options.action = .checkBuildPlan(try value(for: argument))
             case "--commands", "--events", "--types":
                 let names = Set(try value(for: argument).split(separator: ",").map(String.init))
-                var subset = options.subset ?? QAPISubset()
+                var subset = options.generator.subset ?? QAPISubset()
                 switch argument {
                 case "--commands": subset.commands.formUnion(names)
                 case "--events": subset.events.formUnion(names)
                 default: subset.types.formUnion(names)
                 }
-                options.subset = subset
+                options.generator.subset = subset
+                configurable.append(argument)
+            case "--client":
+                options.generator.client = true
+                configurable.append(argument)
             case "-p", "--prefix":
-                options.prefix = try value(for: argument)
+                options.generator.prefix = try value(for: argument)
+                configurable.append(argument)
             case "--access":
                 let level = try value(for: argument)
                 guard let parsed = SwiftGeneratorOptions.AccessLevel(rawValue: level) else {
-                    throw UsageError(message: "unknown access level '\(level)' (use 'public', 'package' or 'internal')")
+                    let names = SwiftGeneratorOptions.AccessLevel.allCases.map { "'\($0.rawValue)'" }
+                    let list = names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
+                    throw UsageError(message: "unknown access level '\(level)' (use \(list))")
                 }
-                options.access = parsed
+                options.generator.access = parsed
+                configurable.append(argument)
             case "-u", "--unmask-non-abi-names":
-                options.unmask = true
+                options.generator.unmask = true
+                configurable.append(argument)
             case "-D":
-                options.definedSymbols.insert(try value(for: argument))
+                options.generator.definedSymbols.insert(try value(for: argument))
+                configurable.append(argument)
             case "--diagnostics":
                 let style = try value(for: argument)
                 guard let parsed = DiagnosticStyle(rawValue: style) else {
                     throw UsageError(message: "unknown diagnostics style '\(style)' (use 'qemu' or 'compiler')")
                 }
                 options.diagnostics = parsed
+            case "--config":
+                options.configPath = try value(for: argument)
+            case "--package-root":
+                options.packageRoot = try value(for: argument)
+            case "--build-plan":
+                options.buildPlanDirectory = try value(for: argument)
             case _ where argument.hasPrefix("-D"):
-                options.definedSymbols.insert(String(argument.dropFirst(2)))
+                options.generator.definedSymbols.insert(String(argument.dropFirst(2)))
+                configurable.append("-D")
             default:
                 if argument.hasPrefix("-") && argument != "-" {
                     throw UsageError(message: "unknown option '\(argument)'")
@@ -147,10 +184,24 @@ struct CommandLineOptions {
                     throw UsageError(message: "more than one schema file given ('\(argument)')")
                 }
                 options.schemaPath = argument
+                configurable.append("a schema file")
             }
             index += 1
         }
-        if options.schemaPath == nil { throw UsageError(message: "no schema file given") }
+        try options.checkCombination(configurable: configurable)
         return options
+    }
+
+    /// Refuses options that do not go together.
+    private func checkCombination(configurable: [String]) throws(UsageError) {
+        if case .checkBuildPlan = action { return }
+        if configPath != nil {
+            if let given = configurable.first {
+                throw UsageError(message: "\(given) cannot be combined with --config (the configuration file sets it)")
+            }
+            return
+        }
+        if packageRoot != nil { throw UsageError(message: "--package-root needs --config") }
+        if schemaPath == nil { throw UsageError(message: "no schema file given") }
     }
 }

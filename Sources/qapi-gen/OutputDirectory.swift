@@ -1,12 +1,15 @@
+import QAPISchema
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// The directory `-o` names: created when missing; a file is rewritten
-/// only when its contents change, so an unchanged output keeps its
-/// timestamp and does not make the build recompile it.
+/// A directory `qapi-gen` writes into (`-o`, `--build-plan`): created
+/// when missing; a file is rewritten only when its contents change, so an
+/// unchanged output keeps its timestamp and does not make the build
+/// recompile it.
 struct OutputDirectory {
     /// The directory's path.
     let path: String
@@ -32,7 +35,7 @@ struct OutputDirectory {
     func write(_ contents: String, to name: String) throws(Failure) {
         let filePath = path + "/" + name
         var bytes = Array(contents.utf8)
-        if existingContents(of: filePath) == bytes { return }
+        if (try? FileBytes.load(filePath)) == bytes { return }
         let fd = open(filePath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         if fd < 0 {
             throw Failure(message: "cannot write '\(filePath)': \(String(cString: strerror(errno)))")
@@ -52,24 +55,6 @@ struct OutputDirectory {
         }
         if failed {
             throw Failure(message: "cannot write '\(filePath)': \(String(cString: strerror(errno)))")
-        }
-    }
-
-    /// The bytes of the file at `filePath`, or nil when it cannot be read.
-    private func existingContents(of filePath: String) -> [UInt8]? {
-        let fd = open(filePath, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { return nil }
-        defer { close(fd) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { return result }
-            result += chunk[0..<count]
         }
     }
 }

@@ -33,7 +33,7 @@ func write(_ text: String, to stream: OutputStream) {
     }
 }
 
-let options: CommandLineOptions
+var options: CommandLineOptions
 do {
     options = try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()))
 } catch {
@@ -41,24 +41,42 @@ do {
     exit(2)
 }
 
-if options.action == .help {
+switch options.action {
+case .help:
     write(CommandLineOptions.usage + "\n", to: .standardOutput)
     exit(0)
+case .checkBuildPlan(let directory):
+    exit(checkBuildPlan(BuildPlanRecord(path: directory)))
+default:
+    break
 }
 
 do {
-    let schema = try QAPICheckedSchema(fileName: options.schemaPath!)
+    options = try options.applyingConfiguration()
+} catch {
+    write(error.compilerDescription + "\n", to: .standardError)
+    exit(1)
+}
+
+do {
+    let schema = try loadSchema(options)
     switch options.action {
     case .dump:
         write(QAPITestDump.render(schema), to: .standardOutput)
     case .introspection:
-        try options.subset?.validate(against: schema)
+        try options.generator.subset?.validate(against: schema)
         let entries = QAPIIntrospection.schemaInfo(
-            for: schema, unmask: options.unmask, definedSymbols: options.definedSymbols, subset: options.subset)
+            for: schema, unmask: options.generator.unmask, definedSymbols: options.generator.definedSymbols,
+            subset: options.generator.subset)
         write(QAPIIntrospection.renderJSON(entries), to: .standardOutput)
     case .generate(let directory):
-        try generate(schema, into: OutputDirectory(path: directory), options: options)
-    case .check, .help:
+        let files = try QAPISwiftGenerator.generate(schema, options: options.generator)
+        let output = OutputDirectory(path: directory)
+        try output.create()
+        for file in files {
+            try output.write(file.contents, to: file.name)
+        }
+    case .check, .help, .checkBuildPlan:
         break
     }
 } catch let failure as OutputDirectory.Failure {
@@ -70,14 +88,35 @@ do {
     exit(1)
 }
 
-/// Writes the Swift for `schema` into `directory`.
-func generate(_ schema: QAPICheckedSchema, into directory: OutputDirectory, options: CommandLineOptions) throws {
-    let generatorOptions = SwiftGeneratorOptions(
-        prefix: options.prefix, unmask: options.unmask, definedSymbols: options.definedSymbols, access: options.access,
-        client: options.client, subset: options.subset)
-    let files = try QAPISwiftGenerator.generate(schema, options: generatorOptions)
-    try directory.create()
-    for file in files {
-        try directory.write(file.contents, to: file.name)
+/// Reads and checks the schema; with `--build-plan`, notes the files read
+/// (also when reading fails) in the build plan's record.
+func loadSchema(_ options: CommandLineOptions) throws -> QAPICheckedSchema {
+    let fileName = options.schemaPath!
+    var filesRead: [String] = []
+    let parsed = Result { () throws(QAPIError) in
+        try QAPISchemaParser.parse(fileName: fileName, filesRead: &filesRead)
+    }
+    if let directory = options.buildPlanDirectory {
+        try BuildPlanRecord(path: directory).noteFilesRead(filesRead)
+    }
+    let schema = try parsed.get()
+    return try QAPICheckedSchema(expressions: schema.expressions, docs: schema.docs, fileName: fileName)
+}
+
+/// `--check-build-plan`: reports each declared schema file that is gone
+/// and returns the exit status.
+func checkBuildPlan(_ record: BuildPlanRecord) -> Int32 {
+    do {
+        let missing = try record.missingDeclaredInputs()
+        for file in missing {
+            write(
+                "\(file): error: this schema file was deleted or renamed after SwiftPM planned the build, "
+                    + "which still lists it as an input; the next build plans again, so build once more\n",
+                to: .standardError)
+        }
+        return missing.isEmpty ? 0 : 1
+    } catch {
+        write("qapi-gen: error: \(error.message)\n", to: .standardError)
+        return 1
     }
 }

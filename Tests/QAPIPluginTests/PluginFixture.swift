@@ -8,8 +8,8 @@ import Darwin
 #endif
 
 /// A throwaway package that depends on this repository by path and
-/// applies `QAPIGeneratorPlugin` to its one target, `Fixture`, built with
-/// `swift build`.
+/// applies `QAPIGeneratorPlugin` to its target `Fixture` (and to any extra
+/// targets a test asks for), built with `swift build`.
 ///
 /// There is one fixture package, reused by every test (and every test
 /// run) with the same scratch directory, so `qapi-gen`, the plugin and
@@ -50,8 +50,10 @@ final class PluginFixture {
 
     /// Takes the fixture (waiting for another test process to release
     /// it) and empties it: a manifest, one unrelated source file, no
-    /// configuration, no schema, no generated files.
-    init() throws {
+    /// configuration, no schema, no generated files. `extraTargets` are
+    /// more targets using the plugin, in `Sources/NAME` (which the test
+    /// fills).
+    init(extraTargets: [String] = []) throws {
         try FileManager.default.createDirectory(at: Self.baseDirectory, withIntermediateDirectories: true)
         lockDescriptor = open(Self.baseDirectory.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockDescriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
@@ -62,9 +64,11 @@ final class PluginFixture {
         for name in try manager.contentsOfDirectory(atPath: directory.path) where name != "Package.swift" {
             try manager.removeItem(at: directory.appendingPathComponent(name))
         }
-        try? manager.removeItem(at: generatedDirectory)
+        for target in [Self.targetName] + extraTargets {
+            try? manager.removeItem(at: generatedDirectory(for: target))
+        }
         let manifestURL = directory.appendingPathComponent("Package.swift")
-        let manifest = Self.manifest()
+        let manifest = Self.manifest(targets: [Self.targetName] + extraTargets)
         if (try? String(contentsOf: manifestURL, encoding: .utf8)) != manifest {
             try write(manifest, to: "Package.swift")
         }
@@ -76,34 +80,42 @@ final class PluginFixture {
         close(lockDescriptor)
     }
 
-    /// The manifest of a package with one target using the plugin.
-    private static func manifest() -> String {
-        """
-        // swift-tools-version:6.0
-        import PackageDescription
+    /// The manifest of a package whose `targets` all use the plugin.
+    private static func manifest(targets: [String]) -> String {
+        let declarations = targets.map { name in
+            """
+                    .target(
+                        name: "\(name)",
+                        dependencies: [.product(name: "QAPIRuntime", package: "\(repositoryIdentity)")],
+                        plugins: [.plugin(name: "QAPIGeneratorPlugin", package: "\(repositoryIdentity)")]),
 
-        let package = Package(
-            name: "QAPIPluginFixture",
-            dependencies: [.package(path: "\(TestEnvironment.repositoryRoot.path)")],
-            targets: [
-                .target(
-                    name: "\(targetName)",
-                    dependencies: [.product(name: "QAPIRuntime", package: "\(repositoryIdentity)")],
-                    plugins: [.plugin(name: "QAPIGeneratorPlugin", package: "\(repositoryIdentity)")]),
-            ],
-            swiftLanguageModes: [.v6]
-        )
+            """
+        }
+        return """
+            // swift-tools-version:6.0
+            import PackageDescription
 
-        """
+            let package = Package(
+                name: "QAPIPluginFixture",
+                dependencies: [.package(path: "\(TestEnvironment.repositoryRoot.path)")],
+                targets: [
+            \(declarations.joined())    ],
+                swiftLanguageModes: [.v6]
+            )
+
+            """
     }
 
     /// The path of the target's `qapi-gen.json`.
     var configPath: String { path("Sources/Fixture/qapi-gen.json") }
 
-    /// The folder the plugin's generated files land in.
-    var generatedDirectory: URL {
+    /// The folder the plugin's generated files for `Fixture` land in.
+    var generatedDirectory: URL { generatedDirectory(for: Self.targetName) }
+
+    /// The folder the plugin's generated files for `target` land in.
+    func generatedDirectory(for target: String) -> URL {
         scratchDirectory.appendingPathComponent(
-            "plugins/outputs/\(directory.lastPathComponent.lowercased())/\(Self.targetName)/destination/QAPIGeneratorPlugin")
+            "plugins/outputs/\(directory.lastPathComponent.lowercased())/\(target)/destination/QAPIGeneratorPlugin")
     }
 
     /// Writes `contents` to the file at `relativePath` in the package,
@@ -128,6 +140,14 @@ final class PluginFixture {
         let status: Int32
         /// How long the build took, in seconds.
         let seconds: Double
+
+        /// Whether SwiftPM planned the build (and so ran the plugin): the
+        /// verbose log then shows the plugin's prebuild command running.
+        var planned: Bool { output.contains("Running Clearing the request for a new build plan of") }
+
+        /// Whether `qapi-gen` generated Swift (its command line is in the
+        /// verbose log when it runs).
+        var generated: Bool { output.contains(" --diagnostics compiler ") }
     }
 
     /// Runs `swift build -v` on the package (verbose, so that the log

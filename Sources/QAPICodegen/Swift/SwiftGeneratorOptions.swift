@@ -1,14 +1,8 @@
 /// What `qapi-gen -o` is asked to generate.
 public struct SwiftGeneratorOptions: Sendable, Hashable {
-    /// The access level of generated declarations.
-    public enum AccessLevel: String, Sendable, Hashable, CaseIterable {
-        /// `public`: for a library that serves or speaks the schema.
-        case `public`
-        /// `package`: visible inside the package only.
-        case package
-        /// `internal`: visible inside the target only.
-        case `internal`
-    }
+    /// The access level of generated declarations (one enum, shared
+    /// with the build plugin's configuration).
+    public typealias AccessLevel = QAPIAccessLevel
 
     /// Put (as UpperCamel) in front of the per-schema declarations
     /// (`PrefixCommands`, `PrefixEvents`, ...), so that two schemas can
@@ -38,5 +32,16 @@ public struct SwiftGeneratorOptions: Sendable, Hashable {
         self.access = access
         self.client = client
         self.subset = subset
+    }
+
+    /// The options a target's `qapi-gen.json` asks for.
+    public init(_ config: QAPIGeneratorConfig) {
+        self.init(
+            prefix: config.prefix, unmask: config.unmask, definedSymbols: Set(config.symbols), access: config.access,
+            client: config.client)
+        if config.commands != nil || config.events != nil || config.types != nil {
+            subset = QAPISubset(
+                commands: Set(config.commands ?? []), events: Set(config.events ?? []), types: Set(config.types ?? []))
+        }
     }
 }

@@ -16,20 +16,32 @@ public enum QAPISchemaParser {
     /// Reads the schema rooted at `fileName` (a path as the user gave it;
     /// diagnostics name files the same way).
     public static func parse(fileName: String) throws(QAPIError) -> QAPIParsedSchema {
+        var filesRead: [String] = []
+        return try parse(fileName: fileName, filesRead: &filesRead)
+    }
+
+    /// Reads the schema rooted at `fileName` as `parse(fileName:)` does,
+    /// and sets `filesRead` to the absolute, normalised paths of the files
+    /// it read, in the order read, the main file first; when reading
+    /// fails, to the files read until then.
+    public static func parse(fileName: String, filesRead: inout [String]) throws(QAPIError) -> QAPIParsedSchema {
+        let included = IncludedFiles()
+        defer { filesRead = included.order }
         let source = try load(fileName, includedFrom: nil) { reason in
             QAPIError(nil, "can't read schema file '\(fileName)': \(reason)")
         }
-        return try parse(source: source, fileName: fileName)
+        return try parse(source: source, fileName: fileName, included: included)
     }
 
     /// Parses schema text held in memory as if read from `fileName`;
     /// includes are still read from disk relative to it.
     public static func parse(text: String, fileName: String) throws(QAPIError) -> QAPIParsedSchema {
-        try parse(source: SchemaSource(text: text), fileName: fileName)
+        try parse(source: SchemaSource(text: text), fileName: fileName, included: IncludedFiles())
     }
 
-    private static func parse(source: SchemaSource, fileName: String) throws(QAPIError) -> QAPIParsedSchema {
-        let included = IncludedFiles()
+    private static func parse(
+        source: SchemaSource, fileName: String, included: IncludedFiles
+    ) throws(QAPIError) -> QAPIParsedSchema {
         var file = SchemaFileParser(
             source: source, fileName: fileName,
             info: QAPISourceInfo(fileName: fileName, parent: nil), included: included)
@@ -71,13 +83,21 @@ public enum QAPISchemaParser {
 
 /// Absolute paths of the files read so far, shared by all files of a schema.
 final class IncludedFiles {
-    var paths: Set<String> = []
+    private(set) var paths: Set<String> = []
+    /// The same paths in the order the files were read.
+    private(set) var order: [String] = []
     /// The working directory, which relative file names are taken against.
     let workingDirectory = WorkingDirectory.path
 
     /// `os.path.abspath(path)`.
     func absolute(_ path: String) -> String {
         QAPIPath.absoluteNormalized(path, cwd: workingDirectory)
+    }
+
+    /// Notes that the file at `path` is being read.
+    func insert(_ path: String) {
+        let absolute = absolute(path)
+        if paths.insert(absolute).inserted { order.append(absolute) }
     }
 }
 
@@ -93,7 +113,7 @@ struct SchemaFileParser {
         self.fileName = fileName
         self.lexer = SchemaLexer(source: source, info: info)
         self.included = included
-        included.paths.insert(included.absolute(fileName))
+        included.insert(fileName)
     }
 
     /// Parses the whole file.

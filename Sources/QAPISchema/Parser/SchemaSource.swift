@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The text of one schema file as the lexer sees it: valid UTF-8 bytes,
 /// line ends normalised to `\n` (as Python's text mode does), and always
 /// ending in a newline.
@@ -58,21 +52,11 @@ struct SchemaSource {
     }
 
     private static func readFile(_ path: String) throws(ReadFailure) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        if fd < 0 { throw .system(reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .system(reason: String(cString: strerror(errno)))
-            }
-            if count == 0 { break }
-            result.append(contentsOf: chunk[0..<count])
+        do {
+            return try FileBytes.load(path)
+        } catch {
+            throw .system(reason: error.reason)
         }
-        return result
     }
 
     /// The offset of the first byte that does not start a valid UTF-8

@@ -6,9 +6,9 @@ import Darwin
 
 /// The process's working directory, which relative schema paths are
 /// taken against (QEMU's generator uses `os.path` the same way).
-enum WorkingDirectory {
+package enum WorkingDirectory {
     /// The current working directory, or `/` if it cannot be determined.
-    static var path: String {
+    package static var path: String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "/" }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -1,0 +1,1 @@
+../../../Plugins/QAPIGeneratorPlugin/Shared/QAPIConfigJSON.swift
