@@ -30,7 +30,8 @@ import Testing
         let id = #"[A-Z](?:[0-9]{1,2})?\b"#
         let item = id + #"(?:\s*\([^()]*\))?"#
         let gap = #"(?:\s|/)*"#
-        let list = #"\b[Ss]pec(?:\s|/)+("# + item + "(?:" + gap + "(?:,|–|-|/|and|or)" + gap + item + ")*)"
+        let separator = "(?:" + gap + "(?:,|–|-|/|and|or))+" + gap
+        let list = #"\b[Ss]pec(?:\s|/)+("# + item + "(?:" + separator + item + ")*)"
         var found: [Citation] = []
         for root in ["Sources", "Tests"] {
             let folder = TestEnvironment.repositoryRoot.appendingPathComponent(root)
@@ -77,7 +78,14 @@ import Testing
         let specified = Self.matches(of: #"\*\*([A-Z][0-9]+)[. ]"#, in: try String(contentsOf: spec, encoding: .utf8))
             .map(\.captured)
         #expect(specified.count > 90, "found only \(specified.count) rule ids in \(spec.path)")
-        #expect(try Self.indexedIDs() == specified)
+        let indexed = try Self.indexedIDs()
+        let missing = specified.filter { !indexed.contains($0) }
+        let extra = indexed.filter { !specified.contains($0) }
+        #expect(missing == [], "missing from Docs/SpecRules.md")
+        #expect(extra == [], "in Docs/SpecRules.md but not in the specification")
+        if missing.isEmpty && extra.isEmpty {
+            #expect(indexed == specified, "Docs/SpecRules.md is not in the specification's order")
+        }
     }
 
     /// The first capture group of every match of `pattern` in `text`, with
