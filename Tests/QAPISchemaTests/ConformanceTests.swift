@@ -1,50 +1,54 @@
 import Foundation
 import QAPITestSupport
-import XCTest
+import Testing
 
 /// QEMU's front-end corpus and QEMU's whole schema, through `qapi-gen --dump`,
 /// compared byte for byte with what QEMU's own harness printed.
-final class ConformanceTests: XCTestCase {
-    func testEveryCorpusCaseMatchesQEMU() throws {
-        let cases = try TestEnvironment.sharedFolder("qapi-conformance/cases")
-        let names = try FileManager.default.contentsOfDirectory(atPath: cases.path)
-            .filter { $0.hasSuffix(".err") }
-            .map { String($0.dropLast(4)) }
-            .sorted()
-        XCTAssertFalse(names.isEmpty, "the corpus at \(cases.path) has no cases")
+///
+/// Each corpus case is a test case of its own, named in every failure; the
+/// cases are the `.err` files of `../shared/qapi-conformance/cases`, listed
+/// when the tests run. `QAPI_CASE=NAME swift test --filter ConformanceTests`
+/// runs one of them. Without `../shared` these tests are skipped, or fail
+/// with `QAPI_REQUIRE_SHARED=1`.
+@Suite struct ConformanceTests {
+    static let corpusFolder = "qapi-conformance/cases"
 
-        var failures: [String] = []
-        var mismatched: Set<String> = []
-        for name in names {
-            let expectedOut = try Data(contentsOf: cases.appendingPathComponent(name + ".out"))
-            let expectedErr = try Data(contentsOf: cases.appendingPathComponent(name + ".err"))
-            let result = try TestEnvironment.runQAPIGen(["--dump", name + ".json"], in: cases)
-            if result.standardOutput != expectedOut {
-                failures.append("\(name): stdout differs\n" + Self.firstDifference(result.standardOutput, expectedOut))
-            }
-            if result.standardError != expectedErr {
-                failures.append("\(name): stderr differs\n  got:  \(String(decoding: result.standardError, as: UTF8.self))  want: \(String(decoding: expectedErr, as: UTF8.self))")
-            }
-            let expectedStatus: Int32 = expectedErr.isEmpty ? 0 : 1
-            if result.status != expectedStatus {
-                failures.append("\(name): exit status \(result.status), expected \(expectedStatus)")
-            }
-            if result.standardOutput != expectedOut || result.standardError != expectedErr || result.status != expectedStatus {
-                mismatched.insert(name)
-            }
-        }
-        print("conformance: ran \(names.count) corpus cases, \(names.count - mismatched.count) matched")
-        XCTAssertTrue(failures.isEmpty, "\(failures.count) mismatches:\n" + failures.joined(separator: "\n"))
+    @Test("the corpus is not empty")
+    func corpusIsNotEmpty() throws {
+        let names = try TestEnvironment.sharedCaseNames(in: Self.corpusFolder, suffix: ".err")
+        #expect(!names.isEmpty, "the corpus at \(TestEnvironment.sharedDirectory.path)/\(Self.corpusFolder) has no cases")
     }
 
-    func testWholeQEMUSchemaDumpMatchesReference() throws {
+    @Test(
+        "qapi-gen --dump prints what QEMU printed",
+        arguments: try TestEnvironment.sharedCaseNames(in: corpusFolder, suffix: ".err"))
+    func corpusCaseMatchesQEMU(_ name: String) throws {
+        let cases = try TestEnvironment.sharedFolder(Self.corpusFolder)
+        let expectedOut = try Data(contentsOf: cases.appendingPathComponent(name + ".out"))
+        let expectedErr = try Data(contentsOf: cases.appendingPathComponent(name + ".err"))
+        let result = try TestEnvironment.runQAPIGen(["--dump", name + ".json"], in: cases)
+        // Compared as Bools: a failure prints the first differing line,
+        // not every byte of both outputs.
+        let sameOutput = result.standardOutput == expectedOut
+        let sameError = result.standardError == expectedErr
+        #expect(sameOutput, "stdout differs\n\(Self.firstDifference(result.standardOutput, expectedOut))")
+        #expect(
+            sameError,
+            "stderr differs\n  got:  \(String(decoding: result.standardError, as: UTF8.self))  want: \(String(decoding: expectedErr, as: UTF8.self))")
+        let expectedStatus: Int32 = expectedErr.isEmpty ? 0 : 1
+        #expect(result.status == expectedStatus, "exit status \(result.status), expected \(expectedStatus)")
+    }
+
+    @Test("QEMU's whole schema dumps as the reference")
+    func wholeQEMUSchemaDumpMatchesReference() throws {
         let qemu = try TestEnvironment.sharedFolder("qemu-10.0.13")
         let schemaDirectory = qemu.appendingPathComponent("qapi")
         let expected = try Data(contentsOf: qemu.appendingPathComponent("reference/full-schema.dump"))
         let result = try TestEnvironment.runQAPIGen(["--dump", "qapi-schema.json"], in: schemaDirectory)
-        XCTAssertEqual(String(decoding: result.standardError, as: UTF8.self), "")
-        XCTAssertEqual(result.status, 0)
-        XCTAssertTrue(result.standardOutput == expected, Self.firstDifference(result.standardOutput, expected))
+        #expect(String(decoding: result.standardError, as: UTF8.self) == "")
+        #expect(result.status == 0)
+        let sameOutput = result.standardOutput == expected
+        #expect(sameOutput, "\(Self.firstDifference(result.standardOutput, expected))")
     }
 
     /// The first differing line of two outputs, for a readable failure.

@@ -1,5 +1,4 @@
 import Foundation
-import XCTest
 
 /// Where the tests find the shared material and the built tools; shared
 /// by every test target.
@@ -7,25 +6,6 @@ public enum TestEnvironment {
     /// The repository root (two levels above this file's folder).
     public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// `../shared` beside the repository, or `$QAPI_SHARED_DIR`.
-    public static let sharedDirectory: URL = {
-        if let path = ProcessInfo.processInfo.environment["QAPI_SHARED_DIR"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    }()
-
-    /// A folder of the shared material, or a skip that says what is missing.
-    public static func sharedFolder(_ relativePath: String) throws -> URL {
-        let url = sharedDirectory.appendingPathComponent(relativePath)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            throw XCTSkip("shared material not found at \(url.path) (set QAPI_SHARED_DIR); skipping")
-        }
-        return url
-    }
 
     /// The full path of `name` found in `$PATH`, or nil.
     public static func executableInPath(_ name: String) -> String? {
@@ -82,25 +62,5 @@ public enum TestEnvironment {
         try errorHandle.close()
         let errData = try Data(contentsOf: errorFile)
         return ProcessResult(standardOutput: outData, standardError: errData, status: process.terminationStatus)
-    }
-}
-
-public extension TestEnvironment {
-    /// A file of the shared material, or a skip that says what is missing.
-    static func sharedFile(_ relativePath: String) throws -> URL {
-        let url = sharedDirectory.appendingPathComponent(relativePath)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw XCTSkip("shared file not found at \(url.path) (set QAPI_SHARED_DIR); skipping")
-        }
-        return url
-    }
-
-    /// The `symbols` list of a reference `introspect-conditions.json`.
-    static func referenceSymbols(_ conditionsFile: URL) throws -> [String] {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: conditionsFile))
-        guard let symbols = (object as? [String: Any])?["symbols"] as? [String] else {
-            throw XCTSkip("\(conditionsFile.path) has no 'symbols' list")
-        }
-        return symbols
     }
 }
