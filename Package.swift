@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "QAPIRuntime", targets: ["QAPIRuntime"]),
         .library(name: "QMPMonitor", targets: ["QMPMonitor"]),
         .library(name: "QMPMonitorSchema", targets: ["QMPMonitorSchema"]),
+        .library(name: "QMPClient", targets: ["QMPClient"]),
         .executable(name: "qapi-gen", targets: ["qapi-gen"]),
         .executable(name: "qmp-monitor", targets: ["qmp-monitor"]),
         .plugin(name: "QAPIGeneratorPlugin", targets: ["QAPIGeneratorPlugin"]),
@@ -27,6 +28,7 @@ let package = Package(
             name: "QMPMonitorSchema", dependencies: ["QAPIRuntime"],
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
         .target(name: "QMPMonitor", dependencies: ["QAPIRuntime", "QMPMonitorSchema"]),
+        .target(name: "QMPClient", dependencies: ["QAPIRuntime"]),
         .executableTarget(name: "qmp-monitor", dependencies: ["QMPMonitor", "QMPMonitorSchema", "QAPIRuntime"]),
         .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema", "QAPICodegen"]),
         .plugin(name: "QAPIGeneratorPlugin", capability: .buildTool(), dependencies: ["qapi-gen"]),
@@ -54,6 +56,9 @@ let package = Package(
         // qapi-gen; not a dependency, for the same reason).
         .testTarget(name: "QMPMonitorEndToEndTests", dependencies: ["QAPIRuntime", "QAPITestSupport"]),
         .testTarget(name: "QAPIPluginTests", dependencies: ["QAPITestSupport"]),
+        // Drives the client against scripted fake servers, and against the
+        // built qmp-monitor (found beside the test bundle, not a dependency).
+        .testTarget(name: "QMPClientTests", dependencies: ["QMPClient", "QAPIRuntime", "QAPITestSupport"]),
         .testTarget(
             name: "QAPIGeneratedTests", dependencies: ["QAPIRuntime", "QAPITestSupport"],
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
