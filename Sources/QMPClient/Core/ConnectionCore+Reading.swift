@@ -11,18 +11,29 @@ extension ConnectionCore {
 
     /// Reads what the socket has and routes the messages it completes (on
     /// the channel's queue).
+    ///
+    /// Reads until the socket says "try again": Dispatch may not report
+    /// input again that was ready when it last reported (an end of input
+    /// that came with the last bytes, say). After `maxReadsPerTurn` reads
+    /// it queues another turn, so that a flooding server does not hold the
+    /// queue.
     func readAvailable() {
+        // The socket is closed on this queue, only after the connection
+        // ended: once it ended, nothing may touch the descriptor.
+        guard state.withLock({ $0.endReason == nil }) else { return }
         var values: [JSONValue] = []
         var failure: QMPClientError.DisconnectReason?
+        var drained = false
         inbound.withLock { inbound in
             let buffer = inbound.buffer
-            while failure == nil {
+            for _ in 0..<Self.maxReadsPerTurn {
                 let count = POSIXSocket.receive(channel.descriptor, into: buffer)
                 if count == 0 {
                     failure = .closedByServer
                 } else if count < 0 {
                     let code = POSIXSocket.lastError
                     if !POSIXSocket.wouldBlock(code) { failure = .readFailed(SystemError(code: code).text) }
+                    drained = true
                     return
                 } else {
                     _ = inbound.parser.consume(UnsafeRawBufferPointer(rebasing: buffer[..<count])) { output in
@@ -33,12 +44,18 @@ extension ConnectionCore {
                             if failure == nil { failure = reason(for: error) }
                         }
                     }
-                    if count < buffer.count { return }
                 }
+                if failure != nil { return }
             }
         }
         route(values, then: failure)
+        if !drained && failure == nil {
+            channel.queue.async { [self] in readAvailable() }
+        }
     }
+
+    /// How many reads one turn makes at most.
+    private static let maxReadsPerTurn = 16
 
     /// Why a JSON error from the server ends the connection.
     private func reason(for error: JSONParseError) -> QMPClientError.DisconnectReason {
