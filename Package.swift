@@ -39,6 +39,9 @@ let package = Package(
             name: "qmp-bench", dependencies: ["QAPIRuntime"],
             path: "Benchmarks/qmp-bench"),
         .executableTarget(
+            name: "qmp-client-bench", dependencies: ["QMPClient", "QAPIRuntime"],
+            path: "Benchmarks/qmp-client-bench", exclude: ["qmp_client_bench.py"]),
+        .executableTarget(
             name: "qapi-decode-bench", dependencies: ["QAPIRuntime"],
             path: "Benchmarks/qapi-decode-bench",
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),

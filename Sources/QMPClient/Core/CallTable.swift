@@ -16,7 +16,7 @@ struct CallTable {
     private var waitingStart = 0
     private var stillWaiting: Set<ObjectIdentifier> = []
     /// In-band calls on the wire.
-    private(set) var inBandOnWire = 0
+    private var inBandOnWire = 0
 
     /// A table that lets `limit` in-band calls (at least one) on the wire.
     init(limit: Int) {

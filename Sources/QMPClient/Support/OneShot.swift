@@ -33,14 +33,6 @@ final class OneShot<Value: Sendable>: Sendable {
         return true
     }
 
-    /// Whether it is settled.
-    var isSettled: Bool {
-        state.withLock { state in
-            if case .settled = state { return true }
-            return false
-        }
-    }
-
     /// Waits for the result. `onCancel` runs if the waiting task is
     /// cancelled (at once when it already is); it usually settles with an
     /// error, which ends the wait.
