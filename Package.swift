@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "QAPICodegen", targets: ["QAPICodegen"]),
         .library(name: "QAPIRuntime", targets: ["QAPIRuntime"]),
         .library(name: "QMPMonitor", targets: ["QMPMonitor"]),
+        .library(name: "QMPClient", targets: ["QMPClient"]),
         .executable(name: "qapi-gen", targets: ["qapi-gen"]),
         .executable(name: "qmp-monitor", targets: ["qmp-monitor"]),
         .plugin(name: "QAPIGeneratorPlugin", targets: ["QAPIGeneratorPlugin"]),
@@ -26,6 +27,7 @@ let package = Package(
             name: "QMPMonitorSchema", dependencies: ["QAPIRuntime"],
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
         .target(name: "QMPMonitor", dependencies: ["QAPIRuntime", "QMPMonitorSchema"]),
+        .target(name: "QMPClient", dependencies: ["QAPIRuntime"]),
         .executableTarget(name: "qmp-monitor", dependencies: ["QMPMonitor", "QMPMonitorSchema", "QAPIRuntime"]),
         .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema", "QAPICodegen"]),
         .plugin(name: "QAPIGeneratorPlugin", capability: .buildTool(), dependencies: ["qapi-gen"]),
@@ -35,6 +37,9 @@ let package = Package(
         .executableTarget(
             name: "qmp-bench", dependencies: ["QAPIRuntime"],
             path: "Benchmarks/qmp-bench"),
+        .executableTarget(
+            name: "qmp-client-bench", dependencies: ["QMPClient", "QAPIRuntime"],
+            path: "Benchmarks/qmp-client-bench", exclude: ["qmp_client_bench.py"]),
         .executableTarget(
             name: "qapi-decode-bench", dependencies: ["QAPIRuntime"],
             path: "Benchmarks/qapi-decode-bench",
@@ -56,6 +61,9 @@ let package = Package(
         // qapi-gen; not a dependency, for the same reason).
         .testTarget(name: "QMPMonitorEndToEndTests", dependencies: ["QAPIRuntime", "QAPITestSupport"]),
         .testTarget(name: "QAPIPluginTests", dependencies: ["QAPICodegen", "QAPITestSupport"]),
+        // Drives the client against scripted fake servers, and against the
+        // built qmp-monitor (found beside the test bundle, not a dependency).
+        .testTarget(name: "QMPClientTests", dependencies: ["QMPClient", "QAPIRuntime", "QAPITestSupport"]),
         // Compiles the golden files of the workshop schema (Generated/ is a
         // link to Tests/QAPICodegenTests/Golden/workshop): the generated
         // code under review is the code these tests run. QMPMonitor serves

@@ -20,10 +20,20 @@ final class VisitorErrorTests: XCTestCase {
     func testReadingTheWireForm() throws {
         let error = QMPError(json: try JSONValue(parsing: #"{"desc": "gone", "class": "DeviceNotFound", "x": 1}"#))
         XCTAssertEqual(error, QMPError(.deviceNotFound, "gone"))
-        for text in [#"{"class": "Bogus", "desc": "d"}"#, #"{"class": "GenericError"}"#, #"{"class": 1, "desc": "d"}"#,
-                     #"{"class": "genericerror", "desc": "d"}"#, "[]"] {
+        for text in [#"{"class": "GenericError"}"#, #"{"class": 1, "desc": "d"}"#, #"{"desc": "d"}"#, "[]"] {
             XCTAssertNil(QMPError(json: try JSONValue(parsing: text)), text)
         }
+    }
+
+    func testClassesNoSchemaListsAreKept() throws {
+        let error = try XCTUnwrap(QMPError(json: try JSONValue(parsing: #"{"class": "Bogus", "desc": "d"}"#)))
+        XCTAssertEqual(error.errorClass.rawValue, "Bogus")
+        XCTAssertFalse(QMPErrorClass.allCases.contains(error.errorClass))
+        XCTAssertEqual(error.json.description, #"{"class": "Bogus", "desc": "d"}"#)
+        let lowercase = try XCTUnwrap(QMPError(json: try JSONValue(parsing: #"{"class": "genericerror", "desc": "d"}"#)))
+        XCTAssertNotEqual(lowercase.errorClass, .genericError)
+        // Byte for byte: U+212A KELVIN SIGN is not "K".
+        XCTAssertNotEqual(QMPErrorClass(rawValue: "\u{212A}VMMissingCap"), .kvmMissingCap)
     }
 
     func testFinalErrorsKeepTheirClassAndText() {

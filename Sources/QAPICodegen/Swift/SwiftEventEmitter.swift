@@ -104,21 +104,22 @@ struct SwiftEventEmitter {
                     writer.line("self = .unknown(name: message.name, data: message.data)")
                     return
                 }
-                let error = context.runtime("QAPIDecodingError")
-                writer.line("let data = \(context.runtime("JSONValue")).object(message.data ?? [:])")
-                writer.block("func decode<Event: \(context.runtime("QAPIDecodable"))>() throws(\(error)) -> Event {") { writer in
-                    writer.line("try \(context.runtime("QAPIDecoder")).decode(from: data, options: options)")
+                writer.block("func decoded<Payload: \(context.runtime("QAPIDecodable"))>(_ type: Payload.Type) -> Payload? {") { writer in
+                    writer.line("message.decodeData(as: type, options: options)")
                 }
-                writer.block("do throws(\(error)) {", closing: "} catch {") { writer in
-                    writer.switchBlock("switch message.name {") { writer in
-                        for event in events {
-                            writer.line("case \(SwiftGenerationContext.literal(event.name)): self = .\(Self.caseName(event))(try decode())")
+                writer.switchBlock("switch message.name {") { writer in
+                    for event in events {
+                        writer.line("case \(SwiftGenerationContext.literal(event.name)):")
+                        writer.indented { writer in
+                            writer.line("guard let event = decoded(\(context.eventsName).\(Self.typeName(event)).self) else { break }")
+                            writer.line("self = .\(Self.caseName(event))(event)")
+                            writer.line("return")
                         }
-                        writer.line("default: self = .unknown(name: message.name, data: message.data)")
                     }
+                    writer.line("default:")
+                    writer.line("    break")
                 }
-                writer.line("    self = .unknown(name: message.name, data: message.data)")
-                writer.line("}")
+                writer.line("self = .unknown(name: message.name, data: message.data)")
             }
         }
     }

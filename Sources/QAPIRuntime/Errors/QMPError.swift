@@ -32,14 +32,11 @@ public struct QMPError: Error, Sendable, Hashable, CustomStringConvertible {
         return .object(object)
     }
 
-    /// Reads the wire form: an object with a known string `class` and a
-    /// string `desc` (other members are ignored); nil otherwise.
+    /// Reads the wire form: an object with a string `class`, known or
+    /// not, and a string `desc` (other members are ignored); nil
+    /// otherwise.
     public init?(json: JSONValue) {
-        guard case .string(let name)? = json["class"],
-            let errorClass = QMPErrorClass(rawValue: name),
-            UTF8Bytes.equal(errorClass.rawValue, name),
-            case .string(let desc)? = json["desc"]
-        else { return nil }
-        self.init(errorClass, desc)
+        guard case .string(let name)? = json["class"], case .string(let desc)? = json["desc"] else { return nil }
+        self.init(QMPErrorClass(rawValue: name), desc)
     }
 }

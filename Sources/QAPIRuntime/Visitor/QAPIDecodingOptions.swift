@@ -47,6 +47,9 @@ public struct QAPIDrift: Sendable, Hashable, CustomStringConvertible {
         /// A union discriminator value the type does not have; the union
         /// was kept with its `unknown` branch.
         case unknownBranch(String)
+        /// A value that did not decode at all (an event whose data lacks
+        /// a mandatory member, say); it was skipped. The text says why.
+        case undecodable(String)
     }
 
     /// What was unknown.
@@ -54,19 +57,26 @@ public struct QAPIDrift: Sendable, Hashable, CustomStringConvertible {
     /// Where, as a member path from the decoded value (`a.b[2].c`;
     /// `<root>` for the value itself).
     public var path: String
+    /// What the value belongs to, when the reader knows (a command or
+    /// event name; a QMP client sets it and roots `path` at `return` or
+    /// `data`); nil otherwise.
+    public var origin: String?
 
     /// A drift report.
-    public init(kind: Kind, path: String) {
+    public init(kind: Kind, path: String, origin: String? = nil) {
         self.kind = kind
         self.path = path
+        self.origin = origin
     }
 
     /// One line for a log.
     public var description: String {
+        let prefix = origin.map { "\($0): " } ?? ""
         switch kind {
-        case .unknownMember: return "unknown member '\(path)'"
-        case .unknownEnumValue(let value): return "unknown value '\(value)' at '\(path)'"
-        case .unknownBranch(let value): return "unknown union branch '\(value)' at '\(path)'"
+        case .unknownMember: return prefix + "unknown member '\(path)'"
+        case .unknownEnumValue(let value): return prefix + "unknown value '\(value)' at '\(path)'"
+        case .unknownBranch(let value): return prefix + "unknown union branch '\(value)' at '\(path)'"
+        case .undecodable(let reason): return prefix + "skipped, undecodable at '\(path)': \(reason)"
         }
     }
 }

@@ -120,22 +120,34 @@ package enum Event: QMPEventSet, Hashable {
 
     /// The event in `message`, read with `options`.
     package init(decoding message: QMPEventMessage, options: QAPIDecodingOptions) {
-        let data = JSONValue.object(message.data ?? [:])
-        func decode<Event: QAPIDecodable>() throws(QAPIDecodingError) -> Event {
-            try QAPIDecoder.decode(from: data, options: options)
+        func decoded<Payload: QAPIDecodable>(_ type: Payload.Type) -> Payload? {
+            message.decodeData(as: type, options: options)
         }
-        do throws(QAPIDecodingError) {
-            switch message.name {
-            case "SHUTDOWN": self = .shutdown(try decode())
-            case "STOP": self = .stop(try decode())
-            case "RESUME": self = .resume(try decode())
-            case "RESET": self = .reset(try decode())
-            case "POWERDOWN": self = .powerdown(try decode())
-            default: self = .unknown(name: message.name, data: message.data)
-            }
-        } catch {
-            self = .unknown(name: message.name, data: message.data)
+        switch message.name {
+        case "SHUTDOWN":
+            guard let event = decoded(Events.Shutdown.self) else { break }
+            self = .shutdown(event)
+            return
+        case "STOP":
+            guard let event = decoded(Events.Stop.self) else { break }
+            self = .stop(event)
+            return
+        case "RESUME":
+            guard let event = decoded(Events.Resume.self) else { break }
+            self = .resume(event)
+            return
+        case "RESET":
+            guard let event = decoded(Events.Reset.self) else { break }
+            self = .reset(event)
+            return
+        case "POWERDOWN":
+            guard let event = decoded(Events.Powerdown.self) else { break }
+            self = .powerdown(event)
+            return
+        default:
+            break
         }
+        self = .unknown(name: message.name, data: message.data)
     }
 }
 

@@ -355,33 +355,78 @@ enum Event: QMPEventSet, Swift.Hashable {
 
     /// The event in `message`, read with `options`.
     init(decoding message: QMPEventMessage, options: QAPIDecodingOptions) {
-        let data = JSONValue.object(message.data ?? [:])
-        func decode<Event: QAPIDecodable>() throws(QAPIDecodingError) -> Event {
-            try QAPIDecoder.decode(from: data, options: options)
+        func decoded<Payload: QAPIDecodable>(_ type: Payload.Type) -> Payload? {
+            message.decodeData(as: type, options: options)
         }
-        do throws(QAPIDecodingError) {
-            switch message.name {
-            case "STARTED": self = .started(try decode())
-            case "STOPPED": self = .stopped(try decode())
-            case "ITEM_STORED": self = .itemStored(try decode())
-            case "TOOL_CHANGED": self = .toolChanged(try decode())
-            case "TOOL_BOXED": self = .toolBoxed(try decode())
-            case "ITEM_BOXED": self = .itemBoxed(try decode())
-            case "BLANK_BOXED": self = .blankBoxed(try decode())
-            case "OLD_EVENT": self = .oldEvent(try decode())
-            case "NEW_EVENT": self = .newEvent(try decode())
-            case "COND_EVENT": self = .condEvent(try decode())
-            case "COND_EVENT_ANY": self = .condEventAny(try decode())
-            case "__ORG.EXAMPLE_FLASH": self = .orgExampleFlash(try decode())
-            case "BOOL": self = .bool(try decode())
-            case "KEYWORD_EVENT": self = .keywordEvent(try decode())
-            case "SUB_EVENT": self = .subEvent(try decode())
-            case "PEER_EVENT": self = .peerEvent(try decode())
-            default: self = .unknown(name: message.name, data: message.data)
-            }
-        } catch {
-            self = .unknown(name: message.name, data: message.data)
+        switch message.name {
+        case "STARTED":
+            guard let event = decoded(Events.Started.self) else { break }
+            self = .started(event)
+            return
+        case "STOPPED":
+            guard let event = decoded(Events.Stopped.self) else { break }
+            self = .stopped(event)
+            return
+        case "ITEM_STORED":
+            guard let event = decoded(Events.ItemStored.self) else { break }
+            self = .itemStored(event)
+            return
+        case "TOOL_CHANGED":
+            guard let event = decoded(Events.ToolChanged.self) else { break }
+            self = .toolChanged(event)
+            return
+        case "TOOL_BOXED":
+            guard let event = decoded(Events.ToolBoxed.self) else { break }
+            self = .toolBoxed(event)
+            return
+        case "ITEM_BOXED":
+            guard let event = decoded(Events.ItemBoxed.self) else { break }
+            self = .itemBoxed(event)
+            return
+        case "BLANK_BOXED":
+            guard let event = decoded(Events.BlankBoxed.self) else { break }
+            self = .blankBoxed(event)
+            return
+        case "OLD_EVENT":
+            guard let event = decoded(Events.OldEvent.self) else { break }
+            self = .oldEvent(event)
+            return
+        case "NEW_EVENT":
+            guard let event = decoded(Events.NewEvent.self) else { break }
+            self = .newEvent(event)
+            return
+        case "COND_EVENT":
+            guard let event = decoded(Events.CondEvent.self) else { break }
+            self = .condEvent(event)
+            return
+        case "COND_EVENT_ANY":
+            guard let event = decoded(Events.CondEventAny.self) else { break }
+            self = .condEventAny(event)
+            return
+        case "__ORG.EXAMPLE_FLASH":
+            guard let event = decoded(Events.OrgExampleFlash.self) else { break }
+            self = .orgExampleFlash(event)
+            return
+        case "BOOL":
+            guard let event = decoded(Events.Bool.self) else { break }
+            self = .bool(event)
+            return
+        case "KEYWORD_EVENT":
+            guard let event = decoded(Events.KeywordEvent.self) else { break }
+            self = .keywordEvent(event)
+            return
+        case "SUB_EVENT":
+            guard let event = decoded(Events.SubEvent.self) else { break }
+            self = .subEvent(event)
+            return
+        case "PEER_EVENT":
+            guard let event = decoded(Events.PeerEvent.self) else { break }
+            self = .peerEvent(event)
+            return
+        default:
+            break
         }
+        self = .unknown(name: message.name, data: message.data)
     }
 }
 
