@@ -38,6 +38,14 @@ public struct JSONObject: Sendable {
         for (key, value) in members { self[key] = value }
     }
 
+    /// An object of `members`, whose keys are distinct, and `positions`,
+    /// their index when there are more than `indexThreshold` of them
+    /// (empty otherwise): the parser builds both as it goes.
+    init(distinctMembers members: [Member], positions: [ByteKey: Int]) {
+        self.members = members
+        self.positions = positions
+    }
+
     /// The keys, in member order.
     public var keys: [String] { members.map(\.key) }
 

@@ -1,16 +1,18 @@
 /// The streamer: depth counting, message boundaries and limits.
 extension JSONStreamParser {
-    /// Takes a finished token of `length` bytes (its text is in `token`
-    /// unless it is structural): counts depth, enforces the limits in
-    /// QEMU's order, passes it to the parser and ends the message when
-    /// the depth counts say so.
-    mutating func streamToken(_ kind: JSONTokenKind, length: Int) {
+    /// Takes a finished token whose text is `text` (ignored, and counted
+    /// as one byte, for a structural token): counts depth, enforces the
+    /// limits in QEMU's order, passes it to the parser and ends the
+    /// message when the depth counts say so.
+    mutating func streamToken(_ kind: JSONTokenKind, _ text: UnsafeBufferPointer<UInt8>) {
+        var length = 1
         switch kind {
         case .leftBrace: braces += 1
         case .rightBrace: braces -= 1
         case .leftBracket: brackets += 1
         case .rightBracket: brackets -= 1
-        default: break
+        case .colon, .comma: break
+        case .integer, .float, .keyword, .string, .plainString: length = text.count
         }
         if tokenBytes + length + 1 > limits.maxTokenBytes {
             limitError(.tokenSizeLimit)
@@ -26,12 +28,7 @@ extension JSONStreamParser {
         }
         tokenBytes += length
         tokenCount += 1
-        switch kind {
-        case .integer, .float, .keyword, .string:
-            token.withUnsafeBufferPointer { parser.accept(kind, $0) }
-        case .leftBrace, .rightBrace, .leftBracket, .rightBracket, .colon, .comma:
-            parser.accept(kind, UnsafeBufferPointer(start: nil, count: 0))
-        }
+        parser.accept(kind, text)
         if (braces > 0 || brackets > 0) && braces >= 0 && brackets >= 0 {
             return
         }

@@ -2,11 +2,17 @@
 /// token at a time and keeps the partial value on explicit stacks, so the
 /// streamer never has to store tokens.
 ///
+/// The elements of every open array wait on one stack and the members of
+/// every open object on another; closing a container moves its own off
+/// the top into an array or object of exactly their count.
+///
 /// The first error wins and later tokens of the message are ignored,
 /// which gives the same error as parsing the finished token list.
 struct JSONTokenParser {
-    /// What the innermost open container expects next.
-    private enum Phase {
+    /// What the innermost open container, or the top level, expects next.
+    private enum Expect {
+        /// At top level: a value.
+        case topValue
         /// After `[`: `]` or a value.
         case arrayFirst
         /// After `,` in an array: a value.
@@ -23,22 +29,46 @@ struct JSONTokenParser {
         case objectValue
         /// After a member: `,` or `}`.
         case objectSeparator
+        /// The message has its value or its error: the rest is ignored.
+        case done
     }
 
-    private var phases: [Phase] = []
-    private var arrays: [[JSONValue]] = []
-    private var objects: [JSONObject] = []
-    private var keys: [String] = []
+    /// What an enclosing container was doing when a container inside it
+    /// opened.
+    private struct Frame {
+        var expect: Expect
+        var start: Int
+        var positions: [ByteKey: Int]
+    }
+
+    private var expect = Expect.topValue
+    /// Where the innermost container's elements or members start on
+    /// their stack.
+    private var start = 0
+    /// The innermost object's key index, kept (and handed to the object)
+    /// once it has more than `JSONObject.indexThreshold` members, so that
+    /// finding duplicate keys never takes quadratic time.
+    private var positions: [ByteKey: Int] = [:]
+    /// The enclosing containers, outermost first.
+    private var frames: [Frame] = []
+    private var elements: [JSONValue] = []
+    /// Members of open objects; a key waiting for its value has `null`.
+    private var members: [JSONObject.Member] = []
     private var error: JSONParseError?
     private var result: JSONValue?
     private var scratch: [UInt8] = []
 
+    /// Stacks keep their storage between messages up to this many entries.
+    private static let keptCapacity = 1 << 12
+
     /// Forgets the current message.
     mutating func reset() {
-        phases.removeAll(keepingCapacity: true)
-        arrays.removeAll(keepingCapacity: true)
-        objects.removeAll(keepingCapacity: true)
-        keys.removeAll(keepingCapacity: true)
+        expect = .topValue
+        start = 0
+        positions = [:]
+        frames.removeAll(keepingCapacity: frames.capacity <= Self.keptCapacity)
+        elements.removeAll(keepingCapacity: elements.capacity <= Self.keptCapacity)
+        members.removeAll(keepingCapacity: members.capacity <= Self.keptCapacity)
         error = nil
         result = nil
         if scratch.capacity > 1 << 20 { scratch = [] }
@@ -62,61 +92,50 @@ struct JSONTokenParser {
 
     /// Takes the next token of the message.
     mutating func accept(_ kind: JSONTokenKind, _ token: UnsafeBufferPointer<UInt8>) {
-        guard error == nil, result == nil else { return }
-        if let phase = phases.last {
-            switch phase {
-            case .objectColon:
-                if case .colon = kind {
-                    phases[phases.count - 1] = .objectValue
-                } else {
-                    fail("missing : in object pair")
-                }
-                return
-            case .objectSeparator:
-                switch kind {
-                case .rightBrace: closeObject()
-                case .comma: phases[phases.count - 1] = .objectKey
-                default: fail("expected separator in dict")
-                }
-                return
-            case .arraySeparator:
-                switch kind {
-                case .rightBracket: closeArray()
-                case .comma: phases[phases.count - 1] = .arrayElement
-                default: fail("expected separator in list")
-                }
-                return
-            case .objectFirst:
-                if case .rightBrace = kind {
-                    closeObject()
-                    return
-                }
-            case .arrayFirst:
-                if case .rightBracket = kind {
-                    closeArray()
-                    return
-                }
-            default:
-                break
+        switch expect {
+        case .done:
+            return
+        case .objectColon:
+            if kind == .colon {
+                expect = .objectValue
+            } else {
+                fail("missing : in object pair")
             }
+        case .objectSeparator:
+            switch kind {
+            case .rightBrace: closeObject()
+            case .comma: expect = .objectKey
+            default: fail("expected separator in dict")
+            }
+        case .arraySeparator:
+            switch kind {
+            case .rightBracket: closeArray()
+            case .comma: expect = .arrayElement
+            default: fail("expected separator in list")
+            }
+        case .objectFirst where kind == .rightBrace:
+            closeObject()
+        case .arrayFirst where kind == .rightBracket:
+            closeArray()
+        case .topValue, .arrayFirst, .arrayElement, .objectFirst, .objectKey, .objectValue:
+            beginValue(kind, token)
         }
-        beginValue(kind, token)
     }
 
     /// A token where a value must start.
     private mutating func beginValue(_ kind: JSONTokenKind, _ token: UnsafeBufferPointer<UInt8>) {
         switch kind {
         case .leftBrace:
-            phases.append(.objectFirst)
-            objects.append(JSONObject())
+            open(.objectFirst, at: members.count)
         case .leftBracket:
-            phases.append(.arrayFirst)
-            arrays.append([])
+            open(.arrayFirst, at: elements.count)
         case .string:
             switch JSONStringDecoder.decode(token, scratch: &scratch) {
             case .success(let string): deliver(.string(string))
-            case .failure(let failure): error = failure
+            case .failure(let failure): fail(failure)
             }
+        case .plainString:
+            deliver(.string(String(decoding: UnsafeBufferPointer(rebasing: token.dropFirst().dropLast()), as: UTF8.self)))
         case .integer:
             deliver(JSONNumberDecoder.integer(token))
         case .float:
@@ -139,47 +158,88 @@ struct JSONTokenParser {
     /// Hands a finished value to the innermost container (or makes it the
     /// message's result).
     private mutating func deliver(_ value: JSONValue) {
-        guard let phase = phases.last else {
+        switch expect {
+        case .topValue:
             result = value
-            return
-        }
-        let top = phases.count - 1
-        switch phase {
+            expect = .done
         case .arrayFirst, .arrayElement:
-            arrays[arrays.count - 1].append(value)
-            phases[top] = .arraySeparator
+            elements.append(value)
+            expect = .arraySeparator
         case .objectFirst, .objectKey:
             guard case .string(let key) = value else {
                 fail("key is not a string in object")
                 return
             }
-            keys.append(key)
-            phases[top] = .objectColon
+            members.append(JSONObject.Member(key: key, value: .null))
+            expect = .objectColon
         case .objectValue:
-            let key = keys.removeLast()
-            if objects[objects.count - 1].contains(key: key) {
+            let last = members.count - 1
+            guard addKey(at: last) else {
                 fail("duplicate key")
                 return
             }
-            objects[objects.count - 1].appendNew(key, value)
-            phases[top] = .objectSeparator
-        case .arraySeparator, .objectColon, .objectSeparator:
+            members[last].value = value
+            expect = .objectSeparator
+        case .arraySeparator, .objectColon, .objectSeparator, .done:
             preconditionFailure("value delivered where none is expected")
         }
     }
 
+    /// Records the key of `members[last]` in the innermost object; false
+    /// when an earlier member has it already.
+    private mutating func addKey(at last: Int) -> Bool {
+        let key = members[last].key
+        if !positions.isEmpty {
+            // A duplicate ends the message, so overwriting its entry is
+            // harmless.
+            return positions.updateValue(last - start, forKey: ByteKey(key)) == nil
+        }
+        for position in start..<last where UTF8Bytes.equal(members[position].key, key) { return false }
+        if last - start >= JSONObject.indexThreshold {
+            var index = [ByteKey: Int](minimumCapacity: 2 * (last - start + 1))
+            for position in start...last { index[ByteKey(members[position].key)] = position - start }
+            positions = index
+        }
+        return true
+    }
+
+    /// Opens a container whose entries will start at `entryStart`.
+    private mutating func open(_ next: Expect, at entryStart: Int) {
+        frames.append(Frame(expect: expect, start: start, positions: positions))
+        expect = next
+        start = entryStart
+        positions = [:]
+    }
+
+    /// Returns to the enclosing container, or to the top level.
+    private mutating func close() {
+        let frame = frames.removeLast()
+        expect = frame.expect
+        start = frame.start
+        positions = frame.positions
+    }
+
     private mutating func closeObject() {
-        phases.removeLast()
-        deliver(.object(objects.removeLast()))
+        let object = JSONObject(
+            distinctMembers: members.removeTail(from: start, leaving: JSONObject.Member(key: "", value: .null)),
+            positions: positions)
+        close()
+        deliver(.object(object))
     }
 
     private mutating func closeArray() {
-        phases.removeLast()
-        deliver(.array(arrays.removeLast()))
+        let array = elements.removeTail(from: start, leaving: .null)
+        close()
+        deliver(.array(array))
     }
 
     private mutating func fail(_ detail: String) {
-        error = .parser(detail)
+        fail(.parser(detail))
+    }
+
+    private mutating func fail(_ failure: JSONParseError) {
+        error = failure
+        expect = .done
     }
 
     private func keywordIs(_ token: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
@@ -187,5 +247,28 @@ struct JSONTokenParser {
         let expected = word.utf8Start
         for index in 0..<token.count where token[index] != expected[index] { return false }
         return true
+    }
+}
+
+extension Array {
+    /// Removes the elements from `start` on and returns them, in order, in
+    /// an array of exactly their count. They are moved, not copied (no
+    /// reference counting); `placeholder`, a value that needs no
+    /// clean-up, briefly takes their place.
+    fileprivate mutating func removeTail(from start: Int, leaving placeholder: Element) -> [Element] {
+        let count = self.count - start
+        if count == 0 { return [] }
+        // reserveCapacity, unlike init(unsafeUninitializedCapacity:), is
+        // specialized for the element type (no metadata lookup per call).
+        var tail: [Element] = []
+        tail.reserveCapacity(count)
+        withUnsafeMutableBufferPointer { buffer in
+            for slot in buffer.baseAddress! + start..<buffer.baseAddress! + buffer.count {
+                tail.append(slot.move())
+                slot.initialize(to: placeholder)
+            }
+        }
+        removeLast(count)
+        return tail
     }
 }

@@ -94,7 +94,7 @@ public struct QAPIObjectDecoder: Sendable {
     mutating func take(_ name: String) -> JSONValue? {
         let members = object.members
         var position = cursor
-        if position >= members.count || !UTF8Bytes.contiguousEqual(members[position].key, name) {
+        if position >= members.count || !UTF8Bytes.equal(members[position].key, name) {
             // Once every key was read, no lookup can succeed.
             guard consumed.count < members.count, let found = object.index(forKey: name) else { return nil }
             position = found
