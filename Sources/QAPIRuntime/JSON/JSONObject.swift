@@ -56,7 +56,8 @@ public struct JSONObject: Sendable {
     @inlinable
     public func index(forKey key: String) -> Int? {
         if positions.isEmpty {
-            return members.firstIndex { UTF8Bytes.equal($0.key, key) }
+            for position in members.indices where UTF8Bytes.equal(members[position].key, key) { return position }
+            return nil
         }
         return positions[ByteKey(key)]
     }

@@ -24,7 +24,7 @@ extension QAPIObjectDecodable {
         guard case .object(let object) = decoder.value else {
             throw .invalidType(expected: "object")
         }
-        var members = QAPIObjectDecoder(object, decoder: decoder)
+        var members = QAPIObjectDecoder(object, decoder: consume decoder)
         self = try Self(qapiMembers: &members)
         try members.finish()
     }

@@ -47,10 +47,10 @@ public struct QAPIObjectDecoder: Sendable {
         _ name: String, features: QAPIFeatures = QAPIFeatures()
     ) throws(QAPIDecodingError) -> T {
         try policy.check(features, kind: "parameter", name: name)
-        guard let value = take(name) else {
+        guard let position = take(name) else {
             throw QAPIDecodingError(.missing, at: [.member(name)])
         }
-        return try decode(value, name)
+        return try decode(object.members[position].value, name)
     }
 
     /// Reads optional member `name`: nil when absent. A `null` value is
@@ -59,9 +59,9 @@ public struct QAPIObjectDecoder: Sendable {
     public mutating func optional<T: QAPIDecodable>(
         _ name: String, features: QAPIFeatures = QAPIFeatures()
     ) throws(QAPIDecodingError) -> T? {
-        guard let value = take(name) else { return nil }
+        guard let position = take(name) else { return nil }
         try policy.check(features, kind: "parameter", name: name)
-        return try decode(value, name) as T
+        return try decode(object.members[position].value, name) as T
     }
 
     /// Throws `Parameter 'FULL' is unexpected` for a key no member read;
@@ -89,18 +89,18 @@ public struct QAPIObjectDecoder: Sendable {
         }
     }
 
-    /// The value of member `name`, marked as read; nil when absent.
+    /// The position of member `name`, marked as read; nil when absent.
     @inlinable
-    mutating func take(_ name: String) -> JSONValue? {
-        let members = object.members
+    mutating func take(_ name: String) -> Int? {
+        let count = object.members.count
         var position = cursor
-        if position >= members.count || !UTF8Bytes.equal(members[position].key, name) {
+        if position >= count || !UTF8Bytes.equal(object.members[position].key, name) {
             // Once every key was read, no lookup can succeed.
-            guard consumed.count < members.count, let found = object.index(forKey: name) else { return nil }
+            guard consumed.count < count, let found = object.index(forKey: name) else { return nil }
             position = found
         }
         cursor = position + 1
         consumed.insert(position)
-        return members[position].value
+        return position
     }
 }
