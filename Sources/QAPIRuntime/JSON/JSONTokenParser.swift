@@ -51,14 +51,17 @@ struct JSONTokenParser {
     private var positions: [ByteKey: Int] = [:]
     /// The enclosing containers, outermost first.
     private var frames: [Frame] = []
-    private var elements: [JSONValue] = []
+    private var elements = JSONParseStack<JSONValue>()
     /// Members of open objects; a key waiting for its value has `null`.
-    private var members: [JSONObject.Member] = []
+    private var members = JSONParseStack<JSONObject.Member>()
     private var error: JSONParseError?
     private var result: JSONValue?
     private var scratch: [UInt8] = []
+    /// Short strings made before, in this and earlier messages.
+    private var strings = JSONStringCache()
 
-    /// Stacks keep their storage between messages up to this many entries.
+    /// The frame stack keeps its storage between messages up to this
+    /// many entries.
     private static let keptCapacity = 1 << 12
 
     /// Forgets the current message.
@@ -67,8 +70,8 @@ struct JSONTokenParser {
         start = 0
         positions = [:]
         frames.removeAll(keepingCapacity: frames.capacity <= Self.keptCapacity)
-        elements.removeAll(keepingCapacity: elements.capacity <= Self.keptCapacity)
-        members.removeAll(keepingCapacity: members.capacity <= Self.keptCapacity)
+        elements.removeAll()
+        members.removeAll()
         error = nil
         result = nil
         if scratch.capacity > 1 << 20 { scratch = [] }
@@ -135,7 +138,9 @@ struct JSONTokenParser {
             case .failure(let failure): fail(failure)
             }
         case .plainString:
-            deliver(.string(String(decoding: UnsafeBufferPointer(rebasing: token.dropFirst().dropLast()), as: UTF8.self)))
+            let body = UnsafeBufferPointer(rebasing: token[1..<token.count - 1])
+            deliver(.string(body.count <= JSONStringCache.maxCount
+                ? strings.string(body) : String(decoding: body, as: UTF8.self)))
         case .integer:
             deliver(JSONNumberDecoder.integer(token))
         case .float:
@@ -178,7 +183,7 @@ struct JSONTokenParser {
                 fail("duplicate key")
                 return
             }
-            members[last].value = value
+            members.modifyLast { $0.value = value }
             expect = .objectSeparator
         case .arraySeparator, .objectColon, .objectSeparator, .done:
             preconditionFailure("value delivered where none is expected")
@@ -221,14 +226,14 @@ struct JSONTokenParser {
 
     private mutating func closeObject() {
         let object = JSONObject(
-            distinctMembers: members.removeTail(from: start, leaving: JSONObject.Member(key: "", value: .null)),
+            distinctMembers: members.removeAll(from: start),
             positions: positions)
         close()
         deliver(.object(object))
     }
 
     private mutating func closeArray() {
-        let array = elements.removeTail(from: start, leaving: .null)
+        let array = elements.removeAll(from: start)
         close()
         deliver(.array(array))
     }
@@ -247,28 +252,5 @@ struct JSONTokenParser {
         let expected = word.utf8Start
         for index in 0..<token.count where token[index] != expected[index] { return false }
         return true
-    }
-}
-
-extension Array {
-    /// Removes the elements from `start` on and returns them, in order, in
-    /// an array of exactly their count. They are moved, not copied (no
-    /// reference counting); `placeholder`, a value that needs no
-    /// clean-up, briefly takes their place.
-    fileprivate mutating func removeTail(from start: Int, leaving placeholder: Element) -> [Element] {
-        let count = self.count - start
-        if count == 0 { return [] }
-        // reserveCapacity, unlike init(unsafeUninitializedCapacity:), is
-        // specialized for the element type (no metadata lookup per call).
-        var tail: [Element] = []
-        tail.reserveCapacity(count)
-        withUnsafeMutableBufferPointer { buffer in
-            for slot in buffer.baseAddress! + start..<buffer.baseAddress! + buffer.count {
-                tail.append(slot.move())
-                slot.initialize(to: placeholder)
-            }
-        }
-        removeLast(count)
-        return tail
     }
 }

@@ -1,0 +1,99 @@
+/// The parser's stack of pending entries (elements of open arrays,
+/// members of open objects): it pushes like an array, and hands the
+/// entries above a mark over as an array of exactly their count by moving
+/// them, with no copies and nothing left behind to destroy, which `Array`
+/// cannot do.
+///
+/// Copies share storage until one of them changes (copy on write), so a
+/// parser keeps value semantics.
+struct JSONParseStack<Element: Sendable>: Sendable {
+    /// The entries; mutated only while uniquely referenced.
+    private final class Storage: @unchecked Sendable {
+        var base: UnsafeMutablePointer<Element>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        deinit {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+
+        /// A storage of the same entries (copied) and capacity.
+        func copy() -> Storage {
+            let copy = Storage(capacity: capacity)
+            copy.base.initialize(from: base, count: count)
+            copy.count = count
+            return copy
+        }
+
+        func grow() {
+            capacity *= 2
+            let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+        }
+    }
+
+    /// The capacity of a new stack, and the most a cleared one keeps.
+    private static var initialCapacity: Int { 16 }
+    private static var keptCapacity: Int { 1 << 12 }
+
+    private var storage = Storage(capacity: initialCapacity)
+
+    /// The number of entries.
+    var count: Int { storage.count }
+
+    /// The entry at `position` (from the bottom).
+    subscript(position: Int) -> Element {
+        precondition(position >= 0 && position < storage.count, "stack position out of range")
+        return storage.base[position]
+    }
+
+    /// Pushes `element`.
+    mutating func append(_ element: consuming Element) {
+        makeUnique()
+        if storage.count == storage.capacity { storage.grow() }
+        (storage.base + storage.count).initialize(to: element)
+        storage.count += 1
+    }
+
+    /// Changes the top entry in place.
+    mutating func modifyLast(_ body: (inout Element) -> Void) {
+        precondition(storage.count > 0, "empty stack")
+        makeUnique()
+        body(&storage.base[storage.count - 1])
+    }
+
+    /// Removes the entries from `start` on and returns them, in order.
+    mutating func removeAll(from start: Int) -> [Element] {
+        precondition(start >= 0 && start <= storage.count, "stack position out of range")
+        makeUnique()
+        var entries: [Element] = []
+        // reserveCapacity, unlike init(unsafeUninitializedCapacity:), is
+        // specialized for the element type (no metadata lookup per call).
+        entries.reserveCapacity(storage.count - start)
+        for slot in storage.base + start..<storage.base + storage.count { entries.append(slot.move()) }
+        storage.count = start
+        return entries
+    }
+
+    /// Removes every entry; a large storage is given back.
+    mutating func removeAll() {
+        if storage.capacity > Self.keptCapacity || !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(capacity: Self.initialCapacity)
+        } else {
+            storage.base.deinitialize(count: storage.count)
+            storage.count = 0
+        }
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+}

@@ -1,0 +1,58 @@
+/// The strings a parser made recently from short plain string tokens, so
+/// that bytes seen again (object keys repeat in nearly every object) are
+/// looked up instead of being validated and copied into a new `String`.
+///
+/// Direct-mapped: each byte sequence has one slot, and a newcomer evicts
+/// whatever was there.
+struct JSONStringCache: Sendable {
+    /// The longest string cached, in bytes.
+    static let maxCount = 16
+
+    /// A string and the bytes it was made from, packed into two words.
+    private struct Entry: Sendable {
+        var first: UInt64
+        var last: UInt64
+        var count: Int
+        var string: String
+    }
+
+    private static let slotCount = 256
+    /// Empty until the first lookup, so that an idle parser costs nothing.
+    private var entries: [Entry] = []
+
+    /// The string whose UTF-8 bytes are `bytes`, plain ASCII of at most
+    /// `maxCount` bytes: the cached one, or a new one, then cached.
+    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let count = bytes.count
+        let (first, last) = Self.pack(UnsafeRawBufferPointer(bytes))
+        let slot = Int(truncatingIfNeeded: ((first &* 0x9E37_79B9_7F4A_7C15) ^ last ^ UInt64(count)) >> 56)
+        if entries.isEmpty {
+            entries = Array(repeating: Entry(first: 0, last: 0, count: -1, string: ""), count: Self.slotCount)
+        }
+        let entry = entries[slot]
+        if entry.count == count && entry.first == first && entry.last == last { return entry.string }
+        let string = String(decoding: bytes, as: UTF8.self)
+        entries[slot] = Entry(first: first, last: last, count: count, string: string)
+        return string
+    }
+
+    /// Up to 16 bytes as two words that, with the count, tell them apart:
+    /// the first and the last eight bytes (overlapping when fewer than 16),
+    /// or for shorter runs the first and last four, two or one.
+    @inline(__always)
+    private static func pack(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        let count = bytes.count
+        if count >= 8 {
+            return (bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        }
+        if count >= 4 {
+            return (UInt64(bytes.loadUnaligned(as: UInt32.self)),
+                    UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+        }
+        if count >= 2 {
+            return (UInt64(bytes.loadUnaligned(as: UInt16.self)),
+                    UInt64(bytes.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)))
+        }
+        return (count == 1 ? UInt64(bytes[0]) : 0, 0)
+    }
+}
