@@ -58,6 +58,27 @@
 public protocol QAPIDecodable: Sendable {
     /// Reads a value from `decoder`, or throws QEMU's error for it.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError)
+
+    /// Reads `value`, found one level below the value `parent` decodes,
+    /// at `step` (a member or a list element).
+    ///
+    /// The default makes a decoder for `value` and calls `init(qapi:)`.
+    /// Builtin scalars read `value` directly: they need neither the
+    /// options nor the path a decoder carries, and members and list
+    /// elements are mostly scalars.
+    static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self
+}
+
+extension QAPIDecodable {
+    /// Makes a decoder for `value` and reads it with `init(qapi:)`.
+    @inlinable
+    public static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self {
+        try Self(qapi: parent.child(value, step: step))
+    }
 }
 
 /// A type that can be written as a JSON value the way QEMU's QObject

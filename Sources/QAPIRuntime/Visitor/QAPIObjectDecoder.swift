@@ -83,7 +83,7 @@ public struct QAPIObjectDecoder: Sendable {
     @inlinable
     func decode<T: QAPIDecodable>(_ value: JSONValue, _ name: String) throws(QAPIDecodingError) -> T {
         do {
-            return try T(qapi: parent.child(value, name: name, step: .member(name)))
+            return try T.qapiDecode(value, at: .member(name), in: parent)
         } catch {
             throw error.within(.member(name))
         }
