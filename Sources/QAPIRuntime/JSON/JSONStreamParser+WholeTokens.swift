@@ -16,61 +16,53 @@ extension JSONStreamParser {
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stopAfterResult: Bool
     ) -> Int {
         let count = bytes.count
-        let noText = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var index = start
         while index < count {
-            let byte = bytes[index]
-            switch byte {
+            let kind: JSONTokenKind
+            var end = index + 1
+            switch bytes[index] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
-                index += 1
+                index = end
                 continue
-            case UInt8(ascii: "{"): streamToken(.leftBrace, noText)
-            case UInt8(ascii: "}"): streamToken(.rightBrace, noText)
-            case UInt8(ascii: "["): streamToken(.leftBracket, noText)
-            case UInt8(ascii: "]"): streamToken(.rightBracket, noText)
-            case UInt8(ascii: ","): streamToken(.comma, noText)
-            case UInt8(ascii: ":"): streamToken(.colon, noText)
+            case UInt8(ascii: "{"): kind = .leftBrace
+            case UInt8(ascii: "}"): kind = .rightBrace
+            case UInt8(ascii: "["): kind = .leftBracket
+            case UInt8(ascii: "]"): kind = .rightBracket
+            case UInt8(ascii: ","): kind = .comma
+            case UInt8(ascii: ":"): kind = .colon
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                guard let found = JSONStringScanner.scan(bytes, from: index),
-                    found.end - index <= limits.maxTokenBytes
-                else { return index }
-                streamToken(found.isPlain ? .plainString : .string, UnsafeBufferPointer(rebasing: bytes[index..<found.end]))
-                index = found.end
-                if stopAfterResult && !pending.isEmpty { return index }
-                continue
+                guard let found = JSONStringScanner.scan(bytes, from: index) else { return index }
+                kind = found.isPlain ? .plainString : .string
+                end = found.end
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let (end, kind) = Self.numberEnd(bytes, from: index)
-                guard end > index, end - index <= limits.maxTokenBytes else { return index }
-                index = endAtDelimiter(kind, bytes, index, end)
-                if state != .start || (stopAfterResult && !pending.isEmpty) { return index }
-                continue
+                (end, kind) = Self.numberEnd(bytes, from: index)
+                if end == index { return index }
             case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                var end = index + 1
                 while end < count, bytes[end] >= UInt8(ascii: "a"), bytes[end] <= UInt8(ascii: "z") { end += 1 }
-                guard end < count, end - index <= limits.maxTokenBytes else { return index }
-                index = endAtDelimiter(.keyword, bytes, index, end)
-                if state != .start || (stopAfterResult && !pending.isEmpty) { return index }
-                continue
+                if end == count { return index }
+                kind = .keyword
             default:
                 return index
             }
-            index += 1
+            // A token the state machine would flush as oversized is left
+            // to it.
+            if end - index > limits.maxTokenBytes { return index }
+            streamToken(kind, UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            index = end
+            switch kind {
+            case .integer, .float, .keyword:
+                // The byte that ended the token, as the state machine
+                // would see it next: in the start state.
+                step(bytes[end])
+                index += 1
+                if token.count > limits.maxTokenBytes { oversizedToken() }
+                if state != .start { return index }
+            default:
+                break
+            }
             if stopAfterResult && !pending.isEmpty { return index }
         }
         return index
-    }
-
-    /// Hands over the number or keyword `bytes[start..<end]`, which the
-    /// byte at `end` ended, then lets the state machine look at that byte
-    /// in the start state, as it would have. Returns the index past it.
-    @inline(__always)
-    private mutating func endAtDelimiter(
-        _ kind: JSONTokenKind, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
-    ) -> Int {
-        streamToken(kind, UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        step(bytes[end])
-        if token.count > limits.maxTokenBytes { oversizedToken() }
-        return end + 1
     }
 
     /// The end of the number that starts at `start` and its kind, when

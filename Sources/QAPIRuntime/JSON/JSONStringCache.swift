@@ -29,8 +29,11 @@ struct JSONStringCache: Sendable {
         if entries.isEmpty {
             entries = Array(repeating: Entry(first: 0, last: 0, count: -1, string: ""), count: Self.slotCount)
         }
-        let entry = entries[slot]
-        if entry.count == count && entry.first == first && entry.last == last { return entry.string }
+        let hit = entries.withUnsafeBufferPointer { entries -> String? in
+            let entry = entries[slot]
+            return entry.count == count && entry.first == first && entry.last == last ? entry.string : nil
+        }
+        if let hit { return hit }
         let string = String(decoding: bytes, as: UTF8.self)
         entries[slot] = Entry(first: first, last: last, count: count, string: string)
         return string

@@ -50,7 +50,7 @@ public struct QAPIObjectDecoder: Sendable {
         guard let position = take(name) else {
             throw QAPIDecodingError(.missing, at: [.member(name)])
         }
-        return try decode(object.members[position].value, name)
+        return try decode(at: position, name)
     }
 
     /// Reads optional member `name`: nil when absent. A `null` value is
@@ -61,7 +61,7 @@ public struct QAPIObjectDecoder: Sendable {
     ) throws(QAPIDecodingError) -> T? {
         guard let position = take(name) else { return nil }
         try policy.check(features, kind: "parameter", name: name)
-        return try decode(object.members[position].value, name) as T
+        return try decode(at: position, name) as T
     }
 
     /// Throws `Parameter 'FULL' is unexpected` for a key no member read;
@@ -80,10 +80,14 @@ public struct QAPIObjectDecoder: Sendable {
         throw QAPIDecodingError(.unexpected, at: [.member(object.members[position].key)])
     }
 
+    /// Decodes the value of the member at `position`, named `name`,
+    /// borrowing it from the object's storage (no copy to pass on).
     @inlinable
-    func decode<T: QAPIDecodable>(_ value: JSONValue, _ name: String) throws(QAPIDecodingError) -> T {
+    func decode<T: QAPIDecodable>(at position: Int, _ name: String) throws(QAPIDecodingError) -> T {
         do {
-            return try T.qapiDecode(value, at: .member(name), in: parent)
+            return try object.members.withUnsafeBufferPointer { members throws(QAPIDecodingError) in
+                try T.qapiDecode(members[position].value, at: .member(name), in: parent)
+            }
         } catch {
             throw error.within(.member(name))
         }
