@@ -5,7 +5,10 @@
 /// cannot do.
 ///
 /// Copies share storage until one of them changes (copy on write), so a
-/// parser keeps value semantics.
+/// parser keeps value semantics. To keep the uniqueness test out of each
+/// push, the owner calls `makeUnique()` once before a run of changes,
+/// within the same exclusive access (no copy can be made in between);
+/// debug builds check it.
 struct JSONParseStack<Element: Sendable>: Sendable {
     /// The entries; mutated only while uniquely referenced.
     private final class Storage: @unchecked Sendable {
@@ -57,7 +60,7 @@ struct JSONParseStack<Element: Sendable>: Sendable {
 
     /// Pushes `element`.
     mutating func append(_ element: consuming Element) {
-        makeUnique()
+        assertUnique()
         if storage.count == storage.capacity { storage.grow() }
         (storage.base + storage.count).initialize(to: element)
         storage.count += 1
@@ -66,14 +69,14 @@ struct JSONParseStack<Element: Sendable>: Sendable {
     /// Changes the top entry in place.
     mutating func modifyLast(_ body: (inout Element) -> Void) {
         precondition(storage.count > 0, "empty stack")
-        makeUnique()
+        assertUnique()
         body(&storage.base[storage.count - 1])
     }
 
     /// Removes the entries from `start` on and returns them, in order.
     mutating func removeAll(from start: Int) -> [Element] {
         precondition(start >= 0 && start <= storage.count, "stack position out of range")
-        makeUnique()
+        assertUnique()
         var entries: [Element] = []
         // reserveCapacity, unlike init(unsafeUninitializedCapacity:), is
         // specialized for the element type (no metadata lookup per call).
@@ -93,7 +96,12 @@ struct JSONParseStack<Element: Sendable>: Sendable {
         }
     }
 
-    private mutating func makeUnique() {
+    /// Gives this stack storage of its own, if it shares it with a copy.
+    mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    private mutating func assertUnique() {
+        assert(isKnownUniquelyReferenced(&storage), "JSONParseStack changed without makeUnique()")
     }
 }

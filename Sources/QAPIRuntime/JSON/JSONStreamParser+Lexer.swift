@@ -8,6 +8,7 @@ extension JSONStreamParser {
     /// (`lexWholeTokens`); the state machine takes the rest: tokens cut
     /// by the end of `bytes`, malformed ones and recovery.
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, stopAfterResult: Bool) -> Int {
+        parser.prepareForTokens()
         var index = 0
         let count = bytes.count
         while index < count {

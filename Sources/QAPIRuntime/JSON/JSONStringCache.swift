@@ -16,18 +16,24 @@ struct JSONStringCache: Sendable {
         var string: String
     }
 
-    private static let slotCount = 256
+    private static let slotBits = 10
+    private static var slotCount: Int { 1 << slotBits }
     /// Empty until the first lookup, so that an idle parser costs nothing.
     private var entries: [Entry] = []
 
     /// The string whose UTF-8 bytes are `bytes`, plain ASCII of at most
     /// `maxCount` bytes: the cached one, or a new one, then cached.
+    @inline(__always)
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let count = bytes.count
         let (first, last) = Self.pack(UnsafeRawBufferPointer(bytes))
-        let slot = Int(truncatingIfNeeded: ((first &* 0x9E37_79B9_7F4A_7C15) ^ last ^ UInt64(count)) >> 56)
+        let mixed = (first ^ (last &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(count)) &* 0xBF58_476D_1CE4_E5B9
+        let slot = Int(truncatingIfNeeded: mixed >> (64 - Self.slotBits))
         if entries.isEmpty {
-            entries = Array(repeating: Entry(first: 0, last: 0, count: -1, string: ""), count: Self.slotCount)
+            // reserveCapacity and append, unlike init(repeating:count:),
+            // are specialized for Entry.
+            entries.reserveCapacity(Self.slotCount)
+            for _ in 0..<Self.slotCount { entries.append(Entry(first: 0, last: 0, count: -1, string: "")) }
         }
         let hit = entries.withUnsafeBufferPointer { entries -> String? in
             let entry = entries[slot]

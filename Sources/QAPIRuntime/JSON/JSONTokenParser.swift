@@ -64,6 +64,13 @@ struct JSONTokenParser {
     /// many entries.
     private static let keptCapacity = 1 << 12
 
+    /// Readies the stacks for changes: call once before feeding tokens,
+    /// within the same exclusive access.
+    mutating func prepareForTokens() {
+        elements.makeUnique()
+        members.makeUnique()
+    }
+
     /// Forgets the current message.
     mutating func reset() {
         expect = .topValue
@@ -136,13 +143,13 @@ struct JSONTokenParser {
             open(.arrayFirst, at: elements.count)
         case .string:
             switch JSONStringDecoder.decode(token, scratch: &scratch) {
-            case .success(let string): deliver(.string(string))
+            case .success(let string): deliver(string)
             case .failure(let failure): fail(failure)
             }
         case .plainString:
             let body = UnsafeBufferPointer(rebasing: token[1..<token.count - 1])
-            deliver(.string(body.count <= JSONStringCache.maxCount
-                ? strings.string(body) : String(decoding: body, as: UTF8.self)))
+            deliver(body.count <= JSONStringCache.maxCount
+                ? strings.string(body) : String(decoding: body, as: UTF8.self))
         case .integer:
             deliver(JSONNumberDecoder.integer(token))
         case .float:
@@ -159,6 +166,18 @@ struct JSONTokenParser {
             }
         case .rightBrace, .rightBracket, .colon, .comma:
             fail("expecting value")
+        }
+    }
+
+    /// Hands a finished string to the innermost container: as a key where
+    /// one is expected (without wrapping it in a value first).
+    private mutating func deliver(_ string: String) {
+        switch expect {
+        case .objectFirst, .objectKey:
+            members.append(JSONObject.Member(key: string, value: .null))
+            expect = .objectColon
+        default:
+            deliver(.string(string))
         }
     }
 
