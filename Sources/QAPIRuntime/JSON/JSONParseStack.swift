@@ -52,10 +52,9 @@ struct JSONParseStack<Element: Sendable>: Sendable {
     /// The number of entries.
     var count: Int { storage.count }
 
-    /// The entry at `position` (from the bottom).
-    subscript(position: Int) -> Element {
-        precondition(position >= 0 && position < storage.count, "stack position out of range")
-        return storage.base[position]
+    /// Calls `body` with the entries, bottom first, borrowed in place.
+    func withEntries<Result>(_ body: (UnsafeBufferPointer<Element>) -> Result) -> Result {
+        body(UnsafeBufferPointer(start: storage.base, count: storage.count))
     }
 
     /// Pushes `element`.
@@ -66,12 +65,6 @@ struct JSONParseStack<Element: Sendable>: Sendable {
         storage.count += 1
     }
 
-    /// Changes the top entry in place.
-    mutating func modifyLast(_ body: (inout Element) -> Void) {
-        precondition(storage.count > 0, "empty stack")
-        assertUnique()
-        body(&storage.base[storage.count - 1])
-    }
 
     /// Removes the entries from `start` on and returns them, in order.
     mutating func removeAll(from start: Int) -> [Element] {
@@ -103,5 +96,14 @@ struct JSONParseStack<Element: Sendable>: Sendable {
 
     private mutating func assertUnique() {
         assert(isKnownUniquelyReferenced(&storage), "JSONParseStack changed without makeUnique()")
+    }
+}
+
+extension JSONParseStack where Element == JSONObject.Member {
+    /// Gives the top member, a key waiting for its value, `value`.
+    mutating func setLastValue(_ value: consuming JSONValue) {
+        precondition(storage.count > 0, "empty stack")
+        assertUnique()
+        storage.base[storage.count - 1].value = value
     }
 }

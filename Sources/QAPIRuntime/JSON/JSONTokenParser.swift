@@ -171,7 +171,7 @@ struct JSONTokenParser {
 
     /// Hands a finished string to the innermost container: as a key where
     /// one is expected (without wrapping it in a value first).
-    private mutating func deliver(_ string: String) {
+    private mutating func deliver(_ string: consuming String) {
         switch expect {
         case .objectFirst, .objectKey:
             members.append(JSONObject.Member(key: string, value: .null))
@@ -183,7 +183,7 @@ struct JSONTokenParser {
 
     /// Hands a finished value to the innermost container (or makes it the
     /// message's result).
-    private mutating func deliver(_ value: JSONValue) {
+    private mutating func deliver(_ value: consuming JSONValue) {
         switch expect {
         case .topValue:
             result = value
@@ -204,7 +204,7 @@ struct JSONTokenParser {
                 fail("duplicate key")
                 return
             }
-            members.modifyLast { $0.value = value }
+            members.setLastValue(value)
             expect = .objectSeparator
         case .arraySeparator, .objectColon, .objectSeparator, .done:
             preconditionFailure("value delivered where none is expected")
@@ -214,41 +214,48 @@ struct JSONTokenParser {
     /// Records the key of `members[last]` in the innermost object; false
     /// when an earlier member has it already.
     private mutating func addKey(at last: Int) -> Bool {
-        let key = members[last].key
         if !positions.isEmpty {
             // A duplicate ends the message, so overwriting its entry is
             // harmless.
-            return positions.updateValue(last - start, forKey: ByteKey(key)) == nil
+            let key = members.withEntries { ByteKey($0[last].key) }
+            return positions.updateValue(last - start, forKey: key) == nil
         }
-        for position in start..<last where UTF8Bytes.equal(members[position].key, key) { return false }
+        let start = self.start
+        let isDuplicate = members.withEntries { entries in
+            entries[start..<last].contains { UTF8Bytes.equal($0.key, entries[last].key) }
+        }
+        if isDuplicate { return false }
         if last - start >= JSONObject.indexThreshold {
-            var index = [ByteKey: Int](minimumCapacity: 2 * (last - start + 1))
-            for position in start...last { index[ByteKey(members[position].key)] = position - start }
-            positions = index
+            positions = members.withEntries { entries in
+                var index = [ByteKey: Int](minimumCapacity: 2 * (last - start + 1))
+                for position in start...last { index[ByteKey(entries[position].key)] = position - start }
+                return index
+            }
         }
         return true
     }
 
     /// Opens a container whose entries will start at `entryStart`.
     private mutating func open(_ next: Expect, at entryStart: Int) {
-        frames.append(Frame(expect: expect, start: start, positions: positions))
+        var index = [ByteKey: Int]()
+        swap(&index, &positions)
+        frames.append(Frame(expect: expect, start: start, positions: index))
         expect = next
         start = entryStart
-        positions = [ByteKey: Int]()
     }
 
     /// Returns to the enclosing container, or to the top level.
     private mutating func close() {
-        let frame = frames.removeLast()
+        var frame = frames.removeLast()
         expect = frame.expect
         start = frame.start
-        positions = frame.positions
+        swap(&positions, &frame.positions)
     }
 
     private mutating func closeObject() {
-        let object = JSONObject(
-            distinctMembers: members.removeAll(from: start),
-            positions: positions)
+        var index = [ByteKey: Int]()
+        swap(&index, &positions)
+        let object = JSONObject(distinctMembers: members.removeAll(from: start), positions: index)
         close()
         deliver(.object(object))
     }
