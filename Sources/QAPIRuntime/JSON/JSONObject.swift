@@ -55,11 +55,19 @@ public struct JSONObject: Sendable {
     /// The position of `key`, if present.
     @inlinable
     public func index(forKey key: String) -> Int? {
+        index(matching: UTF8Bytes.Probe(key))
+    }
+
+    /// The position of the key `probe` matches, if present.
+    @inlinable
+    func index(matching probe: UTF8Bytes.Probe) -> Int? {
         if positions.isEmpty {
-            for position in members.indices where UTF8Bytes.equal(members[position].key, key) { return position }
-            return nil
+            return members.withUnsafeBufferPointer { members in
+                for position in members.indices where probe.matches(members[position].key) { return position }
+                return nil
+            }
         }
-        return positions[ByteKey(key)]
+        return positions[ByteKey(probe.string)]
     }
 
     /// Whether the object has a member named `key`.

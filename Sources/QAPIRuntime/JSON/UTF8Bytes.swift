@@ -6,17 +6,18 @@
 /// when QEMU would say so.
 @usableFromInline
 enum UTF8Bytes {
-    /// Whether `a` and `b` have the same UTF-8 bytes: the same
-    /// representation (always so for equal small strings, such as a
-    /// parsed key and the literal it is looked up with) settles it at
-    /// once; otherwise lengths, then the contiguous buffers of native
-    /// strings word by word.
+    /// Whether `a` and `b` have the same UTF-8 bytes: identical
+    /// representations settle it at once (`Representation`), otherwise
+    /// the bytes decide.
     @inlinable
     static func equal(_ a: String, _ b: String) -> Bool {
-        // Strings with identical representations share their bytes
-        // (inline, or the same immutable storage while both are alive).
-        let identical = withUnsafeBytes(of: a) { p in withUnsafeBytes(of: b) { q in equal(p, q) } }
-        if identical { return true }
+        Representation(a) == Representation(b) || equalBytes(a, b)
+    }
+
+    /// Whether `a` and `b` have the same UTF-8 bytes: lengths first, then
+    /// the contiguous buffers of native strings word by word.
+    @inlinable
+    static func equalBytes(_ a: String, _ b: String) -> Bool {
         let x = a.utf8
         let y = b.utf8
         guard x.count == y.count else { return false }

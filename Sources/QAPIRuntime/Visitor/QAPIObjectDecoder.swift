@@ -96,11 +96,13 @@ public struct QAPIObjectDecoder: Sendable {
     /// The position of member `name`, marked as read; nil when absent.
     @inlinable
     mutating func take(_ name: String) -> Int? {
+        let probe = UTF8Bytes.Probe(name)
         let count = object.members.count
         var position = cursor
-        if position >= count || !UTF8Bytes.equal(object.members[position].key, name) {
+        let atCursor = position < count && object.members.withUnsafeBufferPointer { probe.matches($0[position].key) }
+        if !atCursor {
             // Once every key was read, no lookup can succeed.
-            guard consumed.count < count, let found = object.index(forKey: name) else { return nil }
+            guard consumed.count < count, let found = object.index(matching: probe) else { return nil }
             position = found
         }
         cursor = position + 1
