@@ -65,4 +65,27 @@ final class JSONParserStorageTests: XCTestCase {
             }
         }
     }
+
+    func testKeysMatchByTheirBytesWhateverTheirRepresentation() throws {
+        // The same short key as a small string (parsed, or a literal) and
+        // in native storage of its own: different representations.
+        var stored = String()
+        stored.reserveCapacity(64)
+        stored += "abc"
+        var long = String(repeating: "x", count: 20)
+        long.reserveCapacity(64)
+        let object = try XCTUnwrap(JSONValue(parsing: #"{"x": 0, "abc": 1, "xxxxxxxxxxxxxxxxxxxx": 2}"#).objectValue)
+        XCTAssertEqual(object.index(forKey: stored), 1)
+        XCTAssertEqual(object.index(forKey: long), 2)
+        XCTAssertEqual(JSONValue.string(stored), JSONValue.string("abc"))
+        XCTAssertNil(object.index(forKey: "ab"))
+        XCTAssertNil(object.index(forKey: "abd"))
+        var members = QAPIObjectDecoder(object)
+        XCTAssertEqual(try members.required(long) as Int64, 2)
+        XCTAssertEqual(try members.required(stored) as Int64, 1)
+        XCTAssertEqual(try members.required("x") as Int64, 0)
+        // Canonically equivalent, not the same bytes.
+        let accented = try XCTUnwrap(JSONValue(parsing: "{\"\u{E9}\": 1}").objectValue)
+        XCTAssertNil(accented.index(forKey: "e\u{301}"))
+    }
 }
