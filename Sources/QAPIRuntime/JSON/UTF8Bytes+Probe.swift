@@ -18,7 +18,7 @@ extension UTF8Bytes {
         }
 
         /// Whether `other` has the same UTF-8 bytes.
-        @inlinable
+        @inlinable @inline(__always)
         func matches(_ other: String) -> Bool {
             if Representation(other) == representation { return true }
             return other.utf8.count == count && UTF8Bytes.equalBytes(other, string)

@@ -7,7 +7,8 @@
 /// was read, a leftover key is reported as unexpected.
 public struct QAPIObjectDecoder: Sendable {
     @usableFromInline let object: JSONObject
-    /// The decoder of the object itself: options and path.
+    /// The decoder of the object itself, for its options and path (its
+    /// value may be left out, as `object` holds it).
     @usableFromInline let parent: QAPIDecoder
     /// Where the next member probably is.
     @usableFromInline var cursor = 0
@@ -94,17 +95,32 @@ public struct QAPIObjectDecoder: Sendable {
     }
 
     /// The position of member `name`, marked as read; nil when absent.
+    ///
+    /// The search starts at the cursor and wraps around: when the input
+    /// lists members in schema order, the first comparison hits, and in
+    /// QEMU's own order (by hash bucket) the next member read is rarely
+    /// far.
     @inlinable
     mutating func take(_ name: String) -> Int? {
-        let probe = UTF8Bytes.Probe(name)
         let count = object.members.count
-        var position = cursor
-        let atCursor = position < count && object.members.withUnsafeBufferPointer { probe.matches($0[position].key) }
-        if !atCursor {
-            // Once every key was read, no lookup can succeed.
-            guard consumed.count < count, let found = object.index(matching: probe) else { return nil }
-            position = found
+        // Once every key was read, no lookup can succeed.
+        if consumed.count == count { return nil }
+        let found: Int?
+        if object.positions.isEmpty {
+            let probe = UTF8Bytes.Probe(name)
+            let start = cursor < count ? cursor : 0
+            found = object.members.withUnsafeBufferPointer { members in
+                var position = start
+                repeat {
+                    if probe.matches(members[position].key) { return position }
+                    position = position + 1 == count ? 0 : position + 1
+                } while position != start
+                return nil
+            }
+        } else {
+            found = object.index(forKey: name)
         }
+        guard let position = found else { return nil }
         cursor = position + 1
         consumed.insert(position)
         return position
