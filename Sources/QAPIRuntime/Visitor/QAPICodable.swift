@@ -48,6 +48,12 @@
 // throws decoder.noAlternateBranch("AlternateName"). Its qapiEncoded()
 // returns the branch value's qapiEncoded().
 //
+// Members and list elements are read through QAPIDecodable's
+// qapiDecode(_:at:in:), which generated code neither implements nor calls:
+// its default makes a decoder for the value and calls init(qapi:);
+// builtin scalars read the value directly, and structs and unions hand
+// their object to the member decoder without a second copy.
+//
 // Commands decode their arguments with QAPIDecoder.decode(_:from:policy:),
 // which throws the finished QMPError. Inside generated code errors are
 // QAPIDecodingError values, which gain their member path as they
