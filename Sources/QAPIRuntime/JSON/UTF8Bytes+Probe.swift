@@ -39,9 +39,8 @@ extension UTF8Bytes {
         @inlinable
         init(_ string: String) {
             if MemoryLayout<String>.size == 16 {
-                (first, second) = withUnsafeBytes(of: string) {
-                    ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                }
+                // The bits themselves, in registers: nothing is retained.
+                (first, second) = unsafeBitCast(string, to: (UInt64, UInt64).self)
             } else {
                 first = 0
                 second = 0
