@@ -171,6 +171,7 @@ struct JSONTokenParser {
 
     /// Hands a finished string to the innermost container: as a key where
     /// one is expected (without wrapping it in a value first).
+    @inline(__always)
     private mutating func deliver(_ string: consuming String) {
         switch expect {
         case .objectFirst, .objectKey:
@@ -213,6 +214,7 @@ struct JSONTokenParser {
 
     /// Records the key of `members[last]` in the innermost object; false
     /// when an earlier member has it already.
+    @inline(__always)
     private mutating func addKey(at last: Int) -> Bool {
         if !positions.isEmpty {
             // A duplicate ends the message, so overwriting its entry is
