@@ -67,12 +67,12 @@ extension JSONStreamParser {
                 switch byte {
                 case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
                     return
-                case UInt8(ascii: "{"): structural(.leftBrace, byte)
-                case UInt8(ascii: "}"): structural(.rightBrace, byte)
-                case UInt8(ascii: "["): structural(.leftBracket, byte)
-                case UInt8(ascii: "]"): structural(.rightBracket, byte)
-                case UInt8(ascii: ","): structural(.comma, byte)
-                case UInt8(ascii: ":"): structural(.colon, byte)
+                case UInt8(ascii: "{"): structural(.leftBrace)
+                case UInt8(ascii: "}"): structural(.rightBrace)
+                case UInt8(ascii: "["): structural(.leftBracket)
+                case UInt8(ascii: "]"): structural(.rightBracket)
+                case UInt8(ascii: ","): structural(.comma)
+                case UInt8(ascii: ":"): structural(.colon)
                 case UInt8(ascii: "\""): enter(.doubleQuoted, byte)
                 case UInt8(ascii: "'"): enter(.singleQuoted, byte)
                 case UInt8(ascii: "0"): enter(.zero, byte)
@@ -228,7 +228,7 @@ extension JSONStreamParser {
     /// A one-byte structural token; it never touches the token buffer,
     /// which is empty in the start state.
     @inline(__always)
-    private mutating func structural(_ kind: JSONTokenKind, _ byte: UInt8) {
+    private mutating func structural(_ kind: JSONTokenKind) {
         streamToken(kind, UnsafeBufferPointer(start: nil, count: 0))
     }
 

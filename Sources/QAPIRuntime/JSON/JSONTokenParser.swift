@@ -57,7 +57,7 @@ struct JSONTokenParser {
     private var error: JSONParseError?
     private var result: JSONValue?
     private var scratch: [UInt8] = []
-    /// Short strings made before, in this and earlier messages.
+    /// Short strings made before in this message.
     private var strings = JSONStringCache()
 
     /// The frame stack keeps its storage between messages up to this
@@ -81,6 +81,7 @@ struct JSONTokenParser {
         members.removeAll()
         error = nil
         result = nil
+        strings.clear()
         if scratch.capacity > 1 << 20 { scratch = [] }
     }
 
