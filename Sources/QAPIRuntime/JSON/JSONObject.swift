@@ -38,6 +38,14 @@ public struct JSONObject: Sendable {
         for (key, value) in members { self[key] = value }
     }
 
+    /// An object of `members`, whose keys are distinct, and `positions`,
+    /// their index when there are more than `indexThreshold` of them
+    /// (empty otherwise): the parser builds both as it goes.
+    init(distinctMembers members: [Member], positions: [ByteKey: Int]) {
+        self.members = members
+        self.positions = positions
+    }
+
     /// The keys, in member order.
     public var keys: [String] { members.map(\.key) }
 
@@ -47,10 +55,19 @@ public struct JSONObject: Sendable {
     /// The position of `key`, if present.
     @inlinable
     public func index(forKey key: String) -> Int? {
+        index(matching: UTF8Bytes.Probe(key))
+    }
+
+    /// The position of the key `probe` matches, if present.
+    @inlinable
+    func index(matching probe: UTF8Bytes.Probe) -> Int? {
         if positions.isEmpty {
-            return members.firstIndex { UTF8Bytes.equal($0.key, key) }
+            return members.withUnsafeBufferPointer { members in
+                for position in members.indices where probe.matches(members[position].key) { return position }
+                return nil
+            }
         }
-        return positions[ByteKey(key)]
+        return positions[ByteKey(probe.string)]
     }
 
     /// Whether the object has a member named `key`.

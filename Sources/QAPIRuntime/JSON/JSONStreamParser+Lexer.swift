@@ -3,11 +3,22 @@
 extension JSONStreamParser {
     /// Lexes `bytes`; returns how many were consumed (all of them unless
     /// `stopAfterResult` stopped early).
+    ///
+    /// Between tokens, whole tokens are lexed in place
+    /// (`lexWholeTokens`); the state machine takes the rest: tokens cut
+    /// by the end of `bytes`, malformed ones and recovery.
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, stopAfterResult: Bool) -> Int {
+        parser.prepareForTokens()
         var index = 0
         let count = bytes.count
         while index < count {
             switch state {
+            case .start:
+                index = lexWholeTokens(bytes, from: index, stopAfterResult: stopAfterResult)
+                if index == count || (stopAfterResult && !pending.isEmpty) { return index }
+                // The byte after a number or keyword may have left the
+                // start state already.
+                if state != .start { continue }
             case .doubleQuoted:
                 index = appendStringRun(bytes, from: index, quote: UInt8(ascii: "\""))
                 if index == count || (stopAfterResult && !pending.isEmpty) { return index }
@@ -49,19 +60,19 @@ extension JSONStreamParser {
 
     /// Processes one byte. A byte that ends a number or keyword is looked
     /// at again in the start state.
-    private mutating func step(_ byte: UInt8) {
+    mutating func step(_ byte: UInt8) {
         while true {
             switch state {
             case .start:
                 switch byte {
                 case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
                     return
-                case UInt8(ascii: "{"): structural(.leftBrace, byte)
-                case UInt8(ascii: "}"): structural(.rightBrace, byte)
-                case UInt8(ascii: "["): structural(.leftBracket, byte)
-                case UInt8(ascii: "]"): structural(.rightBracket, byte)
-                case UInt8(ascii: ","): structural(.comma, byte)
-                case UInt8(ascii: ":"): structural(.colon, byte)
+                case UInt8(ascii: "{"): structural(.leftBrace)
+                case UInt8(ascii: "}"): structural(.rightBrace)
+                case UInt8(ascii: "["): structural(.leftBracket)
+                case UInt8(ascii: "]"): structural(.rightBracket)
+                case UInt8(ascii: ","): structural(.comma)
+                case UInt8(ascii: ":"): structural(.colon)
                 case UInt8(ascii: "\""): enter(.doubleQuoted, byte)
                 case UInt8(ascii: "'"): enter(.singleQuoted, byte)
                 case UInt8(ascii: "0"): enter(.zero, byte)
@@ -217,15 +228,20 @@ extension JSONStreamParser {
     /// A one-byte structural token; it never touches the token buffer,
     /// which is empty in the start state.
     @inline(__always)
-    private mutating func structural(_ kind: JSONTokenKind, _ byte: UInt8) {
-        streamToken(kind, length: 1)
+    private mutating func structural(_ kind: JSONTokenKind) {
+        streamToken(kind, UnsafeBufferPointer(start: nil, count: 0))
     }
 
     /// Hands the finished token to the streamer and returns to the start
     /// state.
     mutating func endToken(_ kind: JSONTokenKind) {
-        streamToken(kind, length: token.count)
-        token.removeAll(keepingCapacity: token.capacity <= 1 << 20)
+        // The streamer takes the text while it mutates `self`: lend it
+        // the buffer out of `self`.
+        var text: [UInt8] = []
+        swap(&text, &token)
+        text.withUnsafeBufferPointer { streamToken(kind, $0) }
+        text.removeAll(keepingCapacity: text.capacity <= 1 << 20)
+        token = text
         state = .start
     }
 
@@ -242,7 +258,7 @@ extension JSONStreamParser {
 
     /// A single token passed the size limit: QEMU flushes it to the
     /// streamer, which rejects it, and lexes on from the start state.
-    private mutating func oversizedToken() {
+    mutating func oversizedToken() {
         pending.append(.failure(.tokenSizeLimit))
         resetMessage()
         token = []

@@ -83,6 +83,7 @@ public struct JSONStreamParser: Sendable {
     /// and reports an unfinished message (`JSON parse error, premature EOI`).
     /// QEMU's monitor never does this; it is for parsing whole documents.
     public mutating func finish() -> [Output] {
+        parser.prepareForTokens()
         while state != .start {
             switch state {
             case .start:

@@ -10,4 +10,7 @@ enum JSONTokenKind: Sendable {
     case float
     case keyword
     case string
+    /// A string token whose body is ASCII without escapes: its bytes,
+    /// quotes aside, are the string.
+    case plainString
 }

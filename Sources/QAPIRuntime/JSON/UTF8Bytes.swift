@@ -6,12 +6,45 @@
 /// when QEMU would say so.
 @usableFromInline
 enum UTF8Bytes {
-    /// Whether `a` and `b` have the same UTF-8 bytes.
+    /// Whether `a` and `b` have the same UTF-8 bytes: identical
+    /// representations settle it at once (`Representation`), otherwise
+    /// the bytes decide.
     @inlinable
     static func equal(_ a: String, _ b: String) -> Bool {
+        Representation(a) == Representation(b) || equalBytes(a, b)
+    }
+
+    /// Whether `a` and `b` have the same UTF-8 bytes: lengths first, then
+    /// the contiguous buffers of native strings word by word.
+    @inlinable
+    static func equalBytes(_ a: String, _ b: String) -> Bool {
         let x = a.utf8
         let y = b.utf8
-        return x.count == y.count && x.elementsEqual(y)
+        guard x.count == y.count else { return false }
+        let same = x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in equal(UnsafeRawBufferPointer(p), UnsafeRawBufferPointer(q)) }
+        }
+        return same.flatMap { $0 } ?? x.elementsEqual(y)
+    }
+
+    /// Whether two buffers of the same length hold the same bytes.
+    @inlinable
+    static func equal(_ p: UnsafeRawBufferPointer, _ q: UnsafeRawBufferPointer) -> Bool {
+        let count = p.count
+        var offset = 0
+        while offset + 8 <= count {
+            if p.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != q.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        while offset < count {
+            if p[offset] != q[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Feeds the UTF-8 bytes of `string` to `hasher`.

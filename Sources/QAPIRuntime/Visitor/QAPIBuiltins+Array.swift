@@ -9,7 +9,7 @@ extension Array: QAPIDecodable where Element: QAPIDecodable {
         result.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
             do {
-                result.append(try Element(qapi: decoder.child(element, name: nil, step: .index(index))))
+                result.append(try Element.qapiDecode(element, at: .index(index), in: decoder))
             } catch {
                 throw error.within(.index(index))
             }

@@ -4,7 +4,20 @@ extension Int64: QAPIDecodable, QAPIEncodable {
     /// `Invalid parameter type for 'FULL', expected: integer` (spec A3).
     @inlinable
     public init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        guard let number = decoder.value.int64Value else { throw .invalidType(expected: "integer") }
+        try self.init(qapiValue: decoder.value)
+    }
+
+    /// Reads `value` directly, with no decoder.
+    @inlinable
+    public static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self {
+        try Self(qapiValue: value)
+    }
+
+    @usableFromInline
+    init(qapiValue value: JSONValue) throws(QAPIDecodingError) {
+        guard let number = value.int64Value else { throw .invalidType(expected: "integer") }
         self = number
     }
 
@@ -19,7 +32,20 @@ extension UInt64: QAPIDecodable, QAPIEncodable {
     /// `Parameter 'FULL' expects uint64` otherwise.
     @inlinable
     public init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.value {
+        try self.init(qapiValue: decoder.value)
+    }
+
+    /// Reads `value` directly, with no decoder.
+    @inlinable
+    public static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self {
+        try Self(qapiValue: value)
+    }
+
+    @usableFromInline
+    init(qapiValue value: JSONValue) throws(QAPIDecodingError) {
+        switch value {
         case .int(let number): self = UInt64(bitPattern: number)
         case .uint(let number): self = number
         default: throw .expects("uint64")
@@ -50,8 +76,21 @@ extension QAPISizedSignedInteger {
     /// Reads an `int` and checks it fits this type.
     @inlinable
     public init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        let wide = try Int64(qapi: decoder)
-        guard let narrow = Self(exactly: wide) else { throw decoder.outOfRange(Self.qapiTypeName) }
+        try self.init(qapiValue: decoder.value, name: decoder.name)
+    }
+
+    /// Reads `value` directly, with no decoder.
+    @inlinable
+    public static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self {
+        try Self(qapiValue: value, name: step.memberName)
+    }
+
+    @inlinable
+    init(qapiValue value: JSONValue, name: String?) throws(QAPIDecodingError) {
+        let wide = try Int64(qapiValue: value)
+        guard let narrow = Self(exactly: wide) else { throw .outOfRange(Self.qapiTypeName, name: name) }
         self = narrow
     }
 
@@ -64,8 +103,21 @@ extension QAPISizedUnsignedInteger {
     /// Reads a `uint64` and checks it fits this type.
     @inlinable
     public init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        let wide = try UInt64(qapi: decoder)
-        guard let narrow = Self(exactly: wide) else { throw decoder.outOfRange(Self.qapiTypeName) }
+        try self.init(qapiValue: decoder.value, name: decoder.name)
+    }
+
+    /// Reads `value` directly, with no decoder.
+    @inlinable
+    public static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self {
+        try Self(qapiValue: value, name: step.memberName)
+    }
+
+    @inlinable
+    init(qapiValue value: JSONValue, name: String?) throws(QAPIDecodingError) {
+        let wide = try UInt64(qapiValue: value)
+        guard let narrow = Self(exactly: wide) else { throw .outOfRange(Self.qapiTypeName, name: name) }
         self = narrow
     }
 
@@ -74,11 +126,12 @@ extension QAPISizedUnsignedInteger {
     public func qapiEncoded() -> JSONValue { .int(Int64(self)) }
 }
 
-extension QAPIDecoder {
-    /// `Parameter 'SHORT' expects TYPE`, for a sized integer out of range.
+extension QAPIDecodingError {
+    /// `Parameter 'SHORT' expects TYPE`, for a sized integer out of range:
+    /// SHORT is the member's name, `null` for a list element.
     @usableFromInline
-    func outOfRange(_ typeName: String) -> QAPIDecodingError {
-        .final(.generic("Parameter '\(shortName)' expects \(typeName)"))
+    static func outOfRange(_ typeName: String, name: String?) -> QAPIDecodingError {
+        .final(.generic("Parameter '\(name ?? "null")' expects \(typeName)"))
     }
 }
 

@@ -3,7 +3,20 @@ extension String: QAPIDecodable, QAPIEncodable {
     /// for anything but a string.
     @inlinable
     public init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        guard case .string(let string) = decoder.value else { throw .invalidType(expected: "string") }
+        try self.init(qapiValue: decoder.value)
+    }
+
+    /// Reads `value` directly, with no decoder.
+    @inlinable
+    public static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self {
+        try Self(qapiValue: value)
+    }
+
+    @usableFromInline
+    init(qapiValue value: JSONValue) throws(QAPIDecodingError) {
+        guard case .string(let string) = value else { throw .invalidType(expected: "string") }
         self = string
     }
 
@@ -17,7 +30,20 @@ extension Bool: QAPIDecodable, QAPIEncodable {
     /// boolean` for anything but `true` or `false`.
     @inlinable
     public init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        guard case .bool(let flag) = decoder.value else { throw .invalidType(expected: "boolean") }
+        try self.init(qapiValue: decoder.value)
+    }
+
+    /// Reads `value` directly, with no decoder.
+    @inlinable
+    public static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self {
+        try Self(qapiValue: value)
+    }
+
+    @usableFromInline
+    init(qapiValue value: JSONValue) throws(QAPIDecodingError) {
+        guard case .bool(let flag) = value else { throw .invalidType(expected: "boolean") }
         self = flag
     }
 
@@ -31,7 +57,20 @@ extension Double: QAPIDecodable, QAPIEncodable {
     /// parameter type for 'FULL', expected: number` otherwise.
     @inlinable
     public init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        guard let number = decoder.value.doubleValue else { throw .invalidType(expected: "number") }
+        try self.init(qapiValue: decoder.value)
+    }
+
+    /// Reads `value` directly, with no decoder.
+    @inlinable
+    public static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self {
+        try Self(qapiValue: value)
+    }
+
+    @usableFromInline
+    init(qapiValue value: JSONValue) throws(QAPIDecodingError) {
+        guard let number = value.doubleValue else { throw .invalidType(expected: "number") }
         self = number
     }
 
@@ -45,6 +84,14 @@ extension JSONValue: QAPIDecodable, QAPIEncodable {
     @inlinable
     public init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
         self = decoder.value
+    }
+
+    /// Takes `value` itself, with no decoder.
+    @inlinable
+    public static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self {
+        value
     }
 
     /// The value itself.
@@ -62,7 +109,20 @@ public struct QAPINull: QAPICodable, Hashable {
     /// for anything else.
     @inlinable
     public init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        guard case .null = decoder.value else { throw .invalidType(expected: "null") }
+        try self.init(qapiValue: decoder.value)
+    }
+
+    /// Reads `value` directly, with no decoder.
+    @inlinable
+    public static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self {
+        try Self(qapiValue: value)
+    }
+
+    @usableFromInline
+    init(qapiValue value: JSONValue) throws(QAPIDecodingError) {
+        guard case .null = value else { throw .invalidType(expected: "null") }
     }
 
     /// JSON `null`.

@@ -48,6 +48,12 @@
 // throws decoder.noAlternateBranch("AlternateName"). Its qapiEncoded()
 // returns the branch value's qapiEncoded().
 //
+// Members and list elements are read through QAPIDecodable's
+// qapiDecode(_:at:in:), which generated code neither implements nor calls:
+// its default makes a decoder for the value and calls init(qapi:);
+// builtin scalars read the value directly, and structs and unions hand
+// their object to the member decoder without a second copy.
+//
 // Commands decode their arguments with QAPIDecoder.decode(_:from:policy:),
 // which throws the finished QMPError. Inside generated code errors are
 // QAPIDecodingError values, which gain their member path as they
@@ -58,6 +64,27 @@
 public protocol QAPIDecodable: Sendable {
     /// Reads a value from `decoder`, or throws QEMU's error for it.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError)
+
+    /// Reads `value`, found one level below the value `parent` decodes,
+    /// at `step` (a member or a list element).
+    ///
+    /// The default makes a decoder for `value` and calls `init(qapi:)`.
+    /// Builtin scalars read `value` directly: they need neither the
+    /// options nor the path a decoder carries, and members and list
+    /// elements are mostly scalars.
+    static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self
+}
+
+extension QAPIDecodable {
+    /// Makes a decoder for `value` and reads it with `init(qapi:)`.
+    @inlinable
+    public static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self {
+        try Self(qapi: parent.child(value, step: step))
+    }
 }
 
 /// A type that can be written as a JSON value the way QEMU's QObject

@@ -42,9 +42,9 @@ public struct QAPIDecoder: Sendable {
 
     /// A decoder for `value`, one level below this one at `step`.
     @inlinable
-    func child(_ value: JSONValue, name: String?, step: QAPIDecodingError.Step) -> QAPIDecoder {
+    func child(_ value: JSONValue, step: QAPIDecodingError.Step) -> QAPIDecoder {
         let childPath = options.driftHandler == nil ? nil : QAPIDecodingPath(parent: path, step: step)
-        return QAPIDecoder(value, name: name, options: options, path: childPath)
+        return QAPIDecoder(value, name: step.memberName, options: options, path: childPath)
     }
 
     /// Reports drift at this value's path (or below it at `step`).

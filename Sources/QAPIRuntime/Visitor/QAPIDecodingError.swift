@@ -27,6 +27,16 @@ public struct QAPIDecodingError: Error, Sendable {
         case member(String)
         /// A list element.
         case index(Int)
+
+        /// The member's name; nil for a list element (QEMU's short name
+        /// for it is `null`).
+        @inlinable
+        var memberName: String? {
+            switch self {
+            case .member(let name): return name
+            case .index: return nil
+            }
+        }
     }
 
     @usableFromInline let problem: Problem

@@ -38,7 +38,7 @@ extension QAPIEnum {
         let string = try String(qapi: decoder)
         // Swift compares strings by canonical equivalence (U+212A KELVIN
         // SIGN equals "K"); wire names match byte for byte.
-        guard let value = Self(knownName: string), UTF8Bytes.contiguousEqual(value.rawValue, string) else {
+        guard let value = Self(knownName: string), UTF8Bytes.equal(value.rawValue, string) else {
             guard decoder.options.isTolerant else { throw decoder.notAccepted(string) }
             decoder.reportDrift(.unknownEnumValue(string))
             self = .unknown(string)

@@ -24,9 +24,25 @@ extension QAPIObjectDecodable {
         guard case .object(let object) = decoder.value else {
             throw .invalidType(expected: "object")
         }
-        var members = QAPIObjectDecoder(object, decoder: decoder)
+        var members = QAPIObjectDecoder(object, decoder: consume decoder)
         self = try Self(qapiMembers: &members)
         try members.finish()
+    }
+
+    /// Reads a member's or element's object the same way, with no decoder
+    /// holding a second copy of it: the member decoder gets the object,
+    /// and the object's place (options and path) without its value.
+    @inlinable
+    public static func qapiDecode(
+        _ value: JSONValue, at step: QAPIDecodingError.Step, in parent: QAPIDecoder
+    ) throws(QAPIDecodingError) -> Self {
+        guard case .object(let object) = value else {
+            throw .invalidType(expected: "object")
+        }
+        var members = QAPIObjectDecoder(object, decoder: parent.child(.null, step: step))
+        let decoded = try Self(qapiMembers: &members)
+        try members.finish()
+        return decoded
     }
 }
 

@@ -7,7 +7,8 @@
 /// was read, a leftover key is reported as unexpected.
 public struct QAPIObjectDecoder: Sendable {
     @usableFromInline let object: JSONObject
-    /// The decoder of the object itself: options and path.
+    /// The decoder of the object itself, for its options and path (its
+    /// value may be left out, as `object` holds it).
     @usableFromInline let parent: QAPIDecoder
     /// Where the next member probably is.
     @usableFromInline var cursor = 0
@@ -47,10 +48,10 @@ public struct QAPIObjectDecoder: Sendable {
         _ name: String, features: QAPIFeatures = QAPIFeatures()
     ) throws(QAPIDecodingError) -> T {
         try policy.check(features, kind: "parameter", name: name)
-        guard let value = take(name) else {
+        guard let position = take(name) else {
             throw QAPIDecodingError(.missing, at: [.member(name)])
         }
-        return try decode(value, name)
+        return try decode(at: position, name)
     }
 
     /// Reads optional member `name`: nil when absent. A `null` value is
@@ -59,9 +60,9 @@ public struct QAPIObjectDecoder: Sendable {
     public mutating func optional<T: QAPIDecodable>(
         _ name: String, features: QAPIFeatures = QAPIFeatures()
     ) throws(QAPIDecodingError) -> T? {
-        guard let value = take(name) else { return nil }
+        guard let position = take(name) else { return nil }
         try policy.check(features, kind: "parameter", name: name)
-        return try decode(value, name) as T
+        return try decode(at: position, name) as T
     }
 
     /// Throws `Parameter 'FULL' is unexpected` for a key no member read;
@@ -80,27 +81,48 @@ public struct QAPIObjectDecoder: Sendable {
         throw QAPIDecodingError(.unexpected, at: [.member(object.members[position].key)])
     }
 
+    /// Decodes the value of the member at `position`, named `name`,
+    /// borrowing it from the object's storage (no copy to pass on).
     @inlinable
-    func decode<T: QAPIDecodable>(_ value: JSONValue, _ name: String) throws(QAPIDecodingError) -> T {
+    func decode<T: QAPIDecodable>(at position: Int, _ name: String) throws(QAPIDecodingError) -> T {
         do {
-            return try T(qapi: parent.child(value, name: name, step: .member(name)))
+            return try object.members.withUnsafeBufferPointer { members throws(QAPIDecodingError) in
+                try T.qapiDecode(members[position].value, at: .member(name), in: parent)
+            }
         } catch {
             throw error.within(.member(name))
         }
     }
 
-    /// The value of member `name`, marked as read; nil when absent.
+    /// The position of member `name`, marked as read; nil when absent.
+    ///
+    /// The search starts at the cursor and wraps around: when the input
+    /// lists members in schema order, the first comparison hits, and in
+    /// QEMU's own order (by hash bucket) the next member read is rarely
+    /// far.
     @inlinable
-    mutating func take(_ name: String) -> JSONValue? {
-        let members = object.members
-        var position = cursor
-        if position >= members.count || !UTF8Bytes.contiguousEqual(members[position].key, name) {
-            // Once every key was read, no lookup can succeed.
-            guard consumed.count < members.count, let found = object.index(forKey: name) else { return nil }
-            position = found
+    mutating func take(_ name: String) -> Int? {
+        let count = object.members.count
+        // Once every key was read, no lookup can succeed.
+        if consumed.count == count { return nil }
+        let found: Int?
+        if object.positions.isEmpty {
+            let probe = UTF8Bytes.Probe(name)
+            let start = cursor < count ? cursor : 0
+            found = object.members.withUnsafeBufferPointer { members in
+                var position = start
+                repeat {
+                    if probe.matches(members[position].key) { return position }
+                    position = position + 1 == count ? 0 : position + 1
+                } while position != start
+                return nil
+            }
+        } else {
+            found = object.index(forKey: name)
         }
+        guard let position = found else { return nil }
         cursor = position + 1
         consumed.insert(position)
-        return members[position].value
+        return position
     }
 }

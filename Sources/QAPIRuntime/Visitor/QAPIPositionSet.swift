@@ -12,7 +12,7 @@ struct QAPIPositionSet: Sendable {
     init() {}
 
     /// Adds `position`; adding it twice counts once.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func insert(_ position: Int) {
         if position < 64 {
             let bit: UInt64 = 1 << UInt64(position)
