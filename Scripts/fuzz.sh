@@ -6,7 +6,7 @@
 #   Scripts/fuzz.sh --all SECONDS       the same for every target, one after the other
 #
 # Exit status: 0 when nothing was found, 1 on a finding (a crash, a failed
-# check, a hang longer than 10 s, more than 2 GB of memory; the script
+# check, a leak, a hang longer than 10 s, more than 2 GB of memory; the script
 # prints where libFuzzer saved the input and the command that replays it),
 # 2 for a usage or build error.
 #
@@ -41,7 +41,10 @@
 #   2. Fuzz/Targets/client/libraries: the libraries it imports, on one
 #      line (dependencies are added by this script). A library that is
 #      not in `library_dependencies` and `library_sources` below (say
-#      QMPClient) gets a line in each.
+#      QMPClient) gets a line in each; a library of Swift generated with
+#      the typed client (say QMPMonitorClientSchema, qapi-gen --client,
+#      depending on QAPIRuntime and QMPClient) also gets a line in
+#      `generate_sources`.
 #   3. Seeds in Fuzz/Corpus/client/, and optionally a libFuzzer
 #      dictionary in Fuzz/Targets/client/dictionary.
 #   4. Optionally Fuzz/Targets/client/type-lists: generated libraries
@@ -59,7 +62,7 @@ swift_flags=(-swift-version 6 -O -g -sanitize=fuzzer,address -parse-as-library -
 libfuzzer_options=(-timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
 
 usage() {
-    sed -n '3,5p' "$0" | sed 's/^# //' >&2
+    sed -n '4,6p' "$0" | sed 's/^#   //' >&2
     exit 2
 }
 
@@ -220,9 +223,12 @@ build_target() {
 }
 
 seed_copies=""
+scratch=""
 cleanup() {
     [[ -n $seed_copies ]] && rm -rf "$seed_copies"
+    [[ -n $scratch ]] && rm -rf "$scratch"
     seed_copies=""
+    scratch=""
 }
 trap cleanup EXIT
 
@@ -252,9 +258,11 @@ run_target() {
     find_seeds "$name"
     echo "fuzz.sh: fuzzing $name for $seconds s (log: ${log#"$root"/})" >&2
     local status=0
+    # A scratch folder for harnesses that need files (schema), removed even after a crash.
+    scratch=$(mktemp -d /tmp/qapi-fuzz-scratch.XXXXXX)
     # Swift's own crash backtracer would run inside the sanitizer and upset it; libFuzzer reports crashes.
-    SWIFT_BACKTRACE=enable=no "$build/bin/fuzz-$name" "${options[@]}" "$corpus" "${seeds[@]}" </dev/null >"$log" 2>&1 ||
-        status=$?
+    SWIFT_BACKTRACE=enable=no QAPI_FUZZ_SCRATCH="$scratch" "$build/bin/fuzz-$name" "${options[@]}" \
+        "$corpus" "${seeds[@]}" </dev/null >"$log" 2>&1 || status=$?
     cleanup
     grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$log" |
         sed "s/^/  $name: /" >&2 || true

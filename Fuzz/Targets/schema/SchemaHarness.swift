@@ -35,8 +35,10 @@ public func fuzzSchema(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// The scratch directory of one fuzzing process: the include files and
-/// the input, removed when the process exits normally.
+/// The scratch directory of one fuzzing process, with the include files
+/// and the input: `$QAPI_FUZZ_SCRATCH` (Scripts/fuzz.sh makes it and
+/// removes it, even after a crash), else a new folder in /tmp, removed
+/// when the process exits normally.
 final class SchemaWorkspace: Sendable {
     /// The process's workspace, made on first use.
     static let shared = SchemaWorkspace()
@@ -49,9 +51,13 @@ final class SchemaWorkspace: Sendable {
     private init() {
         let sourceDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let root = sourceDirectory.appendingPathComponent("../../..").standardized
-        var template = Array("/tmp/qapi-fuzz-schema.XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { fatalError("mkdtemp: \(String(cString: strerror(errno)))") }
-        directory = String(cString: made)
+        if let scratch = ProcessInfo.processInfo.environment["QAPI_FUZZ_SCRATCH"] {
+            directory = scratch
+        } else {
+            var template = Array("/tmp/qapi-fuzz-schema.XXXXXX".utf8CString)
+            guard let made = mkdtemp(&template) else { fatalError("mkdtemp: \(String(cString: strerror(errno)))") }
+            directory = String(cString: made)
+        }
         inputPath = directory + "/input.json"
         let files = FileManager.default
         do {
