@@ -5,6 +5,11 @@
 /// `QType`, array types and the implicit argument and base types), then
 /// checks the entities against each other and connects the documentation,
 /// all in QEMU's order and with QEMU's error messages.
+///
+/// The schema owns its entities. The references between them (a member's
+/// type, an array's element type, a base) do not keep their target alive,
+/// so that recursive types do not make the model leak: keep the schema
+/// while you use its entities.
 public final class QAPICheckedSchema {
     /// The main schema file as given.
     public let fileName: String

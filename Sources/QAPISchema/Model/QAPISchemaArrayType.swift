@@ -3,7 +3,8 @@
 public final class QAPISchemaArrayType: QAPISchemaType {
     /// The element type's name as written.
     public let elementTypeName: String
-    var resolvedElementType: QAPISchemaType?
+    /// Not owned (types may be recursive); the schema owns every type.
+    unowned var resolvedElementType: QAPISchemaType?
 
     init(name: String, info: QAPISourceInfo?, elementTypeName: String) {
         self.elementTypeName = elementTypeName

@@ -134,7 +134,8 @@ public class QAPISchemaObjectTypeMember: QAPISchemaMember {
     public let optional: Bool
     /// The member's features.
     public let features: [QAPISchemaFeature]
-    var resolvedType: QAPISchemaType?
+    /// Not owned (types may be recursive); the schema owns every type.
+    unowned var resolvedType: QAPISchemaType?
 
     init(
         name: String, info: QAPISourceInfo?, typeName: String, optional: Bool,

@@ -9,7 +9,9 @@ public final class QAPISchemaObjectType: QAPISchemaType {
     public let localMembers: [QAPISchemaObjectTypeMember]
     /// The branches, for a union.
     public let branches: QAPISchemaBranches?
-    var resolvedBase: QAPISchemaObjectType?
+    /// Not owned (an invalid schema may make a type its own base); the
+    /// schema owns every type.
+    unowned var resolvedBase: QAPISchemaObjectType?
     var flatMembers: [QAPISchemaObjectTypeMember]?
 
     init(
