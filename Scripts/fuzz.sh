@@ -163,7 +163,10 @@ library_closure() {
 # Writes `enum <Library>Types` listing every type the generated library
 # $1 declares: named types, command arguments and results, events.
 write_type_list() {
-    local library=$1 output=$2 directory="$build/generated/$1"
+    local library=$1 output=$2 directory="$build/generated/$1" file
+    for file in "$directory"/qapi-types-1.swift "$directory"/qapi-commands.swift "$directory"/qapi-events.swift; do
+        [[ -f $file ]] || { echo "fuzz.sh: qapi-gen wrote no $(basename "$file") for $library" >&2; exit 2; }
+    done
     {
         echo "// Written by Scripts/fuzz.sh from the Swift qapi-gen generated for $library. Do not edit."
         echo "import QAPIRuntime"
@@ -174,7 +177,7 @@ write_type_list() {
         echo "    /// The types."
         echo "    static let all: [any FuzzCodable.Type] = ["
         sed -nE "s/^(public |package |internal )?(indirect )?(struct|enum) ([A-Za-z_][A-Za-z0-9_]*): .*QAPI.*/        $library.\\4.self,/p" \
-            "$directory/qapi-types.swift"
+            "$directory"/qapi-types*.swift
         sed -nE "s/^extension Commands\\.([A-Za-z_][A-Za-z0-9_]*): QMP(InBand|OutOfBand)Command.*/        $library.Commands.\\1.Arguments.self,\\n        $library.Commands.\\1.Result.self,/p" \
             "$directory/qapi-commands.swift"
         sed -nE "s/^    (public |package |internal )?struct ([A-Za-z_][A-Za-z0-9_]*): QMPEvent.*/        $library.Events.\\2.self,/p" \
