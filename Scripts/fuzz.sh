@@ -32,25 +32,24 @@
 # QEMU's conformance cases from ../shared (or $QAPI_SHARED_DIR) when they
 # are there. The full log goes to .build-fuzz/logs/NAME.log.
 #
-# Adding a target, for example `client`:
-#   1. Fuzz/Targets/client/ClientHarness.swift: a function
-#      `@_cdecl("LLVMFuzzerTestOneInput") public func fuzzClient(_ data:
-#      UnsafePointer<UInt8>, _ size: Int) -> CInt` that calls fuzzCheck
-#      (Fuzz/Support) for its properties; ChunkPlan splits an input into
-#      chunks.
-#   2. Fuzz/Targets/client/libraries: the libraries it imports, on one
-#      line (dependencies are added by this script). A library that is
-#      not in `library_dependencies` and `library_sources` below (say
-#      QMPClient) gets a line in each; a library of Swift generated with
-#      the typed client (say QMPMonitorClientSchema, qapi-gen --client,
-#      depending on QAPIRuntime and QMPClient) also gets a line in
-#      `generate_sources`.
-#   3. Seeds in Fuzz/Corpus/client/, and optionally a libFuzzer
-#      dictionary in Fuzz/Targets/client/dictionary.
-#   4. Optionally Fuzz/Targets/client/type-lists: generated libraries
-#      (QMPMonitorSchema, WorkshopSchema) whose types the harness wants
-#      as a list; the script writes `enum <Library>Types { static let
-#      all: [any FuzzCodable.Type] }` for each (see write_type_list).
+# Adding a target, for example `introspection`:
+#   1. Fuzz/Targets/introspection/IntrospectionHarness.swift: a function
+#      `@_cdecl("LLVMFuzzerTestOneInput") public func fuzzIntrospection(_
+#      data: UnsafePointer<UInt8>, _ size: Int) -> CInt` that calls
+#      fuzzCheck (Fuzz/Support) for its properties; ChunkPlan splits an
+#      input into chunks.
+#   2. Fuzz/Targets/introspection/libraries: the libraries it imports, on
+#      one line (dependencies are added by this script). A library that
+#      is not in `library_dependencies` below gets a line there (and one
+#      in `library_sources` when its sources are not Sources/NAME); a
+#      library of generated Swift also gets a line in `generate_sources`.
+#   3. Seeds in Fuzz/Corpus/introspection/, and optionally a libFuzzer
+#      dictionary in Fuzz/Targets/introspection/dictionary.
+#   4. Optionally Fuzz/Targets/introspection/type-lists: generated
+#      libraries (QMPMonitorSchema, WorkshopSchema) whose types the
+#      harness wants as a list; the script writes `enum <Library>Types {
+#      static let all: [any FuzzCodable.Type] }` for each (see
+#      write_type_list).
 # It then shows in --list, and --all (and so .ci/run) runs it.
 set -euo pipefail
 
@@ -78,6 +77,7 @@ library_dependencies() {
     QAPICodegen) echo QAPISchema ;;
     QMPMonitorSchema | WorkshopSchema) echo QAPIRuntime ;;
     QMPMonitor) echo QAPIRuntime QMPMonitorSchema ;;
+    QMPClient) echo QAPIRuntime ;;
     *)
         echo "fuzz.sh: unknown library '$1': add it to library_dependencies and library_sources" >&2
         exit 2
