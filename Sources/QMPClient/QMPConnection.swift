@@ -67,7 +67,9 @@ public final class QMPConnection: Sendable {
             return QMPConnection(
                 endpoint: endpoint, greeting: greeting, isOutOfBandEnabled: enableOutOfBand, options: options, core: core)
         } catch {
+            // Throws once the socket is closed, as close() returns.
             core.close(.closedByClient)
+            _ = try? await core.channel.closed.value(onCancel: {})
             throw error
         }
     }

@@ -78,6 +78,19 @@ final class ConnectTests: XCTestCase {
         server.assertScriptsPassed()
     }
 
+    /// Found by the client fuzz target: a connect that failed threw while
+    /// its socket was still open, closed a moment later by Dispatch.
+    func testAFailedConnectHasClosedItsSocketWhenItThrows() async throws {
+        let server = try FakeQMPServer { peer in
+            peer.sendBytes(Array(#"{"SHUTD"#.utf8) + [0xcf, 0x57, 0xff])
+            peer.close()
+        }
+        let before = openDescriptorCount()
+        let error = await thrownError { try await QMPConnection.connect(to: server.endpoint, options: .testing()) }
+        XCTAssertNotNil(error as? QMPClientError)
+        XCTAssertEqual(openDescriptorCount(), before)
+    }
+
     func testAGreetingWithoutAVersionFailsTheConnect() async throws {
         let server = try FakeQMPServer { peer in
             peer.send(#"{"QMP": {"capabilities": []}}"#)
@@ -199,4 +212,9 @@ final class ConnectTests: XCTestCase {
         XCTAssertEqual(endpoint, "tcp:no-such-host.invalid:4444")
         XCTAssertTrue(reason.hasPrefix("cannot resolve 'no-such-host.invalid'"), reason)
     }
+}
+
+/// How many descriptors this process has open.
+private func openDescriptorCount() -> Int {
+    (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
 }

@@ -9,6 +9,11 @@ import QAPIRuntime
 /// deadline (a `DispatchQueue.asyncAfter` per call would keep each one
 /// alive until then). Entries are few (the calls waiting right now), so
 /// finding the due ones is a scan.
+///
+/// The timer's handler holds the state, not the timer (no weak reference:
+/// it would outlive a closed connection in the leak checker's eyes); the
+/// cycle state -> source -> handler -> state is broken by `shutDown()`,
+/// which the connection's end and `deinit` call.
 final class DeadlineTimer: Sendable {
     private struct Entry {
         var deadline: DispatchTime
@@ -33,6 +38,10 @@ final class DeadlineTimer: Sendable {
         self.queue = queue
     }
 
+    deinit {
+        shutDown()
+    }
+
     /// Runs `action` once `delay` has passed, unless cancelled first;
     /// returns the token to cancel it with. After `shutDown()` nothing is
     /// scheduled and the token is inert.
@@ -43,7 +52,7 @@ final class DeadlineTimer: Sendable {
             guard !state.isShutDown else { return state.nextToken }
             state.entries[state.nextToken] = Entry(deadline: deadline, action: action)
             if state.armedFor.map({ deadline < $0 }) ?? true {
-                arm(&state, for: deadline)
+                Self.arm(&state, for: deadline, lock: self.state, queue: queue)
             }
             return state.nextToken
         }
@@ -64,14 +73,17 @@ final class DeadlineTimer: Sendable {
         }
     }
 
-    /// Sets the timer to fire at `deadline`, making it on first use.
-    private func arm(_ state: inout State, for deadline: DispatchTime) {
+    /// Sets the timer to fire at `deadline`, making it on first use; `lock`
+    /// guards `state`.
+    private static func arm(
+        _ state: inout State, for deadline: DispatchTime, lock: QAPILock<State>, queue: DispatchQueue
+    ) {
         let source: any DispatchSourceTimer
         if let existing = state.source {
             source = existing
         } else {
             source = DispatchSource.makeTimerSource(queue: queue)
-            source.setEventHandler { [weak self] in self?.fire() }
+            source.setEventHandler { fire(lock, queue: queue) }
             source.activate()
             state.source = source
         }
@@ -80,8 +92,8 @@ final class DeadlineTimer: Sendable {
     }
 
     /// Runs the due actions and re-arms for the next deadline.
-    private func fire() {
-        let due: [@Sendable () -> Void] = state.withLock { state in
+    private static func fire(_ lock: QAPILock<State>, queue: DispatchQueue) {
+        let due: [@Sendable () -> Void] = lock.withLock { state in
             state.armedFor = nil
             let now = DispatchTime.now()
             var due: [@Sendable () -> Void] = []
@@ -96,7 +108,7 @@ final class DeadlineTimer: Sendable {
                 }
             }
             for token in expired { state.entries[token] = nil }
-            if let next, !state.isShutDown { arm(&state, for: next) }
+            if let next, !state.isShutDown { arm(&state, for: next, lock: lock, queue: queue) }
             return due
         }
         for action in due { action() }
