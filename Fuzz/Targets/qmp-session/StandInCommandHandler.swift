@@ -105,24 +105,33 @@ struct StandInCommandHandler: CommandHandler {
 /// The side effects of the stand-in commands, taken by the driver after
 /// each command (events first, spec E3).
 final class SideEffects: Sendable {
-    private let state = QAPILock<(events: [QMPEventMessage], closeRequested: Bool)>(([], false))
+    /// What one command did besides answering.
+    struct Recorded {
+        /// The events it emitted, in order.
+        var events: [QMPEventMessage] = []
+        /// Whether it asked to close its session after the response.
+        var closeRequested = false
+    }
+
+    private let recorded = QAPILock(Recorded())
 
     /// Records an event, with a fixed timestamp.
     func emit<Event: QMPEvent>(_ event: Event) {
         let message = QMPEventMessage(event, timestamp: QMPTimestamp(seconds: 1_700_000_000, microseconds: 1))
-        state.withLock { $0.events.append(message) }
+        recorded.withLock { $0.events.append(message) }
     }
 
     /// Records a request to close the session after the response.
     func requestClose() {
-        state.withLock { $0.closeRequested = true }
+        recorded.withLock { $0.closeRequested = true }
     }
 
-    /// Takes what was recorded.
-    func take() -> (events: [QMPEventMessage], closeRequested: Bool) {
-        state.withLock { state in
-            defer { state = ([], false) }
-            return state
+    /// Takes what was recorded, leaving nothing.
+    func take() -> Recorded {
+        recorded.withLock { recorded in
+            var taken = Recorded()
+            swap(&taken, &recorded)
+            return taken
         }
     }
 }
