@@ -5,6 +5,8 @@ import PackageDescription
 
 let package = Package(
     name: "swift-qapi",
+    // Swift concurrency's Duration and clocks (QMPClient, generated clients).
+    platforms: [.macOS(.v13)],
     products: [
         .library(name: "QAPISchema", targets: ["QAPISchema"]),
         .library(name: "QAPICodegen", targets: ["QAPICodegen"]),
@@ -74,3 +76,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Everything builds and runs on Linux. Elsewhere (macOS) the package
+// offers only its portable part: the compiler and its plugin, the runtime
+// that generated code links, and the client. The monitor core and its
+// daemon, the benchmarks and the tests use Linux-only calls (Glibc,
+// epoll-backed Dispatch sources, /proc) and are left out there.
+#if !os(Linux)
+let portable: Set<String> = ["QAPISchema", "QAPICodegen", "QAPIRuntime", "QMPClient", "qapi-gen", "QAPIGeneratorPlugin"]
+package.products.removeAll { !portable.contains($0.name) }
+package.targets.removeAll { !portable.contains($0.name) }
+#endif
