@@ -8,45 +8,34 @@ import QAPIRuntime
 /// A blocking QMP client connection over a unix socket, just enough to
 /// measure a server: connect, read the greeting, negotiate, send raw
 /// request bytes and read whole responses.
+///
+/// The greeting and the negotiation are parsed as JSON; responses are
+/// taken line by line (the compact layout ends every message with CRLF
+/// and has no other line break) and only checked to be successful, so
+/// that the client costs as little as possible beside the server.
 final class QMPConnection {
     private let fd: Int32
-    private var parser = JSONStreamParser()
-    private var ready: [JSONValue] = []
     private var buffer = [UInt8](repeating: 0, count: 65536)
-
-    /// Why a connection failed.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
+    /// The unread bytes are `buffer[start..<end]`.
+    private var start = 0
+    private var end = 0
+    private static let successPrefix = Array(#"{"return": "#.utf8)
 
     /// Connects to `path`, reads the greeting and negotiates.
     init(path: String) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            throw Failure(description: "socket path too long: \(path)")
-        }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: bytes)
-            raw[bytes.count] = 0
-        }
-        let status = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
+        guard fd >= 0 else { throw SocketFailure.lastError("socket") }
+        let status = try withUnixSocketAddress(path) { [fd] in connect(fd, $0, $1) }
         guard status == 0 else {
+            let failure = SocketFailure.lastError("connect \(path)")
             close(fd)
-            throw Failure(description: "connect \(path): \(String(cString: strerror(errno)))")
+            throw failure
         }
-        let greeting = try receive()
-        guard greeting["QMP"] != nil else { throw Failure(description: "no greeting: \(greeting)") }
-        try send(Array(#"{"execute": "qmp_capabilities"}"#.utf8))
-        let answer = try receive()
-        guard answer["return"] != nil else { throw Failure(description: "negotiation failed: \(answer)") }
+        let greeting = try receiveMessage()
+        guard greeting["QMP"] != nil else { throw SocketFailure(description: "no greeting: \(greeting)") }
+        try send(Array("{\"execute\": \"qmp_capabilities\"}\n".utf8))
+        let answer = try receiveMessage()
+        guard answer["return"] != nil else { throw SocketFailure(description: "negotiation failed: \(answer)") }
     }
 
     deinit { close(fd) }
@@ -58,28 +47,49 @@ final class QMPConnection {
             let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw Failure(description: "write: \(String(cString: strerror(errno)))")
+                throw SocketFailure.lastError("write")
             }
             offset += written
         }
     }
 
-    /// Reads until one whole message is available and returns it.
-    func receive() throws -> JSONValue {
-        while ready.isEmpty {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+    /// Reads one successful response line; fails on any other line.
+    func receiveSuccess() throws {
+        let line = try receiveLine()
+        guard line.starts(with: Self.successPrefix) else {
+            throw SocketFailure(description: "not a successful response: \(String(decoding: line, as: UTF8.self))")
+        }
+    }
+
+    /// Reads one line and parses it as a JSON value.
+    private func receiveMessage() throws -> JSONValue {
+        let line = try receiveLine()
+        var parser = JSONStreamParser()
+        guard case .success(let value)? = parser.feed(line).first else {
+            throw SocketFailure(description: "bad JSON from server: \(String(decoding: line, as: UTF8.self))")
+        }
+        return value
+    }
+
+    /// Reads up to and including the next newline.
+    private func receiveLine() throws -> ArraySlice<UInt8> {
+        while true {
+            if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
+                defer { start = newline + 1 }
+                return buffer[start...newline]
+            }
+            if start > 0 {
+                buffer.replaceSubrange(0..<(end - start), with: buffer[start..<end])
+                (start, end) = (0, end - start)
+            }
+            guard end < buffer.count else { throw SocketFailure(description: "line longer than \(buffer.count) bytes") }
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + end, $0.count - end) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Failure(description: "read: \(String(cString: strerror(errno)))")
+                throw SocketFailure.lastError("read")
             }
-            if count == 0 { throw Failure(description: "the server closed the connection") }
-            for output in parser.feed(buffer[0..<count]) {
-                switch output {
-                case .success(let value): ready.append(value)
-                case .failure(let error): throw Failure(description: "bad JSON from server: \(error.message)")
-                }
-            }
+            if count == 0 { throw SocketFailure(description: "the server closed the connection") }
+            end += count
         }
-        return ready.removeFirst()
     }
 }
