@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Prints how long a clean build of generated Swift takes: a library target
+# holding what qapi-gen makes of QEMU 10.0.13's whole schema (every
+# condition symbol defined, so every symbol), and of a 20-command subset
+# (with the types those commands reach, and no event), each in debug and
+# release. The target sits in a scratch package that depends on this
+# checkout by path; QAPIRuntime is built first, so each figure is the
+# generated target alone. Needs ../shared (or QAPI_SHARED_DIR).
+#
+#   Scripts/bench-generated-build.sh [debug|release]...   (default: both)
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${QAPI_SHARED_DIR:-$repo/../shared}"
+schema="$shared/qemu-10.0.13/qapi/qapi-schema.json"
+if [[ ! -f "$schema" ]]; then
+    echo "bench-generated-build: $schema not found; set QAPI_SHARED_DIR" >&2
+    exit 1
+fi
+configurations=("$@")
+[[ ${#configurations[@]} -gt 0 ]] || configurations=(debug release)
+
+# Commands a VM manager typically uses.
+subset=query-version,query-status,stop,cont,system_reset,system_powerdown,quit,query-commands,query-qmp-schema
+subset+=,qom-list,qom-get,qom-set,object-add,object-del,device_add,device_del,blockdev-add,blockdev-del
+subset+=,query-named-block-nodes,chardev-add
+
+swift build --package-path "$repo" --product qapi-gen >/dev/null
+qapi_gen="$(swift build --package-path "$repo" --show-bin-path)/qapi-gen"
+
+symbols=()
+while read -r symbol; do symbols+=("-D" "$symbol"); done < <(
+    python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["symbols"]))' \
+        "$shared/qemu-10.0.13/reference/introspect-conditions.json")
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/Sources/Generated"
+cat > "$work/Package.swift" <<MANIFEST
+// swift-tools-version:6.0
+import PackageDescription
+let package = Package(
+    name: "generated-build-bench",
+    dependencies: [.package(path: "$repo")],
+    targets: [
+        .target(name: "Generated", dependencies: [.product(name: "QAPIRuntime", package: "$(basename "$repo")")]),
+    ],
+    swiftLanguageModes: [.v6])
+MANIFEST
+
+# Builds QAPIRuntime in configuration $1 (not timed).
+prepare() {
+    echo 'public let placeholder = 0' > "$work/Sources/Generated/Placeholder.swift"
+    swift build --package-path "$work" -c "$1" --target Generated >/dev/null
+    rm -f "$work/Sources/Generated/Placeholder.swift"
+}
+
+# Generates with qapi-gen arguments "$@" and prints a clean build's time
+# of the target in configuration $configuration, labelled $label.
+measure() {
+    rm -f "$work/Sources/Generated/"*.swift
+    "$qapi_gen" -o "$work/Sources/Generated" "$@"
+    local lines
+    lines=$(cat "$work/Sources/Generated/"*.swift | wc -l)
+    rm -rf "$work/.build/$configuration/Generated.build" "$work/.build/$configuration/Modules/Generated."*
+    local start end
+    start=$(date +%s%N)
+    if ! swift build --package-path "$work" -c "$configuration" --target Generated >"$work/build.log" 2>&1; then
+        grep -E "error" "$work/build.log" | head -20 >&2
+        echo "bench-generated-build: $label does not build" >&2
+        exit 1
+    fi
+    end=$(date +%s%N)
+    printf '%-8s %-34s %7d lines  %6.1f s\n' "$configuration" "$label" "$lines" \
+        "$(echo "($end - $start) / 1000000000" | bc -l)"
+}
+
+for configuration in "${configurations[@]}"; do
+    prepare "$configuration"
+    label="whole schema (every symbol)" measure "${symbols[@]}" "$schema"
+    label="20 commands" measure "${symbols[@]}" --commands "$subset" "$schema"
+done
