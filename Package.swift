@@ -47,7 +47,7 @@ let package = Package(
             name: "qapi-decode-bench", dependencies: ["QAPIRuntime"],
             path: "Benchmarks/qapi-decode-bench",
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
-        .target(name: "QAPITestSupport", path: "Tests/QAPITestSupport"),
+        .target(name: "QAPITestSupport", dependencies: ["QAPIRuntime"], path: "Tests/QAPITestSupport"),
         // Tests that run the qapi-gen executable do not list it as a dependency:
         // SwiftPM would then link its objects into the test bundle twice (once
         // more as the plugin's tool, for QAPIGeneratedTests). `swift test` and
