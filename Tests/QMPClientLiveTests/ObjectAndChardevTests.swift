@@ -17,11 +17,11 @@ final class ObjectAndChardevTests: XCTestCase {
 
     func testObjectAddAndObjectDelOfAnIOThread() async throws {
         try await withLiveQEMU { qmp in
-            try await qmp.objectAdd(ObjectOptions(id: "io0", branch: .iothread(IothreadProperties())))
+            try await qmp.objectAdd(ObjectOptions(id: "io0", branch: .iothread(IothreadProperties(pollMaxNs: 12_345))))
             let objects = try await qmp.qomList(path: "/objects")
             XCTAssertEqual(objects.first { $0.name == "io0" }?.type, "child<iothread>")
-            let threadID = try await qmp.qomGet(path: "/objects/io0", property: "thread-id")
-            XCTAssertGreaterThan(threadID.int64Value ?? 0, 0, "\(threadID)")
+            let pollMaxNs = try await qmp.qomGet(path: "/objects/io0", property: "poll-max-ns")
+            XCTAssertEqual(pollMaxNs.int64Value, 12_345, "\(pollMaxNs)")
             try await qmp.objectDel(id: "io0")
             let stillThere = try await qmp.qomList(path: "/objects").contains { $0.name == "io0" }
             XCTAssertFalse(stillThere)
