@@ -142,6 +142,12 @@ final class FakeQMPPeer {
         return true
     }
 
+    /// How many bytes the client sent that the peer has not read yet.
+    func bytesQueued() -> Int {
+        var count: Int32 = 0
+        return ioctl(descriptor, UInt(FIONREAD), &count) == 0 ? Int(count) : 0
+    }
+
     /// Closes the connection.
     func close() {
         guard !isClosed else { return }
