@@ -43,7 +43,7 @@ final class QueryTests: XCTestCase {
             guard case .command(let command) = entry.branch else { return XCTFail("\(entry)") }
             let statusInfo = schema.first { $0.name == command.retType }
             guard case .object(let object)? = statusInfo?.branch else { return XCTFail("\(String(describing: statusInfo))") }
-            XCTAssertEqual(Set(object.members.map(\.name)), ["running", "singlestep", "status"])
+            XCTAssertTrue(Set(object.members.map(\.name)).isSuperset(of: ["running", "status"]), "\(object)")
             let shutdown = schema.first { $0.name == "SHUTDOWN" }
             guard case .event? = shutdown?.branch else { return XCTFail("\(String(describing: shutdown))") }
         }
