@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // swift-qapi: a QAPI schema compiler, runtime and QMP monitor core in Swift.
 // Toolchain only: this package has no package dependencies, by design.
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -46,7 +47,7 @@ let package = Package(
             name: "qapi-decode-bench", dependencies: ["QAPIRuntime"],
             path: "Benchmarks/qapi-decode-bench",
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
-        .target(name: "QAPITestSupport", path: "Tests/QAPITestSupport"),
+        .target(name: "QAPITestSupport", dependencies: ["QAPIRuntime"], path: "Tests/QAPITestSupport"),
         // Tests that run the qapi-gen executable do not list it as a dependency:
         // SwiftPM would then link its objects into the test bundle twice (once
         // more as the plugin's tool, for QAPIGeneratedTests). `swift test` and
@@ -76,6 +77,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Drives the installed QEMU with a client that QAPIGeneratorPlugin
+// generates from QEMU 10.0.13's schema in ../shared, read in place (the
+// repository holds no copy; its qapi-gen.json names the subset). Declared
+// only when that schema is there, so the package builds without ../shared.
+if FileManager.default.fileExists(atPath: Context.packageDirectory + "/../shared/qemu-10.0.13/qapi/qapi-schema.json") {
+    package.targets.append(
+        .testTarget(
+            name: "QMPClientLiveTests", dependencies: ["QMPClient", "QAPIRuntime", "QAPITestSupport"],
+            plugins: [.plugin(name: "QAPIGeneratorPlugin")]))
+}
 
 // Everything builds and runs on Linux. Elsewhere (macOS) the package
 // offers only its portable part: the compiler and its plugin, the runtime

@@ -2,8 +2,8 @@
 # Installs the outside peers the tests and benchmarks talk to:
 #   - the Python qemu.qmp library (PyPI), whose QMPClient the end-to-end
 #     test drives qmp-monitor with;
-#   - with --qemu, QEMU itself (Debian package qemu-system-x86), which the
-#     qmp-bench benchmark compares against.
+#   - with --qemu, QEMU itself (Debian package qemu-system-x86), which
+#     QMPClientLiveTests drive and the qmp-bench benchmark compares against.
 # Usage: Scripts/install-test-peers.sh [--qemu]
 set -euo pipefail
 

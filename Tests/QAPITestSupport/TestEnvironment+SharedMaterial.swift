@@ -17,12 +17,6 @@ public extension TestEnvironment {
         return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
     }()
 
-    /// Whether `QAPI_REQUIRE_SHARED=1`: missing shared material then fails
-    /// the tests that need it instead of skipping them.
-    static var isSharedMaterialRequired: Bool {
-        ProcessInfo.processInfo.environment["QAPI_REQUIRE_SHARED"] == "1"
-    }
-
     /// A folder of the shared material; when it is absent, a skip or a
     /// failure that says what is missing (`reportMissing`).
     static func sharedFolder(_ relativePath: String) throws -> URL {
@@ -82,9 +76,17 @@ public extension TestEnvironment {
     /// Testing test (also while its argument list is built) and `XCTSkip`
     /// in an XCTest test.
     static func reportMissing(_ url: URL) throws -> Never {
-        let message = "shared material not found at \(url.path) (set QAPI_SHARED_DIR)"
-        if isSharedMaterialRequired {
-            throw SharedMaterialError(message + "; QAPI_REQUIRE_SHARED=1 makes this a failure")
+        try skipOrFail(
+            "shared material not found at \(url.path) (set QAPI_SHARED_DIR)", requiredBy: "QAPI_REQUIRE_SHARED")
+    }
+
+    /// Ends the current test because something it needs is missing, as
+    /// `message` says: when the environment variable `variable` is `1`
+    /// by throwing `SharedMaterialError`, which fails it; otherwise by
+    /// skipping it (`Test.cancel` in Swift Testing, `XCTSkip` in XCTest).
+    static func skipOrFail(_ message: String, requiredBy variable: String) throws -> Never {
+        if ProcessInfo.processInfo.environment[variable] == "1" {
+            throw SharedMaterialError(message + "; \(variable)=1 makes this a failure")
         }
         if Test.current != nil {
             try Test.cancel(Comment(rawValue: message + "; skipping"))
@@ -93,8 +95,9 @@ public extension TestEnvironment {
     }
 }
 
-/// Shared material that is missing while required, or that is not what the
-/// tests expect: a test failure.
+/// Shared material or a peer program (QEMU) that is missing while
+/// required, or shared material that is not what the tests expect: a test
+/// failure.
 public struct SharedMaterialError: Error, CustomStringConvertible {
     /// What is wrong, with the path.
     public let description: String

@@ -1,4 +1,5 @@
 import QAPIRuntime
+import QAPITestSupport
 import QMPClient
 import XCTest
 

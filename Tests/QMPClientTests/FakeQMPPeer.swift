@@ -28,6 +28,9 @@ final class FakeQMPPeer {
     private var parser = JSONStreamParser()
     private var received: [JSONValue] = []
     private var isClosed = false
+    /// The file descriptors that came with the input (SCM_RIGHTS), in
+    /// order; the script owns them.
+    private(set) var receivedDescriptors: [Int32] = []
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -139,6 +142,12 @@ final class FakeQMPPeer {
         return true
     }
 
+    /// How many bytes the client sent that the peer has not read yet.
+    func bytesQueued() -> Int {
+        var count: Int32 = 0
+        return ioctl(descriptor, UInt(FIONREAD), &count) == 0 ? Int(count) : 0
+    }
+
     /// Closes the connection.
     func close() {
         guard !isClosed else { return }
@@ -153,11 +162,36 @@ final class FakeQMPPeer {
         let ready = poll(&entry, 1, Int32(max(1, timeout * 1000)))
         guard ready > 0 else { return true }
         var buffer = [UInt8](repeating: 0, count: 65536)
-        let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        let count = buffer.withUnsafeMutableBytes { receive(into: $0) }
         if count <= 0 { return false }
         for output in parser.feed(buffer[..<count]) {
             if case .success(let value) = output { received.append(value) }
         }
         return true
+    }
+
+    /// `recvmsg` into `buffer`, keeping the descriptors that come with the
+    /// bytes: the count read.
+    private func receive(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        let control = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: MemoryLayout<Int>.alignment)
+        defer { control.deallocate() }
+        var vector = iovec(iov_base: buffer.baseAddress, iov_len: buffer.count)
+        var message = msghdr()
+        let count = withUnsafeMutablePointer(to: &vector) { vector in
+            message.msg_iov = vector
+            message.msg_iovlen = 1
+            message.msg_control = control.baseAddress
+            message.msg_controllen = control.count
+            return recvmsg(descriptor, &message, Int32(MSG_CMSG_CLOEXEC))
+        }
+        guard count > 0, message.msg_controllen >= MemoryLayout<cmsghdr>.size else { return count }
+        let header = control.load(as: cmsghdr.self)
+        if header.cmsg_level == SOL_SOCKET && header.cmsg_type == Int32(SCM_RIGHTS) {
+            let payload = (MemoryLayout<cmsghdr>.size + MemoryLayout<Int>.size - 1) & ~(MemoryLayout<Int>.size - 1)
+            for offset in stride(from: payload, to: Int(header.cmsg_len), by: MemoryLayout<Int32>.size) {
+                receivedDescriptors.append(control.load(fromByteOffset: offset, as: Int32.self))
+            }
+        }
+        return count
     }
 }

@@ -31,19 +31,6 @@ func thrownError<T>(
     }
 }
 
-/// Collects what drift handlers hear.
-final class DriftLog: Sendable {
-    private let entries = QAPILock<[QAPIDrift]>([])
-
-    /// The handler to pass in the options.
-    var handler: @Sendable (QAPIDrift) -> Void {
-        { [entries] drift in entries.withLock { $0.append(drift) } }
-    }
-
-    /// What was heard, as log lines.
-    var lines: [String] { entries.withLock { $0.map(\.description) } }
-}
-
 /// Waits until `condition` holds, for at most `timeout`.
 func eventually(
     timeout: Duration = .seconds(5), file: StaticString = #filePath, line: UInt = #line,

@@ -10,13 +10,16 @@ final class Call: Sendable {
     let body: [UInt8]
     /// Whether it goes out with `exec-oob`, outside the in-flight limit.
     let isOutOfBand: Bool
+    /// The file descriptor sent with the request's first byte, if any.
+    let descriptor: PassedDescriptor?
     /// The reply object (`return` or `error`, with the id).
     let reply = OneShot<JSONObject>()
 
-    /// A call of `command`.
-    init(command: String, body: [UInt8], isOutOfBand: Bool) {
+    /// A call of `command`, passing `descriptor` when given.
+    init(command: String, body: [UInt8], isOutOfBand: Bool, descriptor: PassedDescriptor? = nil) {
         self.command = command
         self.body = body
         self.isOutOfBand = isOutOfBand
+        self.descriptor = descriptor
     }
 }

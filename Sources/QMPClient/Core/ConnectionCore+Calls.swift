@@ -1,15 +1,17 @@
 import QAPIRuntime
 
 extension ConnectionCore {
-    /// Sends `command` and waits for its reply object (`return` or
-    /// `error`). Throws `QMPClientError` for everything but the server's
-    /// answer: disconnection, timeout, cancellation, OOB not enabled.
+    /// Sends `command` (with `descriptor`, when given) and waits for its
+    /// reply object (`return` or `error`). Throws `QMPClientError` for
+    /// everything but the server's answer: disconnection, timeout,
+    /// cancellation, OOB not enabled.
     func perform(
-        _ command: String, arguments: JSONObject, outOfBand: Bool, timeout: Duration?
+        _ command: String, arguments: JSONObject, outOfBand: Bool, timeout: Duration?,
+        passing descriptor: PassedDescriptor? = nil
     ) async throws -> JSONObject {
         if Task.isCancelled { throw QMPClientError.cancelled(command: command) }
         let body = RequestEncoder.body(command: command, arguments: arguments, outOfBand: outOfBand)
-        let call = Call(command: command, body: body, isOutOfBand: outOfBand)
+        let call = Call(command: command, body: body, isOutOfBand: outOfBand, descriptor: descriptor)
         try submit(call)
         return try await wait(
             for: call.reply, timeout: timeout,
@@ -69,7 +71,8 @@ extension ConnectionCore {
 
     /// Writes `call` with `id`; the ending when the write failed.
     private func send(_ call: Call, id: Int64, _ state: inout ConnectionState) -> ConnectionEnding? {
-        switch state.output.write(RequestEncoder.message(id: id, body: call.body), to: channel.descriptor) {
+        let message = RequestEncoder.message(id: id, body: call.body)
+        switch state.output.write(message, attaching: call.descriptor, to: channel.descriptor) {
         case .drained:
             return nil
         case .blocked:

@@ -24,6 +24,10 @@ public enum QMPClientError: Error, Sendable, Hashable, CustomStringConvertible {
     case cancelled(command: String)
     /// An out-of-band call on a connection that did not negotiate `oob`.
     case outOfBandNotEnabled(command: String)
+    /// A file descriptor could not be sent with `command` (nothing was
+    /// sent): only unix sockets carry descriptors, and the client sends a
+    /// duplicate, which the system may refuse to make.
+    case descriptorNotPassed(command: String, reason: String)
     /// An event stream's consumer fell `limit` events behind; the stream
     /// ended (the connection and other streams go on).
     case eventBufferOverflow(limit: Int)
@@ -55,6 +59,8 @@ public enum QMPClientError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(command) was cancelled (the server may still run it)"
         case .outOfBandNotEnabled(let command):
             return "\(command) cannot run out of band: the connection did not negotiate 'oob'"
+        case .descriptorNotPassed(let command, let reason):
+            return "\(command): cannot pass a file descriptor: \(reason)"
         case .eventBufferOverflow(let limit):
             return "event stream ended: its consumer fell \(limit) events behind"
         case .decoding(let command, let path, let message):

@@ -1,5 +1,8 @@
 /// Bytes on their way to the socket: written at once when the socket has
-/// room, the rest kept, in order, until it has room again.
+/// room, the rest kept, in order, until it has room again. A file
+/// descriptor attached to a message goes with the message's first byte
+/// (SCM_RIGHTS), in a write of its own that stops before the next
+/// attached descriptor's message.
 struct OutputBuffer {
     /// How a write went.
     enum Outcome {
@@ -14,38 +17,36 @@ struct OutputBuffer {
     private var pending: [UInt8] = []
     /// How much of `pending` is written already.
     private var written = 0
+    /// The descriptors still to send, each with the offset in `pending`
+    /// of the byte it goes with, in order.
+    private var attachments: [(offset: Int, descriptor: PassedDescriptor)] = []
 
-    /// Writes `bytes` after anything still waiting.
-    mutating func write(_ bytes: [UInt8], to descriptor: Int32) -> Outcome {
+    /// Writes `bytes` after anything still waiting, with `descriptor`
+    /// attached to their first byte when given.
+    mutating func write(_ bytes: [UInt8], attaching descriptor: PassedDescriptor? = nil, to socket: Int32) -> Outcome {
+        if let descriptor { attachments.append((pending.count, descriptor)) }
         if written < pending.count {
             pending.append(contentsOf: bytes)
             return .blocked
         }
-        var sent = 0
-        while sent < bytes.count {
-            let count = bytes.withUnsafeBytes { POSIXSocket.send(descriptor, UnsafeRawBufferPointer(rebasing: $0[sent...])) }
-            if count > 0 {
-                sent += count
-                continue
-            }
-            if count < 0, case let code = POSIXSocket.lastError, !POSIXSocket.wouldBlock(code) {
-                return .failed(SystemError(code: code).text)
-            }
-            pending = Array(bytes[sent...])
-            written = 0
-            return .blocked
-        }
-        return .drained
+        pending = bytes
+        written = 0
+        return flush(to: socket)
     }
 
     /// Writes what is waiting, as far as the socket takes it.
-    mutating func flush(to descriptor: Int32) -> Outcome {
+    mutating func flush(to socket: Int32) -> Outcome {
         while written < pending.count {
-            let count = pending.withUnsafeBytes {
-                POSIXSocket.send(descriptor, UnsafeRawBufferPointer(rebasing: $0[written...]))
+            let attached = attachments.first.flatMap { $0.offset == written ? $0.descriptor : nil }
+            let end = attachments.first { $0.offset > written }?.offset ?? pending.count
+            let count = pending.withUnsafeBytes { bytes in
+                let slice = UnsafeRawBufferPointer(rebasing: bytes[written..<end])
+                return attached.map { POSIXSocket.send(socket, slice, passing: $0.descriptor) }
+                    ?? POSIXSocket.send(socket, slice)
             }
             if count > 0 {
                 written += count
+                if attached != nil { attachments.removeFirst() }
                 continue
             }
             if count < 0, case let code = POSIXSocket.lastError, !POSIXSocket.wouldBlock(code) {

@@ -76,6 +76,43 @@ enum POSIXSocket {
         }
     }
 
+    /// Sends bytes with the file descriptor `passed` attached (SCM_RIGHTS,
+    /// unix sockets only), without raising SIGPIPE: the count sent, or -1
+    /// with `errno`. The descriptor goes with the first byte sent.
+    static func send(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, passing passed: Int32) -> Int {
+        #if canImport(Glibc)
+        let flags = Int32(MSG_NOSIGNAL)
+        let align = MemoryLayout<Int>.size
+        #elseif canImport(Darwin)
+        let flags: Int32 = 0
+        let align = MemoryLayout<UInt32>.size
+        #endif
+        // CMSG_SPACE and CMSG_LEN for one Int32, which Swift does not import.
+        let headerSize = (MemoryLayout<cmsghdr>.size + align - 1) & ~(align - 1)
+        let dataSize = MemoryLayout<Int32>.size
+        let spaceSize = headerSize + (dataSize + align - 1) & ~(align - 1)
+        let control = UnsafeMutableRawPointer.allocate(byteCount: spaceSize, alignment: align)
+        defer { control.deallocate() }
+        control.initializeMemory(as: UInt8.self, repeating: 0, count: spaceSize)
+        let header = control.bindMemory(to: cmsghdr.self, capacity: 1)
+        header.pointee.cmsg_level = SOL_SOCKET
+        header.pointee.cmsg_type = Int32(SCM_RIGHTS)
+        header.pointee.cmsg_len = .init(headerSize + dataSize)
+        control.storeBytes(of: passed, toByteOffset: headerSize, as: Int32.self)
+        var vector = iovec(iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress), iov_len: bytes.count)
+        return withUnsafeMutablePointer(to: &vector) { vector in
+            var message = msghdr()
+            message.msg_iov = vector
+            message.msg_iovlen = 1
+            message.msg_control = control
+            message.msg_controllen = .init(spaceSize)
+            while true {
+                let sent = sendmsg(descriptor, &message, flags)
+                if sent >= 0 || errno != EINTR { return sent }
+            }
+        }
+    }
+
     /// Reads into `buffer`: the count read (0 at end of input), or -1 with
     /// `errno`.
     static func receive(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
