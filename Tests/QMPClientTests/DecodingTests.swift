@@ -1,5 +1,6 @@
 import QAPIRuntime
 import QMPClient
+import QMPClientTestSupport
 import XCTest
 
 /// Results and events are decoded tolerantly: what this build does not
