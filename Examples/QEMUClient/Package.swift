@@ -10,10 +10,10 @@ let package = Package(
     name: "QEMUClient",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "qemu-pause", targets: ["qemu-pause"]),
+        .executable(name: "qemu-pause", targets: ["qemu-pause"])
     ],
     dependencies: [
-        .package(name: "swift-qapi", path: "../.."),
+        .package(name: "swift-qapi", path: "../..")
     ],
     targets: [
         // The generated types, commands, events and client methods (from

@@ -33,14 +33,17 @@ final class SwiftClientGeneratorTests: XCTestCase {
 
     func testDeviceAndJobHelpersComeWithTheCommandsAndEventsTheyUse() throws {
         let text = try client(Self.deviceAndJobs)
-        XCTAssertTrue(text.contains("public func deleteDevice(id: String, timeout: Duration) async throws -> Events.DeviceDeleted {"))
+        XCTAssertTrue(
+            text.contains(
+                "public func deleteDevice(id: String, timeout: Duration) async throws -> Events.DeviceDeleted {"))
         XCTAssertTrue(text.contains("thenWaitFor: Events.DeviceDeleted.self"))
         XCTAssertTrue(text.contains("public func runJob<Command: QMPInBandCommand>("))
         XCTAssertTrue(text.contains("thenWaitFor: Events.JobStatusChange.self"))
     }
 
     func testASchemaWithoutThemGetsNoHelpers() throws {
-        let withoutEvents = Self.deviceAndJobs.split(separator: "\n").filter { !$0.contains("'event'") }.joined(separator: "\n")
+        let withoutEvents = Self.deviceAndJobs.split(separator: "\n").filter { !$0.contains("'event'") }.joined(
+            separator: "\n")
         let text = try client(withoutEvents)
         XCTAssertTrue(text.contains("public func deviceDel(id: String, timeout: Duration? = nil) async throws {"))
         XCTAssertFalse(text.contains("deleteDevice"))
@@ -48,14 +51,17 @@ final class SwiftClientGeneratorTests: XCTestCase {
     }
 
     func testOnlyAllowOOBCommandsAreOnTheOutOfBandAccessor() throws {
-        let text = try client("""
+        let text = try client(
+            """
             { 'command': 'slow' }
             { 'command': 'urgent', 'allow-oob': true }
             """)
         let outOfBand = try XCTUnwrap(text.range(of: "extension QMPConnection.OutOfBand {"))
-        XCTAssertTrue(text[outOfBand.upperBound...].contains("public func urgent(timeout: Duration? = nil) async throws {"))
+        XCTAssertTrue(
+            text[outOfBand.upperBound...].contains("public func urgent(timeout: Duration? = nil) async throws {"))
         XCTAssertFalse(text[outOfBand.upperBound...].contains("func slow("))
-        XCTAssertTrue(text[..<outOfBand.lowerBound].contains("public func slow(timeout: Duration? = nil) async throws {"))
+        XCTAssertTrue(
+            text[..<outOfBand.lowerBound].contains("public func slow(timeout: Duration? = nil) async throws {"))
         XCTAssertFalse(try client("{ 'command': 'slow' }").contains("OutOfBand"))
     }
 

@@ -18,12 +18,14 @@ final class GeneratedClientTests: XCTestCase {
         var template = Array("/tmp/qapi-client-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
         folder = Swift.String(cString: made)
-        server = MonitorServer(configuration: .init { [handler] registry, _ in
-            Commands.register(handler, into: &registry)
-        })
+        server = MonitorServer(
+            configuration: .init { [handler] registry, _ in
+                Commands.register(handler, into: &registry)
+            })
         let socketPath = folder + "/qmp.sock"
         try server.chardevs.add(
-            id: "qmp", backend: .socket(ChardevSocketOptions(address: .unix(path: socketPath), server: true, wait: false)))
+            id: "qmp",
+            backend: .socket(ChardevSocketOptions(address: .unix(path: socketPath), server: true, wait: false)))
         try await server.addMonitor(id: "qmp", chardev: "qmp", mode: .control, pretty: false)
         client = try await QMPConnection.connect(to: .unix(path: socketPath), options: .testing())
     }
@@ -51,10 +53,13 @@ final class GeneratedClientTests: XCTestCase {
         XCTAssertEqual([all, tools], [3, -1])
         let labels = try await client.listLabels()
         XCTAssertEqual(labels, ["red", "blue"])
-        XCTAssertEqual(handler.log, [
-            #"add-tool {"id": "saw", "weight": 3} -"#, #"add-tool {"id": "saw", "weight": 3} kept"#, "inspect drill 2 dark",
-            "count-items -", "count-items tool", "list-labels",
-        ])
+        XCTAssertEqual(
+            handler.log,
+            [
+                #"add-tool {"id": "saw", "weight": 3} -"#, #"add-tool {"id": "saw", "weight": 3} kept"#,
+                "inspect drill 2 dark",
+                "count-items -", "count-items tool", "list-labels",
+            ])
     }
 
     func testBoxedCommandsTakeTheirArgumentValue() async throws {
@@ -82,7 +87,8 @@ final class GeneratedClientTests: XCTestCase {
         let full = await thrownError {
             try await client.store(Item(label: "full", branch: .tool(Tool(id: "vise", weight: 1))))
         }
-        XCTAssertEqual(full as? QMPCommandError, QMPCommandError(command: "store", error: .generic("The shelf is full")))
+        XCTAssertEqual(
+            full as? QMPCommandError, QMPCommandError(command: "store", error: .generic("The shelf is full")))
         let missing = await thrownError { try await client.fireAndForget(tag: "fail") }
         XCTAssertEqual((missing as? QMPCommandError)?.errorClass, .deviceNotFound)
         XCTAssertEqual("\(missing!)", "fire-and-forget failed: DeviceNotFound: No target for tag fail")
@@ -107,14 +113,20 @@ final class GeneratedClientTests: XCTestCase {
             received.append(event)
             if received.count == 3 { break }
         }
-        XCTAssertEqual(received, [.started(Events.Started()), .unknown(name: "FROM_A_NEWER_SERVER", data: ["level": 2]), .itemStored(stored)])
+        XCTAssertEqual(
+            received,
+            [
+                .started(Events.Started()), .unknown(name: "FROM_A_NEWER_SERVER", data: ["level": 2]),
+                .itemStored(stored),
+            ])
     }
 
     func testTypedFilterYieldsOnlyItsEvent() async throws {
         let stored = client.events(Events.ItemStored.self)
         server.emit(QMPEventMessage(Events.Started(), timestamp: time))
         server.emit(QMPEventMessage(Events.Stopped(), timestamp: time))
-        let item = Events.ItemStored(item: Item(label: "saw", branch: .tool(Tool(id: "saw", weight: 3))), where: "shelf", at: 9)
+        let item = Events.ItemStored(
+            item: Item(label: "saw", branch: .tool(Tool(id: "saw", weight: 3))), where: "shelf", at: 9)
         server.emit(QMPEventMessage(item, timestamp: time))
         var iterator = stored.makeAsyncIterator()
         let first = try await iterator.next()

@@ -10,7 +10,9 @@ final class ControlCommandTests: MonitorClientTestCase {
         let version = try await client.queryVersion()
         XCTAssertEqual(version.package, "swift-qapi")
         XCTAssertEqual(
-            QMPVersion(major: version.qemu.major, minor: version.qemu.minor, micro: version.qemu.micro, package: version.package),
+            QMPVersion(
+                major: version.qemu.major, minor: version.qemu.minor, micro: version.qemu.micro,
+                package: version.package),
             client.greeting.version)
     }
 

@@ -18,7 +18,9 @@ final class OutOfBandTests: MonitorClientTestCase {
     func testYankOfAnUnknownInstanceFailsWithDeviceNotFound() async throws {
         let unknown = [YankInstance(branch: .chardev(YankInstanceChardev(id: "nothing")))]
         let outOfBand = await thrownError { try await client.outOfBand.yank(instances: unknown) }
-        XCTAssertEqual(outOfBand as? QMPCommandError, QMPCommandError(command: "yank", error: .init(.deviceNotFound, "Instance not found")))
+        XCTAssertEqual(
+            outOfBand as? QMPCommandError,
+            QMPCommandError(command: "yank", error: .init(.deviceNotFound, "Instance not found")))
         let inBand = await thrownError { try await client.yank(instances: unknown) }
         XCTAssertEqual(inBand as? QMPCommandError, outOfBand as? QMPCommandError)
     }

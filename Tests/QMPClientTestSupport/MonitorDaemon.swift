@@ -20,7 +20,8 @@ public final class MonitorDaemon {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw XCTSkip("qmp-monitor is not built at \(executable.path)")
         }
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("qmp-monitor-\(UUID().uuidString.prefix(8))")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "qmp-monitor-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         socketPath = folder.appendingPathComponent("qmp.sock").path
         process.executableURL = executable
