@@ -48,6 +48,11 @@ let package = Package(
             path: "Benchmarks/qapi-decode-bench",
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
         .target(name: "QAPITestSupport", dependencies: ["QAPIRuntime"], path: "Tests/QAPITestSupport"),
+        // What client tests share: test options, async assertions, and a
+        // qmp-monitor started as a process (found beside the test bundle).
+        .target(
+            name: "QMPClientTestSupport", dependencies: ["QMPClient", "QAPIRuntime", "QAPITestSupport"],
+            path: "Tests/QMPClientTestSupport"),
         // Tests that run the qapi-gen executable do not list it as a dependency:
         // SwiftPM would then link its objects into the test bundle twice (once
         // more as the plugin's tool, for QAPIGeneratedTests). `swift test` and
@@ -66,13 +71,21 @@ let package = Package(
         .testTarget(name: "QAPIPluginTests", dependencies: ["QAPICodegen", "QAPITestSupport"]),
         // Drives the client against scripted fake servers, and against the
         // built qmp-monitor (found beside the test bundle, not a dependency).
-        .testTarget(name: "QMPClientTests", dependencies: ["QMPClient", "QAPIRuntime", "QAPITestSupport"]),
+        .testTarget(name: "QMPClientTests", dependencies: ["QMPClient", "QAPIRuntime", "QMPClientTestSupport"]),
+        // The client generated from qapi/ ("client": true in its
+        // qapi-gen.json) driving the built qmp-monitor: every command,
+        // events, out-of-band calls, errors and timeouts.
+        .testTarget(
+            name: "QMPClientGeneratedTests", dependencies: ["QMPClient", "QAPIRuntime", "QMPClientTestSupport"],
+            plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
         // Compiles the golden files of the workshop schema (Generated/ is a
         // link to Tests/QAPICodegenTests/Golden/workshop): the generated
         // code under review is the code these tests run. QMPMonitor serves
-        // a subset of its commands beside the core's.
+        // a subset of its commands beside the core's, and the generated
+        // client talks to one serving them all.
         .testTarget(
-            name: "QAPIGeneratedTests", dependencies: ["QAPIRuntime", "QMPMonitor", "QAPITestSupport"],
+            name: "QAPIGeneratedTests",
+            dependencies: ["QAPIRuntime", "QMPMonitor", "QMPClient", "QAPITestSupport", "QMPClientTestSupport"],
             exclude: ["schema"]),
     ],
     swiftLanguageModes: [.v6]

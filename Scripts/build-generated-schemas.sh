@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Generates Swift from QEMU's schemas with qapi-gen and builds it, failing
-# on any error or warning:
-#   1. the corpus's qapi-schema-test.json
-#   2. QEMU 10.0's whole schema with every condition symbol defined
-#   3. the same schema with no symbol defined
+# Generates Swift from QEMU's schemas with qapi-gen, the typed client
+# included (--client), and builds it against QAPIRuntime and QMPClient,
+# failing on any error or warning:
+#   1. the project's own schema (qapi/)
+#   2. the workshop schema of QAPIGeneratedTests (CONFIG_ALPHA, CONFIG_BETA)
+#   3. the corpus's qapi-schema-test.json
+#   4. QEMU 10.0's whole schema with every condition symbol defined
+#   5. the same schema with no symbol defined
 # Prints the generation and build time of each. Needs ../shared (or
 # QAPI_SHARED_DIR). Usage: Scripts/build-generated-schemas.sh
 set -euo pipefail
@@ -31,7 +34,10 @@ let package = Package(
     targets: [
         .target(
             name: "Generated",
-            dependencies: [.product(name: "QAPIRuntime", package: "$(basename "$repo")")],
+            dependencies: [
+                .product(name: "QAPIRuntime", package: "$(basename "$repo")"),
+                .product(name: "QMPClient", package: "$(basename "$repo")"),
+            ],
             swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]),
     ],
     swiftLanguageModes: [.v6])
@@ -47,7 +53,7 @@ check() {
     rm -f "$work/Sources/Generated/"*.swift
     local start end
     start=$(date +%s%N)
-    "$qapi_gen" -o "$work/Sources/Generated" "$@"
+    "$qapi_gen" -o "$work/Sources/Generated" --client "$@"
     end=$(date +%s%N)
     local files lines
     files=$(ls "$work/Sources/Generated" | wc -l)
@@ -68,10 +74,13 @@ check() {
     printf '%s: built with no warnings in %d ms\n' "$label" $(( (end - start) / 1000000 ))
 }
 
-# Build the runtime once so that the timings below are the generated code's.
-"$qapi_gen" -o "$work/Sources/Generated" "$repo/qapi/qapi-schema.json"
+# Build the runtime and the client library once so that the timings below
+# are the generated code's.
+"$qapi_gen" -o "$work/Sources/Generated" --client "$repo/qapi/qapi-schema.json"
 swift build --package-path "$work" --target Generated >/dev/null 2>&1 || true
 
+check "qapi/qapi-schema.json" "$repo/qapi/qapi-schema.json"
+check "workshop schema" -D CONFIG_ALPHA -D CONFIG_BETA "$repo/Tests/QAPIGeneratedTests/schema/qapi-schema.json"
 check "qapi-schema-test.json" "$shared/qapi-conformance/cases/qapi-schema-test.json"
 check "QEMU schema, all symbols" "${all_symbols[@]}" "$shared/qemu-10.0.13/qapi/qapi-schema.json"
 check "QEMU schema, no symbols" "$shared/qemu-10.0.13/qapi/qapi-schema.json"

@@ -27,10 +27,11 @@ import Testing
     }
 
     static let schemas = [
-        Schema(folder: "qapi", path: "qapi/qapi-schema.json", options: SwiftGeneratorOptions(access: .package)),
+        // QMPClientGeneratedTests' options (QMPMonitorSchema's, with the client).
+        Schema(folder: "qapi", path: "qapi/qapi-schema.json", options: SwiftGeneratorOptions(access: .package, client: true)),
         Schema(
             folder: "workshop", path: "Tests/QAPIGeneratedTests/schema/qapi-schema.json",
-            options: SwiftGeneratorOptions(definedSymbols: ["CONFIG_ALPHA", "CONFIG_BETA"], access: .internal)),
+            options: SwiftGeneratorOptions(definedSymbols: ["CONFIG_ALPHA", "CONFIG_BETA"], access: .internal, client: true)),
     ]
 
     static let goldenDirectory = TestEnvironment.repositoryRoot.appendingPathComponent("Tests/QAPICodegenTests/Golden")

@@ -1,6 +1,7 @@
 import Foundation
 import QAPIRuntime
 import QMPClient
+import QMPClientTestSupport
 import XCTest
 
 /// Connecting: the greeting, negotiation, timeouts, retries.

@@ -1,6 +1,7 @@
 import Dispatch
 import QAPIRuntime
 import QMPClient
+import QMPClientTestSupport
 import XCTest
 
 /// The end of a connection fails every pending and waiting call with one

@@ -1,6 +1,7 @@
 import QAPIRuntime
 import QAPITestSupport
 import QMPClient
+import QMPClientTestSupport
 import XCTest
 
 /// Results and events are decoded tolerantly: what this build does not

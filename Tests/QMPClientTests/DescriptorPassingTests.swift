@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import QAPIRuntime
 import QMPClient
+import QMPClientTestSupport
 import XCTest
 
 /// A file descriptor sent with a request (SCM_RIGHTS), as `getfd` and

@@ -1,6 +1,7 @@
 import Dispatch
 import QAPIRuntime
 import QMPClient
+import QMPClientTestSupport
 import XCTest
 
 /// Event streams: every subscriber gets every event; a bounded buffer.

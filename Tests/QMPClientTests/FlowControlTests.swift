@@ -1,6 +1,7 @@
 import Dispatch
 import QAPIRuntime
 import QMPClient
+import QMPClientTestSupport
 import XCTest
 
 /// At most `maxInFlight` in-band requests are on the wire; timeouts and

@@ -1,5 +1,6 @@
 import QAPIRuntime
 import QMPClient
+import QMPClientTestSupport
 import XCTest
 
 /// No thread per connection: one process holds a thousand.

@@ -1,47 +1,22 @@
-import Foundation
 import QAPIRuntime
-import QAPITestSupport
 import QMPClient
+import QMPClientTestSupport
 import XCTest
 
 /// The client against the project's own server: the built `qmp-monitor`,
 /// started as a process (found beside the test bundle).
 final class MonitorEndToEndTests: XCTestCase {
-    private var folder: URL!
-    private var daemon: Process?
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("qmp-client-e2e-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
+    private var daemon: MonitorDaemon?
 
     override func tearDown() {
-        if let daemon, daemon.isRunning {
-            daemon.terminate()
-            daemon.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(at: folder)
+        daemon = nil
     }
 
-    /// Starts `qmp-monitor` serving QMP on a unix socket and connects to
-    /// it, retrying while the daemon starts.
-    private func startAndConnect(options: QMPConnection.Options = .testing()) async throws -> QMPConnection {
-        let executable = TestEnvironment.productsDirectory.appendingPathComponent("qmp-monitor")
-        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw XCTSkip("qmp-monitor is not built at \(executable.path)")
-        }
-        let socket = folder.appendingPathComponent("qmp.sock").path
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["-qmp", "unix:\(socket),server=on,wait=off"]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        daemon = process
-        var options = options
-        options.retry = .whileProcessAlive(pid: process.processIdentifier, for: .seconds(10))
-        return try await QMPConnection.connect(to: .unix(path: socket), options: options)
+    /// Starts `qmp-monitor` and connects to it.
+    private func startAndConnect() async throws -> QMPConnection {
+        let daemon = try MonitorDaemon()
+        self.daemon = daemon
+        return try await daemon.connect()
     }
 
     func testTypedAndUntypedCommandsAndErrors() async throws {
@@ -101,8 +76,7 @@ final class MonitorEndToEndTests: XCTestCase {
         let end = await thrownError { for try await event in events { names.append(event.name) } }
         XCTAssertEqual(names, ["SHUTDOWN"])
         XCTAssertEqual(end as? QMPClientError, .disconnected(.closedByServer))
-        daemon?.waitUntilExit()
-        XCTAssertEqual(daemon?.terminationStatus, 0)
+        XCTAssertEqual(daemon?.waitForExit(), 0)
     }
 
     func testPipelinedCallsFromManyTasks() async throws {

@@ -1,6 +1,7 @@
 import Dispatch
 import QAPIRuntime
 import QMPClient
+import QMPClientTestSupport
 import XCTest
 
 /// `exec-oob`: refused on the client side unless negotiated; outside the

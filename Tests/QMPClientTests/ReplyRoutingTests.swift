@@ -1,5 +1,6 @@
 import QAPIRuntime
 import QMPClient
+import QMPClientTestSupport
 import XCTest
 
 /// Replies are matched by id; events are routed apart whatever order they

@@ -57,7 +57,7 @@ struct SwiftClientEmitter {
             let labels = parameters.map { "\(SwiftCommandEmitter.argumentLabel($0.name)): \($0.name)" }
             value = command.argType == nil ? "\(context.runtime("QAPIEmpty"))()" : ".init(\(labels.joined(separator: ", ")))"
         }
-        declared.append("\(timeout): Duration? = nil")
+        declared.append("\(timeout): \(context.std("Duration"))? = nil")
         docs.append("  - \(timeout): How long to wait for the answer; nil for the connection's default. QEMU still runs a command whose call timed out.")
         writer.docComment(SwiftDocComments.definition(
             command, what: "command", context: context, parameters: ["- Parameters:"] + docs))

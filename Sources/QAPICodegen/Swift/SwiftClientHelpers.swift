@@ -26,6 +26,7 @@ struct SwiftClientHelpers {
 
     private func emitDeleteDevice(_ deviceDel: QAPISchemaCommand, _ deleted: QAPISchemaEvent, into writer: inout SwiftCodeWriter) {
         let access = context.access
+        let string = context.std("String")
         let command = "\(context.commandsName).\(SwiftCommandEmitter.namespaceName(deviceDel))"
         let event = "\(context.eventsName).\(SwiftEventEmitter.typeName(deleted))"
         writer.line()
@@ -39,7 +40,7 @@ struct SwiftClientHelpers {
             "  - timeout: How long to wait for the answer and the event together.",
             "- Returns: The `DEVICE_DELETED` event.",
         ])
-        writer.block("\(access)func deleteDevice(id: String, timeout: Duration) async throws -> \(event) {") { writer in
+        writer.block("\(access)func deleteDevice(id: \(string), timeout: \(context.std("Duration"))) async throws -> \(event) {") { writer in
             writer.line("let (_, event) = try await execute(")
             writer.line("    \(command).self, .init(id: id), thenWaitFor: \(event).self,")
             writer.line("    where: { $0.device == id }, timeout: timeout)")
@@ -52,6 +53,7 @@ struct SwiftClientHelpers {
         into writer: inout SwiftCodeWriter
     ) {
         let access = context.access
+        let string = context.std("String")
         let event = "\(context.eventsName).\(SwiftEventEmitter.typeName(statusChange))"
         let jobs = queryJobs.retType.map(context.swiftType) ?? "[]"
         let element = String(jobs.dropFirst().dropLast())
@@ -71,7 +73,7 @@ struct SwiftClientHelpers {
             "- Returns: The job as `query-jobs` last showed it, or nil when QEMU dismissed it by itself.",
         ])
         writer.line("\(access)func runJob<Command: \(context.runtime("QMPInBandCommand"))>(")
-        writer.line("    _ command: Command.Type, _ arguments: Command.Arguments, jobID: String, timeout: Duration")
+        writer.line("    _ command: Command.Type, _ arguments: Command.Arguments, jobID: \(string), timeout: \(context.std("Duration"))")
         writer.line(") async throws -> \(element)? {")
         writer.line("    _ = try await execute(")
         writer.line("        command, arguments, thenWaitFor: \(event).self,")
