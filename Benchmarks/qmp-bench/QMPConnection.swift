@@ -79,8 +79,13 @@ final class QMPConnection {
                 return buffer[start...newline]
             }
             if start > 0 {
-                buffer.replaceSubrange(0..<(end - start), with: buffer[start..<end])
-                (start, end) = (0, end - start)
+                // Moves the unread bytes to the front in place (a slice of
+                // the buffer would copy all of it first).
+                let (from, count) = (start, end - start)
+                buffer.withUnsafeMutableBytes { bytes in
+                    if count > 0 { memmove(bytes.baseAddress!, bytes.baseAddress! + from, count) }
+                }
+                (start, end) = (0, count)
             }
             guard end < buffer.count else { throw SocketFailure(description: "line longer than \(buffer.count) bytes") }
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + end, $0.count - end) }
