@@ -85,7 +85,10 @@ final class RobustnessTests: ServerTestCase {
             "hotplug churn: \(cycles) cycles in \(end - start) (\(cycles - warmUp) measured in \(end - measured)); "
                 + "descriptors \(descriptorsBefore) -> \(descriptorsAfter); "
                 + "resident \(residentBefore / 1024) KiB -> \(residentAfter / 1024) KiB (growth \(growth / 1024) KiB)")
-        XCTAssertEqual(descriptorsAfter, descriptorsBefore, "descriptor growth over \(cycles - warmUp) cycles")
+        // A leak per cycle would show as hundreds; the margin of two is for
+        // a descriptor a sanitizer's runtime may open meanwhile (TSan does).
+        XCTAssertLessThanOrEqual(
+            descriptorsAfter - descriptorsBefore, 2, "descriptor growth over \(cycles - warmUp) cycles")
         XCTAssertLessThan(growth, 8 << 20, "resident memory grew by \(growth) bytes")
         let monitors = json(try main.execute(#"{"execute": "query-monitors"}"#))["return"]?.arrayValue ?? []
         XCTAssertEqual(monitors, [["id": "main", "mode": "control", "chardev": "main-chr"]])
