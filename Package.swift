@@ -108,7 +108,9 @@ if FileManager.default.fileExists(atPath: Context.packageDirectory + "/../shared
 // daemon, the benchmarks and the tests use Linux-only calls (Glibc,
 // epoll-backed Dispatch sources, /proc) and are left out there.
 #if !os(Linux)
-let portable: Set<String> = ["QAPISchema", "QAPICodegen", "QAPIRuntime", "QMPClient", "qapi-gen", "QAPIGeneratorPlugin"]
+let portable: Set<String> = [
+    "QAPISchema", "QAPICodegen", "QAPIRuntime", "QMPClient", "qapi-gen", "QAPIGeneratorPlugin",
+]
 package.products.removeAll { !portable.contains($0.name) }
 package.targets.removeAll { !portable.contains($0.name) }
 #endif

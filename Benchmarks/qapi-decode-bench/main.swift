@@ -23,7 +23,8 @@ let bytes = [UInt8](data)
 
 /// The payload parsed by the QEMU-dialect parser, from raw bytes.
 func parse() throws -> JSONValue {
-    var parser = JSONStreamParser(limits: JSONStreamLimits(maxTokenBytes: Int(UInt32.max), maxTokenCount: Int(UInt32.max), maxNesting: 1024))
+    var parser = JSONStreamParser(
+        limits: JSONStreamLimits(maxTokenBytes: Int(UInt32.max), maxTokenCount: Int(UInt32.max), maxNesting: 1024))
     let outputs = parser.feed(bytes) + parser.finish()
     guard outputs.count == 1, case .success(let value) = outputs[0] else {
         throw QMPError.generic("the payload is not one JSON value")
@@ -87,8 +88,10 @@ func measure(_ body: () throws -> Void) rethrows -> [Double] {
 /// throughput over the payload's size.
 func report(_ label: String, _ times: [Double]) {
     let median = times[times.count / 2]
-    print(String(format: "%@ min %6.2f ms, median %6.2f ms, %6.1f MB/s",
-                 label, times[0] * 1000, median * 1000, Double(bytes.count) / median / 1e6))
+    print(
+        String(
+            format: "%@ min %6.2f ms, median %6.2f ms, %6.1f MB/s",
+            label, times[0] * 1000, median * 1000, Double(bytes.count) / median / 1e6))
 }
 
 do {
@@ -109,8 +112,10 @@ do {
     report("  free   the JSONValue tree:         ", freeOnly)
     report("generated SchemaInfo (QAPIRuntime):  ", ours)
     report("Foundation JSONDecoder (Codable):    ", theirs)
-    print(String(format: "ratio (JSONDecoder / generated, medians): %.2fx",
-                 theirs[theirs.count / 2] / ours[ours.count / 2]))
+    print(
+        String(
+            format: "ratio (JSONDecoder / generated, medians): %.2fx",
+            theirs[theirs.count / 2] / ours[ours.count / 2]))
 } catch {
     print("decoding failed: \(error)")
     exit(1)

@@ -26,7 +26,9 @@ func measure(_ iterations: Int, _ body: () throws -> Void) rethrows -> [Double] 
 
 func report(_ label: String, _ times: [Double]) {
     let median = times[times.count / 2]
-    print(String(format: "%@: min %.2f ms, median %.2f ms over %d runs", label, times[0] * 1000, median * 1000, times.count))
+    print(
+        String(
+            format: "%@: min %.2f ms, median %.2f ms over %d runs", label, times[0] * 1000, median * 1000, times.count))
 }
 
 let tool = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
@@ -37,15 +39,21 @@ let fileName = url.lastPathComponent
 
 var dumpSize = 0
 do {
-    report("phase: read + parse", try measure(iterations) {
-        _ = try QAPISchemaParser.parse(fileName: fileName)
-    })
-    report("phase: read + parse + expression checks", try measure(iterations) {
-        _ = try QAPIExpressionChecker.check(try QAPISchemaParser.parse(fileName: fileName).expressions)
-    })
-    report("phase: whole front end (schema built)", try measure(iterations) {
-        _ = try QAPICheckedSchema(fileName: fileName)
-    })
+    report(
+        "phase: read + parse",
+        try measure(iterations) {
+            _ = try QAPISchemaParser.parse(fileName: fileName)
+        })
+    report(
+        "phase: read + parse + expression checks",
+        try measure(iterations) {
+            _ = try QAPIExpressionChecker.check(try QAPISchemaParser.parse(fileName: fileName).expressions)
+        })
+    report(
+        "phase: whole front end (schema built)",
+        try measure(iterations) {
+            _ = try QAPICheckedSchema(fileName: fileName)
+        })
     let inProcess = try measure(iterations) {
         let schema = try QAPICheckedSchema(fileName: fileName)
         dumpSize = QAPITestDump.render(schema).utf8.count
@@ -53,11 +61,13 @@ do {
     report("in process: read + check + build + dump", inProcess)
     print("dump size: \(dumpSize) bytes")
     var generatedSize = 0
-    report("in process: read + check + build + generate Swift", try measure(iterations) {
-        let schema = try QAPICheckedSchema(fileName: fileName)
-        generatedSize = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())
-            .reduce(0) { $0 + $1.contents.utf8.count }
-    })
+    report(
+        "in process: read + check + build + generate Swift",
+        try measure(iterations) {
+            let schema = try QAPICheckedSchema(fileName: fileName)
+            generatedSize = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())
+                .reduce(0) { $0 + $1.contents.utf8.count }
+        })
     print("generated Swift: \(generatedSize) bytes")
 } catch let error as QAPIError {
     print(error.qemuDescription)
@@ -81,17 +91,21 @@ func runWholeProcess(_ executable: String, _ arguments: [String]) throws {
 }
 
 if FileManager.default.isExecutableFile(atPath: tool.path) {
-    report("whole process: qapi-gen --dump", try measure(max(5, iterations / 3)) {
-        try runWholeProcess(tool.path, ["--dump", fileName])
-    })
+    report(
+        "whole process: qapi-gen --dump",
+        try measure(max(5, iterations / 3)) {
+            try runWholeProcess(tool.path, ["--dump", fileName])
+        })
     // Fresh directories, so every run writes every file.
     let outputRoot = FileManager.default.temporaryDirectory.appendingPathComponent("qapi-gen-bench-\(getpid())")
     defer { try? FileManager.default.removeItem(at: outputRoot) }
     var run = 0
-    report("whole process: qapi-gen -o DIR (every file written)", try measure(max(5, iterations / 3)) {
-        run += 1
-        try runWholeProcess(tool.path, ["-o", outputRoot.appendingPathComponent("\(run)").path, fileName])
-    })
+    report(
+        "whole process: qapi-gen -o DIR (every file written)",
+        try measure(max(5, iterations / 3)) {
+            run += 1
+            try runWholeProcess(tool.path, ["-o", outputRoot.appendingPathComponent("\(run)").path, fileName])
+        })
 } else {
     print("qapi-gen not found beside the benchmark (\(tool.path)); whole-process figure skipped")
 }

@@ -10,11 +10,13 @@ import Darwin
 /// after reading it (the benchmark ends every request with a newline).
 /// Answers to the requests of one read go out in one write.
 enum FloorResponder {
-    static let greeting = Array(
-        #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 1, "major": 0}, "package": "swift-qapi"}, "capabilities": ["oob"]}}"#
-            .utf8) + [0x0D, 0x0A]
-    static let answer = Array(
-        #"{"return": {"qemu": {"micro": 0, "minor": 1, "major": 0}, "package": "swift-qapi"}, "id": 1}"#.utf8)
+    static let greeting =
+        Array(
+            #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 1, "major": 0}, "package": "swift-qapi"}, "capabilities": ["oob"]}}"#
+                .utf8) + [0x0D, 0x0A]
+    static let answer =
+        Array(
+            #"{"return": {"qemu": {"micro": 0, "minor": 1, "major": 0}, "package": "swift-qapi"}, "id": 1}"#.utf8)
         + [0x0D, 0x0A]
 
     /// Listens on `path` and serves clients until killed.
@@ -22,7 +24,9 @@ enum FloorResponder {
         let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw SocketFailure.lastError("socket") }
         unlink(path)
-        guard try withUnixSocketAddress(path, { bind(listener, $0, $1) }) == 0 else { throw SocketFailure.lastError("bind") }
+        guard try withUnixSocketAddress(path, { bind(listener, $0, $1) }) == 0 else {
+            throw SocketFailure.lastError("bind")
+        }
         guard listen(listener, 1) == 0 else { throw SocketFailure.lastError("listen") }
         var input = [UInt8](repeating: 0, count: 65536)
         var output: [UInt8] = []

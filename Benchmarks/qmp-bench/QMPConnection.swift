@@ -1,9 +1,10 @@
+import QAPIRuntime
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import QAPIRuntime
 
 /// A blocking QMP client connection over a unix socket, just enough to
 /// measure a server: connect, read the greeting, negotiate, send raw

@@ -1,3 +1,5 @@
+import Foundation
+
 // Measures QMP round trips of `query-version`, with one request in flight
 // and with 8, against three servers in one run: qmp-monitor, the floor (a
 // responder with blocking I/O that parses nothing, `FloorResponder`, run
@@ -13,7 +15,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 let floorResponderFlag = "--floor-responder"
 if CommandLine.arguments.count == 3 && CommandLine.arguments[1] == floorResponderFlag {
@@ -77,15 +78,19 @@ func measure(_ server: BenchServer) throws -> Figures {
 
 /// Prints `figures` of the server named `label`.
 func printFigures(_ label: String, _ figures: Figures) {
-    print(label.padding(toLength: 28, withPad: " ", startingAt: 0)
-        + String(format: "1 in flight %7.0f req/s   8 in flight %7.0f req/s", figures.sequential, figures.pipelined))
+    print(
+        label.padding(toLength: 28, withPad: " ", startingAt: 0)
+            + String(format: "1 in flight %7.0f req/s   8 in flight %7.0f req/s", figures.sequential, figures.pipelined)
+    )
 }
 
 /// Prints `figures` as a share of `base`'s.
 func printRatio(_ label: String, _ figures: Figures, to base: Figures) {
-    print(label.padding(toLength: 28, withPad: " ", startingAt: 0)
-        + String(format: "1 in flight %7.2fx       8 in flight %7.2fx",
-                 figures.sequential / base.sequential, figures.pipelined / base.pipelined))
+    print(
+        label.padding(toLength: 28, withPad: " ", startingAt: 0)
+            + String(
+                format: "1 in flight %7.2fx       8 in flight %7.2fx",
+                figures.sequential / base.sequential, figures.pipelined / base.pipelined))
 }
 
 func findExecutable(_ name: String) -> String? {
@@ -128,7 +133,10 @@ do {
         servers.append(
             try BenchServer(
                 "qemu-system-x86_64", qemu,
-                ["-M", "none", "-display", "none", "-nodefaults", "-qmp", "unix:\(socket("qemu.sock")),server=on,wait=off"],
+                [
+                    "-M", "none", "-display", "none", "-nodefaults", "-qmp",
+                    "unix:\(socket("qemu.sock")),server=on,wait=off",
+                ],
                 socketPath: socket("qemu.sock")))
     }
     var best = [Figures](repeating: Figures(), count: servers.count)

@@ -1,3 +1,6 @@
+import Foundation
+import QMPClient
+
 // Measures `query-version` round trips per second with QMPClient's
 // QMPConnection (typed: each reply is decoded into VersionInfo), one
 // request in flight and 8 in flight from concurrent tasks, against
@@ -16,8 +19,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import QMPClient
 
 let secondsPerFigure = CommandLine.arguments.dropFirst().first.flatMap(Double.init) ?? 3
 let depth = 8
@@ -109,7 +110,8 @@ func measureCeiling(socket: String) async -> Figures? {
 /// qemu.qmp's figures for the server on `socket`, or nil (with the reason
 /// printed) when the script cannot run.
 func measurePython(socket: String) throws -> Figures? {
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("qmp_client_bench.py")
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "qmp_client_bench.py")
     guard let python = findExecutable("python3") else {
         say("python3 not found; no qemu.qmp comparison")
         return nil
@@ -131,7 +133,9 @@ func measurePython(socket: String) throws -> Figures? {
     }
     guard process.terminationStatus == 0, let sequential = figures["sequential"], let pipelined = figures["pipelined"]
     else {
-        say("qemu.qmp benchmark failed (exit \(process.terminationStatus)); is qemu.qmp installed? (pip install qemu.qmp)")
+        say(
+            "qemu.qmp benchmark failed (exit \(process.terminationStatus)); is qemu.qmp installed? (pip install qemu.qmp)"
+        )
         return nil
     }
     return Figures(sequential: sequential, pipelined: pipelined)
@@ -162,8 +166,10 @@ func withServer<T>(
 /// Measures both clients against one server and prints the figures.
 func compare(_ label: String, _ executable: String, _ arguments: [String], socket: String) async throws {
     let (swift, python, ceiling) = try await withServer(executable, arguments, socket: socket) { pid in
-        (try await measureSwift(socket: socket, pid: pid), try measurePython(socket: socket),
-         await measureCeiling(socket: socket))
+        (
+            try await measureSwift(socket: socket, pid: pid), try measurePython(socket: socket),
+            await measureCeiling(socket: socket)
+        )
     }
     let server = label.padding(toLength: 20, withPad: " ", startingAt: 0)
     func row(_ client: String, _ figures: Figures) {

@@ -9,10 +9,10 @@ import PackageDescription
 let package = Package(
     name: "VMManager",
     products: [
-        .executable(name: "vm-manager", targets: ["vm-manager"]),
+        .executable(name: "vm-manager", targets: ["vm-manager"])
     ],
     dependencies: [
-        .package(name: "swift-qapi", path: "../.."),
+        .package(name: "swift-qapi", path: "../..")
     ],
     targets: [
         // The schema's Swift (generated at build time from qapi/ by the

@@ -36,7 +36,8 @@ extension QMPConnection {
     /// Runs the command named `name` with `arguments`, untyped: returns
     /// the `return` value as the server sent it. Errors, timeouts and
     /// cancellation are as for the typed `execute(_:_:timeout:)`.
-    public func execute(_ name: String, arguments: JSONObject = [:], timeout: Duration? = nil) async throws -> JSONValue {
+    public func execute(_ name: String, arguments: JSONObject = [:], timeout: Duration? = nil) async throws -> JSONValue
+    {
         let reply = try await core.perform(
             name, arguments: arguments, outOfBand: false, timeout: timeout ?? options.defaultTimeout)
         return try ReplyDecoding.returnValue(of: name, from: reply)

@@ -37,7 +37,9 @@ extension QMPConnection {
 
         /// Runs the command named `name` out of band, untyped: returns the
         /// `return` value as the server sent it.
-        public func execute(_ name: String, arguments: JSONObject = [:], timeout: Duration? = nil) async throws -> JSONValue {
+        public func execute(
+            _ name: String, arguments: JSONObject = [:], timeout: Duration? = nil
+        ) async throws -> JSONValue {
             let reply = try await connection.core.perform(
                 name, arguments: arguments, outOfBand: true, timeout: timeout ?? connection.options.defaultTimeout)
             return try ReplyDecoding.returnValue(of: name, from: reply)

@@ -13,7 +13,9 @@ extension QMPConnection {
         public var messagesIgnored = 0
 
         /// Counts from their parts (zero by default).
-        public init(repliesReceived: Int = 0, repliesDropped: Int = 0, eventsReceived: Int = 0, messagesIgnored: Int = 0) {
+        public init(
+            repliesReceived: Int = 0, repliesDropped: Int = 0, eventsReceived: Int = 0, messagesIgnored: Int = 0
+        ) {
             self.repliesReceived = repliesReceived
             self.repliesDropped = repliesDropped
             self.eventsReceived = eventsReceived

@@ -33,7 +33,9 @@ public final class QMPConnection: Sendable {
     public let options: Options
     let core: ConnectionCore
 
-    private init(endpoint: QMPEndpoint, greeting: QMPGreeting, isOutOfBandEnabled: Bool, options: Options, core: ConnectionCore) {
+    private init(
+        endpoint: QMPEndpoint, greeting: QMPGreeting, isOutOfBandEnabled: Bool, options: Options, core: ConnectionCore
+    ) {
         self.endpoint = endpoint
         self.greeting = greeting
         self.isOutOfBandEnabled = isOutOfBandEnabled
@@ -65,7 +67,8 @@ public final class QMPConnection: Sendable {
             try await handshake.negotiate(enablingOutOfBand: enableOutOfBand)
             if enableOutOfBand { core.enableOutOfBand() }
             return QMPConnection(
-                endpoint: endpoint, greeting: greeting, isOutOfBandEnabled: enableOutOfBand, options: options, core: core)
+                endpoint: endpoint, greeting: greeting, isOutOfBandEnabled: enableOutOfBand, options: options,
+                core: core)
         } catch {
             // Throws once the socket is closed, as close() returns.
             core.close(.closedByClient)

@@ -12,4 +12,6 @@ import Darwin
 exit(
     await MonitorDaemon.run(
         programName: "qmp-monitor",
-        summary: "Serves QMP, QEMU's machine protocol, for the swift-qapi schema (qapi/) on sockets or\nstandard input and output."))
+        summary:
+            "Serves QMP, QEMU's machine protocol, for the swift-qapi schema (qapi/) on sockets or\nstandard input and output."
+    ))

@@ -28,10 +28,13 @@ import Testing
 
     static let schemas = [
         // QMPClientGeneratedTests' options (QMPMonitorSchema's, with the client).
-        Schema(folder: "qapi", path: "qapi/qapi-schema.json", options: SwiftGeneratorOptions(access: .package, client: true)),
+        Schema(
+            folder: "qapi", path: "qapi/qapi-schema.json",
+            options: SwiftGeneratorOptions(access: .package, client: true)),
         Schema(
             folder: "workshop", path: "Tests/QAPIGeneratedTests/schema/qapi-schema.json",
-            options: SwiftGeneratorOptions(definedSymbols: ["CONFIG_ALPHA", "CONFIG_BETA"], access: .internal, client: true)),
+            options: SwiftGeneratorOptions(
+                definedSymbols: ["CONFIG_ALPHA", "CONFIG_BETA"], access: .internal, client: true)),
     ]
 
     static let goldenDirectory = TestEnvironment.repositoryRoot.appendingPathComponent("Tests/QAPICodegenTests/Golden")
@@ -40,7 +43,8 @@ import Testing
 
     @Test("generated Swift matches the checked-in files", arguments: schemas)
     func generatedSwiftMatchesGoldenFiles(_ schema: Schema) throws {
-        let parsed = try QAPICheckedSchema(fileName: TestEnvironment.repositoryRoot.appendingPathComponent(schema.path).path)
+        let parsed = try QAPICheckedSchema(
+            fileName: TestEnvironment.repositoryRoot.appendingPathComponent(schema.path).path)
         let files = try QAPISwiftGenerator.generate(parsed, options: schema.options)
         let folder = Self.goldenDirectory.appendingPathComponent(schema.folder)
         if Self.isRecording {
@@ -58,7 +62,9 @@ import Testing
                 continue
             }
             if expected != file.contents {
-                Issue.record("\(schema.folder)/\(file.name) differs from the generated Swift:\n\(UnifiedDiff.between(expected, file.contents))")
+                Issue.record(
+                    "\(schema.folder)/\(file.name) differs from the generated Swift:\n\(UnifiedDiff.between(expected, file.contents))"
+                )
             }
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }

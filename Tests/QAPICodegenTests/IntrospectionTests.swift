@@ -58,13 +58,24 @@ import Testing
             _ = try Source.present()
             return [
                 Comparison(source: .qemu, unmask: false, allSymbols: true, reference: "introspect-masked-alltrue.json"),
-                Comparison(source: .qemu, unmask: false, allSymbols: false, reference: "introspect-masked-allfalse.json"),
-                Comparison(source: .qemu, unmask: true, allSymbols: true, reference: "introspect-unmasked-alltrue.json"),
-                Comparison(source: .qemu, unmask: true, allSymbols: false, reference: "introspect-unmasked-allfalse.json"),
-                Comparison(source: .schemaTest, unmask: false, allSymbols: true, reference: "introspect-masked-allsymbols.json"),
-                Comparison(source: .schemaTest, unmask: false, allSymbols: false, reference: "introspect-masked-nosymbols.json"),
-                Comparison(source: .schemaTest, unmask: true, allSymbols: true, reference: "introspect-unmasked-allsymbols.json"),
-                Comparison(source: .schemaTest, unmask: true, allSymbols: false, reference: "introspect-unmasked-nosymbols.json"),
+                Comparison(
+                    source: .qemu, unmask: false, allSymbols: false, reference: "introspect-masked-allfalse.json"),
+                Comparison(
+                    source: .qemu, unmask: true, allSymbols: true, reference: "introspect-unmasked-alltrue.json"),
+                Comparison(
+                    source: .qemu, unmask: true, allSymbols: false, reference: "introspect-unmasked-allfalse.json"),
+                Comparison(
+                    source: .schemaTest, unmask: false, allSymbols: true, reference: "introspect-masked-allsymbols.json"
+                ),
+                Comparison(
+                    source: .schemaTest, unmask: false, allSymbols: false, reference: "introspect-masked-nosymbols.json"
+                ),
+                Comparison(
+                    source: .schemaTest, unmask: true, allSymbols: true,
+                    reference: "introspect-unmasked-allsymbols.json"),
+                Comparison(
+                    source: .schemaTest, unmask: true, allSymbols: false,
+                    reference: "introspect-unmasked-nosymbols.json"),
             ]
         }
     }
@@ -72,7 +83,8 @@ import Testing
     @Test("qapi-gen --introspection gives QEMU's data", arguments: try Comparison.all())
     func introspectionMatchesReference(_ comparison: Comparison) throws {
         let referenceFolder = try TestEnvironment.sharedFolder(comparison.source.referenceFolder)
-        let symbols = comparison.allSymbols
+        let symbols =
+            comparison.allSymbols
             ? try TestEnvironment.referenceSymbols(referenceFolder.appendingPathComponent("introspect-conditions.json"))
             : []
         let output = try runIntrospection(comparison.source, unmask: comparison.unmask, symbols: symbols)

@@ -107,23 +107,29 @@ final class IntrospectionUnitTests: XCTestCase {
         let schema = try schema()
         let kept = QAPIIntrospection.schemaInfo(for: schema, unmask: true)
         let green = IntrospectionValue.conditional(QAPISchemaIfCond(.string("HAVE_GREEN")), .string("green"))
-        XCTAssertEqual(kept.first { $0.name == "Color" }?.value["values"], .array([.string("red"), green, .string("blue")]))
+        XCTAssertEqual(
+            kept.first { $0.name == "Color" }?.value["values"], .array([.string("red"), green, .string("blue")]))
 
         let evaluated = QAPIIntrospection.schemaInfo(for: schema, unmask: true, definedSymbols: ["HAVE_GREEN"])
         XCTAssertEqual(
             evaluated.first { $0.name == "Color" }?.value["values"],
             .array([.string("red"), .string("green"), .string("blue")]))
         let variants = evaluated.first { $0.name == "Shape" }?.value["variants"]
-        XCTAssertEqual(variants, .array([
-            .object([IntrospectionField("case", .string("red")), IntrospectionField("type", .string("Point"))]),
-            .object([IntrospectionField("case", .string("green")), IntrospectionField("type", .string("q_empty"))]),
-            .object([IntrospectionField("case", .string("blue")), IntrospectionField("type", .string("q_empty"))]),
-        ]))
+        XCTAssertEqual(
+            variants,
+            .array([
+                .object([IntrospectionField("case", .string("red")), IntrospectionField("type", .string("Point"))]),
+                .object([IntrospectionField("case", .string("green")), IntrospectionField("type", .string("q_empty"))]),
+                .object([IntrospectionField("case", .string("blue")), IntrospectionField("type", .string("q_empty"))]),
+            ]))
     }
 
     func testConditionsAreRenderedAsWrappers() throws {
         let text = QAPIIntrospection.renderJSON(QAPIIntrospection.schemaInfo(for: try schema(), unmask: true))
-        XCTAssertTrue(text.contains(#"{"if": "HAVE_COND", "value": {"arg-type": "q_obj_cond-cmd-arg", "meta-type": "command", "name": "cond-cmd", "ret-type": "q_empty"}}"#), text)
+        XCTAssertTrue(
+            text.contains(
+                #"{"if": "HAVE_COND", "value": {"arg-type": "q_obj_cond-cmd-arg", "meta-type": "command", "name": "cond-cmd", "ret-type": "q_empty"}}"#
+            ), text)
         XCTAssertTrue(text.contains(#""values": ["red", {"if": "HAVE_GREEN", "value": "green"}, "blue"]"#), text)
         XCTAssertEqual(QAPIIntrospection.conditionSymbols(in: try schema()), ["HAVE_COND", "HAVE_GREEN"])
     }
@@ -162,7 +168,8 @@ final class IntrospectionUnitTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(String(decoding: missing.standardError, as: UTF8.self).contains("option -D needs a value"))
 
-        try Data("{ 'command': 'x', 'data': 'Nope' }\n".utf8).write(to: schemaDirectory.appendingPathComponent("bad.json"))
+        try Data("{ 'command': 'x', 'data': 'Nope' }\n".utf8).write(
+            to: schemaDirectory.appendingPathComponent("bad.json"))
         let bad = try TestEnvironment.runQAPIGen(["--introspection", "bad.json"], in: schemaDirectory)
         XCTAssertEqual(bad.status, 1)
         XCTAssertEqual(bad.standardOutput, Data())

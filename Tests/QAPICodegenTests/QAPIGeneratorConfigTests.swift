@@ -23,7 +23,8 @@ final class QAPIGeneratorConfigTests: XCTestCase {
     }
 
     func testEveryKeyIsRead() throws {
-        let config = try parse("""
+        let config = try parse(
+            """
             {
               "schema": "qapi/main.json", "symbols": ["CONFIG_A", "CONFIG_B"], "unmask": true,
               "access": "package", "prefix": "fx", "client": true
@@ -57,30 +58,52 @@ final class QAPIGeneratorConfigTests: XCTestCase {
         let config = try parse(#"{"schema": "qapi/../qapi/./main.json"}"#)
         XCTAssertEqual(SwiftGeneratorOptions(config), SwiftGeneratorOptions())
         XCTAssertEqual(config.schemaFile(packageRoot: "/pkg/", workingDirectory: "/"), "/pkg/qapi/main.json")
-        XCTAssertEqual(config.schemaFile(packageRoot: "sub/pkg", workingDirectory: "/home"), "/home/sub/pkg/qapi/main.json")
+        XCTAssertEqual(
+            config.schemaFile(packageRoot: "sub/pkg", workingDirectory: "/home"), "/home/sub/pkg/qapi/main.json")
         XCTAssertEqual(config.schemaFile(packageRoot: ".", workingDirectory: "/home"), "/home/qapi/main.json")
     }
 
     func testKeyErrorsNameTheKeyAndPointAtIt() {
         let cases: [(String, String)] = [
-            (#"{"schema": "qapi/main.json", "colour": "blue"}"#,
-             "1:30: error: unknown key 'colour' (known keys: schema, symbols, unmask, access, prefix, client, commands, events, types)"),
-            (#"{"schema": "qapi/main.json", "unmask": "yes"}"#, "1:40: error: key 'unmask' must be a boolean, not a string"),
-            (#"{"schema": "qapi/main.json", "symbols": ["CONFIG_A", 2]}"#,
-             "1:54: error: key 'symbols' must be an array of strings, not an array with a non-string element"),
-            (#"{"schema": "qapi/main.json", "symbols": "CONFIG_A"}"#,
-             "1:41: error: key 'symbols' must be an array of strings, not a string"),
-            (#"{"schema": "qapi/main.json", "prefix": true}"#, "1:40: error: key 'prefix' must be a string, not a boolean"),
-            (#"{"schema": "qapi/main.json", "client": 1}"#, "1:40: error: key 'client' must be a boolean, not a number"),
-            (#"{"schema": "qapi/main.json", "access": "open"}"#,
-             #"1:40: error: key 'access' must be one of "public", "package", "internal", not "open""#),
+            (
+                #"{"schema": "qapi/main.json", "colour": "blue"}"#,
+                "1:30: error: unknown key 'colour' (known keys: schema, symbols, unmask, access, prefix, client, commands, events, types)"
+            ),
+            (
+                #"{"schema": "qapi/main.json", "unmask": "yes"}"#,
+                "1:40: error: key 'unmask' must be a boolean, not a string"
+            ),
+            (
+                #"{"schema": "qapi/main.json", "symbols": ["CONFIG_A", 2]}"#,
+                "1:54: error: key 'symbols' must be an array of strings, not an array with a non-string element"
+            ),
+            (
+                #"{"schema": "qapi/main.json", "symbols": "CONFIG_A"}"#,
+                "1:41: error: key 'symbols' must be an array of strings, not a string"
+            ),
+            (
+                #"{"schema": "qapi/main.json", "prefix": true}"#,
+                "1:40: error: key 'prefix' must be a string, not a boolean"
+            ),
+            (
+                #"{"schema": "qapi/main.json", "client": 1}"#,
+                "1:40: error: key 'client' must be a boolean, not a number"
+            ),
+            (
+                #"{"schema": "qapi/main.json", "access": "open"}"#,
+                #"1:40: error: key 'access' must be one of "public", "package", "internal", not "open""#
+            ),
             (#"{"schema": 3}"#, "1:12: error: key 'schema' must be a string, not a number"),
             (#"{"schema": null}"#, "1:12: error: key 'schema' must be a string, not null"),
             (#"{"schema": ""}"#, "1:12: error: key 'schema' must be a path relative to the package root, not ''"),
-            (#"{"schema": "/abs/main.json"}"#,
-             "1:12: error: key 'schema' must be a path relative to the package root, not '/abs/main.json'"),
-            (#"{"symbols": []}"#,
-             "1:1: error: missing required key 'schema' (the schema file, relative to the package root)"),
+            (
+                #"{"schema": "/abs/main.json"}"#,
+                "1:12: error: key 'schema' must be a path relative to the package root, not '/abs/main.json'"
+            ),
+            (
+                #"{"symbols": []}"#,
+                "1:1: error: missing required key 'schema' (the schema file, relative to the package root)"
+            ),
             (#"{"schema": "a.json", "schema": "b.json"}"#, "1:22: error: key 'schema' appears twice"),
             (#"["schema"]"#, "1:1: error: the configuration must be a JSON object, not an array"),
             ("\n  \"qapi/main.json\"", "2:3: error: the configuration must be a JSON object, not a string"),
@@ -93,14 +116,21 @@ final class QAPIGeneratorConfigTests: XCTestCase {
     func testColumnsCountCharactersNotBytes() {
         XCTAssertEqual(
             failure(#"{"schema": "qapi/é€😀.json", "x": 1}"#),
-            "\(file):1:29: error: unknown key 'x' (known keys: schema, symbols, unmask, access, prefix, client, commands, events, types)")
+            "\(file):1:29: error: unknown key 'x' (known keys: schema, symbols, unmask, access, prefix, client, commands, events, types)"
+        )
     }
 
     func testJSONSyntaxErrorsArePlaced() {
         let cases: [(String, String)] = [
-            (#"{"schema": "qapi/main.json""#, "1:28: error: not valid JSON (unexpected end of file after an object member)"),
+            (
+                #"{"schema": "qapi/main.json""#,
+                "1:28: error: not valid JSON (unexpected end of file after an object member)"
+            ),
             ("", "1:1: error: not valid JSON (unexpected end of file, expected a value)"),
-            (#"{"schema": "a" "b"}"#, "1:16: error: not valid JSON (expected ',' or '}' after an object member, found '\"')"),
+            (
+                #"{"schema": "a" "b"}"#,
+                "1:16: error: not valid JSON (expected ',' or '}' after an object member, found '\"')"
+            ),
             ("{\n  \"schema\" \"a\"}", "2:12: error: not valid JSON (expected ':' after the member name, found '\"')"),
             ("{'schema': 'a'}", "1:2: error: not valid JSON (expected a member name in double quotes, found ''')"),
             (#"{"schema": "a",}"#, "1:16: error: not valid JSON (expected a member name in double quotes, found '}')"),
@@ -110,7 +140,10 @@ final class QAPIGeneratorConfigTests: XCTestCase {
             (#"{"schema": 1.}"#, "1:12: error: not valid JSON (invalid number)"),
             (#"{"schema": -}"#, "1:12: error: not valid JSON (invalid number)"),
             (#"{"schema": 1e}"#, "1:12: error: not valid JSON (invalid number)"),
-            ("{\"schema\": \"a\tb\"}", "1:14: error: not valid JSON (control character in a string (write it as an escape sequence))"),
+            (
+                "{\"schema\": \"a\tb\"}",
+                "1:14: error: not valid JSON (control character in a string (write it as an escape sequence))"
+            ),
             (#"{"schema": "a\qb"}"#, "1:14: error: not valid JSON (invalid escape sequence in a string)"),
             (#"{"schema": "\u12G4"}"#, "1:13: error: not valid JSON (invalid \\u escape sequence in a string)"),
             (#"{"schema": "\ud83d"}"#, "1:19: error: not valid JSON (unpaired surrogate in a \\u escape sequence)"),
@@ -131,7 +164,8 @@ final class QAPIGeneratorConfigTests: XCTestCase {
     }
 
     func testStringsAndValuesOfEveryKind() throws {
-        let config = try parse("""
+        let config = try parse(
+            """
             \u{20}\r\n\t{"schema": "q\\u00e9\\ud83d\\ude00\\/\\"\\\\\\b\\f\\n\\r\\t.json",
              "symbols": [], "prefix": "",
              "unmask": false}
@@ -165,6 +199,8 @@ final class QAPIGeneratorConfigTests: XCTestCase {
     func testAccessLevelIsOneEnum() {
         XCTAssertTrue(SwiftGeneratorOptions.AccessLevel.self == QAPIAccessLevel.self)
         XCTAssertEqual(QAPIAccessLevel.allCases.map(\.rawValue), ["public", "package", "internal"])
-        XCTAssertEqual(QAPIGeneratorConfig.Key.allCases.map(\.rawValue), ["schema", "symbols", "unmask", "access", "prefix", "client", "commands", "events", "types"])
+        XCTAssertEqual(
+            QAPIGeneratorConfig.Key.allCases.map(\.rawValue),
+            ["schema", "symbols", "unmask", "access", "prefix", "client", "commands", "events", "types"])
     }
 }

@@ -13,19 +13,19 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("main.json")
         try """
-            { 'enum': 'Colour', 'data': [ 'red', 'blue' ] }
-            { 'struct': 'Paint', 'data': { 'colour': 'Colour', '*layers': ['Layer'] } }
-            { 'struct': 'Layer', 'data': { 'depth': 'int' } }
-            { 'struct': 'Unrelated', 'data': { 'x': 'int' } }
-            { 'union': 'Shape', 'base': { 'kind': 'ShapeKind' }, 'discriminator': 'kind',
-              'data': { 'round': 'Circle' } }
-            { 'enum': 'ShapeKind', 'data': [ 'round' ] }
-            { 'struct': 'Circle', 'data': { 'r': 'number' } }
-            { 'command': 'paint', 'data': { 'what': 'str' }, 'returns': 'Paint' }
-            { 'command': 'draw', 'data': { 'shape': 'Shape' } }
-            { 'event': 'PAINTED', 'data': { 'paint': 'Paint' } }
-            { 'event': 'DRAWN' }
-            """.write(to: file, atomically: true, encoding: .utf8)
+        { 'enum': 'Colour', 'data': [ 'red', 'blue' ] }
+        { 'struct': 'Paint', 'data': { 'colour': 'Colour', '*layers': ['Layer'] } }
+        { 'struct': 'Layer', 'data': { 'depth': 'int' } }
+        { 'struct': 'Unrelated', 'data': { 'x': 'int' } }
+        { 'union': 'Shape', 'base': { 'kind': 'ShapeKind' }, 'discriminator': 'kind',
+          'data': { 'round': 'Circle' } }
+        { 'enum': 'ShapeKind', 'data': [ 'round' ] }
+        { 'struct': 'Circle', 'data': { 'r': 'number' } }
+        { 'command': 'paint', 'data': { 'what': 'str' }, 'returns': 'Paint' }
+        { 'command': 'draw', 'data': { 'shape': 'Shape' } }
+        { 'event': 'PAINTED', 'data': { 'paint': 'Paint' } }
+        { 'event': 'DRAWN' }
+        """.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: folder) }
         return try QAPICheckedSchema(fileName: file.path)
     }
@@ -41,8 +41,12 @@ import Testing
     @Test func onlyTheChosenEntitiesAndWhatTheyReach() throws {
         let files = try generated(QAPISubset(commands: ["paint"], events: ["DRAWN"]))
         let types = try #require(files["types"])
-        for name in ["Colour", "Paint", "Layer"] { #expect(types.contains("public struct \(name)") || types.contains("public enum \(name)")) }
-        for name in ["Unrelated", "Shape", "ShapeKind", "Circle"] { #expect(!types.contains(" \(name):"), "\(name) was generated") }
+        for name in ["Colour", "Paint", "Layer"] {
+            #expect(types.contains("public struct \(name)") || types.contains("public enum \(name)"))
+        }
+        for name in ["Unrelated", "Shape", "ShapeKind", "Circle"] {
+            #expect(!types.contains(" \(name):"), "\(name) was generated")
+        }
         let commands = try #require(files[QAPIOutputPlan.commands])
         #expect(commands.contains("enum Paint {}"))
         #expect(!commands.contains("enum Draw {}"))

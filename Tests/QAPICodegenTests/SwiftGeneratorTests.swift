@@ -10,7 +10,8 @@ final class SwiftGeneratorTests: XCTestCase {
 
     override func setUpWithError() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("swift-gen-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
     }
 
     override func tearDownWithError() throws {
@@ -57,26 +58,32 @@ final class SwiftGeneratorTests: XCTestCase {
         ])
         let files = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions(prefix: "qmp-"))
         XCTAssertEqual(files.map(\.name), QAPIOutputPlan.files)
-        XCTAssertEqual(files.map(\.name), [
-            "qapi-types-1.swift", "qapi-types-2.swift", "qapi-types-3.swift", "qapi-types-4.swift", "qapi-commands.swift",
-            "qapi-events.swift", "qapi-schema.swift", "qapi-introspection.swift", "qapi-client.swift",
-        ])
+        XCTAssertEqual(
+            files.map(\.name),
+            [
+                "qapi-types-1.swift", "qapi-types-2.swift", "qapi-types-3.swift", "qapi-types-4.swift",
+                "qapi-commands.swift",
+                "qapi-events.swift", "qapi-schema.swift", "qapi-introspection.swift", "qapi-client.swift",
+            ])
         let byName = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
         XCTAssertTrue(Self.types(files).contains("// MARK: - sub/types.json"))
         XCTAssertTrue(Self.types(files).contains("public struct Point: QAPIObjectCodable, Hashable {"))
         XCTAssertTrue(byName["qapi-commands.swift"]!.contains("extension QmpCommands.Ping: QMPInBandCommand {"))
-        XCTAssertTrue(byName["qapi-events.swift"]!.contains("public struct Moved: QMPEvent, QAPIObjectCodable, Hashable {"))
+        XCTAssertTrue(
+            byName["qapi-events.swift"]!.contains("public struct Moved: QMPEvent, QAPIObjectCodable, Hashable {"))
         XCTAssertTrue(byName["qapi-events.swift"]!.contains("public enum QmpEvent: QMPEventSet, Hashable {"))
         XCTAssertTrue(byName["qapi-schema.swift"]!.contains("public protocol QmpCommandHandler: Sendable {"))
         XCTAssertFalse(byName.values.contains { $0.contains(directory.path) }, "no absolute paths in output")
     }
 
     func testOutputIsDeterministic() throws {
-        let schema = try schema(["main.json": """
+        let schema = try schema([
+            "main.json": """
             { 'enum': 'Ex', 'data': [ 'a', 'b', 'c', 'd', 'e', 'f' ] }
             { 'struct': 'Sx', 'data': { 'x': 'Ex', 'y': ['Sx'], '*z': 'Sx' } }
             { 'command': 'go', 'data': { 'v': 'Sx' }, 'returns': 'Sx', 'if': 'HAVE_GO' }
-            """])
+            """
+        ])
         let options = SwiftGeneratorOptions(definedSymbols: ["HAVE_GO", "OTHER", "MORE"])
         let first = try QAPISwiftGenerator.generate(schema, options: options)
         for _ in 0..<5 {
@@ -85,11 +92,13 @@ final class SwiftGeneratorTests: XCTestCase {
     }
 
     func testConditionsAreEvaluatedAtGenerationTime() throws {
-        let schema = try schema(["main.json": """
+        let schema = try schema([
+            "main.json": """
             { 'enum': 'Ex', 'data': [ 'a', { 'name': 'b', 'if': 'HAVE_B' } ] }
             { 'struct': 'Sx', 'data': { 'x': 'int', '*y': { 'type': 'int', 'if': { 'not': 'HAVE_B' } } } }
             { 'command': 'only-b', 'if': 'HAVE_B' }
-            """])
+            """
+        ])
         let without = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())
         let with = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions(definedSymbols: ["HAVE_B"]))
         let typesWithout = Self.types(without), typesWith = Self.types(with)
@@ -102,11 +111,13 @@ final class SwiftGeneratorTests: XCTestCase {
     }
 
     func testRecursiveTypesAreStoredIndirectly() throws {
-        let schema = try schema(["main.json": """
+        let schema = try schema([
+            "main.json": """
             { 'struct': 'Node', 'data': { 'name': 'str', '*next': 'Node', 'children': ['Node'] } }
             { 'alternate': 'Ref', 'data': { 'name': 'str', 'def': 'Def' } }
             { 'struct': 'Def', 'data': { 'ref': 'Ref' } }
-            """])
+            """
+        ])
         let types = Self.types(try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions()))
         XCTAssertTrue(types.contains("@QAPIIndirect public var next: Node?"))
         XCTAssertTrue(types.contains("public var children: [Node]"))
@@ -116,10 +127,12 @@ final class SwiftGeneratorTests: XCTestCase {
     }
 
     func testShadowedStandardNamesAreQualified() throws {
-        let schema = try schema(["main.json": """
+        let schema = try schema([
+            "main.json": """
             { 'struct': 'String', 'data': { 'str': 'str' } }
             { 'struct': 'Uses', 'data': { 'a': 'String', 'b': 'str', 'c': 'int' } }
-            """])
+            """
+        ])
         let types = Self.types(try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions()))
         XCTAssertTrue(types.contains("public var a: String\n"))
         XCTAssertTrue(types.contains("public var b: Swift.String\n"))
@@ -137,51 +150,64 @@ final class SwiftGeneratorTests: XCTestCase {
     }
 
     func testCommandNamesThatBecomeOneMethodAreADiagnostic() throws {
-        let message = try generationError("""
+        let message = try generationError(
+            """
             { 'pragma': { 'command-name-exceptions': [ 'query_foo' ] } }
             { 'command': 'query-foo' }
             { 'command': 'query_foo' }
             """)
-        XCTAssertTrue(message.hasSuffix("""
-            main.json: In command 'query_foo':
-            \(directory.path)/main.json:3: command 'query_foo' and command 'query-foo' both become Swift command namespace 'QueryFoo'
-            """), message)
+        XCTAssertTrue(
+            message.hasSuffix(
+                """
+                main.json: In command 'query_foo':
+                \(directory.path)/main.json:3: command 'query_foo' and command 'query-foo' both become Swift command namespace 'QueryFoo'
+                """), message)
     }
 
     func testMemberNamesThatBecomeOnePropertyAreADiagnostic() throws {
-        let message = try generationError("""
+        let message = try generationError(
+            """
             { 'pragma': { 'member-name-exceptions': [ 'Sx' ] } }
             { 'struct': 'Sx', 'data': { 'fooBar': 'int', 'foo-bar': 'str' } }
             """)
-        XCTAssertTrue(message.contains(
-            "member 'foo-bar' of struct type 'Sx' and member 'fooBar' of struct type 'Sx' both become Swift property 'fooBar'"),
+        XCTAssertTrue(
+            message.contains(
+                "member 'foo-bar' of struct type 'Sx' and member 'fooBar' of struct type 'Sx' both become Swift property 'fooBar'"
+            ),
             message)
         XCTAssertTrue(message.contains("main.json:2:"), message)
     }
 
     func testTypeNamedLikeAGeneratedDeclarationIsADiagnostic() throws {
         let message = try generationError("{ 'struct': 'Commands', 'data': { 'x': 'int' } }")
-        XCTAssertTrue(message.hasSuffix(
-            "main.json:1: struct type 'Commands' and the generated declaration 'Commands' both become Swift type 'Commands'"),
+        XCTAssertTrue(
+            message.hasSuffix(
+                "main.json:1: struct type 'Commands' and the generated declaration 'Commands' both become Swift type 'Commands'"
+            ),
             message)
     }
 
     func testEventNamedLikeATypeIsADiagnostic() throws {
-        let message = try generationError("""
+        let message = try generationError(
+            """
             { 'struct': 'DeviceGone', 'data': { 'x': 'int' } }
             { 'event': 'DEVICE_GONE', 'data': { 'dev': 'DeviceGone' } }
             """)
-        XCTAssertTrue(message.hasSuffix(
-            "main.json:2: event 'DEVICE_GONE' and struct type 'DeviceGone' both become Swift type 'DeviceGone'"),
+        XCTAssertTrue(
+            message.hasSuffix(
+                "main.json:2: event 'DEVICE_GONE' and struct type 'DeviceGone' both become Swift type 'DeviceGone'"),
             message)
     }
 
     func testEventNamedLikeAStandardTypeQualifiesTheStandardType() throws {
-        let schema = try schema(["main.json": """
+        let schema = try schema([
+            "main.json": """
             { 'event': 'STRING', 'data': { 's': 'str' } }
             { 'event': 'HASHABLE' }
-            """])
-        let events = Self.file(QAPIOutputPlan.events, try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions()))
+            """
+        ])
+        let events = Self.file(
+            QAPIOutputPlan.events, try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions()))
         XCTAssertTrue(events.contains("public struct String: QMPEvent, QAPIObjectCodable, Swift.Hashable {"), events)
         XCTAssertTrue(events.contains("public static let name: Swift.String = \"STRING\""), events)
         XCTAssertTrue(events.contains("public var s: Swift.String\n"), events)
@@ -191,36 +217,46 @@ final class SwiftGeneratorTests: XCTestCase {
 
     func testCommandNamedLikeADeclarationRegistrationUsesIsADiagnostic() throws {
         let handler = try generationError("{ 'command': 'command-handler' }")
-        XCTAssertTrue(handler.hasSuffix(
-            "main.json:1: command 'command-handler' and the generated declaration 'CommandHandler' both become Swift command namespace 'CommandHandler'"),
+        XCTAssertTrue(
+            handler.hasSuffix(
+                "main.json:1: command 'command-handler' and the generated declaration 'CommandHandler' both become Swift command namespace 'CommandHandler'"
+            ),
             handler)
         let introspection = try generationError("{ 'command': 'introspection' }")
-        XCTAssertTrue(introspection.hasSuffix(
-            "main.json:1: command 'introspection' and the generated declaration 'Introspection' both become Swift command namespace 'Introspection'"),
+        XCTAssertTrue(
+            introspection.hasSuffix(
+                "main.json:1: command 'introspection' and the generated declaration 'Introspection' both become Swift command namespace 'Introspection'"
+            ),
             introspection)
     }
 
     func testKeywordsAndNearClashesGenerate() throws {
-        let schema = try schema(["main.json": """
+        let schema = try schema([
+            "main.json": """
             { 'pragma': { 'member-name-exceptions': [ 'Keywords' ] } }
             { 'enum': 'Words', 'data': [ 'true', 'nil', 'case', 'self', 'init', 'raw-value', 'hash' ] }
             { 'struct': 'Keywords', 'data': { 'default': 'int', 'protocol': 'str', 'self': 'bool',
                                               'init': 'int', 'branch': 'int', 'hash': 'int', 'type': 'Words',
                                               'node-name': 'str', 'node-Name2': 'str' } }
             { 'command': 'import', 'data': { 'in': 'int', 'var': 'int' } }
-            """])
+            """
+        ])
         let files = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())
         let types = Self.types(files)
-        for line in ["case `true`\n", "case `nil`\n", "case `case`\n", "case self_\n",
-                     "case init_\n", "case rawValue_\n", "public var `default`: Int64",
-                     "public var `protocol`: String", "public var self_: Bool", "public var init_: Int64",
-                     "public var branch_: Int64", "public var hash_: Int64", "public var type: Words",
-                     "public var nodeName: String", "public var nodeName2: String"] {
+        for line in [
+            "case `true`\n", "case `nil`\n", "case `case`\n", "case self_\n",
+            "case init_\n", "case rawValue_\n", "public var `default`: Int64",
+            "public var `protocol`: String", "public var self_: Bool", "public var init_: Int64",
+            "public var branch_: Int64", "public var hash_: Int64", "public var type: Words",
+            "public var nodeName: String", "public var nodeName2: String",
+        ] {
             XCTAssertTrue(types.contains(line), line)
         }
         let schemaFile = files.first { $0.name == QAPIOutputPlan.schema }!.contents
         XCTAssertTrue(schemaFile.contains("func `import`(_ arguments: Commands.Import.Arguments) async throws"))
-        XCTAssertTrue(schemaFile.contains("registry.register(Import.self) { try await handler.`import`($0); return QAPIEmpty() }"))
+        XCTAssertTrue(
+            schemaFile.contains("registry.register(Import.self) { try await handler.`import`($0); return QAPIEmpty() }")
+        )
     }
 
     func testCommandLineWritesFilesAndKeepsUnchangedOnes() throws {
@@ -242,9 +278,12 @@ final class SwiftGeneratorTests: XCTestCase {
     func testCommandLineReportsClashesInCompilerFormat() throws {
         _ = try schema(["main.json": "{ 'struct': 'Events', 'data': { 'x': 'int' } }"])
         let result = try TestEnvironment.runQAPIGen(
-            ["-o", directory.appendingPathComponent("out").path, "--diagnostics", "compiler", "main.json"], in: directory)
+            ["-o", directory.appendingPathComponent("out").path, "--diagnostics", "compiler", "main.json"],
+            in: directory)
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(String(decoding: result.standardError, as: UTF8.self), """
+        XCTAssertEqual(
+            String(decoding: result.standardError, as: UTF8.self),
+            """
             main.json:1:1: error: struct type 'Events' and the generated declaration 'Events' both become Swift type 'Events'
             main.json:1:1: note: in struct 'Events'
 
@@ -254,7 +293,8 @@ final class SwiftGeneratorTests: XCTestCase {
     func testCommandLineRejectsUnknownAccessLevel() throws {
         let result = try TestEnvironment.runQAPIGen(["-o", "x", "--access", "open", "main.json"], in: directory)
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(String(decoding: result.standardError, as: UTF8.self).hasPrefix(
-            "qapi-gen: error: unknown access level 'open' (use 'public', 'package' or 'internal')"))
+        XCTAssertTrue(
+            String(decoding: result.standardError, as: UTF8.self).hasPrefix(
+                "qapi-gen: error: unknown access level 'open' (use 'public', 'package' or 'internal')"))
     }
 }

@@ -28,7 +28,9 @@ final class CommandDispatchTests: XCTestCase {
     }
 
     /// The wire form of an error response.
-    private func failure(_ desc: Swift.String, _ errorClass: Swift.String = "GenericError", id: Swift.String? = nil) -> Swift.String {
+    private func failure(
+        _ desc: Swift.String, _ errorClass: Swift.String = "GenericError", id: Swift.String? = nil
+    ) -> Swift.String {
         let error = #""error": {"class": "\#(errorClass)", "desc": "\#(desc)"}"#
         return id.map { "{\(error), \"id\": \($0)}" } ?? "{\(error)}"
     }
@@ -36,14 +38,16 @@ final class CommandDispatchTests: XCTestCase {
     // MARK: Registration
 
     func testRegisterAddsEveryGeneratedCommandOnceInSchemaOrder() {
-        XCTAssertEqual(registry.commands.map(\.name), [
-            "ping", "ping-empty", "add-tool", "inspect", "inspect-blank", "inspect-boxed", "store", "store-blank",
-            "count-items", "echo-any", "list-labels", "pick-setting", "measure", "fire-and-forget", "interrupt",
-            "early-setup", "oob-anytime", "slow-sum", "slow-boxed", "import", "self", "legacy_ping",
-            "__org.example_frob", "old-way", "new-way", "both-ways", "no-features", "cond-features", "tune",
-            "cond-on", "cond-not-any", "cond-args", "cond-boxed", "cond-alternate", "take-all", "sub-command",
-            "leaf-count", "query-qmp-schema",
-        ])
+        XCTAssertEqual(
+            registry.commands.map(\.name),
+            [
+                "ping", "ping-empty", "add-tool", "inspect", "inspect-blank", "inspect-boxed", "store", "store-blank",
+                "count-items", "echo-any", "list-labels", "pick-setting", "measure", "fire-and-forget", "interrupt",
+                "early-setup", "oob-anytime", "slow-sum", "slow-boxed", "import", "self", "legacy_ping",
+                "__org.example_frob", "old-way", "new-way", "both-ways", "no-features", "cond-features", "tune",
+                "cond-on", "cond-not-any", "cond-args", "cond-boxed", "cond-alternate", "take-all", "sub-command",
+                "leaf-count", "query-qmp-schema",
+            ])
         // 'gen': false: no handler method, not registered (query-qmp-schema
         // is answered by the introspection data instead).
         XCTAssertNil(registry["hand-written"])
@@ -74,15 +78,16 @@ final class CommandDispatchTests: XCTestCase {
         // 'deprecated' under CONFIG_GAMMA, 'unstable' under CONFIG_ALPHA.
         XCTAssertEqual(Commands.CondFeatures.features, .unstable)
         for command in registry.commands where command.name != "query-qmp-schema" {
-            let expected: QMPCommandFlags = switch command.name {
-            case "fire-and-forget": .noSuccessResponse
-            case "interrupt": .allowOOB
-            case "early-setup": .allowPreconfig
-            case "oob-anytime": [.allowOOB, .allowPreconfig]
-            case "slow-sum": .coroutine
-            case "slow-boxed": [.coroutine, .allowPreconfig]
-            default: []
-            }
+            let expected: QMPCommandFlags =
+                switch command.name {
+                case "fire-and-forget": .noSuccessResponse
+                case "interrupt": .allowOOB
+                case "early-setup": .allowPreconfig
+                case "oob-anytime": [.allowOOB, .allowPreconfig]
+                case "slow-sum": .coroutine
+                case "slow-boxed": [.coroutine, .allowPreconfig]
+                default: []
+                }
             XCTAssertEqual(command.flags, expected, command.name)
         }
         XCTAssertEqual(registry["both-ways"]?.features, [.deprecated, .unstable])
@@ -109,7 +114,8 @@ final class CommandDispatchTests: XCTestCase {
     }
 
     func testArgumentsAndAStructuredResult() async {
-        let added = await respond(#"{"execute": "add-tool", "arguments": {"note": "claw", "tool": {"weight": 5, "id": "h"}}, "id": "a"}"#)
+        let added = await respond(
+            #"{"execute": "add-tool", "arguments": {"note": "claw", "tool": {"weight": 5, "id": "h"}}, "id": "a"}"#)
         XCTAssertEqual(added, #"{"return": {"kind": "tool", "label": "claw", "id": "h", "weight": 5}, "id": "a"}"#)
         let missing = await respond(#"{"execute": "add-tool", "arguments": {"tool": {"id": "h"}}}"#)
         XCTAssertEqual(missing, failure("Parameter 'tool.weight' is missing"))
@@ -133,23 +139,29 @@ final class CommandDispatchTests: XCTestCase {
     }
 
     func testBoxedArguments() async {
-        let boxed = await respond(#"{"execute": "inspect-boxed", "arguments": {"watts": 9, "id": "d", "weight": 3, "cordless": true}}"#)
+        let boxed = await respond(
+            #"{"execute": "inspect-boxed", "arguments": {"watts": 9, "id": "d", "weight": 3, "cordless": true}}"#)
         XCTAssertEqual(boxed, #"{"return": [{"id": "d", "weight": 3}, {"id": "motor", "weight": 9}]}"#)
-        let union = await respond(#"{"execute": "store", "arguments": {"kind": "material", "label": "oak", "amount": 2, "grade": 1}, "id": 3}"#)
+        let union = await respond(
+            #"{"execute": "store", "arguments": {"kind": "material", "label": "oak", "amount": 2, "grade": 1}, "id": 3}"#
+        )
         XCTAssertEqual(union, #"{"return": {}, "id": 3}"#)
         let noKind = await respond(#"{"execute": "store", "arguments": {"label": "oak"}}"#)
         XCTAssertEqual(noKind, failure("Parameter 'kind' is missing"))
-        let badBranch = await respond(#"{"execute": "store", "arguments": {"kind": "gizmo", "label": "g", "gears": -1}}"#)
+        let badBranch = await respond(
+            #"{"execute": "store", "arguments": {"kind": "gizmo", "label": "g", "gears": -1}}"#)
         XCTAssertEqual(badBranch, failure("Parameter 'gears' expects uint8"))
         let blank = await respond(#"{"execute": "store-blank"}"#)
         XCTAssertEqual(blank, #"{"return": {}}"#)
         let blankExtra = await respond(#"{"execute": "store-blank", "arguments": {"x": []}}"#)
         XCTAssertEqual(blankExtra, failure("Parameter 'x' is unexpected"))
-        XCTAssertEqual(handler.log, [
-            #"inspect-boxed {"id": "d", "weight": 3, "watts": 9, "cordless": true}"#,
-            #"store {"kind": "material", "label": "oak", "amount": 2, "grade": 1}"#,
-            "store-blank {}",
-        ])
+        XCTAssertEqual(
+            handler.log,
+            [
+                #"inspect-boxed {"id": "d", "weight": 3, "watts": 9, "cordless": true}"#,
+                #"store {"kind": "material", "label": "oak", "amount": 2, "grade": 1}"#,
+                "store-blank {}",
+            ])
     }
 
     func testResultsThatAreNotObjects() async {
@@ -169,7 +181,9 @@ final class CommandDispatchTests: XCTestCase {
         XCTAssertEqual(setting, #"{"return": [4, 5]}"#)
         let dark = await respond(#"{"execute": "pick-setting", "arguments": {"setting": "dark"}}"#)
         XCTAssertEqual(dark, #"{"return": "dark"}"#)
-        let area = await respond(#"{"execute": "measure", "arguments": {"shape": {"kind": "angular", "corners": "four", "side": 1.5}, "scale": 2}}"#)
+        let area = await respond(
+            #"{"execute": "measure", "arguments": {"shape": {"kind": "angular", "corners": "four", "side": 1.5}, "scale": 2}}"#
+        )
         XCTAssertEqual(area, #"{"return": 4.5}"#)
         let leaf = await respond(#"{"execute": "leaf-count"}"#)
         XCTAssertEqual(leaf, #"{"return": 7}"#)
@@ -178,7 +192,8 @@ final class CommandDispatchTests: XCTestCase {
     func testHandlerErrors() async {
         let full = await respond(#"{"execute": "store", "arguments": {"kind": "case", "label": "full"}, "id": [1]}"#)
         XCTAssertEqual(full, failure("The shelf is full", id: "[1]"))
-        let inactive = await respond(#"{"execute": "measure", "arguments": {"shape": {"kind": "round", "radius": 1}, "scale": 0}}"#)
+        let inactive = await respond(
+            #"{"execute": "measure", "arguments": {"shape": {"kind": "round", "radius": 1}, "scale": 0}}"#)
         XCTAssertEqual(inactive, failure("Scale 0 is not allowed", "DeviceNotActive"))
         let slow = await respond(#"{"execute": "slow-boxed", "arguments": {"id": "n", "form": "empty"}}"#)
         XCTAssertEqual(slow, failure("An empty note cannot be slow"))
@@ -202,12 +217,15 @@ final class CommandDispatchTests: XCTestCase {
         XCTAssertTrue(QMPRequest.isOutOfBand(request))
         let response = registry.dispatchOutOfBand(request, oobEnabled: true, policy: QMPDispatchPolicy())
         XCTAssertEqual(response.map { JSONWriter().string($0.json) }, #"{"return": {}, "id": "x"}"#)
-        let stock = registry.dispatchOutOfBand(json(#"{"exec-oob": "oob-anytime"}"#), oobEnabled: true, policy: QMPDispatchPolicy())
+        let stock = registry.dispatchOutOfBand(
+            json(#"{"exec-oob": "oob-anytime"}"#), oobEnabled: true, policy: QMPDispatchPolicy())
         XCTAssertEqual(stock.map { JSONWriter().string($0.json) }, #"{"return": {"amount": 0.5}}"#)
         let badArgument = registry.dispatchOutOfBand(
-            json(#"{"exec-oob": "interrupt", "arguments": {"reason": 1}}"#), oobEnabled: true, policy: QMPDispatchPolicy())
-        XCTAssertEqual(badArgument.map { JSONWriter().string($0.json) },
-                       failure("Invalid parameter type for 'reason', expected: string"))
+            json(#"{"exec-oob": "interrupt", "arguments": {"reason": 1}}"#), oobEnabled: true,
+            policy: QMPDispatchPolicy())
+        XCTAssertEqual(
+            badArgument.map { JSONWriter().string($0.json) },
+            failure("Invalid parameter type for 'reason', expected: string"))
         // An allow-oob command runs in-band too; others refuse exec-oob.
         let inBand = await respond(#"{"execute": "interrupt"}"#, oob: true)
         XCTAssertEqual(inBand, #"{"return": {}}"#)
@@ -222,13 +240,16 @@ final class CommandDispatchTests: XCTestCase {
         XCTAssertEqual(early, #"{"return": {}}"#)
         let anytime = await respond(#"{"execute": "oob-anytime"}"#, policy: preconfig)
         XCTAssertEqual(anytime, #"{"return": {"amount": 0.5}}"#)
-        let slow = await respond(#"{"execute": "slow-boxed", "arguments": {"id": "n", "form": "plain", "text": "t"}}"#, policy: preconfig)
+        let slow = await respond(
+            #"{"execute": "slow-boxed", "arguments": {"id": "n", "form": "plain", "text": "t"}}"#, policy: preconfig)
         XCTAssertEqual(slow, #"{"return": {}}"#)
         let ping = await respond(#"{"execute": "ping"}"#, policy: preconfig)
         XCTAssertEqual(ping, failure("The command 'ping' is permitted only after machine initialization has completed"))
         let interrupt = await respond(#"{"execute": "interrupt"}"#, policy: preconfig)
-        XCTAssertEqual(interrupt, failure("The command 'interrupt' is permitted only after machine initialization has completed"))
-        XCTAssertEqual(handler.log, ["early-setup", "oob-anytime", #"slow-boxed {"id": "n", "form": "plain", "text": "t"}"#])
+        XCTAssertEqual(
+            interrupt, failure("The command 'interrupt' is permitted only after machine initialization has completed"))
+        XCTAssertEqual(
+            handler.log, ["early-setup", "oob-anytime", #"slow-boxed {"id": "n", "form": "plain", "text": "t"}"#])
     }
 
     func testCoroutineCommandsAreAwaited() async {
@@ -258,7 +279,8 @@ final class CommandDispatchTests: XCTestCase {
         let conditional = await respond(#"{"execute": "cond-features"}"#, policy: deprecated)
         XCTAssertEqual(conditional, #"{"return": {}}"#)
         let conditionalUnstable = await respond(#"{"execute": "cond-features"}"#, policy: unstable)
-        XCTAssertEqual(conditionalUnstable, failure("Unstable command cond-features disabled by policy", "CommandNotFound"))
+        XCTAssertEqual(
+            conditionalUnstable, failure("Unstable command cond-features disabled by policy", "CommandNotFound"))
         let noFeatures = await respond(#"{"execute": "no-features"}"#, policy: both)
         XCTAssertEqual(noFeatures, #"{"return": {}}"#)
         XCTAssertEqual(handler.log, ["old-way", "cond-features", "no-features"])
@@ -266,18 +288,23 @@ final class CommandDispatchTests: XCTestCase {
 
     func testArgumentsRejectedByPolicy() async {
         let deprecated = QMPDispatchPolicy(compat: rejectDeprecated)
-        let legacy = await respond(#"{"execute": "tune", "arguments": {"level": 1, "legacy-level": 2, "required-old": 3}}"#, policy: deprecated)
+        let legacy = await respond(
+            #"{"execute": "tune", "arguments": {"level": 1, "legacy-level": 2, "required-old": 3}}"#, policy: deprecated
+        )
         XCTAssertEqual(legacy, failure("Deprecated parameter legacy-level disabled by policy"))
         let required = await respond(#"{"execute": "tune", "arguments": {"level": 1}}"#, policy: deprecated)
         XCTAssertEqual(required, failure("Deprecated parameter required-old disabled by policy"))
-        let value = await respond(#"{"execute": "tune", "arguments": {"level": 1, "gauge": "ancient", "required-old": 3}}"#,
-                                  policy: QMPDispatchPolicy(compat: rejectUnstable))
+        let value = await respond(
+            #"{"execute": "tune", "arguments": {"level": 1, "gauge": "ancient", "required-old": 3}}"#,
+            policy: QMPDispatchPolicy(compat: rejectUnstable))
         XCTAssertEqual(value, #"{"return": {"plain": 1, "old-required": 3, "new-gauge": "ancient"}}"#)
-        let rejectedValue = await respond(#"{"execute": "tune", "arguments": {"level": 1, "gauge": "ancient", "required-old": 3}}"#,
-                                          policy: deprecated)
+        let rejectedValue = await respond(
+            #"{"execute": "tune", "arguments": {"level": 1, "gauge": "ancient", "required-old": 3}}"#,
+            policy: deprecated)
         XCTAssertEqual(rejectedValue, failure("Deprecated value ancient disabled by policy"))
-        let trial = await respond(#"{"execute": "tune", "arguments": {"level": 1, "trial": "t", "required-old": 3}}"#,
-                                  policy: QMPDispatchPolicy(compat: rejectUnstable))
+        let trial = await respond(
+            #"{"execute": "tune", "arguments": {"level": 1, "trial": "t", "required-old": 3}}"#,
+            policy: QMPDispatchPolicy(compat: rejectUnstable))
         XCTAssertEqual(trial, failure("Unstable parameter trial disabled by policy"))
         XCTAssertEqual(handler.log, ["tune"])
     }
@@ -285,10 +312,18 @@ final class CommandDispatchTests: XCTestCase {
     // MARK: Names
 
     func testKeywordNamedCommandAndArguments() async {
-        let imported = await respond(#"{"execute": "import", "arguments": {"in": "i", "self": 1, "default": true, "inout": 2, "var": 3, "let": 4, "type": "dark", "class": "c", "protocol": "unix", "init": 5}}"#)
-        XCTAssertEqual(imported, #"{"return": {"default": 1, "protocol": "unix", "class": true, "in": 5, "self": "i", "type": "dark", "init": 2, "var": 3, "let": 4, "async": "c"}}"#)
+        let imported = await respond(
+            #"{"execute": "import", "arguments": {"in": "i", "self": 1, "default": true, "inout": 2, "var": 3, "let": 4, "type": "dark", "class": "c", "protocol": "unix", "init": 5}}"#
+        )
+        XCTAssertEqual(
+            imported,
+            #"{"return": {"default": 1, "protocol": "unix", "class": true, "in": 5, "self": "i", "type": "dark", "init": 2, "var": 3, "let": 4, "async": "c"}}"#
+        )
         let minimal = await respond(#"{"execute": "import", "arguments": {"in": "", "self": 0, "default": false}}"#)
-        XCTAssertEqual(minimal, #"{"return": {"default": 0, "protocol": "-", "class": false, "in": 0, "self": "", "type": "light", "init": 0}}"#)
+        XCTAssertEqual(
+            minimal,
+            #"{"return": {"default": 0, "protocol": "-", "class": false, "in": 0, "self": "", "type": "light", "init": 0}}"#
+        )
         let swiftName = await respond(#"{"execute": "import", "arguments": {"in": "", "self_": 0, "default": false}}"#)
         XCTAssertEqual(swiftName, failure("Parameter 'self' is missing"))
         let selfCommand = await respond(#"{"execute": "self"}"#)
@@ -301,9 +336,15 @@ final class CommandDispatchTests: XCTestCase {
     }
 
     func testDownstreamCommand() async {
-        let frob = await respond(#"{"execute": "__org.example_frob", "arguments": {"a": ["plain", "__org.example_value"], "b": [{"__org.example_member1": "plain", "__org.example_member2": "x"}], "c": {"__org.example_member1": "plain"}, "d": {"__org.example_member1": "__org.example_value"}, "e": "only"}}"#)
+        let frob = await respond(
+            #"{"execute": "__org.example_frob", "arguments": {"a": ["plain", "__org.example_value"], "b": [{"__org.example_member1": "plain", "__org.example_member2": "x"}], "c": {"__org.example_member1": "plain"}, "d": {"__org.example_member1": "__org.example_value"}, "e": "only"}}"#
+        )
         XCTAssertEqual(frob, #"{"return": {}}"#)
-        XCTAssertEqual(handler.log, [#"frob ["plain", "__org.example_value"] [{"__org.example_member1": "plain", "__org.example_member2": "x"}] {"__org.example_member1": "plain"} {"__org.example_member1": "__org.example_value"} "only""#])
+        XCTAssertEqual(
+            handler.log,
+            [
+                #"frob ["plain", "__org.example_value"] [{"__org.example_member1": "plain", "__org.example_member2": "x"}] {"__org.example_member1": "plain"} {"__org.example_member1": "__org.example_value"} "only""#
+            ])
     }
 
     func testConditionalCommandsAndArguments() async {
@@ -323,10 +364,12 @@ final class CommandDispatchTests: XCTestCase {
         XCTAssertEqual(alternate, #"{"return": {}}"#)
         let gone = await respond(#"{"execute": "cond-alternate", "arguments": {"arg": false}}"#)
         XCTAssertEqual(gone, failure("Invalid parameter type for 'arg', expected: CondAlternate"))
-        XCTAssertEqual(handler.log, [
-            "cond-on", "cond-not-any", #"cond-args {"always": 1, "sometimes": 2}"#,
-            #"cond-boxed {"always": 1, "alpha": 2, "beta": "b"}"#, #"cond-alternate {"id": "t"}"#,
-        ])
+        XCTAssertEqual(
+            handler.log,
+            [
+                "cond-on", "cond-not-any", #"cond-args {"always": 1, "sometimes": 2}"#,
+                #"cond-boxed {"always": 1, "alpha": 2, "beta": "b"}"#, #"cond-alternate {"id": "t"}"#,
+            ])
     }
 
     func testEveryKindOfArgument() async {
@@ -346,16 +389,27 @@ final class CommandDispatchTests: XCTestCase {
               "json-object": {"keys": ["k"]}}}
             """#
         let response = await respond(request)
-        XCTAssertEqual(response, #"{"return": {"s": "text!", "i": 1, "i8": 1, "i16": 1, "i32": 1, "i64": 1, "u8": 1, "u16": 1, "u32": 1, "u64": 1, "sz": 1, "num": 1.5, "flag": true, "nothing": null, "blob": {}}}"#)
-        XCTAssertEqual(handler.log, ["take-all optional,lists,grid,note,shape,marker,tiny,keywords,record,folder,tree,string,type,hashable,measurement,kw-union,kw-alt,shade-or-level,flag-or-shade,item-or-name,size-or-list,ranges,no-features,odd,cond-features,cond,cond-union,feature-alt,keyword-enum,present,leftovers,json-object"])
-        let nothing = await respond(#"{"execute": "take-all", "arguments": {"scalars": \#(validScalars), "nothing": "x"}}"#)
+        XCTAssertEqual(
+            response,
+            #"{"return": {"s": "text!", "i": 1, "i8": 1, "i16": 1, "i32": 1, "i64": 1, "u8": 1, "u16": 1, "u32": 1, "u64": 1, "sz": 1, "num": 1.5, "flag": true, "nothing": null, "blob": {}}}"#
+        )
+        XCTAssertEqual(
+            handler.log,
+            [
+                "take-all optional,lists,grid,note,shape,marker,tiny,keywords,record,folder,tree,string,type,hashable,measurement,kw-union,kw-alt,shade-or-level,flag-or-shade,item-or-name,size-or-list,ranges,no-features,odd,cond-features,cond,cond-union,feature-alt,keyword-enum,present,leftovers,json-object"
+            ])
+        let nothing = await respond(
+            #"{"execute": "take-all", "arguments": {"scalars": \#(validScalars), "nothing": "x"}}"#)
         XCTAssertEqual(nothing, failure("Parameter 'nothing' does not accept value 'x'"))
     }
 
     func testSubModuleCommand() async {
-        let response = await respond(#"{"execute": "sub-command", "arguments": {"origin": {"country": "FI", "label": "red-tag"}, "case": "Mixed_Case"}}"#)
+        let response = await respond(
+            #"{"execute": "sub-command", "arguments": {"origin": {"country": "FI", "label": "red-tag"}, "case": "Mixed_Case"}}"#
+        )
         XCTAssertEqual(response, #"{"return": {"kept": 1, "forgotten": "Mixed_Case"}}"#)
-        let badCase = await respond(#"{"execute": "sub-command", "arguments": {"origin": {"country": "FI"}, "case": "mixed_case"}}"#)
+        let badCase = await respond(
+            #"{"execute": "sub-command", "arguments": {"origin": {"country": "FI"}, "case": "mixed_case"}}"#)
         XCTAssertEqual(badCase, failure("Parameter 'case' does not accept value 'mixed_case'"))
         XCTAssertEqual(handler.log, [#"sub-command {"country": "FI", "label": "red-tag"}"#])
     }
@@ -365,12 +419,14 @@ final class CommandDispatchTests: XCTestCase {
     func testAGenFalseCommandWrittenByHand() async {
         let before = await respond(#"{"execute": "hand-written", "arguments": {"x": 1}}"#)
         XCTAssertEqual(before, failure("The command hand-written has not been found", "CommandNotFound"))
-        registry.register(QMPCommand(
-            name: Commands.HandWritten.name, flags: Commands.HandWritten.flags, schema: Commands.HandWritten.schema,
-            body: .inBand { object, policy throws(QMPError) in
-                let arguments = try QAPIDecoder.decode(Commands.HandWritten.Arguments.self, from: .object(object), policy: policy)
-                return .int(arguments.x * 10)
-            }))
+        registry.register(
+            QMPCommand(
+                name: Commands.HandWritten.name, flags: Commands.HandWritten.flags, schema: Commands.HandWritten.schema,
+                body: .inBand { object, policy throws(QMPError) in
+                    let arguments = try QAPIDecoder.decode(
+                        Commands.HandWritten.Arguments.self, from: .object(object), policy: policy)
+                    return .int(arguments.x * 10)
+                }))
         let after = await respond(#"{"execute": "hand-written", "arguments": {"x": 4}}"#)
         XCTAssertEqual(after, #"{"return": 40}"#)
         let bad = await respond(#"{"execute": "hand-written", "arguments": {"x": 4.5}}"#)
@@ -381,15 +437,17 @@ final class CommandDispatchTests: XCTestCase {
     /// command is listed once it is registered, and then the answer is
     /// the whole generated schema.
     func testQueryQMPSchemaDescribesTheServedCommands() async {
-        let partial = await registry.dispatch(json(#"{"execute": "query-qmp-schema", "id": 9}"#), oobEnabled: false,
-                                              policy: QMPDispatchPolicy(machineReady: false))
+        let partial = await registry.dispatch(
+            json(#"{"execute": "query-qmp-schema", "id": 9}"#), oobEnabled: false,
+            policy: QMPDispatchPolicy(machineReady: false))
         guard case .success(.array(let entries))? = partial?.result else { return XCTFail("no schema") }
         let names = entries.compactMap { $0["name"]?.stringValue }
         XCTAssertFalse(names.contains("hand-written"))
         XCTAssertTrue(names.contains("ping"))
         registry.register(Commands.HandWritten.self) { _ in QAPIEmpty() }
-        let response = await registry.dispatch(json(#"{"execute": "query-qmp-schema", "id": 9}"#), oobEnabled: false,
-                                               policy: QMPDispatchPolicy(machineReady: false))
+        let response = await registry.dispatch(
+            json(#"{"execute": "query-qmp-schema", "id": 9}"#), oobEnabled: false,
+            policy: QMPDispatchPolicy(machineReady: false))
         XCTAssertEqual(response, QMPResponse(id: 9, result: .success(Introspection.schema.value)))
         let extra = await respond(#"{"execute": "query-qmp-schema", "arguments": {"x": 1}}"#)
         XCTAssertEqual(extra, failure("Parameter 'x' is unexpected"))

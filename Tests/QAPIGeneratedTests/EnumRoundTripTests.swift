@@ -10,7 +10,8 @@ final class EnumRoundTripTests: XCTestCase {
         assertRoundTrip(Label.noTag, #""no-tag""#)
         assertRoundTrip(__org_example_Enum.orgExampleValue, #""__org.example_value""#)
         XCTAssertEqual(WireCase.allCases.map(\.rawValue), ["lower", "UPPER", "Mixed_Case", "x-y"])
-        XCTAssertEqual([WireCase.lower, .upper, .mixedCase, .xY].map(\.rawValue), ["lower", "UPPER", "Mixed_Case", "x-y"])
+        XCTAssertEqual(
+            [WireCase.lower, .upper, .mixedCase, .xY].map(\.rawValue), ["lower", "UPPER", "Mixed_Case", "x-y"])
     }
 
     func testKeywordValuesMapToTheirOwnCases() {
@@ -37,8 +38,9 @@ final class EnumRoundTripTests: XCTestCase {
         XCTAssertEqual(Gauge.allCases, [.coarse, .fine, .ancient, .risky, .extra, .maybe, .surely])
         XCTAssertNil(Gauge(knownName: "hidden"))
         XCTAssertEqual(decodingError(Gauge.self, #""hidden""#), "Parameter 'null' does not accept value 'hidden'")
-        XCTAssertEqual(ItemKind.allCases.map(\.rawValue),
-                       ["tool", "power-tool", "material", "crate", "default", "case", "gizmo"])
+        XCTAssertEqual(
+            ItemKind.allCases.map(\.rawValue),
+            ["tool", "power-tool", "material", "crate", "default", "case", "gizmo"])
         XCTAssertEqual(CondEnum.allCases, [.base, .alpha])
         XCTAssertEqual(PresentEnum.allCases, [.onValue, .other])
     }

@@ -33,25 +33,38 @@ final class EventTests: XCTestCase {
         XCTAssertEqual(data(Events.OldEvent()), "none")
         XCTAssertEqual(data(Events.CondEventAny()), "none")
         XCTAssertEqual(data(Events.PeerEvent()), "none")
-        XCTAssertEqual(message(Events.Started()), #"{"event": "STARTED", "timestamp": {"seconds": 1700000000, "microseconds": 42}}"#)
+        XCTAssertEqual(
+            message(Events.Started()),
+            #"{"event": "STARTED", "timestamp": {"seconds": 1700000000, "microseconds": 42}}"#)
         // QEMU's member order on the wire (spec E1, T4).
-        XCTAssertEqual(JSONWriter(memberOrder: .qdict).string(QMPEventMessage(Events.Stopped(), timestamp: time).json),
-                       #"{"timestamp": {"seconds": 1700000000, "microseconds": 42}, "event": "STOPPED"}"#)
+        XCTAssertEqual(
+            JSONWriter(memberOrder: .qdict).string(QMPEventMessage(Events.Stopped(), timestamp: time).json),
+            #"{"timestamp": {"seconds": 1700000000, "microseconds": 42}, "event": "STOPPED"}"#)
     }
 
     func testEventsWithDataMembers() {
-        let stored = Events.ItemStored(item: Item(label: "saw", branch: .tool(Tool(id: "s", weight: 2))), where: "shelf", at: 5)
-        XCTAssertEqual(data(stored), #"{"item": {"kind": "tool", "label": "saw", "id": "s", "weight": 2}, "where": "shelf", "at": 5}"#)
-        XCTAssertEqual(message(stored), #"{"event": "ITEM_STORED", "timestamp": {"seconds": 1700000000, "microseconds": 42}, "data": {"item": {"kind": "tool", "label": "saw", "id": "s", "weight": 2}, "where": "shelf", "at": 5}}"#)
-        XCTAssertEqual(data(Events.ItemStored(item: Item(label: "x", branch: .case), at: -1)),
-                       #"{"item": {"kind": "case", "label": "x"}, "at": -1}"#)
+        let stored = Events.ItemStored(
+            item: Item(label: "saw", branch: .tool(Tool(id: "s", weight: 2))), where: "shelf", at: 5)
+        XCTAssertEqual(
+            data(stored),
+            #"{"item": {"kind": "tool", "label": "saw", "id": "s", "weight": 2}, "where": "shelf", "at": 5}"#)
+        XCTAssertEqual(
+            message(stored),
+            #"{"event": "ITEM_STORED", "timestamp": {"seconds": 1700000000, "microseconds": 42}, "data": {"item": {"kind": "tool", "label": "saw", "id": "s", "weight": 2}, "where": "shelf", "at": 5}}"#
+        )
+        XCTAssertEqual(
+            data(Events.ItemStored(item: Item(label: "x", branch: .case), at: -1)),
+            #"{"item": {"kind": "case", "label": "x"}, "at": -1}"#)
         // Arguments from a named struct are flattened into the event.
-        XCTAssertEqual(data(Events.ToolChanged(id: "t", weight: 3, shade: .dark)), #"{"id": "t", "weight": 3, "shade": "dark"}"#)
+        XCTAssertEqual(
+            data(Events.ToolChanged(id: "t", weight: 3, shade: .dark)), #"{"id": "t", "weight": 3, "shade": "dark"}"#)
         XCTAssertEqual(data(Events.NewEvent(detail: "d")), #"{"detail": "d"}"#)
-        XCTAssertEqual(data(Events.KeywordEvent(default: 1, self_: "s", in: false, type: .twoTone)),
-                       #"{"default": 1, "self": "s", "in": false, "type": "two-tone"}"#)
-        XCTAssertEqual(data(Events.OrgExampleFlash(orgExampleMember1: .plain, orgExampleMember2: "m")),
-                       #"{"__org.example_member1": "plain", "__org.example_member2": "m"}"#)
+        XCTAssertEqual(
+            data(Events.KeywordEvent(default: 1, self_: "s", in: false, type: .twoTone)),
+            #"{"default": 1, "self": "s", "in": false, "type": "two-tone"}"#)
+        XCTAssertEqual(
+            data(Events.OrgExampleFlash(orgExampleMember1: .plain, orgExampleMember2: "m")),
+            #"{"__org.example_member1": "plain", "__org.example_member2": "m"}"#)
         XCTAssertEqual(data(Events.SubEvent(label: .blueTag)), #"{"label": "blue-tag"}"#)
         // An event type named like a standard type.
         XCTAssertEqual(Events.Bool.name, "BOOL")
@@ -59,23 +72,31 @@ final class EventTests: XCTestCase {
     }
 
     func testBoxedEvents() {
-        XCTAssertEqual(data(Events.ToolBoxed(PowerTool(id: "p", weight: 1, watts: 2, cordless: false))),
-                       #"{"id": "p", "weight": 1, "watts": 2, "cordless": false}"#)
-        XCTAssertEqual(data(Events.ItemBoxed(Item(label: "g", branch: .gizmo(Gizmo(gears: 4))))),
-                       #"{"kind": "gizmo", "label": "g", "gears": 4}"#)
+        XCTAssertEqual(
+            data(Events.ToolBoxed(PowerTool(id: "p", weight: 1, watts: 2, cordless: false))),
+            #"{"id": "p", "weight": 1, "watts": 2, "cordless": false}"#)
+        XCTAssertEqual(
+            data(Events.ItemBoxed(Item(label: "g", branch: .gizmo(Gizmo(gears: 4))))),
+            #"{"kind": "gizmo", "label": "g", "gears": 4}"#)
         XCTAssertEqual(data(Events.CondEvent(CondStruct(always: 1, alpha: 2))), #"{"always": 1, "alpha": 2}"#)
         // A boxed empty struct still has a data member, unlike 'data': {}.
         XCTAssertEqual(data(Events.BlankBoxed(Blank())), "{}")
-        XCTAssertEqual(JSONWriter(memberOrder: .qdict).string(QMPEventMessage(Events.BlankBoxed(Blank()), timestamp: time).json),
-                       #"{"timestamp": {"seconds": 1700000000, "microseconds": 42}, "event": "BLANK_BOXED", "data": {}}"#)
+        XCTAssertEqual(
+            JSONWriter(memberOrder: .qdict).string(QMPEventMessage(Events.BlankBoxed(Blank()), timestamp: time).json),
+            #"{"timestamp": {"seconds": 1700000000, "microseconds": 42}, "event": "BLANK_BOXED", "data": {}}"#)
         XCTAssertEqual(Events.ItemBoxed(Item(label: "a", branch: .case)).data.kind, .case)
     }
 
     func testEventDataDecodesBack() {
-        let stored = Events.ItemStored(item: Item(label: "x", count: 3, branch: .material(Material(amount: 1, grade: 2))), at: 9)
-        assertRoundTrip(stored, #"{"item": {"kind": "material", "label": "x", "count": 3, "amount": 1, "grade": 2}, "at": 9}"#)
-        assertRoundTrip(Events.KeywordEvent(default: 0, self_: "", in: true), #"{"default": 0, "self": "", "in": true}"#)
-        XCTAssertEqual(decodingError(Events.ToolChanged.self, #"{"id": "t", "weight": 1, "watts": 1}"#), "Parameter 'watts' is unexpected")
+        let stored = Events.ItemStored(
+            item: Item(label: "x", count: 3, branch: .material(Material(amount: 1, grade: 2))), at: 9)
+        assertRoundTrip(
+            stored, #"{"item": {"kind": "material", "label": "x", "count": 3, "amount": 1, "grade": 2}, "at": 9}"#)
+        assertRoundTrip(
+            Events.KeywordEvent(default: 0, self_: "", in: true), #"{"default": 0, "self": "", "in": true}"#)
+        XCTAssertEqual(
+            decodingError(Events.ToolChanged.self, #"{"id": "t", "weight": 1, "watts": 1}"#),
+            "Parameter 'watts' is unexpected")
     }
 
     func testMessagesFromAnyEvent() {

@@ -6,7 +6,9 @@ import XCTest
 /// nested member and as a list element.
 final class IntegerLimitTests: XCTestCase {
     /// The Swift-side check of a decoded member: what it encodes to.
-    private func decodedMember(_ key: Swift.String, _ value: Swift.String, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
+    private func decodedMember(
+        _ key: Swift.String, _ value: Swift.String, file: StaticString = #filePath, line: UInt = #line
+    ) -> JSONValue? {
         decoded(Scalars.self, scalars(key, value), file: file, line: line)?.qapiEncoded()[key]
     }
 
@@ -34,18 +36,24 @@ final class IntegerLimitTests: XCTestCase {
             XCTAssertEqual(decodedMember(key, "0"), .int(0), key)
             for outside in ["\(min - 1)", "\(max + 1)", "9223372036854775807", "-9223372036854775808"] {
                 // Out of range: the short name, wherever the member is.
-                XCTAssertEqual(decodingError(Scalars.self, scalars(key, outside)), "Parameter '\(key)' expects \(type)", outside)
-                XCTAssertEqual(decodingError(TakeAll.self, nested(key, outside)), "Parameter '\(key)' expects \(type)", outside)
-                XCTAssertEqual(decodingError(Lists.self, list(key, outside)), "Parameter 'null' expects \(type)", outside)
+                XCTAssertEqual(
+                    decodingError(Scalars.self, scalars(key, outside)), "Parameter '\(key)' expects \(type)", outside)
+                XCTAssertEqual(
+                    decodingError(TakeAll.self, nested(key, outside)), "Parameter '\(key)' expects \(type)", outside)
+                XCTAssertEqual(
+                    decodingError(Lists.self, list(key, outside)), "Parameter 'null' expects \(type)", outside)
             }
             // Not an integer that fits int64: the full path.
             for wrong in ["1.0", "-0.5", "1e2", "9223372036854775808", "-9223372036854775809", #""1""#] {
-                XCTAssertEqual(decodingError(Scalars.self, scalars(key, wrong)),
-                               "Invalid parameter type for '\(key)', expected: integer", wrong)
-                XCTAssertEqual(decodingError(TakeAll.self, nested(key, wrong)),
-                               "Invalid parameter type for 'scalars.\(key)', expected: integer", wrong)
-                XCTAssertEqual(decodingError(Lists.self, list(key, wrong)),
-                               "Invalid parameter type for '\(key)[1]', expected: integer", wrong)
+                XCTAssertEqual(
+                    decodingError(Scalars.self, scalars(key, wrong)),
+                    "Invalid parameter type for '\(key)', expected: integer", wrong)
+                XCTAssertEqual(
+                    decodingError(TakeAll.self, nested(key, wrong)),
+                    "Invalid parameter type for 'scalars.\(key)', expected: integer", wrong)
+                XCTAssertEqual(
+                    decodingError(Lists.self, list(key, wrong)),
+                    "Invalid parameter type for '\(key)[1]', expected: integer", wrong)
             }
         }
     }
@@ -54,13 +62,18 @@ final class IntegerLimitTests: XCTestCase {
         for key in ["i", "i64"] {
             XCTAssertEqual(decodedMember(key, "-9223372036854775808"), .int(.min), key)
             XCTAssertEqual(decodedMember(key, "9223372036854775807"), .int(.max), key)
-            for wrong in ["-9223372036854775809", "9223372036854775808", "18446744073709551615", "64.0", "1e2", "-0.0", "null"] {
-                XCTAssertEqual(decodingError(Scalars.self, scalars(key, wrong)),
-                               "Invalid parameter type for '\(key)', expected: integer", wrong)
-                XCTAssertEqual(decodingError(TakeAll.self, nested(key, wrong)),
-                               "Invalid parameter type for 'scalars.\(key)', expected: integer", wrong)
-                XCTAssertEqual(decodingError(Lists.self, list(key, wrong)),
-                               "Invalid parameter type for '\(key)[1]', expected: integer", wrong)
+            for wrong in [
+                "-9223372036854775809", "9223372036854775808", "18446744073709551615", "64.0", "1e2", "-0.0", "null",
+            ] {
+                XCTAssertEqual(
+                    decodingError(Scalars.self, scalars(key, wrong)),
+                    "Invalid parameter type for '\(key)', expected: integer", wrong)
+                XCTAssertEqual(
+                    decodingError(TakeAll.self, nested(key, wrong)),
+                    "Invalid parameter type for 'scalars.\(key)', expected: integer", wrong)
+                XCTAssertEqual(
+                    decodingError(Lists.self, list(key, wrong)),
+                    "Invalid parameter type for '\(key)[1]', expected: integer", wrong)
             }
         }
     }
@@ -74,15 +87,23 @@ final class IntegerLimitTests: XCTestCase {
             XCTAssertEqual(decodedMember(key, "\(max)"), .int(max), key)
             // Negative values wrap around as uint64, then fail the range check.
             for outside in ["\(max + 1)", "-1", "-9223372036854775808", "18446744073709551615"] {
-                XCTAssertEqual(decodingError(Scalars.self, scalars(key, outside)), "Parameter '\(key)' expects \(type)", outside)
-                XCTAssertEqual(decodingError(TakeAll.self, nested(key, outside)), "Parameter '\(key)' expects \(type)", outside)
-                XCTAssertEqual(decodingError(Lists.self, list(key, outside)), "Parameter 'null' expects \(type)", outside)
+                XCTAssertEqual(
+                    decodingError(Scalars.self, scalars(key, outside)), "Parameter '\(key)' expects \(type)", outside)
+                XCTAssertEqual(
+                    decodingError(TakeAll.self, nested(key, outside)), "Parameter '\(key)' expects \(type)", outside)
+                XCTAssertEqual(
+                    decodingError(Lists.self, list(key, outside)), "Parameter 'null' expects \(type)", outside)
             }
             // Not an integer at all: the uint64 text, with the full path.
-            for wrong in ["1.0", "-0.5", "1e2", "18446744073709551616", "-9223372036854775809", #""1""#, "true", "null", "[]"] {
-                XCTAssertEqual(decodingError(Scalars.self, scalars(key, wrong)), "Parameter '\(key)' expects uint64", wrong)
-                XCTAssertEqual(decodingError(TakeAll.self, nested(key, wrong)), "Parameter 'scalars.\(key)' expects uint64", wrong)
-                XCTAssertEqual(decodingError(Lists.self, list(key, wrong)), "Parameter '\(key)[1]' expects uint64", wrong)
+            for wrong in [
+                "1.0", "-0.5", "1e2", "18446744073709551616", "-9223372036854775809", #""1""#, "true", "null", "[]",
+            ] {
+                XCTAssertEqual(
+                    decodingError(Scalars.self, scalars(key, wrong)), "Parameter '\(key)' expects uint64", wrong)
+                XCTAssertEqual(
+                    decodingError(TakeAll.self, nested(key, wrong)), "Parameter 'scalars.\(key)' expects uint64", wrong)
+                XCTAssertEqual(
+                    decodingError(Lists.self, list(key, wrong)), "Parameter '\(key)[1]' expects uint64", wrong)
             }
         }
     }
@@ -95,11 +116,18 @@ final class IntegerLimitTests: XCTestCase {
             // Negative integers are accepted and wrap (spec A4).
             XCTAssertEqual(decodedMember(key, "-1"), .uint(.max), key)
             XCTAssertEqual(decodedMember(key, "-9223372036854775808"), .uint(9223372036854775808), key)
-            XCTAssertEqual(decoded(Scalars.self, scalars(key, "-2")).map(wire)?.contains(#""\#(key)": 18446744073709551614"#), true)
-            for wrong in ["18446744073709551616", "-9223372036854775809", "1.0", "0.5", "1e2", #""1""#, "true", "null", "{}"] {
-                XCTAssertEqual(decodingError(Scalars.self, scalars(key, wrong)), "Parameter '\(key)' expects uint64", wrong)
-                XCTAssertEqual(decodingError(TakeAll.self, nested(key, wrong)), "Parameter 'scalars.\(key)' expects uint64", wrong)
-                XCTAssertEqual(decodingError(Lists.self, list(key, wrong)), "Parameter '\(key)[1]' expects uint64", wrong)
+            XCTAssertEqual(
+                decoded(Scalars.self, scalars(key, "-2")).map(wire)?.contains(#""\#(key)": 18446744073709551614"#), true
+            )
+            for wrong in [
+                "18446744073709551616", "-9223372036854775809", "1.0", "0.5", "1e2", #""1""#, "true", "null", "{}",
+            ] {
+                XCTAssertEqual(
+                    decodingError(Scalars.self, scalars(key, wrong)), "Parameter '\(key)' expects uint64", wrong)
+                XCTAssertEqual(
+                    decodingError(TakeAll.self, nested(key, wrong)), "Parameter 'scalars.\(key)' expects uint64", wrong)
+                XCTAssertEqual(
+                    decodingError(Lists.self, list(key, wrong)), "Parameter '\(key)[1]' expects uint64", wrong)
             }
         }
         XCTAssertEqual(decoded(Lists.self, list("u64", "-1"))?.u64, [1, .max])
@@ -113,7 +141,8 @@ final class IntegerLimitTests: XCTestCase {
         XCTAssertEqual(decoded(Scalars.self, scalars("num", "-0.0"))?.num.sign, .minus)
         XCTAssertEqual(decoded(Scalars.self, scalars("num", "3"))?.num, 3)
         XCTAssertEqual(decoded(Lists.self, list("num", "2.25"))?.num, [1, 2.25])
-        XCTAssertEqual(decodingError(Lists.self, list("num", #""2""#)), "Invalid parameter type for 'num[1]', expected: number")
+        XCTAssertEqual(
+            decodingError(Lists.self, list("num", #""2""#)), "Invalid parameter type for 'num[1]', expected: number")
         // Doubles are written as QEMU writes them (%.17g).
         XCTAssertEqual(wire(Stock(amount: 0.1)), #"{"amount": 0.10000000000000001}"#)
         XCTAssertEqual(wire(Stock(amount: 100)), #"{"amount": 100}"#)
@@ -124,16 +153,25 @@ final class IntegerLimitTests: XCTestCase {
         XCTAssertEqual(decodingError(Ranges.self, #"{"u16": [1, 65536]}"#), "Parameter 'null' expects uint16")
         XCTAssertEqual(decodingError(Ranges.self, #"{"u16": [-1]}"#), "Parameter 'null' expects uint16")
         XCTAssertEqual(decodingError(Ranges.self, #"{"u64": [0, 1.5]}"#), "Parameter 'u64[1]' expects uint64")
-        XCTAssertEqual(decodingError(Ranges.self, #"{"i64x": 9223372036854775808}"#), "Invalid parameter type for 'i64x', expected: integer")
+        XCTAssertEqual(
+            decodingError(Ranges.self, #"{"i64x": 9223372036854775808}"#),
+            "Invalid parameter type for 'i64x', expected: integer")
         XCTAssertEqual(decoded(Ranges.self, #"{"u64x": -5}"#)?.u64x, 18446744073709551611)
         XCTAssertEqual(decodingError(Tiny.self, "128"), "Parameter 'null' expects int8")
         XCTAssertEqual(decodingError(Tiny.self, "-129"), "Parameter 'null' expects int8")
         XCTAssertEqual(decodingError(Tiny.self, "0.5"), "Invalid parameter type for '<anonymous>', expected: integer")
         XCTAssertEqual(decodingError(Row.self, #"{"cells": [127, -128, -129]}"#), "Parameter 'null' expects int8")
         XCTAssertEqual(decodingError(Material.self, #"{"amount": 1, "grade": 200}"#), "Parameter 'grade' expects int8")
-        XCTAssertEqual(decodingError(PowerTool.self, #"{"id": "a", "weight": 4294967296, "watts": 1}"#), "Parameter 'weight' expects uint32")
-        XCTAssertEqual(decodingError(Item.self, #"{"kind": "gizmo", "label": "g", "gears": 256}"#), "Parameter 'gears' expects uint8")
-        XCTAssertEqual(decodingError(Item.self, #"{"kind": "crate", "label": "c", "contents": [{"kind": "gizmo", "label": "g", "gears": "x"}]}"#),
-                       "Parameter 'contents[0].gears' expects uint64")
+        XCTAssertEqual(
+            decodingError(PowerTool.self, #"{"id": "a", "weight": 4294967296, "watts": 1}"#),
+            "Parameter 'weight' expects uint32")
+        XCTAssertEqual(
+            decodingError(Item.self, #"{"kind": "gizmo", "label": "g", "gears": 256}"#),
+            "Parameter 'gears' expects uint8")
+        XCTAssertEqual(
+            decodingError(
+                Item.self,
+                #"{"kind": "crate", "label": "c", "contents": [{"kind": "gizmo", "label": "g", "gears": "x"}]}"#),
+            "Parameter 'contents[0].gears' expects uint64")
     }
 }

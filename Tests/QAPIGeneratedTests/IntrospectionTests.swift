@@ -34,7 +34,9 @@ final class IntrospectionTests: XCTestCase {
 
     func testConditionsDecideWhatIsListed() {
         let entries = entries()
-        for name in ["cond-on", "cond-not-any", "cond-args", "cond-boxed", "cond-alternate", "COND_EVENT", "COND_EVENT_ANY"] {
+        for name in [
+            "cond-on", "cond-not-any", "cond-args", "cond-boxed", "cond-alternate", "COND_EVENT", "COND_EVENT_ANY",
+        ] {
             XCTAssertNotNil(entries[name], name)
         }
         for name in ["cond-off", "COND_EVENT_OFF"] {

@@ -38,14 +38,20 @@ final class StructRoundTripTests: XCTestCase {
         let value = Scalars(
             s: "text", i: -1, i8: -8, i16: -16, i32: -32, i64: -64, u8: 8, u16: 16, u32: 32,
             u64: .max, sz: 4096, num: 0.5, flag: false, nothing: QAPINull(), blob: ["any": [1, "two", nil]])
-        assertRoundTrip(value, #"{"s": "text", "i": -1, "i8": -8, "i16": -16, "i32": -32, "i64": -64, "u8": 8, "u16": 16, "u32": 32, "u64": 18446744073709551615, "sz": 4096, "num": 0.5, "flag": false, "nothing": null, "blob": {"any": [1, "two", null]}}"#)
+        assertRoundTrip(
+            value,
+            #"{"s": "text", "i": -1, "i8": -8, "i16": -16, "i32": -32, "i64": -64, "u8": 8, "u16": 16, "u32": 32, "u64": 18446744073709551615, "sz": 4096, "num": 0.5, "flag": false, "nothing": null, "blob": {"any": [1, "two", null]}}"#
+        )
     }
 
     func testEveryBuiltinOptional() {
         let value = OptionalScalars(
             s: "", i: 0, i8: 0, i16: 0, i32: 0, i64: 0, u8: 0, u16: 0, u32: 0, u64: 0, sz: 0, num: -0.25,
             flag: true, nothing: QAPINull(), blob: .null)
-        assertRoundTrip(value, #"{"s": "", "i": 0, "i8": 0, "i16": 0, "i32": 0, "i64": 0, "u8": 0, "u16": 0, "u32": 0, "u64": 0, "sz": 0, "num": -0.25, "flag": true, "nothing": null, "blob": null}"#)
+        assertRoundTrip(
+            value,
+            #"{"s": "", "i": 0, "i8": 0, "i16": 0, "i32": 0, "i64": 0, "u8": 0, "u16": 0, "u32": 0, "u64": 0, "sz": 0, "num": -0.25, "flag": true, "nothing": null, "blob": null}"#
+        )
         // 'any' keeps whatever it was given, null included.
         XCTAssertEqual(decoded(OptionalScalars.self, #"{"blob": null}"#)?.blob, .null)
         XCTAssertEqual(decoded(OptionalScalars.self, #"{"blob": [{}]}"#)?.blob, [[:]])
@@ -60,16 +66,27 @@ final class StructRoundTripTests: XCTestCase {
             shades: [.twoTone], tools: [Tool(id: "awl", weight: 30)],
             items: [Item(label: "x", branch: .case)], settings: [.flag(false), .many([])], labels: [.redTag],
             gauges: [.surely, .fine], tinies: [.none(QAPINull()), .small(1)])
-        assertRoundTrip(value, #"{"s": ["a", "b"], "i": [1, -1], "i8": [-128, 127], "i16": [-32768, 32767], "i32": [-2147483648, 2147483647], "i64": [-9223372036854775808, 9223372036854775807], "u8": [0, 255], "u16": [65535], "u32": [4294967295], "u64": [0, 18446744073709551615], "sz": [1], "num": [1.5, -2], "flag": [true, false], "nothing": [null, null], "blob": [1, {}], "shades": ["two-tone"], "tools": [{"id": "awl", "weight": 30}], "items": [{"kind": "case", "label": "x"}], "settings": [false, []], "labels": ["red-tag"], "gauges": ["surely", "fine"], "tinies": [null, 1]}"#)
-        let empty = Lists(s: [], i: [], i8: [], i16: [], i32: [], i64: [], u8: [], u16: [], u32: [], u64: [], sz: [], num: [], flag: [])
-        assertRoundTrip(empty, #"{"s": [], "i": [], "i8": [], "i16": [], "i32": [], "i64": [], "u8": [], "u16": [], "u32": [], "u64": [], "sz": [], "num": [], "flag": []}"#)
+        assertRoundTrip(
+            value,
+            #"{"s": ["a", "b"], "i": [1, -1], "i8": [-128, 127], "i16": [-32768, 32767], "i32": [-2147483648, 2147483647], "i64": [-9223372036854775808, 9223372036854775807], "u8": [0, 255], "u16": [65535], "u32": [4294967295], "u64": [0, 18446744073709551615], "sz": [1], "num": [1.5, -2], "flag": [true, false], "nothing": [null, null], "blob": [1, {}], "shades": ["two-tone"], "tools": [{"id": "awl", "weight": 30}], "items": [{"kind": "case", "label": "x"}], "settings": [false, []], "labels": ["red-tag"], "gauges": ["surely", "fine"], "tinies": [null, 1]}"#
+        )
+        let empty = Lists(
+            s: [], i: [], i8: [], i16: [], i32: [], i64: [], u8: [], u16: [], u32: [], u64: [], sz: [], num: [],
+            flag: [])
+        assertRoundTrip(
+            empty,
+            #"{"s": [], "i": [], "i8": [], "i16": [], "i32": [], "i64": [], "u8": [], "u16": [], "u32": [], "u64": [], "sz": [], "num": [], "flag": []}"#
+        )
     }
 
     func testListsInsideLists() {
         let grid = Grid(
             rows: [Row(cells: [1, 2]), Row(cells: [], shades: [.dark], sub: [Row(cells: [-1], sub: [])])],
             cells: [.many([1, 2]), .many([]), .number(3.5)])
-        assertRoundTrip(grid, #"{"rows": [{"cells": [1, 2]}, {"cells": [], "shades": ["dark"], "sub": [{"cells": [-1], "sub": []}]}], "cells": [[1, 2], [], 3.5]}"#)
+        assertRoundTrip(
+            grid,
+            #"{"rows": [{"cells": [1, 2]}, {"cells": [], "shades": ["dark"], "sub": [{"cells": [-1], "sub": []}]}], "cells": [[1, 2], [], 3.5]}"#
+        )
         assertRoundTrip(SizeOrRows.rows([Row(cells: [7])]), #"[{"cells": [7]}]"#)
     }
 
@@ -79,7 +96,10 @@ final class StructRoundTripTests: XCTestCase {
             let: 6, some: 7, any: 8, await: 9, async: "a", func: 10, return: 11, is: false, as: 12,
             nil: QAPINull(), true: true, hashValue_: 13, qapiEncoded_: 14, encodeMembers_: 15, hash_: 16,
             branch_: 17, wcharT: 18, unsigned: 19)
-        assertRoundTrip(value, #"{"default": 1, "protocol": "p", "class": true, "in": 2, "self": "me", "type": "dark", "init": 3, "inout": 4, "var": 5, "let": 6, "some": 7, "any": 8, "await": 9, "async": "a", "func": 10, "return": 11, "is": false, "as": 12, "nil": null, "true": true, "hash-value": 13, "qapi-encoded": 14, "encode-members": 15, "hash": 16, "branch": 17, "wchar-t": 18, "unsigned": 19}"#)
+        assertRoundTrip(
+            value,
+            #"{"default": 1, "protocol": "p", "class": true, "in": 2, "self": "me", "type": "dark", "init": 3, "inout": 4, "var": 5, "let": 6, "some": 7, "any": 8, "await": 9, "async": "a", "func": 10, "return": 11, "is": false, "as": 12, "nil": null, "true": true, "hash-value": 13, "qapi-encoded": 14, "encode-members": 15, "hash": 16, "branch": 17, "wchar-t": 18, "unsigned": 19}"#
+        )
         // The members the renamed properties would have clashed with.
         XCTAssertEqual(value.qapiEncoded()["hash"], 16)
         var copy = value
@@ -93,7 +113,10 @@ final class StructRoundTripTests: XCTestCase {
         let value = LegacyRecord(
             serialNo: 1, serialno: 2, serial: 3, nodeName: "a", nodename: "b", xNode: 4, xnode: 5, inIt: 6,
             iS: true, selfRef: 7, mixedCase: "m", self_: 8)
-        assertRoundTrip(value, #"{"serial_no": 1, "serialno": 2, "SERIAL": 3, "node-name": "a", "nodename": "b", "x-node": 4, "xnode": 5, "in-it": 6, "i-s": true, "self-ref": 7, "Mixed-Case": "m", "Self": 8}"#)
+        assertRoundTrip(
+            value,
+            #"{"serial_no": 1, "serialno": 2, "SERIAL": 3, "node-name": "a", "nodename": "b", "x-node": 4, "xnode": 5, "in-it": 6, "i-s": true, "self-ref": 7, "Mixed-Case": "m", "Self": 8}"#
+        )
         // Both branch types have a member that C would call serial_no.
         assertRoundTrip(Text(text: "t", serialNo: 1), #"{"text": "t", "serial_no": 1}"#)
         assertRoundTrip(Signed(text: "t", signer: "s", serialNo: 2), #"{"text": "t", "signer": "s", "serial-no": 2}"#)
@@ -101,7 +124,8 @@ final class StructRoundTripTests: XCTestCase {
 
     func testTypesNamedLikeSwiftTypes() {
         assertRoundTrip(String(str: "s"), #"{"str": "s"}"#)
-        assertRoundTrip(Type_(name: "n", type: "t", of: String(str: "x")), #"{"name": "n", "type": "t", "of": {"str": "x"}}"#)
+        assertRoundTrip(
+            Type_(name: "n", type: "t", of: String(str: "x")), #"{"name": "n", "type": "t", "of": {"str": "x"}}"#)
         assertRoundTrip(Hashable(hash_: 1, kind: .unix), #"{"hash": 1, "kind": "unix"}"#)
         assertRoundTrip(JSONObject(keys: ["a", "b"]), #"{"keys": ["a", "b"]}"#)
     }
@@ -110,7 +134,10 @@ final class StructRoundTripTests: XCTestCase {
         let folder = Folder(
             name: "root", parent: Folder(name: "up", parent: Folder(name: "top")),
             children: [Folder(name: "a", children: []), Folder(name: "b")])
-        assertRoundTrip(folder, #"{"name": "root", "parent": {"name": "up", "parent": {"name": "top"}}, "children": [{"name": "a", "children": []}, {"name": "b"}]}"#)
+        assertRoundTrip(
+            folder,
+            #"{"name": "root", "parent": {"name": "up", "parent": {"name": "top"}}, "children": [{"name": "a", "children": []}, {"name": "b"}]}"#
+        )
         XCTAssertEqual(folder.parent?.parent?.name, "top")
         let tree = Tree.node(TreeNode(left: .leaf(1), right: .node(TreeNode(left: .leaf(2), right: .leaf(3)))))
         assertRoundTrip(tree, #"{"left": 1, "right": {"left": 2, "right": 3}}"#)
@@ -136,9 +163,11 @@ final class StructRoundTripTests: XCTestCase {
         assertRoundTrip(OddFeatures(namespaceTest: 2), #"{"namespace-test": 2}"#)
         assertRoundTrip(CondFeatures(x: 3), #"{"x": 3}"#)
         assertRoundTrip(
-            Deprecations(plain: 1, old: 2, trial: "t", both: true, maybeOld: 4, oldRequired: 3, newGauge: .fine,
-                         trialList: [.risky, .coarse]),
-            #"{"plain": 1, "old": 2, "trial": "t", "both": true, "maybe-old": 4, "old-required": 3, "new-gauge": "fine", "trial-list": ["risky", "coarse"]}"#)
+            Deprecations(
+                plain: 1, old: 2, trial: "t", both: true, maybeOld: 4, oldRequired: 3, newGauge: .fine,
+                trialList: [.risky, .coarse]),
+            #"{"plain": 1, "old": 2, "trial": "t", "both": true, "maybe-old": 4, "old-required": 3, "new-gauge": "fine", "trial-list": ["risky", "coarse"]}"#
+        )
         // The default policy accepts everything.
         XCTAssertNotNil(decoded(Deprecations.self, #"{"old-required": 1, "both": false, "new-gauge": "risky"}"#))
     }
@@ -149,18 +178,22 @@ final class StructRoundTripTests: XCTestCase {
             CondStruct(always: 1, alpha: 2, beta: "b", notGamma: true),
             #"{"always": 1, "alpha": 2, "beta": "b", "not-gamma": true}"#)
         XCTAssertEqual(decodingError(CondStruct.self, #"{"always": 1}"#), "Parameter 'alpha' is missing")
-        XCTAssertEqual(decodingError(CondStruct.self, #"{"always": 1, "alpha": 2, "gamma": "g"}"#),
-                       "Parameter 'gamma' is unexpected")
-        XCTAssertEqual(decodingError(CondStruct.self, #"{"always": 1, "alpha": 2, "not-alpha": true}"#),
-                       "Parameter 'not-alpha' is unexpected")
+        XCTAssertEqual(
+            decodingError(CondStruct.self, #"{"always": 1, "alpha": 2, "gamma": "g"}"#),
+            "Parameter 'gamma' is unexpected")
+        XCTAssertEqual(
+            decodingError(CondStruct.self, #"{"always": 1, "alpha": 2, "not-alpha": true}"#),
+            "Parameter 'not-alpha' is unexpected")
         assertRoundTrip(Commands.CondArgs.Arguments(always: 1, sometimes: 2), #"{"always": 1, "sometimes": 2}"#)
-        XCTAssertEqual(decodingError(Commands.CondArgs.Arguments.self, #"{"always": 1, "never": 2}"#),
-                       "Parameter 'never' is unexpected")
+        XCTAssertEqual(
+            decodingError(Commands.CondArgs.Arguments.self, #"{"always": 1, "never": 2}"#),
+            "Parameter 'never' is unexpected")
     }
 
     func testDownstreamNames() {
         let value = __org_example_Struct(orgExampleMember1: .orgExampleValue, orgExampleMember2: "m", wcharT: 1)
-        assertRoundTrip(value, #"{"__org.example_member1": "__org.example_value", "__org.example_member2": "m", "wchar-t": 1}"#)
+        assertRoundTrip(
+            value, #"{"__org.example_member1": "__org.example_value", "__org.example_member2": "m", "wchar-t": 1}"#)
         assertRoundTrip(__org_example_Base(orgExampleMember1: .plain), #"{"__org.example_member1": "plain"}"#)
     }
 }

@@ -21,20 +21,24 @@ final class SubsetServerTests: XCTestCase {
         var template = Array("/tmp/qapi-subset-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
         folder = Swift.String(cString: made)
-        server = MonitorServer(configuration: .init(masksSchemaTypeNames: false) { registry, _ in
-            registry.register(Commands.Ping.self) { _ in QAPIEmpty() }
-            registry.register(Commands.AddTool.self) { arguments in
-                Item(label: arguments.note ?? arguments.tool.id, branch: .tool(arguments.tool))
-            }
-            registry.register(Commands.Interrupt.self) { _ in QAPIEmpty() }
-        })
+        server = MonitorServer(
+            configuration: .init(masksSchemaTypeNames: false) { registry, _ in
+                registry.register(Commands.Ping.self) { _ in QAPIEmpty() }
+                registry.register(Commands.AddTool.self) { arguments in
+                    Item(label: arguments.note ?? arguments.tool.id, branch: .tool(arguments.tool))
+                }
+                registry.register(Commands.Interrupt.self) { _ in QAPIEmpty() }
+            })
         let socketPath = folder + "/qmp.sock"
         try server.chardevs.add(
-            id: "qmp", backend: .socket(ChardevSocketOptions(address: .unix(path: socketPath), server: true, wait: false)))
+            id: "qmp",
+            backend: .socket(ChardevSocketOptions(address: .unix(path: socketPath), server: true, wait: false)))
         try server.addMonitor(id: "qmp", chardev: "qmp", mode: .control, pretty: false)
         client = try QMPTestClient.connect(unix: socketPath)
         _ = try client.readLine()
-        XCTAssertEqual(try client.execute(#"{"execute": "qmp_capabilities", "arguments": {"enable": ["oob"]}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try client.execute(#"{"execute": "qmp_capabilities", "arguments": {"enable": ["oob"]}}"#),
+            #"{"return": {}}"#)
     }
 
     override func tearDown() async throws {
@@ -55,7 +59,8 @@ final class SubsetServerTests: XCTestCase {
     private func core() async -> (commands: [Swift.String], types: Set<Swift.String>) {
         let plain = MonitorServer()
         let commands = plain.registry.commands.map(\.name)
-        let types = plain.registry.introspection(masked: false).arrayValue?
+        let types =
+            plain.registry.introspection(masked: false).arrayValue?
             .filter { $0["meta-type"] != "command" && $0["meta-type"] != "event" }
             .compactMap { $0["name"]?.stringValue } ?? []
         plain.shutdown()
@@ -115,8 +120,9 @@ final class SubsetServerTests: XCTestCase {
             guard reached.insert(name).inserted, let entry = byName[name] else { continue }
             work += Self.references(entry)
         }
-        let allTypes = Set(full.filter { $0["meta-type"] != "command" && $0["meta-type"] != "event" }
-            .compactMap { $0["name"]?.stringValue })
+        let allTypes = Set(
+            full.filter { $0["meta-type"] != "command" && $0["meta-type"] != "event" }
+                .compactMap { $0["name"]?.stringValue })
         let expected = Set(reached.map(realName))
         let unreached = Set(allTypes.subtracting(reached).map(realName))
         XCTAssertTrue(unreached.contains("Setting"), "the test needs a type that only unserved commands reach")
@@ -140,7 +146,9 @@ final class SubsetServerTests: XCTestCase {
 
     /// The real name behind masked name `name` (`"12"`, `"[12]"`).
     private static func realName(_ name: Swift.String, _ typeNames: [Swift.String]) -> Swift.String {
-        if name.hasPrefix("["), name.hasSuffix("]") { return "[" + realName(Swift.String(name.dropFirst().dropLast()), typeNames) + "]" }
+        if name.hasPrefix("["), name.hasSuffix("]") {
+            return "[" + realName(Swift.String(name.dropFirst().dropLast()), typeNames) + "]"
+        }
         guard let number = Int(name), typeNames.indices.contains(number) else { return name }
         return typeNames[number]
     }

@@ -6,7 +6,8 @@ import XCTest
 final class UnionAlternateRoundTripTests: XCTestCase {
     func testEveryBranchOfAUnionWithAnInlineBase() {
         let tool = Item(label: "hammer", count: 2, branch_: "b", branch: .tool(Tool(id: "h", weight: 500)))
-        assertRoundTrip(tool, #"{"kind": "tool", "label": "hammer", "count": 2, "branch": "b", "id": "h", "weight": 500}"#)
+        assertRoundTrip(
+            tool, #"{"kind": "tool", "label": "hammer", "count": 2, "branch": "b", "id": "h", "weight": 500}"#)
         XCTAssertEqual(tool.kind, .tool)
         let power = Item(label: "drill", branch: .powerTool(PowerTool(id: "d", weight: 2, watts: 3)))
         assertRoundTrip(power, #"{"kind": "power-tool", "label": "drill", "id": "d", "weight": 2, "watts": 3}"#)
@@ -26,11 +27,15 @@ final class UnionAlternateRoundTripTests: XCTestCase {
     func testUnionsInsideListsInsideUnions() {
         let crate = Item(
             label: "box",
-            branch: .crate(Crate(contents: [
-                Item(label: "inner", branch: .crate(Crate(contents: [], sealed: true))),
-                Item(label: "saw", branch: .tool(Tool(id: "s", weight: 1))),
-            ])))
-        assertRoundTrip(crate, #"{"kind": "crate", "label": "box", "contents": [{"kind": "crate", "label": "inner", "contents": [], "sealed": true}, {"kind": "tool", "label": "saw", "id": "s", "weight": 1}]}"#)
+            branch: .crate(
+                Crate(contents: [
+                    Item(label: "inner", branch: .crate(Crate(contents: [], sealed: true))),
+                    Item(label: "saw", branch: .tool(Tool(id: "s", weight: 1))),
+                ])))
+        assertRoundTrip(
+            crate,
+            #"{"kind": "crate", "label": "box", "contents": [{"kind": "crate", "label": "inner", "contents": [], "sealed": true}, {"kind": "tool", "label": "saw", "id": "s", "weight": 1}]}"#
+        )
     }
 
     func testAUnionWithANamedBaseThatHasABase() {
@@ -85,21 +90,27 @@ final class UnionAlternateRoundTripTests: XCTestCase {
     }
 
     func testConditionalUnion() {
-        assertRoundTrip(CondUnion(note: "n", branch: .base(Thing(id: "x"))), #"{"type": "base", "note": "n", "id": "x"}"#)
+        assertRoundTrip(
+            CondUnion(note: "n", branch: .base(Thing(id: "x"))), #"{"type": "base", "note": "n", "id": "x"}"#)
         assertRoundTrip(CondUnion(branch: .alpha(Circle(radius: 1))), #"{"type": "alpha", "radius": 1}"#)
-        XCTAssertEqual(decodingError(CondUnion.self, #"{"type": "gamma", "side": 1}"#),
-                       "Parameter 'type' does not accept value 'gamma'")
+        XCTAssertEqual(
+            decodingError(CondUnion.self, #"{"type": "gamma", "side": 1}"#),
+            "Parameter 'type' does not accept value 'gamma'")
     }
 
     func testDownstreamUnionAndAlternates() {
-        let union = __org_example_Union(branch: .orgExampleValue(__org_example_Holder(array: [
-            __org_example_Union(branch: .plain),
-        ])))
-        assertRoundTrip(union, #"{"__org.example_member1": "__org.example_value", "array": [{"__org.example_member1": "plain"}]}"#)
+        let union = __org_example_Union(
+            branch: .orgExampleValue(
+                __org_example_Holder(array: [
+                    __org_example_Union(branch: .plain)
+                ])))
+        assertRoundTrip(
+            union, #"{"__org.example_member1": "__org.example_value", "array": [{"__org.example_member1": "plain"}]}"#)
         XCTAssertEqual(union.orgExampleMember1, .orgExampleValue)
         assertRoundTrip(__org_example_Only.orgExampleBranch("x"), #""x""#)
-        assertRoundTrip(__org_example_Alt.orgExampleBranch(__org_example_Base(orgExampleMember1: .plain)),
-                        #"{"__org.example_member1": "plain"}"#)
+        assertRoundTrip(
+            __org_example_Alt.orgExampleBranch(__org_example_Base(orgExampleMember1: .plain)),
+            #"{"__org.example_member1": "plain"}"#)
     }
 
     func testAnAlternateWithABranchForEveryJSONKind() {
@@ -121,14 +132,16 @@ final class UnionAlternateRoundTripTests: XCTestCase {
         XCTAssertEqual(decoded(FlagOrShade.self, "false"), .flag(false))
         XCTAssertEqual(decoded(FlagOrShade.self, #""two-tone""#), .shade(.twoTone))
         XCTAssertEqual(decoded(ItemOrName.self, #""n""#), .name("n"))
-        XCTAssertEqual(decoded(ItemOrName.self, #"{"kind": "case", "label": "l"}"#), .item(Item(label: "l", branch: .case)))
+        XCTAssertEqual(
+            decoded(ItemOrName.self, #"{"kind": "case", "label": "l"}"#), .item(Item(label: "l", branch: .case)))
         XCTAssertEqual(decoded(SizeOrRows.self, "18446744073709551615"), .size(.max))
         XCTAssertEqual(decoded(SizeOrRows.self, "[]"), .rows([]))
         XCTAssertEqual(decoded(Tiny.self, "-128"), .small(-128))
         XCTAssertEqual(decoded(Tiny.self, "null"), Tiny.none(QAPINull()))
         XCTAssertEqual(decoded(CondAlternate.self, "5"), .num(5))
         XCTAssertEqual(decoded(CondAlternate.self, #"{"id": "x"}"#), .obj(Thing(id: "x")))
-        XCTAssertEqual(decoded(FeatureAlternate.self, #"{"old-required": 1}"#), .deprecations(Deprecations(oldRequired: 1)))
+        XCTAssertEqual(
+            decoded(FeatureAlternate.self, #"{"old-required": 1}"#), .deprecations(Deprecations(oldRequired: 1)))
         // A negative size wraps, like any uint64.
         XCTAssertEqual(decoded(SizeOrRows.self, "-1"), .size(.max))
         XCTAssertEqual(decoded(SizeOrRows.self, "-1").map(wire), "18446744073709551615")

@@ -11,7 +11,8 @@ final class ConfigCommandLineTests: XCTestCase {
 
     override func setUpWithError() throws {
         package = FileManager.default.temporaryDirectory.appendingPathComponent("qapi-config-\(UUID().uuidString)")
-        try write("""
+        try write(
+            """
             { 'include': 'sub/more.json' }
             { 'command': 'ping', 'if': 'CONFIG_X' }
             { 'struct': 'Thing', 'data': { 'n': 'int' } }
@@ -50,7 +51,9 @@ final class ConfigCommandLineTests: XCTestCase {
             #"{"schema": "qapi/main.json", "prefix": "fx", "symbols": ["CONFIG_X"], "unmask": true, "#
                 + #""access": "package", "client": true}"#,
             to: "Sources/T/qapi-gen.json")
-        var result = try run(["-o", "flags", "-p", "fx", "-D", "CONFIG_X", "-u", "--access", "package", "--client", "qapi/main.json"])
+        var result = try run([
+            "-o", "flags", "-p", "fx", "-D", "CONFIG_X", "-u", "--access", "package", "--client", "qapi/main.json",
+        ])
         XCTAssertEqual(result.status, 0, result.err)
         result = try run([
             "--config", package.appendingPathComponent("Sources/T/qapi-gen.json").path,
@@ -62,19 +65,32 @@ final class ConfigCommandLineTests: XCTestCase {
         let expected = try contents("flags")
         XCTAssertEqual(try contents("configured"), expected)
         XCTAssertEqual(try contents("relative"), expected)
-        XCTAssertTrue(String(decoding: expected[QAPIOutputPlan.schema]!, as: UTF8.self).contains("package protocol FxCommandHandler"))
+        XCTAssertTrue(
+            String(decoding: expected[QAPIOutputPlan.schema]!, as: UTF8.self).contains(
+                "package protocol FxCommandHandler"))
     }
 
     /// Options the configuration sets are refused beside it.
     func testOptionsTheConfigurationSetsAreRefused() throws {
         let cases: [([String], String)] = [
-            (["--config", "c.json", "-p", "x"], "-p cannot be combined with --config (the configuration file sets it)"),
+            (
+                ["--config", "c.json", "-p", "x"],
+                "-p cannot be combined with --config (the configuration file sets it)"
+            ),
             (["--config", "c.json", "-DX"], "-D cannot be combined with --config (the configuration file sets it)"),
-            (["--config", "c.json", "--client"], "--client cannot be combined with --config (the configuration file sets it)"),
-            (["--config", "c.json", "--access", "internal"], "--access cannot be combined with --config (the configuration file sets it)"),
+            (
+                ["--config", "c.json", "--client"],
+                "--client cannot be combined with --config (the configuration file sets it)"
+            ),
+            (
+                ["--config", "c.json", "--access", "internal"],
+                "--access cannot be combined with --config (the configuration file sets it)"
+            ),
             (["--config", "c.json", "-u"], "-u cannot be combined with --config (the configuration file sets it)"),
-            (["--config", "c.json", "main.json"],
-             "a schema file cannot be combined with --config (the configuration file sets it)"),
+            (
+                ["--config", "c.json", "main.json"],
+                "a schema file cannot be combined with --config (the configuration file sets it)"
+            ),
             (["--package-root", ".", "main.json"], "--package-root needs --config"),
         ]
         for (arguments, message) in cases {
@@ -108,7 +124,8 @@ final class ConfigCommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(
             result.err,
-            "\(config):1:12: error: key 'schema': schema file 'qapi/sub' is not a readable file (at \(package.path)/qapi/sub)\n")
+            "\(config):1:12: error: key 'schema': schema file 'qapi/sub' is not a readable file (at \(package.path)/qapi/sub)\n"
+        )
 
         try FileManager.default.removeItem(atPath: config)
         try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: false)

@@ -130,7 +130,8 @@ final class PluginBuildTests: XCTestCase {
         try fixture.write(#"{"schema": "qapi/main.json"}"#, to: "Sources/Fixture/qapi-gen.json")
         let result = try fixture.build("schema error build", replan: true)
         XCTAssertNotEqual(result.status, 0)
-        let pattern = "(?m)^" + NSRegularExpression.escapedPattern(for: fixture.path("qapi/sub/bad.json"))
+        let pattern =
+            "(?m)^" + NSRegularExpression.escapedPattern(for: fixture.path("qapi/sub/bad.json"))
             + ":3:[0-9]+: error: .*NoSuchType"
         XCTAssertNotNil(
             result.output.range(of: pattern, options: .regularExpression),

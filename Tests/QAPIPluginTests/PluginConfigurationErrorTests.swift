@@ -19,23 +19,35 @@ final class PluginConfigurationErrorTests: XCTestCase {
     /// other build just runs `qapi-gen` again, the configuration being
     /// one of its inputs.
     private let cases: [Case] = [
-        Case(config: #"{"schema": "qapi/main.json", "colour": "blue"}"#,
-             message: ":1:30: error: unknown key 'colour' (known keys: schema, symbols, unmask, access, prefix, client, commands, events, types)"),
-        Case(config: #"{"schema": "qapi/main.json", "unmask": "yes"}"#,
-             message: ":1:40: error: key 'unmask' must be a boolean, not a string"),
-        Case(config: #"{"schema": "qapi/main.json", "symbols": ["CONFIG_A", 2]}"#,
-             message: ":1:54: error: key 'symbols' must be an array of strings, not an array with a non-string element"),
-        Case(config: #"{"schema": "qapi/main.json", "prefix": true}"#,
-             message: ":1:40: error: key 'prefix' must be a string, not a boolean"),
-        Case(config: #"{"schema": "qapi/main.json", "access": "open"}"#,
-             message: #":1:40: error: key 'access' must be one of "public", "package", "internal", not "open""#),
+        Case(
+            config: #"{"schema": "qapi/main.json", "colour": "blue"}"#,
+            message:
+                ":1:30: error: unknown key 'colour' (known keys: schema, symbols, unmask, access, prefix, client, commands, events, types)"
+        ),
+        Case(
+            config: #"{"schema": "qapi/main.json", "unmask": "yes"}"#,
+            message: ":1:40: error: key 'unmask' must be a boolean, not a string"),
+        Case(
+            config: #"{"schema": "qapi/main.json", "symbols": ["CONFIG_A", 2]}"#,
+            message: ":1:54: error: key 'symbols' must be an array of strings, not an array with a non-string element"),
+        Case(
+            config: #"{"schema": "qapi/main.json", "prefix": true}"#,
+            message: ":1:40: error: key 'prefix' must be a string, not a boolean"),
+        Case(
+            config: #"{"schema": "qapi/main.json", "access": "open"}"#,
+            message: #":1:40: error: key 'access' must be one of "public", "package", "internal", not "open""#),
         Case(config: #"{"schema": 3}"#, message: ":1:12: error: key 'schema' must be a string, not a number"),
         Case(config: #"{"symbols": []}"#, message: ":1:1: error: missing required key 'schema'"),
-        Case(config: #"{"schema": "qapi/absent.json"}"#,
-             message: ":1:12: error: key 'schema': schema file 'qapi/absent.json' not found"),
-        Case(config: #"{"schema": "qapi"}"#, message: ":1:12: error: key 'schema': schema file 'qapi' is not a readable file"),
+        Case(
+            config: #"{"schema": "qapi/absent.json"}"#,
+            message: ":1:12: error: key 'schema': schema file 'qapi/absent.json' not found"),
+        Case(
+            config: #"{"schema": "qapi"}"#,
+            message: ":1:12: error: key 'schema': schema file 'qapi' is not a readable file"),
         Case(config: #"{"schema": "qapi/main.json""#, message: ":1:28: error: not valid JSON"),
-        Case(config: nil, message: ": error: missing configuration: a target using QAPIGeneratorPlugin needs a 'qapi-gen.json'"),
+        Case(
+            config: nil,
+            message: ": error: missing configuration: a target using QAPIGeneratorPlugin needs a 'qapi-gen.json'"),
     ]
 
     /// Every case fails the build with its message, prefixed by the

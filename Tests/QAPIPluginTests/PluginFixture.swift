@@ -55,7 +55,8 @@ final class PluginFixture {
     /// fills).
     init(extraTargets: [String] = []) throws {
         try FileManager.default.createDirectory(at: Self.baseDirectory, withIntermediateDirectories: true)
-        lockDescriptor = open(Self.baseDirectory.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        lockDescriptor = open(
+            Self.baseDirectory.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockDescriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
         while flock(lockDescriptor, LOCK_EX) != 0 && errno == EINTR {}
 
@@ -160,9 +161,10 @@ final class PluginFixture {
     func build(_ label: String, replan: Bool = false) throws -> BuildResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "swift", "build", "-v", "--package-path", directory.path, "--scratch-path", scratchDirectory.path,
-        ] + (replan ? ["--disable-build-manifest-caching"] : [])
+        process.arguments =
+            [
+                "swift", "build", "-v", "--package-path", directory.path, "--scratch-path", scratchDirectory.path,
+            ] + (replan ? ["--disable-build-manifest-caching"] : [])
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -172,6 +174,7 @@ final class PluginFixture {
         process.waitUntilExit()
         let seconds = Date().timeIntervalSince(start)
         print("plugin fixture: \(label): \(String(format: "%.1f", seconds)) s")
-        return BuildResult(output: String(decoding: data, as: UTF8.self), status: process.terminationStatus, seconds: seconds)
+        return BuildResult(
+            output: String(decoding: data, as: UTF8.self), status: process.terminationStatus, seconds: seconds)
     }
 }

@@ -46,7 +46,8 @@ final class PluginNeverStaleTests: XCTestCase {
         // A new file, included: generated at once, and the plan is renewed
         // at the next build so that the file becomes an input.
         try fixture.write("{ 'enum': 'Shade', 'data': [ 'dark' ] }\n", to: "qapi/extra.json")
-        try fixture.write("{ 'include': 'extra.json' }\n{ 'enum': 'Colour', 'data': [ 'red' ] }\n", to: "qapi/main.json")
+        try fixture.write(
+            "{ 'include': 'extra.json' }\n{ 'enum': 'Colour', 'data': [ 'red' ] }\n", to: "qapi/main.json")
         try uses("Colour.self, FxCommands.self, Shade.self", fixture)
         let included = try fixture.build("build after including a new file")
         assertBuilt(included)
@@ -82,7 +83,8 @@ final class PluginNeverStaleTests: XCTestCase {
         XCTAssertTrue(
             deleted.output.contains(
                 fixture.path("qapi/extra.json") + ": error: this schema file was deleted or renamed after SwiftPM "
-                    + "planned the build, which still lists it as an input; the next build plans again, so build once more"),
+                    + "planned the build, which still lists it as an input; the next build plans again, so build once more"
+            ),
             deleted.output.suffix(4000).description)
         let again = try fixture.build("build once more")
         assertBuilt(again)

@@ -18,7 +18,8 @@ final class PluginSourcelessTargetTests: XCTestCase {
         XCTAssertTrue(
             bare.output.contains("Source files for target Bare should be located under"),
             "SwiftPM no longer warns about a target without sources:\n\(bare.output.suffix(3000))")
-        let expected = "error: \(fixture.path("Sources/Bare/qapi-gen.json")): target 'Bare' has no Swift source file, "
+        let expected =
+            "error: \(fixture.path("Sources/Bare/qapi-gen.json")): target 'Bare' has no Swift source file, "
             + "so SwiftPM leaves it out of the build (it warns 'Source files for target Bare should be located "
             + "under ...') and QAPIGeneratorPlugin never runs for it; add one, e.g. an empty "
             + fixture.path("Sources/Bare/Bare.swift")

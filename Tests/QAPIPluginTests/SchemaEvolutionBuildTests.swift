@@ -126,9 +126,10 @@ final class SchemaEvolutionBuildTests: XCTestCase {
         try fixture.write(schemaV3, to: "qapi/disks.json")
         let third = try fixture.build("schema version 3")
         XCTAssertNotEqual(third.status, 0, "a handler without diskRemove built")
-        let ownErrors = Set(third.output.split(separator: "\n").filter {
-            $0.contains(": error: ") && $0.contains(fixture.path("Sources/Fixture"))
-        })
+        let ownErrors = Set(
+            third.output.split(separator: "\n").filter {
+                $0.contains(": error: ") && $0.contains(fixture.path("Sources/Fixture"))
+            })
         XCTAssertEqual(ownErrors.count, 1, "expected one error, on the conformance:\n\(third.output.suffix(4000))")
         XCTAssertTrue(
             ownErrors.first?.contains("type 'DiskHandler' does not conform to protocol 'CommandHandler'") == true,

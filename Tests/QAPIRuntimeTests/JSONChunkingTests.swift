@@ -51,11 +51,13 @@ final class JSONChunkingTests: XCTestCase {
 
     func testJ9SplitsAroundTheLexerTokenLimit() {
         let limits = JSONStreamLimits(maxTokenBytes: 16, maxTokenCount: 100, maxNesting: 10)
-        let input = Array(("\"" + String(repeating: "a", count: 40) + "\"\n['" + String(repeating: "b", count: 13) + "']").utf8)
+        let input = Array(
+            ("\"" + String(repeating: "a", count: 40) + "\"\n['" + String(repeating: "b", count: 13) + "']").utf8)
         let whole = results(input, limits: limits)
         XCTAssertEqual(whole.first, "E:JSON token size limit exceeded")
         for split in 0...input.count {
-            XCTAssertEqual(results(chunks: [input[..<split], input[split...]], limits: limits), whole, "split \(split)")
+            XCTAssertEqual(
+                results(chunks: [input[..<split], input[split...]], limits: limits), whole, "split \(split)")
         }
     }
 

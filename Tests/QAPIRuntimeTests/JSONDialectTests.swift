@@ -17,10 +17,12 @@ final class JSONDialectTests: XCTestCase {
         XCTAssertEqual(results("nul "), ["E:JSON parse error, invalid keyword 'nul'"])
         XCTAssertEqual(results("truex "), ["E:JSON parse error, invalid keyword 'truex'"])
         XCTAssertEqual(results("TRUE\n"), ["E:JSON parse error, stray 'T'"])
-        XCTAssertEqual(results(#"{"execute": TRUE}"#), [
-            "E:JSON parse error, stray 'T'",
-            "E:JSON parse error, expecting value",
-        ])
+        XCTAssertEqual(
+            results(#"{"execute": TRUE}"#),
+            [
+                "E:JSON parse error, stray 'T'",
+                "E:JSON parse error, expecting value",
+            ])
         XCTAssertEqual(results("Null\n"), ["E:JSON parse error, stray 'N'"])
     }
 
@@ -131,7 +133,8 @@ final class JSONDialectTests: XCTestCase {
         XCTAssertEqual(
             results(.raw("\"\\u1\u{C3}\u{A9}\"")), ["E:JSON parse error, \\u1é\" is not a valid Unicode character"])
         XCTAssertEqual(
-            results(.raw("\"\\u123\u{C3}\u{A9}\"")), ["E:JSON parse error, \\u123\u{FFFD} is not a valid Unicode character"])
+            results(.raw("\"\\u123\u{C3}\u{A9}\"")),
+            ["E:JSON parse error, \\u123\u{FFFD} is not a valid Unicode character"])
     }
 
     func testJ3OtherEscapesAreInvalid() {

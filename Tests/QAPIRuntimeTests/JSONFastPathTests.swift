@@ -15,7 +15,8 @@ final class JSONFastPathTests: XCTestCase {
         Array(#"["", "a", "ab\"c", "abcdefg\\", "abcdefgh\"ijklmnop", "abcdefghijklmnopq"]"#.utf8),
         Array(#"["abcdefg\"h", "abcdefgh\\", "\\\\\\\\\\\\\\\\\\", "x\/y\'z"]"#.utf8),
         [UInt8].raw("[\"abcdefg\u{1F}\", \"abc\u{7F}defgh\", \"abcdefgh\u{C3}\u{A9}ijklmno\", \"\u{FE}abc\"]"),
-        [UInt8].raw("[\"abcdefgh\u{FF}\"] [\"abcdefgh\\\u{1}\"] [\"\u{C0}\u{80}abcdefg\"] [\"abcd\u{ED}\u{A0}\u{80}\"]"),
+        [UInt8].raw(
+            "[\"abcdefgh\u{FF}\"] [\"abcdefgh\\\u{1}\"] [\"\u{C0}\u{80}abcdefg\"] [\"abcd\u{ED}\u{A0}\u{80}\"]"),
         [UInt8].raw("{'sq': 'it\"s', \"dq\": \"it's\", 'e': 'a\\'b'}"),
         Array(#"["\u00e9\ud83d\ude00", "\ud800", "\u12", "\q", "\u0000"]"#.utf8),
         // Numbers and keywords, and what may follow them.
@@ -87,7 +88,8 @@ final class JSONFastPathTests: XCTestCase {
         XCTAssertEqual(render(parser.feed(Array(#"e9"}"#.utf8))), [#"{"key": "abcdefghijkl\"mn", "e": "\u00E9"}"#])
         XCTAssertEqual(render(parser.feed([UInt8].raw("[\"abc\u{C3}"))), [])
         XCTAssertEqual(render(parser.feed([UInt8].raw("\u{A9}\", \"\u{E2}\u{82}"))), [])
-        XCTAssertEqual(render(parser.feed([UInt8].raw("\"]"))), ["E:JSON parse error, invalid UTF-8 sequence in string"])
+        XCTAssertEqual(
+            render(parser.feed([UInt8].raw("\"]"))), ["E:JSON parse error, invalid UTF-8 sequence in string"])
     }
 
     func testConsumeStopsAfterTheSameBytesAsTheStateMachine() {
@@ -122,11 +124,14 @@ final class JSONFastPathTests: XCTestCase {
 
     /// Fragments random inputs are made of: tokens whole and in pieces,
     /// escapes, bytes the lexer rejects, invalid UTF-8.
-    private static let fragments: [[UInt8]] = [
-        "{", "}", "[", "]", ":", ",", " ", "\n", "\t", "\"", "'", "\\", "\\\"", "\\u00e9", "\\ud800", "\\u",
-        "a", "abcdefgh", "true", "null", "nul", "x", "0", "1", "-", ".", "e", "E", "+", "123456789",
-        "\"key\"", "\"abcdefghij\"", "'sq'", "\"a\\\"b\"", "1.5", "-0", "@",
-    ].map { Array($0.utf8) } + [[0x7F], [0xC3, 0xA9], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xFF], [0xFE], [0x01], [0x00]]
+    private static let fragments: [[UInt8]] =
+        [
+            "{", "}", "[", "]", ":", ",", " ", "\n", "\t", "\"", "'", "\\", "\\\"", "\\u00e9", "\\ud800", "\\u",
+            "a", "abcdefgh", "true", "null", "nul", "x", "0", "1", "-", ".", "e", "E", "+", "123456789",
+            "\"key\"", "\"abcdefghij\"", "'sq'", "\"a\\\"b\"", "1.5", "-0", "@",
+        ].map { Array($0.utf8) } + [
+            [0x7F], [0xC3, 0xA9], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xFF], [0xFE], [0x01], [0x00],
+        ]
 
     /// A random input of 1 to 30 fragments.
     private static func randomInput(_ random: inout SplitMix64) -> [UInt8] {

@@ -67,10 +67,12 @@ final class JSONParserErrorTests: XCTestCase {
     }
 
     func testJ6ErrorsAreOnePerMessage() {
-        XCTAssertEqual(results(#"[1 2] {"a"} {"b": 1}"#), [
-            "E:JSON parse error, expected separator in list",
-            "E:JSON parse error, missing : in object pair",
-            #"{"b": 1}"#,
-        ])
+        XCTAssertEqual(
+            results(#"[1 2] {"a"} {"b": 1}"#),
+            [
+                "E:JSON parse error, expected separator in list",
+                "E:JSON parse error, missing : in object pair",
+                #"{"b": 1}"#,
+            ])
     }
 }

@@ -10,9 +10,11 @@ final class JSONParserStorageTests: XCTestCase {
         XCTAssertEqual(render(first.feed(Array(#"{"x": [1, "two", {"k": "#.utf8))), [])
         var second = first
         XCTAssertEqual(render(first.feed(Array(#""a"}]}"#.utf8))), [#"{"x": [1, "two", {"k": "a"}]}"#])
-        XCTAssertEqual(render(second.feed(Array(#"null, "l": [3]}, 4]}"#.utf8))), [
-            #"{"x": [1, "two", {"k": null, "l": [3]}, 4]}"#,
-        ])
+        XCTAssertEqual(
+            render(second.feed(Array(#"null, "l": [3]}, 4]}"#.utf8))),
+            [
+                #"{"x": [1, "two", {"k": null, "l": [3]}, 4]}"#
+            ])
         XCTAssertEqual(render(first.feed(Array("[5]".utf8))), ["[5]"])
         XCTAssertEqual(render(second.feed(Array("[6]".utf8))), ["[6]"])
     }

@@ -10,18 +10,22 @@ final class JSONRecoveryTests: XCTestCase {
     }
 
     func testJ5StrayTextOnTheWire() {
-        let wireTexts = [[UInt8].raw("\"abc\u{01}"), .raw("\"nl\n"), .raw("\"ab\u{FF}"), .raw("'x\u{7F}\u{C3}\u{A9}\u{1F}")]
-            .map { bytes -> String in
-                var parser = JSONStreamParser()
-                guard case .failure(let error) = parser.feed(bytes).first else { return "no error" }
-                return wire(error.message)
-            }
-        XCTAssertEqual(wireTexts, [
-            #""JSON parse error, stray '\"abc\u0001'""#,
-            #""JSON parse error, stray '\"nl\n'""#,
-            #""JSON parse error, stray '\"ab\uFFFD'""#,
-            #""JSON parse error, stray ''x\u007F\u00E9\u001F'""#,
-        ])
+        let wireTexts = [
+            [UInt8].raw("\"abc\u{01}"), .raw("\"nl\n"), .raw("\"ab\u{FF}"), .raw("'x\u{7F}\u{C3}\u{A9}\u{1F}"),
+        ]
+        .map { bytes -> String in
+            var parser = JSONStreamParser()
+            guard case .failure(let error) = parser.feed(bytes).first else { return "no error" }
+            return wire(error.message)
+        }
+        XCTAssertEqual(
+            wireTexts,
+            [
+                #""JSON parse error, stray '\"abc\u0001'""#,
+                #""JSON parse error, stray '\"nl\n'""#,
+                #""JSON parse error, stray '\"ab\uFFFD'""#,
+                #""JSON parse error, stray ''x\u007F\u00E9\u001F'""#,
+            ])
     }
 
     func testJ5InvalidUTF8InStrayTextIsOneReplacementPerMalformedSequence() {
@@ -51,19 +55,25 @@ final class JSONRecoveryTests: XCTestCase {
     }
 
     func testJ5ObservedConsequences() {
-        XCTAssertEqual(results(#"{"execute": "query-version", "id": @}"#), [
-            "E:JSON parse error, stray '@'",
-            "E:JSON parse error, expecting value",
-        ])
+        XCTAssertEqual(
+            results(#"{"execute": "query-version", "id": @}"#),
+            [
+                "E:JSON parse error, stray '@'",
+                "E:JSON parse error, expecting value",
+            ])
         XCTAssertEqual(results("-}"), ["E:JSON parse error, stray '-}'"])
-        XCTAssertEqual(results("{\"execute\": \"foo\n{\"execute\": \"bar\"}"), [
-            "E:JSON parse error, stray '\"foo\n'",
-            #"{"execute": "bar"}"#,
-        ])
-        XCTAssertEqual(results(.raw("@\u{FF}")), [
-            "E:JSON parse error, stray '@'",
-            "E:JSON parse error, stray '\u{FFFD}'",
-        ])
+        XCTAssertEqual(
+            results("{\"execute\": \"foo\n{\"execute\": \"bar\"}"),
+            [
+                "E:JSON parse error, stray '\"foo\n'",
+                #"{"execute": "bar"}"#,
+            ])
+        XCTAssertEqual(
+            results(.raw("@\u{FF}")),
+            [
+                "E:JSON parse error, stray '@'",
+                "E:JSON parse error, stray '\u{FFFD}'",
+            ])
         XCTAssertEqual(results("@@ @"), ["E:JSON parse error, stray '@'"])
         XCTAssertEqual(results("@\n@"), ["E:JSON parse error, stray '@'", "E:JSON parse error, stray '@'"])
         XCTAssertEqual(results("@\t@"), ["E:JSON parse error, stray '@'"])
@@ -71,29 +81,35 @@ final class JSONRecoveryTests: XCTestCase {
     }
 
     func testJ5RecoveryStopsAtStructuralCharacters() {
-        XCTAssertEqual(results("@ x y, 1 "), [
-            "E:JSON parse error, stray '@'",
-            "E:JSON parse error, expecting value",
-            "1",
-        ])
-        XCTAssertEqual(results(#"{"a": 1, @ "b": 2}"#), [
-            "E:JSON parse error, stray '@'",
-            "E:JSON parse error, expecting value",
-            "2",
-            "E:JSON parse error, expecting value",
-        ])
+        XCTAssertEqual(
+            results("@ x y, 1 "),
+            [
+                "E:JSON parse error, stray '@'",
+                "E:JSON parse error, expecting value",
+                "1",
+            ])
+        XCTAssertEqual(
+            results(#"{"a": 1, @ "b": 2}"#),
+            [
+                "E:JSON parse error, stray '@'",
+                "E:JSON parse error, expecting value",
+                "2",
+                "E:JSON parse error, expecting value",
+            ])
         XCTAssertEqual(results(#"@ "x" {"a": 1}"#), ["E:JSON parse error, stray '@'", #"{"a": 1}"#])
         XCTAssertEqual(results(#"@ "x" [1]"#), ["E:JSON parse error, stray '@'", "[1]"])
         XCTAssertEqual(results("@ }"), ["E:JSON parse error, stray '@'", "E:JSON parse error, expecting value"])
     }
 
     func testJ5ErrorDiscardsTheUnfinishedMessage() {
-        XCTAssertEqual(results(#"{"a": [1, 2, @]} {"b": 3}"#), [
-            "E:JSON parse error, stray '@'",
-            "E:JSON parse error, expecting value",
-            "E:JSON parse error, expecting value",
-            #"{"b": 3}"#,
-        ])
+        XCTAssertEqual(
+            results(#"{"a": [1, 2, @]} {"b": 3}"#),
+            [
+                "E:JSON parse error, stray '@'",
+                "E:JSON parse error, expecting value",
+                "E:JSON parse error, expecting value",
+                #"{"b": 3}"#,
+            ])
         // A parse error seen before the lexical error is never reported.
         XCTAssertEqual(results(#"{"a" 1 @"#), ["E:JSON parse error, stray '@'"])
     }

@@ -65,17 +65,21 @@ final class JSONStreamerTests: XCTestCase {
     func testJ8TokenCountLimit() {
         let limits = JSONStreamLimits(maxTokenBytes: 1 << 20, maxTokenCount: 5, maxNesting: 10)
         XCTAssertEqual(results("[1,2]", limits: limits), ["[1, 2]"])
-        XCTAssertEqual(results("[1,2,3]", limits: limits), [
-            "E:JSON token count limit exceeded",
-            "E:JSON parse error, expecting value",
-        ])
+        XCTAssertEqual(
+            results("[1,2,3]", limits: limits),
+            [
+                "E:JSON token count limit exceeded",
+                "E:JSON parse error, expecting value",
+            ])
         // Parsing restarts with the next token.
-        XCTAssertEqual(results("[1,2,3,4]", limits: limits), [
-            "E:JSON token count limit exceeded",
-            "E:JSON parse error, expecting value",
-            "4",
-            "E:JSON parse error, expecting value",
-        ])
+        XCTAssertEqual(
+            results("[1,2,3,4]", limits: limits),
+            [
+                "E:JSON token count limit exceeded",
+                "E:JSON parse error, expecting value",
+                "4",
+                "E:JSON parse error, expecting value",
+            ])
     }
 
     func testJ8TokenSizeLimitAcrossTokens() {
@@ -102,11 +106,13 @@ final class JSONStreamerTests: XCTestCase {
         // The lexer cuts the token at 17 bytes and lexes on from the start
         // state: the rest of the string becomes a keyword, the closing quote
         // opens a new string.
-        XCTAssertEqual(results(input, limits: limits), [
-            "E:JSON token size limit exceeded",
-            "E:JSON parse error, invalid keyword 'aaaa'",
-            "E:JSON parse error, stray '\"\n'",
-        ])
+        XCTAssertEqual(
+            results(input, limits: limits),
+            [
+                "E:JSON token size limit exceeded",
+                "E:JSON parse error, invalid keyword 'aaaa'",
+                "E:JSON parse error, stray '\"\n'",
+            ])
         let number = String(repeating: "1", count: 18) + " "
         XCTAssertEqual(results(number, limits: limits), ["E:JSON token size limit exceeded", "1"])
     }
@@ -119,12 +125,14 @@ final class JSONStreamerTests: XCTestCase {
         input[0] = UInt8(ascii: "\"")
         input[input.count - 1] = UInt8(ascii: "\"")
         input.append(contentsOf: Array("\n{}".utf8))
-        XCTAssertEqual(results(input), [
-            "E:JSON token size limit exceeded",
-            "E:JSON parse error, invalid keyword 'a'",
-            "E:JSON parse error, stray '\"\n'",
-            "{}",
-        ])
+        XCTAssertEqual(
+            results(input),
+            [
+                "E:JSON token size limit exceeded",
+                "E:JSON parse error, invalid keyword 'a'",
+                "E:JSON parse error, stray '\"\n'",
+                "{}",
+            ])
         // 64 MiB - 1 bytes fit (size + 1 <= 64 MiB); 64 MiB do not, and
         // the streamer rejects them.
         for (size, expectValue) in [(mebi64 - 1, true), (mebi64, false)] {
@@ -159,10 +167,12 @@ final class JSONStreamerTests: XCTestCase {
             }
             XCTAssertEqual(consumedPerCall, [7, 7, 2, 1])
         }
-        XCTAssertEqual(seen, [
-            #"{"a": 1}"#, #"{"b": 2}"#, "1", "E:JSON parse error, expecting value",
-            "E:JSON parse error, stray '@'",
-        ])
+        XCTAssertEqual(
+            seen,
+            [
+                #"{"a": 1}"#, #"{"b": 2}"#, "1", "E:JSON parse error, expecting value",
+                "E:JSON parse error, stray '@'",
+            ])
     }
 
     func testConsumeStopsRightAfterAnOversizedToken() {

@@ -14,7 +14,8 @@ final class JSONWriterTests: XCTestCase {
     }
 
     func testT1UnicodeEscapesAreUppercaseHex() {
-        XCTAssertEqual(compact(.string("\u{0}\u{1}\u{1F}\u{7F}\u{80}é\u{FFFD}€")),
+        XCTAssertEqual(
+            compact(.string("\u{0}\u{1}\u{1F}\u{7F}\u{80}é\u{FFFD}€")),
             #""\u0000\u0001\u001F\u007F\u0080\u00E9\uFFFD\u20AC""#)
         XCTAssertEqual(compact(.string(" ~'")), #"" ~'""#)
     }
@@ -78,7 +79,9 @@ final class JSONWriterTests: XCTestCase {
 
     func testT3PrettyNesting() {
         let value: JSONValue = ["a": [1, 2], "b": [], "c": ["d": ["e": "f"]], "g": nil]
-        XCTAssertEqual(pretty(value), """
+        XCTAssertEqual(
+            pretty(value),
+            """
             {
                 "a": [
                     1,
@@ -113,13 +116,15 @@ final class JSONWriterTests: XCTestCase {
                 + "        },\r\n        \"capabilities\": [\r\n            \"oob\"\r\n        ]\r\n    }\r\n}\r\n")
         XCTAssertEqual(
             compact(greeting),
-            #"{"QMP": {"version": {"qemu": {"micro": 22, "minor": 2, "major": 7}, "package": ""}, "capabilities": ["oob"]}}"#)
+            #"{"QMP": {"version": {"qemu": {"micro": 22, "minor": 2, "major": 7}, "package": ""}, "capabilities": ["oob"]}}"#
+        )
     }
 
     // MARK: T5
 
     func testT5Integers() {
-        XCTAssertEqual(compact([0, -1, .int(.max), .int(.min), .uint(.max), .uint(9_223_372_036_854_775_808)]),
+        XCTAssertEqual(
+            compact([0, -1, .int(.max), .int(.min), .uint(.max), .uint(9_223_372_036_854_775_808)]),
             "[0, -1, 9223372036854775807, -9223372036854775808, 18446744073709551615, 9223372036854775808]")
     }
 
@@ -138,7 +143,8 @@ final class JSONWriterTests: XCTestCase {
     }
 
     func testT5InputNumbersAreReprinted() {
-        XCTAssertEqual(results("[1e2, 1.5E+3, -0.0, -0, 0.1, 18446744073709551616]"),
+        XCTAssertEqual(
+            results("[1e2, 1.5E+3, -0.0, -0, 0.1, 18446744073709551616]"),
             ["[100, 1500, -0, 0, 0.10000000000000001, 1.8446744073709552e+19]"])
     }
 

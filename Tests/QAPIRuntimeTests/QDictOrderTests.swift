@@ -34,7 +34,8 @@ final class QDictOrderTests: XCTestCase {
     }
 
     func testT4ErrorResponseLayout() {
-        let response = QMPResponse(id: 1, result: .failure(QMPError(.commandNotFound, "The command x has not been found")))
+        let response = QMPResponse(
+            id: 1, result: .failure(QMPError(.commandNotFound, "The command x has not been found")))
         XCTAssertEqual(
             qemu(response.json),
             #"{"id": 1, "error": {"class": "CommandNotFound", "desc": "The command x has not been found"}}"# + "\r\n")
@@ -84,9 +85,11 @@ final class QDictOrderTests: XCTestCase {
 
     func testT4SameBucketLaterInsertedFirst() {
         // microseconds and label share bucket 374.
-        XCTAssertEqual(JSONWriter(memberOrder: .qdict).string(["label": 1, "microseconds": 2]),
+        XCTAssertEqual(
+            JSONWriter(memberOrder: .qdict).string(["label": 1, "microseconds": 2]),
             #"{"microseconds": 2, "label": 1}"#)
-        XCTAssertEqual(JSONWriter(memberOrder: .qdict).string(["microseconds": 2, "label": 1]),
+        XCTAssertEqual(
+            JSONWriter(memberOrder: .qdict).string(["microseconds": 2, "label": 1]),
             #"{"label": 1, "microseconds": 2}"#)
     }
 
@@ -106,7 +109,8 @@ final class QDictOrderTests: XCTestCase {
     }
 
     func testPositions() {
-        XCTAssertEqual(QDictOrder.positions(of: ["error": 1, "id": 2, "class": 3, "minor": 4, "micro": 5]), [2, 4, 3, 1, 0])
+        XCTAssertEqual(
+            QDictOrder.positions(of: ["error": 1, "id": 2, "class": 3, "minor": 4, "micro": 5]), [2, 4, 3, 1, 0])
         XCTAssertEqual(QDictOrder.positions(of: [:]), [])
     }
 }

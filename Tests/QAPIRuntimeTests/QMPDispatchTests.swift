@@ -6,28 +6,43 @@ final class QMPDispatchTests: XCTestCase {
     /// Commands covering every flag and feature.
     private static let registry: QMPCommandRegistry = {
         var registry = QMPCommandRegistry()
-        registry.register(QMPCommand(name: "query-status", body: .inBand { arguments, policy throws(QMPError) in
-            _ = try QAPIDecoder.decode(NoArgs.self, from: .object(arguments), policy: policy)
-            return ["running": true, "status": "running"]
-        }))
-        registry.register(QMPCommand(name: "lookup", body: .inBand { arguments, policy throws(QMPError) in
-            let address = try QAPIDecoder.decode(UnixAddress.self, from: .object(arguments), policy: policy)
-            if address.path == "/missing" { throw QMPError(.deviceNotFound, "Device '/missing' not found") }
-            return .string(address.path)
-        }))
-        registry.register(QMPCommand(name: "retire", body: .inBand { arguments, policy throws(QMPError) in
-            _ = try QAPIDecoder.decode(Retired.self, from: .object(arguments), policy: policy)
-            return [:]
-        }))
-        registry.register(QMPCommand(name: "yank", flags: .allowOOB, body: .outOfBand { arguments, _ in
-            .object(arguments)
-        }))
+        registry.register(
+            QMPCommand(
+                name: "query-status",
+                body: .inBand { arguments, policy throws(QMPError) in
+                    _ = try QAPIDecoder.decode(NoArgs.self, from: .object(arguments), policy: policy)
+                    return ["running": true, "status": "running"]
+                }))
+        registry.register(
+            QMPCommand(
+                name: "lookup",
+                body: .inBand { arguments, policy throws(QMPError) in
+                    let address = try QAPIDecoder.decode(UnixAddress.self, from: .object(arguments), policy: policy)
+                    if address.path == "/missing" { throw QMPError(.deviceNotFound, "Device '/missing' not found") }
+                    return .string(address.path)
+                }))
+        registry.register(
+            QMPCommand(
+                name: "retire",
+                body: .inBand { arguments, policy throws(QMPError) in
+                    _ = try QAPIDecoder.decode(Retired.self, from: .object(arguments), policy: policy)
+                    return [:]
+                }))
+        registry.register(
+            QMPCommand(
+                name: "yank", flags: .allowOOB,
+                body: .outOfBand { arguments, _ in
+                    .object(arguments)
+                }))
         registry.register(QMPCommand(name: "old", features: .deprecated, body: .inBand { _, _ in [:] }))
         registry.register(QMPCommand(name: "x-new", features: .unstable, body: .inBand { _, _ in [:] }))
-        registry.register(QMPCommand(name: "guest-sync", flags: .noSuccessResponse, body: .inBand { arguments, _ throws(QMPError) in
-            if arguments["fail"] != nil { throw .generic("sync failed") }
-            return [:]
-        }))
+        registry.register(
+            QMPCommand(
+                name: "guest-sync", flags: .noSuccessResponse,
+                body: .inBand { arguments, _ throws(QMPError) in
+                    if arguments["fail"] != nil { throw .generic("sync failed") }
+                    return [:]
+                }))
         registry.register(QMPCommand(name: "qmp_capabilities", flags: .allowPreconfig, body: .inBand { _, _ in [:] }))
         return registry
     }()
@@ -147,7 +162,8 @@ final class QMPDispatchTests: XCTestCase {
             return response.map { JSONWriter(memberOrder: .qdict).string($0.json) }
         }
         XCTAssertEqual(run(#"{"exec-oob": "yank", "id": 1}"#, true), #"{"return": {}, "id": 1}"#)
-        XCTAssertEqual(run(#"{"exec-oob": "yank", "id": 1}"#, false), error("QMP input member 'exec-oob' is unexpected", id: "1"))
+        XCTAssertEqual(
+            run(#"{"exec-oob": "yank", "id": 1}"#, false), error("QMP input member 'exec-oob' is unexpected", id: "1"))
         XCTAssertEqual(run(#"{"exec-oob": "lookup"}"#, true), error("The command lookup does not support OOB"))
         XCTAssertEqual(run(#"{"exec-oob": 1}"#, true), error("QMP input member 'exec-oob' must be a string"))
     }

@@ -32,10 +32,12 @@ final class QMPEventTests: XCTestCase {
     }
 
     func testE1EventWithData() {
-        let message = QMPEventMessage(Shutdown(guest: false, reason: "host-qmp-quit"), timestamp: QMPTimestamp(seconds: 1, microseconds: 2))
+        let message = QMPEventMessage(
+            Shutdown(guest: false, reason: "host-qmp-quit"), timestamp: QMPTimestamp(seconds: 1, microseconds: 2))
         XCTAssertEqual(
             qemu(message),
-            #"{"timestamp": {"seconds": 1, "microseconds": 2}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-quit"}}"#)
+            #"{"timestamp": {"seconds": 1, "microseconds": 2}, "event": "SHUTDOWN", "data": {"guest": false, "reason": "host-qmp-quit"}}"#
+        )
     }
 
     func testE1EmptyDataIsKept() {
@@ -44,8 +46,11 @@ final class QMPEventTests: XCTestCase {
     }
 
     func testE1TimestampSplit() {
-        XCTAssertEqual(QMPTimestamp(microsecondsSinceEpoch: 1_700_000_000_123_456), QMPTimestamp(seconds: 1_700_000_000, microseconds: 123_456))
-        XCTAssertEqual(QMPTimestamp(microsecondsSinceEpoch: -1_500_000), QMPTimestamp(seconds: -1, microseconds: -500_000))
+        XCTAssertEqual(
+            QMPTimestamp(microsecondsSinceEpoch: 1_700_000_000_123_456),
+            QMPTimestamp(seconds: 1_700_000_000, microseconds: 123_456))
+        XCTAssertEqual(
+            QMPTimestamp(microsecondsSinceEpoch: -1_500_000), QMPTimestamp(seconds: -1, microseconds: -500_000))
     }
 
     func testE1SinkStampsWithTheWallClock() throws {

@@ -93,16 +93,20 @@ final class QMPEventThrottleTests: XCTestCase {
 
     func testQEMU10Table() {
         let table = QMPEventThrottleRule.qemu10
-        XCTAssertEqual(Set(table.keys), [
-            "RTC_CHANGE", "BLOCK_IO_ERROR", "WATCHDOG", "BALLOON_CHANGE", "QUORUM_REPORT_BAD", "QUORUM_FAILURE",
-            "VSERPORT_CHANGE", "MEMORY_DEVICE_SIZE_CHANGE", "HV_BALLOON_STATUS_REPORT",
-        ])
+        XCTAssertEqual(
+            Set(table.keys),
+            [
+                "RTC_CHANGE", "BLOCK_IO_ERROR", "WATCHDOG", "BALLOON_CHANGE", "QUORUM_REPORT_BAD", "QUORUM_FAILURE",
+                "VSERPORT_CHANGE", "MEMORY_DEVICE_SIZE_CHANGE", "HV_BALLOON_STATUS_REPORT",
+            ])
         XCTAssertTrue(table.values.allSatisfy { $0.interval == .seconds(1) })
         XCTAssertEqual(table["QUORUM_REPORT_BAD"]?.keyMember, "node-name")
         XCTAssertEqual(table["VSERPORT_CHANGE"]?.keyMember, "id")
         XCTAssertEqual(table["MEMORY_DEVICE_SIZE_CHANGE"]?.keyMember, "qom-path")
-        XCTAssertEqual(table["BLOCK_IO_ERROR"], QMPEventThrottleRule(
-            keyMember: "qom-path", exemption: QMPEventThrottleRule.Exemption(member: "action", value: "stop")))
+        XCTAssertEqual(
+            table["BLOCK_IO_ERROR"],
+            QMPEventThrottleRule(
+                keyMember: "qom-path", exemption: QMPEventThrottleRule.Exemption(member: "action", value: "stop")))
         XCTAssertEqual(table["RTC_CHANGE"], QMPEventThrottleRule())
     }
 

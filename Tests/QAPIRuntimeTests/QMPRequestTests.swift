@@ -4,7 +4,9 @@ import XCTest
 /// Spec R1–R4, N7 and O2: the shape checks of a request.
 final class QMPRequestTests: XCTestCase {
     /// Parses `text` as a request; renders a rejection as its wire form.
-    private func parse(_ text: String, oob: Bool = false, file: StaticString = #filePath, line: UInt = #line)
+    private func parse(
+        _ text: String, oob: Bool = false, file: StaticString = #filePath, line: UInt = #line
+    )
         -> Result<QMPRequest, QMPRequest.Rejection>?
     {
         guard let message = value(text, file: file, line: line) else { return nil }
@@ -16,7 +18,9 @@ final class QMPRequestTests: XCTestCase {
     }
 
     /// The compact QEMU-ordered response to a rejected `text`.
-    private func rejection(_ text: String, oob: Bool = false, file: StaticString = #filePath, line: UInt = #line)
+    private func rejection(
+        _ text: String, oob: Bool = false, file: StaticString = #filePath, line: UInt = #line
+    )
         -> String?
     {
         switch parse(text, oob: oob, file: file, line: line) {
@@ -46,7 +50,8 @@ final class QMPRequestTests: XCTestCase {
     // MARK: R2
 
     func testR2AnyIDIsEchoed() {
-        XCTAssertEqual(rejection(#"{"id": {"a": [1, 'x']}}"#), error("QMP input lacks member 'execute'", id: #"{"a": [1, "x"]}"#))
+        XCTAssertEqual(
+            rejection(#"{"id": {"a": [1, 'x']}}"#), error("QMP input lacks member 'execute'", id: #"{"a": [1, "x"]}"#))
         XCTAssertEqual(rejection(#"{"id": null}"#), error("QMP input lacks member 'execute'", id: "null"))
         XCTAssertEqual(rejection(#"{"id": 1.5e3, "x": 1}"#), error("QMP input member 'x' is unexpected", id: "1500"))
     }
@@ -61,8 +66,10 @@ final class QMPRequestTests: XCTestCase {
     // MARK: R3
 
     func testR3CommandMustBeAString() {
-        XCTAssertEqual(rejection(#"{"execute": 1, "id": 2}"#), error("QMP input member 'execute' must be a string", id: "2"))
-        XCTAssertEqual(rejection(#"{"exec-oob": null}"#, oob: true), error("QMP input member 'exec-oob' must be a string"))
+        XCTAssertEqual(
+            rejection(#"{"execute": 1, "id": 2}"#), error("QMP input member 'execute' must be a string", id: "2"))
+        XCTAssertEqual(
+            rejection(#"{"exec-oob": null}"#, oob: true), error("QMP input member 'exec-oob' must be a string"))
     }
 
     func testR3ArgumentsMustBeAnObject() {
@@ -74,20 +81,25 @@ final class QMPRequestTests: XCTestCase {
     }
 
     func testR3UnexpectedMembers() {
-        XCTAssertEqual(rejection(#"{"execute": "stop", "control": {"run-oob": true}}"#),
+        XCTAssertEqual(
+            rejection(#"{"execute": "stop", "control": {"run-oob": true}}"#),
             error("QMP input member 'control' is unexpected"))
-        XCTAssertEqual(rejection(#"{"execute": "stop", "\u0000": 1}"#), error(#"QMP input member '\u0000' is unexpected"#))
+        XCTAssertEqual(
+            rejection(#"{"execute": "stop", "\u0000": 1}"#), error(#"QMP input member '\u0000' is unexpected"#))
     }
 
     func testR3ClashIsAlwaysReportedOnExecute() {
         for text in [#"{"execute": "a", "exec-oob": "b"}"#, #"{"exec-oob": "b", "execute": "a"}"#] {
-            XCTAssertEqual(rejection(text, oob: true), error("QMP input member 'execute' clashes with 'exec-oob'"), text)
+            XCTAssertEqual(
+                rejection(text, oob: true), error("QMP input member 'execute' clashes with 'exec-oob'"), text)
         }
     }
 
     func testR3MembersAreCheckedInBucketOrderNotInputOrder() {
         // execute(299) comes before arguments(447), control(263) before execute.
-        XCTAssertEqual(rejection(#"{"id":15,"arguments":5,"execute":3}"#), error("QMP input member 'execute' must be a string", id: "15"))
+        XCTAssertEqual(
+            rejection(#"{"id":15,"arguments":5,"execute":3}"#),
+            error("QMP input member 'execute' must be a string", id: "15"))
         XCTAssertEqual(rejection(#"{"execute": 3, "control": 1}"#), error("QMP input member 'control' is unexpected"))
         XCTAssertEqual(rejection(#"{"arguments": 5, "control": 1}"#), error("QMP input member 'control' is unexpected"))
     }
@@ -96,8 +108,11 @@ final class QMPRequestTests: XCTestCase {
         // "xl" shares bucket 299 with execute, "c" bucket 447 with arguments.
         XCTAssertEqual(rejection(#"{"execute": 3, "xl": 1}"#), error("QMP input member 'xl' is unexpected"))
         XCTAssertEqual(rejection(#"{"xl": 1, "execute": 3}"#), error("QMP input member 'execute' must be a string"))
-        XCTAssertEqual(rejection(#"{"arguments": 5, "c": 1, "execute": "x"}"#), error("QMP input member 'c' is unexpected"))
-        XCTAssertEqual(rejection(#"{"c": 1, "arguments": 5, "execute": "x"}"#), error("QMP input member 'arguments' must be an object"))
+        XCTAssertEqual(
+            rejection(#"{"arguments": 5, "c": 1, "execute": "x"}"#), error("QMP input member 'c' is unexpected"))
+        XCTAssertEqual(
+            rejection(#"{"c": 1, "arguments": 5, "execute": "x"}"#),
+            error("QMP input member 'arguments' must be an object"))
     }
 
     // MARK: R4
@@ -111,9 +126,11 @@ final class QMPRequestTests: XCTestCase {
     // MARK: N7, O2
 
     func testN7ExecOOBWithoutOOBIsUnexpected() {
-        XCTAssertEqual(rejection(#"{"exec-oob": "yank", "id": 3}"#), error("QMP input member 'exec-oob' is unexpected", id: "3"))
+        XCTAssertEqual(
+            rejection(#"{"exec-oob": "yank", "id": 3}"#), error("QMP input member 'exec-oob' is unexpected", id: "3"))
         XCTAssertEqual(rejection(#"{"exec-oob": 5}"#), error("QMP input member 'exec-oob' is unexpected"))
-        XCTAssertEqual(rejection(#"{"execute": "a", "exec-oob": "b"}"#), error("QMP input member 'exec-oob' is unexpected"))
+        XCTAssertEqual(
+            rejection(#"{"execute": "a", "exec-oob": "b"}"#), error("QMP input member 'exec-oob' is unexpected"))
     }
 
     func testO2ExecOOBRequest() throws {
@@ -124,7 +141,7 @@ final class QMPRequestTests: XCTestCase {
     }
 
     func testO2Classification() {
-        XCTAssertTrue(QMPRequest.isOutOfBand([ "exec-oob": "x"]))
+        XCTAssertTrue(QMPRequest.isOutOfBand(["exec-oob": "x"]))
         XCTAssertTrue(QMPRequest.isOutOfBand(["exec-oob": 5, "id": 1]))
         XCTAssertFalse(QMPRequest.isOutOfBand(["exec-oob": "x", "execute": "y"]))
         XCTAssertFalse(QMPRequest.isOutOfBand(["execute": "y"]))

@@ -7,7 +7,8 @@ final class QMPSchemaIntrospectionTests: XCTestCase {
         let text = #"[{"name": "query-status", "meta-type": "command", "arg-type": "0", "ret-type": "1"}]"#
         let introspection = QMPSchemaIntrospection(json: text)
         XCTAssertEqual(introspection.json, text)
-        XCTAssertEqual(introspection.value, [["name": "query-status", "meta-type": "command", "arg-type": "0", "ret-type": "1"]])
+        XCTAssertEqual(
+            introspection.value, [["name": "query-status", "meta-type": "command", "arg-type": "0", "ret-type": "1"]])
         XCTAssertEqual(JSONWriter().string(introspection.value), text)
     }
 

@@ -11,20 +11,26 @@ final class VisitorDriftTests: XCTestCase {
             {"id": "c", "x": 1, "backend": {"type": "socket", "data": {"addr": {"type": "unix",
              "data": {"path": "p", "y": 2}}, "server": true, "z": 3}}}
             """#
-        XCTAssertEqual(try drift(ChardevAddArguments.self, chardev), [
-            "unknown member 'backend.data.addr.data.y'", "unknown member 'backend.data.z'", "unknown member 'x'",
-        ])
+        XCTAssertEqual(
+            try drift(ChardevAddArguments.self, chardev),
+            [
+                "unknown member 'backend.data.addr.data.y'", "unknown member 'backend.data.z'", "unknown member 'x'",
+            ])
         let rack = #"""
             {"widgets": [{"id": "a", "count": 1}, {"id": "b", "count": 2, "w": 0, "color": "mauve"}],
              "targets": ["s", {"node": "n", "index": 1, "t": 0}], "colors": ["red", "beta"], "r": 0}
             """#
-        XCTAssertEqual(try drift(Rack.self, rack), [
-            "unknown value 'mauve' at 'widgets[1].color'", "unknown member 'widgets[1].w'",
-            "unknown member 'targets[1].t'", "unknown member 'r'",
-        ])
-        XCTAssertEqual(try drift(ChardevAddArguments.self, #"{"id": "c", "backend": {"type": "pty"}}"#), [
-            "unknown value 'pty' at 'backend.type'", "unknown union branch 'pty' at 'backend'",
-        ])
+        XCTAssertEqual(
+            try drift(Rack.self, rack),
+            [
+                "unknown value 'mauve' at 'widgets[1].color'", "unknown member 'widgets[1].w'",
+                "unknown member 'targets[1].t'", "unknown member 'r'",
+            ])
+        XCTAssertEqual(
+            try drift(ChardevAddArguments.self, #"{"id": "c", "backend": {"type": "pty"}}"#),
+            [
+                "unknown value 'pty' at 'backend.type'", "unknown union branch 'pty' at 'backend'",
+            ])
     }
 
     /// The drift reports, in order, of decoding `json` as `T` tolerantly.

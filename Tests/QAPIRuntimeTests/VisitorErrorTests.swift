@@ -5,15 +5,18 @@ import XCTest
 /// become QMP errors.
 final class VisitorErrorTests: XCTestCase {
     func testR11ErrorClassNames() {
-        XCTAssertEqual(QMPErrorClass.allCases.map(\.rawValue),
-                       ["GenericError", "CommandNotFound", "DeviceNotActive", "DeviceNotFound", "KVMMissingCap"])
+        XCTAssertEqual(
+            QMPErrorClass.allCases.map(\.rawValue),
+            ["GenericError", "CommandNotFound", "DeviceNotActive", "DeviceNotFound", "KVMMissingCap"])
     }
 
     func testR11WireFormHasClassThenDesc() {
-        XCTAssertEqual(QMPError.generic("Parameter 'id' is missing").json.description,
-                       #"{"class": "GenericError", "desc": "Parameter 'id' is missing"}"#)
-        XCTAssertEqual(QMPError(.commandNotFound, "The command  has not been found").json.description,
-                       #"{"class": "CommandNotFound", "desc": "The command  has not been found"}"#)
+        XCTAssertEqual(
+            QMPError.generic("Parameter 'id' is missing").json.description,
+            #"{"class": "GenericError", "desc": "Parameter 'id' is missing"}"#)
+        XCTAssertEqual(
+            QMPError(.commandNotFound, "The command  has not been found").json.description,
+            #"{"class": "CommandNotFound", "desc": "The command  has not been found"}"#)
         XCTAssertEqual(QMPError(.kvmMissingCap, "x").description, "x")
     }
 
@@ -30,7 +33,8 @@ final class VisitorErrorTests: XCTestCase {
         XCTAssertEqual(error.errorClass.rawValue, "Bogus")
         XCTAssertFalse(QMPErrorClass.allCases.contains(error.errorClass))
         XCTAssertEqual(error.json.description, #"{"class": "Bogus", "desc": "d"}"#)
-        let lowercase = try XCTUnwrap(QMPError(json: try JSONValue(parsing: #"{"class": "genericerror", "desc": "d"}"#)))
+        let lowercase = try XCTUnwrap(
+            QMPError(json: try JSONValue(parsing: #"{"class": "genericerror", "desc": "d"}"#)))
         XCTAssertNotEqual(lowercase.errorClass, .genericError)
         // Byte for byte: U+212A KELVIN SIGN is not "K".
         XCTAssertNotEqual(QMPErrorClass(rawValue: "\u{212A}VMMissingCap"), .kvmMissingCap)

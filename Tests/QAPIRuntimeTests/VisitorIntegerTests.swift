@@ -10,7 +10,9 @@ final class VisitorIntegerTests: XCTestCase {
     }
 
     /// The error for `{"MEMBER": LITERAL}` as `Ints`.
-    private func intsError(_ member: String, _ literal: String, file: StaticString = #filePath, line: UInt = #line) -> String? {
+    private func intsError(
+        _ member: String, _ literal: String, file: StaticString = #filePath, line: UInt = #line
+    ) -> String? {
         decodingError(Ints.self, "{\"\(member)\": \(literal)}", file: file, line: line)
     }
 
@@ -22,8 +24,10 @@ final class VisitorIntegerTests: XCTestCase {
     }
 
     func testA3IntRejectsEverythingElse() {
-        for literal in ["9223372036854775808", "18446744073709551615", "-9223372036854775809",
-                        "1e2", "64.0", "1.5", "-0.0", "null", "\"1\"", "true", "[]", "{}"] {
+        for literal in [
+            "9223372036854775808", "18446744073709551615", "-9223372036854775809",
+            "1e2", "64.0", "1.5", "-0.0", "null", "\"1\"", "true", "[]", "{}",
+        ] {
             XCTAssertEqual(intsError("i64", literal), "Invalid parameter type for 'i64', expected: integer", literal)
         }
     }
@@ -37,8 +41,10 @@ final class VisitorIntegerTests: XCTestCase {
     }
 
     func testA4Uint64RejectsFloatsAndNonNumbers() {
-        for literal in ["18446744073709551616", "-9223372036854775809", "1e2", "1.0", "-1.5",
-                        "null", "\"5\"", "false", "[1]", "{}"] {
+        for literal in [
+            "18446744073709551616", "-9223372036854775809", "1e2", "1.0", "-1.5",
+            "null", "\"5\"", "false", "[1]", "{}",
+        ] {
             XCTAssertEqual(intsError("u64", literal), "Parameter 'u64' expects uint64", literal)
         }
     }
@@ -67,8 +73,9 @@ final class VisitorIntegerTests: XCTestCase {
                 XCTAssertEqual(intsError(member, bad), "Parameter '\(member)' expects \(name)", "\(member) \(bad)")
             }
             for notInteger in ["1e2", "1.0", "18446744073709551615", "null", "\"1\""] {
-                XCTAssertEqual(intsError(member, notInteger),
-                               "Invalid parameter type for '\(member)', expected: integer", "\(member) \(notInteger)")
+                XCTAssertEqual(
+                    intsError(member, notInteger),
+                    "Invalid parameter type for '\(member)', expected: integer", "\(member) \(notInteger)")
             }
         }
     }
@@ -90,17 +97,20 @@ final class VisitorIntegerTests: XCTestCase {
                 XCTAssertEqual(intsError(member, bad), "Parameter '\(member)' expects \(name)", "\(member) \(bad)")
             }
             for notInteger in ["1e2", "1.0", "18446744073709551616", "null", "true"] {
-                XCTAssertEqual(intsError(member, notInteger), "Parameter '\(member)' expects uint64",
-                               "\(member) \(notInteger)")
+                XCTAssertEqual(
+                    intsError(member, notInteger), "Parameter '\(member)' expects uint64",
+                    "\(member) \(notInteger)")
             }
         }
     }
 
     func testA5UsesTheShortNameEvenWhenNested() {
-        XCTAssertEqual(decodingError(Rack.self, #"{"widgets": [], "grid": [[1], [2, 128]]}"#),
-                       "Parameter 'null' expects int8")
-        XCTAssertEqual(decodingError(Rack.self, #"{"widgets": [], "grid": [[1], [2, 1.5]]}"#),
-                       "Invalid parameter type for 'grid[1][1]', expected: integer")
+        XCTAssertEqual(
+            decodingError(Rack.self, #"{"widgets": [], "grid": [[1], [2, 128]]}"#),
+            "Parameter 'null' expects int8")
+        XCTAssertEqual(
+            decodingError(Rack.self, #"{"widgets": [], "grid": [[1], [2, 1.5]]}"#),
+            "Invalid parameter type for 'grid[1][1]', expected: integer")
     }
 
     func testA3NumberAcceptsAnyNumber() throws {

@@ -642,7 +642,8 @@ func roundTrip<T: QAPICodable>(_ type: T.Type, _ json: String) throws -> String 
 /// optional members left out.
 final class VisitorModelTests: XCTestCase {
     func testChardevAddRoundTrip() throws {
-        let text = #"{"id": "c0", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "/tmp/s"}}, "server": true}}}"#
+        let text =
+            #"{"id": "c0", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "/tmp/s"}}, "server": true}}}"#
         XCTAssertEqual(try roundTrip(ChardevAddArguments.self, text), text)
         let decoded = try decode(ChardevAddArguments.self, text)
         let socket = SocketOptions(addr: Address(.unix(UnixWrapper(data: UnixAddress(path: "/tmp/s")))), server: true)
@@ -651,7 +652,9 @@ final class VisitorModelTests: XCTestCase {
 
     func testOutputKeepsSchemaOrderWhateverTheInputOrder() throws {
         XCTAssertEqual(
-            try roundTrip(ChardevAddArguments.self, #"{"backend": {"data": {"out": "f", "append": false}, "type": "file"}, "id": "x"}"#),
+            try roundTrip(
+                ChardevAddArguments.self,
+                #"{"backend": {"data": {"out": "f", "append": false}, "type": "file"}, "id": "x"}"#),
             #"{"id": "x", "backend": {"type": "file", "data": {"out": "f", "append": false}}}"#)
         XCTAssertEqual(
             try roundTrip(Widget.self, #"{"tags": [], "count": 2, "id": "w", "label": "l"}"#),
@@ -676,14 +679,17 @@ final class VisitorModelTests: XCTestCase {
     }
 
     func testEveryMemberKindRoundTrips() throws {
-        let widget = #"{"id": "w", "count": 9223372036854775807, "label": "é\"", "color": "old-blue", "tags": ["a", "b"], "extra": {"k": [1, 2.5, null, true, "s", {}]}, "nothing": null, "legacy": -9223372036854775808, "trial": "t"}"#
+        let widget =
+            #"{"id": "w", "count": 9223372036854775807, "label": "é\"", "color": "old-blue", "tags": ["a", "b"], "extra": {"k": [1, 2.5, null, true, "s", {}]}, "nothing": null, "legacy": -9223372036854775808, "trial": "t"}"#
         XCTAssertEqual(try roundTrip(Widget.self, widget), widget.replacingOccurrences(of: "é", with: "\\u00E9"))
-        let rack = #"{"widgets": [], "grid": [[], [-128, 127]], "targets": ["s", {"node": "n", "index": 1}, 2, false, null], "colors": ["red", "beta"], "shades": ["green", 1.5]}"#
+        let rack =
+            #"{"widgets": [], "grid": [[], [-128, 127]], "targets": ["s", {"node": "n", "index": 1}, 2, false, null], "colors": ["red", "beta"], "shades": ["green", 1.5]}"#
         XCTAssertEqual(try roundTrip(Rack.self, rack), rack)
     }
 
     func testIntegersRoundTripAtTheirLimits() throws {
-        let ints = #"{"i8": -128, "i16": 32767, "i32": -2147483648, "i64": 9223372036854775807, "u8": 255, "u16": 65535, "u32": 4294967295, "u64": 18446744073709551615, "sz": 18446744073709551615, "num": -0.5, "flag": true}"#
+        let ints =
+            #"{"i8": -128, "i16": 32767, "i32": -2147483648, "i64": 9223372036854775807, "u8": 255, "u16": 65535, "u32": 4294967295, "u64": 18446744073709551615, "sz": 18446744073709551615, "num": -0.5, "flag": true}"#
         XCTAssertEqual(try roundTrip(Ints.self, ints), ints)
         var value = Ints()
         value.u64 = UInt64(Int64.max) + 1

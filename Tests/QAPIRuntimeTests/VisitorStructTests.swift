@@ -13,15 +13,18 @@ final class VisitorStructTests: XCTestCase {
     }
 
     func testA1FirstFailingMemberInSchemaOrderWins() {
-        XCTAssertEqual(decodingError(Widget.self, #"{"count": "x", "id": 5}"#),
-                       "Invalid parameter type for 'id', expected: string")
-        XCTAssertEqual(decodingError(Widget.self, #"{"label": 1, "count": "x", "id": "i"}"#),
-                       "Invalid parameter type for 'count', expected: integer")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"count": "x", "id": 5}"#),
+            "Invalid parameter type for 'id', expected: string")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"label": 1, "count": "x", "id": "i"}"#),
+            "Invalid parameter type for 'count', expected: integer")
     }
 
     func testA1NestedStructErrorsComeBeforeLaterMembersOfTheParent() {
         XCTAssertEqual(
-            decodingError(SocketOptions.self, #"{"server": 1, "addr": {"type": "unix", "data": {"path": "p", "x": 1}}}"#),
+            decodingError(
+                SocketOptions.self, #"{"server": 1, "addr": {"type": "unix", "data": {"path": "p", "x": 1}}}"#),
             "Parameter 'addr.data.x' is unexpected")
     }
 
@@ -32,8 +35,10 @@ final class VisitorStructTests: XCTestCase {
             (#"{"id": "c", "backend": {}}"#, "backend.type"),
             (#"{"id": "c", "backend": {"type": "socket"}}"#, "backend.data"),
             (#"{"id": "c", "backend": {"type": "socket", "data": {}}}"#, "backend.data.addr"),
-            (#"{"id": "c", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {}}}}}"#,
-             "backend.data.addr.data.path"),
+            (
+                #"{"id": "c", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {}}}}}"#,
+                "backend.data.addr.data.path"
+            ),
             (#"{"id": "c", "backend": {"type": "file", "data": {"append": true}}}"#, "backend.data.out"),
         ]
         for (json, path) in cases {
@@ -47,24 +52,34 @@ final class VisitorStructTests: XCTestCase {
             (#"{"id": "c", "backend": []}"#, "'backend', expected: object"),
             (#"{"id": "c", "backend": null}"#, "'backend', expected: object"),
             (#"{"id": "c", "backend": {"type": "socket", "data": "x"}}"#, "'backend.data', expected: object"),
-            (#"{"id": "c", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": true}}}}}"#,
-             "'backend.data.addr.data.path', expected: string"),
-            (#"{"id": "c", "backend": {"type": "socket", "data": {"addr": {"type": "inet", "data": {"host": "h", "port": 22}}}}}"#,
-             "'backend.data.addr.data.port', expected: string"),
-            (#"{"id": "c", "backend": {"type": "file", "data": {"out": "o", "append": "yes"}}}"#,
-             "'backend.data.append', expected: boolean"),
+            (
+                #"{"id": "c", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": true}}}}}"#,
+                "'backend.data.addr.data.path', expected: string"
+            ),
+            (
+                #"{"id": "c", "backend": {"type": "socket", "data": {"addr": {"type": "inet", "data": {"host": "h", "port": 22}}}}}"#,
+                "'backend.data.addr.data.port', expected: string"
+            ),
+            (
+                #"{"id": "c", "backend": {"type": "file", "data": {"out": "o", "append": "yes"}}}"#,
+                "'backend.data.append', expected: boolean"
+            ),
         ]
         for (json, tail) in cases {
             XCTAssertEqual(decodingError(ChardevAddArguments.self, json), "Invalid parameter type for \(tail)", json)
         }
-        XCTAssertEqual(decodingError(Widget.self, #"{"id": "w", "count": 1, "tags": "a"}"#),
-                       "Invalid parameter type for 'tags', expected: array")
-        XCTAssertEqual(decodingError(Widget.self, #"{"id": "w", "count": 1, "tags": {}}"#),
-                       "Invalid parameter type for 'tags', expected: array")
-        XCTAssertEqual(decodingError(Widget.self, #"{"id": "w", "count": 1, "nothing": 0}"#),
-                       "Invalid parameter type for 'nothing', expected: null")
-        XCTAssertEqual(decodingError(Widget.self, #"{"id": "w", "count": 1, "nothing": {}}"#),
-                       "Invalid parameter type for 'nothing', expected: null")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"id": "w", "count": 1, "tags": "a"}"#),
+            "Invalid parameter type for 'tags', expected: array")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"id": "w", "count": 1, "tags": {}}"#),
+            "Invalid parameter type for 'tags', expected: array")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"id": "w", "count": 1, "nothing": 0}"#),
+            "Invalid parameter type for 'nothing', expected: null")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"id": "w", "count": 1, "nothing": {}}"#),
+            "Invalid parameter type for 'nothing', expected: null")
     }
 
     func testA3RootThatIsNotAnObject() {
@@ -77,8 +92,10 @@ final class VisitorStructTests: XCTestCase {
             (#"{"id": "c", "backend": {"type": "null", "extra": 1}}"#, "backend.extra"),
             (#"{"id": "c", "backend": {"type": "file", "data": {"out": "o", "foo": 1}}}"#, "backend.data.foo"),
             (#"{"id": "c", "backend": {"type": "file", "data": {"out": "o"}, "path": "/p"}}"#, "backend.path"),
-            (#"{"id": "c", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "p"}, "x": null}}}}"#,
-             "backend.data.addr.x"),
+            (
+                #"{"id": "c", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "p"}, "x": null}}}}"#,
+                "backend.data.addr.x"
+            ),
             (#"{"id": "c", "backend": {"type": "null"}, "": 0}"#, ""),
         ]
         for (json, path) in cases {
@@ -88,22 +105,25 @@ final class VisitorStructTests: XCTestCase {
 
     func testA7KeysAreComparedByteForByte() {
         // "e" + combining acute is canonically equivalent to "é" in Swift, not in QEMU.
-        XCTAssertEqual(decodingError(UnixAddress.self, "{\"path\": \"p\", \"p\u{E9}\": 1, \"pe\u{301}\": 2}"),
-                       "Parameter 'p\u{E9}' is unexpected")
+        XCTAssertEqual(
+            decodingError(UnixAddress.self, "{\"path\": \"p\", \"p\u{E9}\": 1, \"pe\u{301}\": 2}"),
+            "Parameter 'p\u{E9}' is unexpected")
         XCTAssertEqual(decodingError(UnixAddress.self, "{\"pa\u{301}th\": \"p\"}"), "Parameter 'path' is missing")
     }
 
     func testA7BranchMembersAreNotUnexpectedButOtherBranchesAre() {
-        XCTAssertEqual(decodingError(Tagged.self, #"{"name": "n", "kind": "inet", "path": "/p"}"#),
-                       "Parameter 'path' is unexpected")
+        XCTAssertEqual(
+            decodingError(Tagged.self, #"{"name": "n", "kind": "inet", "path": "/p"}"#),
+            "Parameter 'path' is unexpected")
         XCTAssertNoThrow(try decode(Tagged.self, #"{"path": "/p", "kind": "unix", "name": "n"}"#))
     }
 
     func testA7ObjectsLargerThanTheInlineBitSet() throws {
         var members = [#""id": "w""#, #""count": 1"#]
         members += (0..<100).map { #""k\#($0)": 0"# }
-        XCTAssertEqual(decodingError(Widget.self, "{" + members.joined(separator: ", ") + "}"),
-                       "Parameter 'k0' is unexpected")
+        XCTAssertEqual(
+            decodingError(Widget.self, "{" + members.joined(separator: ", ") + "}"),
+            "Parameter 'k0' is unexpected")
         var object = JSONObject()
         for index in 0..<130 { object["k\(index)"] = 0 }
         object["id"] = "w"
@@ -119,16 +139,22 @@ final class VisitorStructTests: XCTestCase {
     }
 
     func testA10NullIsNotAbsent() {
-        XCTAssertEqual(decodingError(Widget.self, #"{"id": "w", "count": 1, "label": null}"#),
-                       "Invalid parameter type for 'label', expected: string")
-        XCTAssertEqual(decodingError(Widget.self, #"{"id": "w", "count": 1, "tags": null}"#),
-                       "Invalid parameter type for 'tags', expected: array")
-        XCTAssertEqual(decodingError(Widget.self, #"{"id": "w", "count": 1, "color": null}"#),
-                       "Invalid parameter type for 'color', expected: string")
-        XCTAssertEqual(decodingError(Widget.self, #"{"id": "w", "count": null}"#),
-                       "Invalid parameter type for 'count', expected: integer")
-        XCTAssertEqual(decodingError(Ints.self, #"{"num": null}"#), "Invalid parameter type for 'num', expected: number")
-        XCTAssertEqual(decodingError(Ints.self, #"{"flag": null}"#), "Invalid parameter type for 'flag', expected: boolean")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"id": "w", "count": 1, "label": null}"#),
+            "Invalid parameter type for 'label', expected: string")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"id": "w", "count": 1, "tags": null}"#),
+            "Invalid parameter type for 'tags', expected: array")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"id": "w", "count": 1, "color": null}"#),
+            "Invalid parameter type for 'color', expected: string")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"id": "w", "count": null}"#),
+            "Invalid parameter type for 'count', expected: integer")
+        XCTAssertEqual(
+            decodingError(Ints.self, #"{"num": null}"#), "Invalid parameter type for 'num', expected: number")
+        XCTAssertEqual(
+            decodingError(Ints.self, #"{"flag": null}"#), "Invalid parameter type for 'flag', expected: boolean")
         XCTAssertEqual(decodingError(Ints.self, #"{"u64": null}"#), "Parameter 'u64' expects uint64")
     }
 
@@ -148,18 +174,23 @@ final class VisitorStructTests: XCTestCase {
 
     func testA12DeprecatedAndUnstableMembersUnderPolicy() throws {
         let reject = QAPICompatPolicy(rejectDeprecatedInput: true, rejectUnstableInput: true)
-        XCTAssertEqual(decodingError(Widget.self, #"{"id": "w", "count": 1, "legacy": 5}"#, policy: reject),
-                       "Deprecated parameter legacy disabled by policy")
-        XCTAssertEqual(decodingError(Widget.self, #"{"id": "w", "count": 1, "trial": "t"}"#, policy: reject),
-                       "Unstable parameter trial disabled by policy")
-        XCTAssertEqual(decodingError(Widget.self, #"{"id": "w", "count": 1, "legacy": "x"}"#, policy: reject),
-                       "Deprecated parameter legacy disabled by policy")
-        XCTAssertEqual(decodingError(Widget.self, #"{"id": "w", "count": 1, "legacy": "x"}"#),
-                       "Invalid parameter type for 'legacy', expected: integer")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"id": "w", "count": 1, "legacy": 5}"#, policy: reject),
+            "Deprecated parameter legacy disabled by policy")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"id": "w", "count": 1, "trial": "t"}"#, policy: reject),
+            "Unstable parameter trial disabled by policy")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"id": "w", "count": 1, "legacy": "x"}"#, policy: reject),
+            "Deprecated parameter legacy disabled by policy")
+        XCTAssertEqual(
+            decodingError(Widget.self, #"{"id": "w", "count": 1, "legacy": "x"}"#),
+            "Invalid parameter type for 'legacy', expected: integer")
         XCTAssertEqual(try decode(Widget.self, #"{"id": "w", "count": 1, "legacy": 5, "trial": "t"}"#).legacy, 5)
         XCTAssertNil(try decode(Widget.self, #"{"id": "w", "count": 1}"#, policy: reject).legacy)
         let deprecatedOnly = QAPICompatPolicy(rejectDeprecatedInput: true)
-        XCTAssertEqual(try decode(Widget.self, #"{"id": "w", "count": 1, "trial": "t"}"#, policy: deprecatedOnly).trial, "t")
+        XCTAssertEqual(
+            try decode(Widget.self, #"{"id": "w", "count": 1, "trial": "t"}"#, policy: deprecatedOnly).trial, "t")
     }
 
     func testA12PolicyOnARequiredMemberComesBeforeItsPresence() {
@@ -171,8 +202,9 @@ final class VisitorStructTests: XCTestCase {
     func testA12PolicyReachesNestedMembersAndListElements() {
         let reject = QAPICompatPolicy(rejectDeprecatedInput: true)
         XCTAssertEqual(
-            decodingError(Rack.self, #"{"widgets": [{"id": "a", "count": 1}, {"id": "b", "count": 2, "legacy": 1}]}"#,
-                          policy: reject),
+            decodingError(
+                Rack.self, #"{"widgets": [{"id": "a", "count": 1}, {"id": "b", "count": 2, "legacy": 1}]}"#,
+                policy: reject),
             "Deprecated parameter legacy disabled by policy")
     }
 }

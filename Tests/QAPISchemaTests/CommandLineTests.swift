@@ -19,8 +19,10 @@ final class CommandLineTests: XCTestCase {
 
     private func run(_ arguments: [String]) throws -> (out: String, err: String, status: Int32) {
         let result = try TestEnvironment.runQAPIGen(arguments, in: scratch)
-        return (String(decoding: result.standardOutput, as: UTF8.self),
-                String(decoding: result.standardError, as: UTF8.self), result.status)
+        return (
+            String(decoding: result.standardOutput, as: UTF8.self),
+            String(decoding: result.standardError, as: UTF8.self), result.status
+        )
     }
 
     private func write(_ text: String, to name: String) throws {
@@ -50,7 +52,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.err, "can't read schema file 'missing.json': No such file or directory\n")
         XCTAssertEqual(result.status, 1)
 
-        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("dir.json"), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            at: scratch.appendingPathComponent("dir.json"), withIntermediateDirectories: false)
         result = try run(["dir.json"])
         XCTAssertEqual(result.err, "can't read schema file 'dir.json': Is a directory\n")
         XCTAssertEqual(result.status, 1)
@@ -66,7 +69,9 @@ final class CommandLineTests: XCTestCase {
         try write("\n{ 'struct': 'Foo', 'data': { 'a': 'Nope' } }\n", to: "sub.json")
 
         let qemu = try run(["main.json"])
-        XCTAssertEqual(qemu.err, """
+        XCTAssertEqual(
+            qemu.err,
+            """
             In file included from main.json:1:
             sub.json: In struct 'Foo':
             sub.json:2: member 'a' uses unknown type 'Nope'
@@ -75,7 +80,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(qemu.status, 1)
 
         let compiler = try run(["--diagnostics", "compiler", "main.json"])
-        XCTAssertEqual(compiler.err, """
+        XCTAssertEqual(
+            compiler.err,
+            """
             sub.json:2:1: error: member 'a' uses unknown type 'Nope'
             sub.json:2:1: note: in struct 'Foo'
             main.json:1:1: note: in file included from here

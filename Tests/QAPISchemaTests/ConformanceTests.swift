@@ -16,7 +16,8 @@ import Testing
     @Test("the corpus is not empty")
     func corpusIsNotEmpty() throws {
         let names = try TestEnvironment.sharedCaseNames(in: Self.corpusFolder, suffix: ".err")
-        #expect(!names.isEmpty, "the corpus at \(TestEnvironment.sharedDirectory.path)/\(Self.corpusFolder) has no cases")
+        #expect(
+            !names.isEmpty, "the corpus at \(TestEnvironment.sharedDirectory.path)/\(Self.corpusFolder) has no cases")
     }
 
     @Test(
@@ -34,7 +35,8 @@ import Testing
         #expect(sameOutput, "stdout differs\n\(Self.firstDifference(result.standardOutput, expectedOut))")
         #expect(
             sameError,
-            "stderr differs\n  got:  \(String(decoding: result.standardError, as: UTF8.self))  want: \(String(decoding: expectedErr, as: UTF8.self))")
+            "stderr differs\n  got:  \(String(decoding: result.standardError, as: UTF8.self))  want: \(String(decoding: expectedErr, as: UTF8.self))"
+        )
         let expectedStatus: Int32 = expectedErr.isEmpty ? 0 : 1
         #expect(result.status == expectedStatus, "exit status \(result.status), expected \(expectedStatus)")
     }

@@ -1,5 +1,6 @@
-@testable import QAPISchema
 import XCTest
+
+@testable import QAPISchema
 
 /// The expression checks on hand-built expressions: each test states an
 /// expression and the exact diagnostic QEMU prints for it (or that it
@@ -56,7 +57,8 @@ final class ExpressionCheckerTests: XCTestCase {
     // MARK: Meta-type and names
 
     func testMetaTypeMustBeExactlyOne() {
-        let message = "test.json:2: expression must have exactly one key"
+        let message =
+            "test.json:2: expression must have exactly one key"
             + " 'enum', 'struct', 'union', 'alternate', 'command', 'event'"
         assertError(["data": obj([:])], message)
         assertError(["struct": str("Foo"), "command": str("foo")], message)
@@ -73,7 +75,8 @@ final class ExpressionCheckerTests: XCTestCase {
     }
 
     func testDefinitionNames() {
-        assertError(["struct": str("*oops"), "data": obj([:])], inside("struct", "*oops", "struct has an invalid name"))
+        assertError(
+            ["struct": str("*oops"), "data": obj([:])], inside("struct", "*oops", "struct has an invalid name"))
         assertError(
             ["struct": str("not-a-camel"), "data": obj([:])],
             inside("struct", "not-a-camel", "name of struct must use CamelCase"))
@@ -169,7 +172,9 @@ final class ExpressionCheckerTests: XCTestCase {
     }
 
     func testFlags() {
-        assertError(["command": str("foo"), "gen": .bool(true)], inside("command", "foo", "flag 'gen' may only use false value"))
+        assertError(
+            ["command": str("foo"), "gen": .bool(true)], inside("command", "foo", "flag 'gen' may only use false value")
+        )
         assertError(
             ["command": str("foo"), "data": str("Args"), "boxed": .bool(false)],
             inside("command", "foo", "flag 'boxed' may only use true value"))
@@ -236,8 +241,10 @@ final class ExpressionCheckerTests: XCTestCase {
     func testEnums() {
         assertError(["enum": str("Enu"), "data": obj([:])], inside("enum", "Enu", "'data' must be an array"))
         assertError(
-            ["enum": str("Enu"), "data": list(), "prefix": .bool(true)], inside("enum", "Enu", "'prefix' must be a string"))
-        assertError(["enum": str("Enu"), "data": list(list())], inside("enum", "Enu", "'data' member requires a string name"))
+            ["enum": str("Enu"), "data": list(), "prefix": .bool(true)],
+            inside("enum", "Enu", "'prefix' must be a string"))
+        assertError(
+            ["enum": str("Enu"), "data": list(list())], inside("enum", "Enu", "'data' member requires a string name"))
         assertError(
             ["enum": str("Enu"), "data": list(obj(["name": str("a"), "value": str("1")]))],
             inside("enum", "Enu", "'data' member has unknown key 'value'\nValid keys are 'features', 'if', 'name'."))
@@ -245,7 +252,8 @@ final class ExpressionCheckerTests: XCTestCase {
             ["enum": str("Enu"), "data": list(str("Value"))],
             inside("enum", "Enu", "name of 'data' member 'Value' must not use uppercase or '_'"))
         assertError(
-            ["enum": str("Enu"), "data": list(str("q-Unix"))], inside("enum", "Enu", "'data' member 'q-Unix' has an invalid name"))
+            ["enum": str("Enu"), "data": list(str("q-Unix"))],
+            inside("enum", "Enu", "'data' member 'q-Unix' has an invalid name"))
     }
 
     func testEnumValuesMayStartWithADigitAndUseExceptions() throws {
@@ -261,7 +269,8 @@ final class ExpressionCheckerTests: XCTestCase {
 
     func testStructs() {
         assertError(
-            ["struct": str("Foo"), "data": str("Bar")], inside("struct", "Foo", "'data' should be an object or type name"))
+            ["struct": str("Foo"), "data": str("Bar")],
+            inside("struct", "Foo", "'data' should be an object or type name"))
         assertError(
             ["struct": str("Foo"), "data": obj(["a": .bool(false)])],
             inside("struct", "Foo", "'data' member 'a' should be a type name or array"))
@@ -278,7 +287,8 @@ final class ExpressionCheckerTests: XCTestCase {
 
     func testReservedMemberNames() {
         assertError(
-            ["struct": str("Oops"), "data": obj(["*u": str("int")])], inside("struct", "Oops", "'data' member '*u' uses reserved name"))
+            ["struct": str("Oops"), "data": obj(["*u": str("int")])],
+            inside("struct", "Oops", "'data' member '*u' uses reserved name"))
         assertError(
             ["command": str("oops"), "data": obj(["has-a": str("int")])],
             inside("command", "oops", "'data' member 'has-a' uses reserved name"))
@@ -308,7 +318,10 @@ final class ExpressionCheckerTests: XCTestCase {
             ["union": str("Uni"), "base": str("B"), "discriminator": str("kind"), "data": list()],
             inside("union", "Uni", "'data' must be an object"))
         assertError(
-            ["union": str("Uni"), "base": str("B"), "discriminator": str("kind"), "data": obj(["one": list(str("T"))])],
+            [
+                "union": str("Uni"), "base": str("B"), "discriminator": str("kind"),
+                "data": obj(["one": list(str("T"))]),
+            ],
             inside("union", "Uni", "'data' member 'one' should be a type name"))
         assertError(
             ["union": str("Uni"), "base": list(), "discriminator": str("kind"), "data": obj([:])],
@@ -322,9 +335,11 @@ final class ExpressionCheckerTests: XCTestCase {
     }
 
     func testAlternates() {
-        assertError(["alternate": str("Alt"), "data": obj([:])], inside("alternate", "Alt", "'data' must not be empty"))
         assertError(
-            ["alternate": str("Alt"), "data": list(str("rubbish"))], inside("alternate", "Alt", "'data' must be an object"))
+            ["alternate": str("Alt"), "data": obj([:])], inside("alternate", "Alt", "'data' must not be empty"))
+        assertError(
+            ["alternate": str("Alt"), "data": list(str("rubbish"))],
+            inside("alternate", "Alt", "'data' must be an object"))
         assertError(
             ["alternate": str("Alt"), "data": obj(["a_b": str("int")])],
             inside("alternate", "Alt", "name of 'data' member 'a_b' must not use uppercase or '_'"))
@@ -336,11 +351,14 @@ final class ExpressionCheckerTests: XCTestCase {
     // MARK: Commands and events
 
     func testCommandsAndEvents() {
-        assertError(["event": str("FOO"), "boxed": .bool(true)], inside("event", "FOO", "'boxed': true requires 'data'"))
+        assertError(
+            ["event": str("FOO"), "boxed": .bool(true)], inside("event", "FOO", "'boxed': true requires 'data'"))
         assertError(
             ["command": str("foo"), "boxed": .bool(true), "data": obj(["a": str("int")])],
             inside("command", "foo", "'data' should be a type name"))
-        assertError(["command": str("foo"), "data": .bool(true)], inside("command", "foo", "'data' should be an object or type name"))
+        assertError(
+            ["command": str("foo"), "data": .bool(true)],
+            inside("command", "foo", "'data' should be an object or type name"))
         assertError(
             ["command": str("oops"), "returns": obj(["a": str("str")])],
             inside("command", "oops", "'returns' should be a type name or array"))
@@ -407,10 +425,13 @@ final class ExpressionCheckerTests: XCTestCase {
             result[0].members,
             SchemaObject([
                 ("struct", str("Stru")),
-                ("data", obj([
-                    "a": obj(["type": str("int")]),
-                    "*b": obj(["type": list(str("str")), "features": list(obj(["name": str("f")]))]),
-                ])),
+                (
+                    "data",
+                    obj([
+                        "a": obj(["type": str("int")]),
+                        "*b": obj(["type": list(str("str")), "features": list(obj(["name": str("f")]))]),
+                    ])
+                ),
                 ("features", list(obj(["name": str("deprecated")]), obj(["name": str("unstable"), "if": str("X")]))),
             ]))
         XCTAssertEqual(result[1]["base"], obj(["kind": obj(["type": str("E")])]))

@@ -39,7 +39,9 @@ final class ModelLifetimeTests: XCTestCase {
             let text = "# we reject a loop in base classes\n{ 'struct': 'Loopy', 'base': 'Loopy', 'data': {} }\n"
             let parsed = try QAPISchemaParser.parse(text: text, fileName: "t.json")
             info = parsed.expressions.first?.info
-            XCTAssertThrowsError(try QAPICheckedSchema(expressions: parsed.expressions, docs: parsed.docs, fileName: "t.json")) {
+            XCTAssertThrowsError(
+                try QAPICheckedSchema(expressions: parsed.expressions, docs: parsed.docs, fileName: "t.json")
+            ) {
                 XCTAssertEqual(($0 as? QAPIError)?.message, "object Loopy contains itself")
             }
         }

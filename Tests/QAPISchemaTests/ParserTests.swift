@@ -59,7 +59,8 @@ final class ParserTests: XCTestCase {
 
     func testDeepNestingIsAnErrorNotACrash() {
         let text = "{ 'a': " + String(repeating: "[", count: 5000)
-        XCTAssertEqual(parseError(text), "t.json:1:\(8 + QAPISchemaParser.maximumNesting - 1): expression nested too deeply")
+        XCTAssertEqual(
+            parseError(text), "t.json:1:\(8 + QAPISchemaParser.maximumNesting - 1): expression nested too deeply")
     }
 
     func testEmptyFileHasNoExpressions() throws {
@@ -70,7 +71,8 @@ final class ParserTests: XCTestCase {
 
     func testPragmaAppliesToTheWholeSchema() throws {
         let parsed = try QAPISchemaParser.parse(
-            text: "{ 'enum': 'E', 'data': [] }\n{ 'pragma': { 'doc-required': true, 'member-name-exceptions': ['E'] } }",
+            text:
+                "{ 'enum': 'E', 'data': [] }\n{ 'pragma': { 'doc-required': true, 'member-name-exceptions': ['E'] } }",
             fileName: "t.json")
         XCTAssertTrue(parsed.expressions[0].info.pragma.docRequired)
         XCTAssertEqual(parsed.expressions[0].info.pragma.memberNameExceptions, ["E"])

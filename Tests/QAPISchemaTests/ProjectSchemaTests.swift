@@ -6,7 +6,8 @@ import XCTest
 /// command runs the compiler on it.
 final class ProjectSchemaTests: XCTestCase {
     func testProjectSchemaIsValidAndDocumented() throws {
-        let result = try TestEnvironment.runQAPIGen(["--dump", "qapi/qapi-schema.json"], in: TestEnvironment.repositoryRoot)
+        let result = try TestEnvironment.runQAPIGen(
+            ["--dump", "qapi/qapi-schema.json"], in: TestEnvironment.repositoryRoot)
         XCTAssertEqual(String(decoding: result.standardError, as: UTF8.self), "")
         XCTAssertEqual(result.status, 0)
         let dump = String(decoding: result.standardOutput, as: UTF8.self)

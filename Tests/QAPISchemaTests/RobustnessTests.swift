@@ -51,7 +51,9 @@ import Testing
     @Test("the corpus is not empty")
     func corpusIsNotEmpty() throws {
         let names = try TestEnvironment.sharedCaseNames(in: Self.corpusFolder, suffix: ".json")
-        #expect(!names.isEmpty, "the corpus at \(TestEnvironment.sharedDirectory.path)/\(Self.corpusFolder) has no .json files")
+        #expect(
+            !names.isEmpty,
+            "the corpus at \(TestEnvironment.sharedDirectory.path)/\(Self.corpusFolder) has no .json files")
     }
 
     @Test(

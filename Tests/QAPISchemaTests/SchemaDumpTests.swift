@@ -24,7 +24,8 @@ final class SchemaDumpTests: XCTestCase {
         """
 
     func testCommandEventAndConditions() throws {
-        let text = try dump("""
+        let text = try dump(
+            """
             { 'enum': 'Enum', 'prefix': 'PFX', 'data': [ { 'name': 'a', 'if': 'HAVE_A' } ],
               'features': [ 'f' ] }
             { 'command': 'cmd', 'data': { '*x': ['Enum'] }, 'returns': 'Str', 'coroutine': true,
@@ -32,30 +33,33 @@ final class SchemaDumpTests: XCTestCase {
             { 'struct': 'Str', 'data': { 'm': { 'type': 'str', 'features': [ { 'name': 'g', 'if': 'G' } ] } } }
             { 'event': 'EVT', 'data': 'Str', 'boxed': true }
             """)
-        XCTAssertEqual(text, builtinModule + """
-            module t.json
-            enum Enum
-                prefix PFX
-                member a
-                    if HAVE_A
-                feature f
-            array EnumList Enum
-            object q_obj_cmd-arg
-                member x: EnumList optional=True
-                if {'not': 'WIN'}
-            command cmd q_obj_cmd-arg -> Str
-                gen=True success_response=True boxed=False oob=False preconfig=False coroutine=True
-                if {'not': 'WIN'}
-            object Str
-                member m: str optional=False
-                    feature g
-                        if G
+        XCTAssertEqual(
+            text,
+            builtinModule + """
+                module t.json
+                enum Enum
+                    prefix PFX
+                    member a
+                        if HAVE_A
+                    feature f
+                array EnumList Enum
+                object q_obj_cmd-arg
+                    member x: EnumList optional=True
+                    if {'not': 'WIN'}
+                command cmd q_obj_cmd-arg -> Str
+                    gen=True success_response=True boxed=False oob=False preconfig=False coroutine=True
+                    if {'not': 'WIN'}
+                object Str
+                    member m: str optional=False
+                        feature g
+                            if G
 
-            """ + "event EVT Str\n    boxed=True\n")
+                """ + "event EVT Str\n    boxed=True\n")
     }
 
     func testDocBlocksFollowEntities() throws {
-        let text = try dump("""
+        let text = try dump(
+            """
             ##
             # = Title
             ##
@@ -71,20 +75,22 @@ final class SchemaDumpTests: XCTestCase {
             ##
             { 'command': 'cmd', 'data': { 'a': 'int' } }
             """)
-        XCTAssertTrue(text.hasSuffix("""
-            command cmd q_obj_cmd-arg -> None
-                gen=True success_response=True boxed=False oob=False preconfig=False
-            doc freeform
-                body=
-            = Title
-            doc symbol=cmd
-                body=
-            Does it.
-                arg=a
-            the a
-                section=Since
-            1.0
+        XCTAssertTrue(
+            text.hasSuffix(
+                """
+                command cmd q_obj_cmd-arg -> None
+                    gen=True success_response=True boxed=False oob=False preconfig=False
+                doc freeform
+                    body=
+                = Title
+                doc symbol=cmd
+                    body=
+                Does it.
+                    arg=a
+                the a
+                    section=Since
+                1.0
 
-            """), text)
+                """), text)
     }
 }

@@ -34,7 +34,8 @@ final class SchemaModelTests: XCTestCase {
     }
 
     func testImplicitArgumentTypeAndArrays() throws {
-        let schema = try schema("""
+        let schema = try schema(
+            """
             { 'struct': 'Str', 'data': { 'x': 'int' } }
             { 'command': 'cmd', 'data': { 'a': ['Str'], '*b': 'str' }, 'returns': ['Str'] }
             { 'event': 'EVT', 'data': {} }
@@ -56,7 +57,8 @@ final class SchemaModelTests: XCTestCase {
     }
 
     func testUnionGetsEmptyBranchesForUncoveredValues() throws {
-        let schema = try schema("""
+        let schema = try schema(
+            """
             { 'enum': 'Kind', 'data': [ 'a', { 'name': 'b', 'if': 'HAVE_B' } ] }
             { 'struct': 'Branch', 'data': { 'x': 'int' } }
             { 'union': 'Union1', 'base': { 'kind': 'Kind' }, 'discriminator': 'kind', 'data': { 'a': 'Branch' } }
@@ -73,7 +75,8 @@ final class SchemaModelTests: XCTestCase {
     }
 
     func testAlternateQTypes() throws {
-        let schema = try schema("""
+        let schema = try schema(
+            """
             { 'enum': 'Enum', 'data': [ 'x' ] }
             { 'alternate': 'Alt', 'data': { 'e': 'Enum', 'n': 'number', 'b': 'bool', 'l': ['int'], 'z': 'null' } }
             """)
@@ -86,61 +89,84 @@ final class SchemaModelTests: XCTestCase {
     }
 
     func testClashMessages() {
-        XCTAssertEqual(error("""
-            { 'struct': 'Base', 'data': { 'name': 'str' } }
-            { 'struct': 'Sub', 'base': 'Base', 'data': { 'name': 'int' } }
-            """), """
+        XCTAssertEqual(
+            error(
+                """
+                { 'struct': 'Base', 'data': { 'name': 'str' } }
+                { 'struct': 'Sub', 'base': 'Base', 'data': { 'name': 'int' } }
+                """),
+            """
             t.json: In struct 'Sub':
             t.json:2: member 'name' collides with member 'name' of type 'Base'
             """)
-        XCTAssertEqual(error("""
-            { 'command': 'c', 'data': { '__a.b_x': 'int', '__a-b_x': 'str' } }
-            """), """
+        XCTAssertEqual(
+            error(
+                """
+                { 'command': 'c', 'data': { '__a.b_x': 'int', '__a-b_x': 'str' } }
+                """),
+            """
             t.json: In command 'c':
             t.json:1: parameter '__a-b_x' collides with parameter '__a.b_x'
             """)
-        XCTAssertEqual(error("""
-            { 'struct': 'Str', 'data': {}, 'features': [ '__a.b_x', '__a-b_x' ] }
-            """), """
+        XCTAssertEqual(
+            error(
+                """
+                { 'struct': 'Str', 'data': {}, 'features': [ '__a.b_x', '__a-b_x' ] }
+                """),
+            """
             t.json: In struct 'Str':
             t.json:1: feature '__a-b_x' collides with feature '__a.b_x'
             """)
     }
 
     func testResolutionAndShapeMessages() {
-        XCTAssertEqual(error("{ 'struct': 'Str', 'data': { 'm': 'Nope' } }"), """
+        XCTAssertEqual(
+            error("{ 'struct': 'Str', 'data': { 'm': 'Nope' } }"),
+            """
             t.json: In struct 'Str':
             t.json:1: member 'm' uses unknown type 'Nope'
             """)
-        XCTAssertEqual(error("{ 'event': 'EVT', 'data': 'str' }"), """
+        XCTAssertEqual(
+            error("{ 'event': 'EVT', 'data': 'str' }"),
+            """
             t.json: In event 'EVT':
             t.json:1: event's 'data' cannot take built-in type 'str'
             """)
-        XCTAssertEqual(error("""
-            { 'enum': 'Kind', 'data': [ 'a' ] }
-            { 'struct': 'Branch', 'data': {} }
-            { 'union': 'Union1', 'base': { 'k': 'Kind' }, 'discriminator': 'k', 'data': { 'a': 'Branch' } }
-            { 'command': 'c', 'data': 'Union1' }
-            """), """
+        XCTAssertEqual(
+            error(
+                """
+                { 'enum': 'Kind', 'data': [ 'a' ] }
+                { 'struct': 'Branch', 'data': {} }
+                { 'union': 'Union1', 'base': { 'k': 'Kind' }, 'discriminator': 'k', 'data': { 'a': 'Branch' } }
+                { 'command': 'c', 'data': 'Union1' }
+                """),
+            """
             t.json: In command 'c':
             t.json:4: command's 'data' can take union type 'Union1' only with 'boxed': true
             """)
-        XCTAssertEqual(error("{ 'command': 'c', 'data': { 'a': { 'type': 'int', 'if': 'X' } } }"), """
+        XCTAssertEqual(
+            error("{ 'command': 'c', 'data': { 'a': { 'type': 'int', 'if': 'X' } } }"),
+            """
             t.json: In command 'c':
             t.json:1: conditional command arguments require 'boxed': true
             """)
-        XCTAssertEqual(error("{ 'command': 'c', 'returns': 'int' }"), """
+        XCTAssertEqual(
+            error("{ 'command': 'c', 'returns': 'int' }"),
+            """
             t.json: In command 'c':
             t.json:1: command's 'returns' cannot take built-in type 'int'
             """)
-        XCTAssertEqual(error("{ 'struct': 'Str', 'data': {}, 'features': [ 'deprecated' ] }"), """
+        XCTAssertEqual(
+            error("{ 'struct': 'Str', 'data': {}, 'features': [ 'deprecated' ] }"),
+            """
             t.json: In struct 'Str':
             t.json:1: feature 'deprecated' is not supported for types
             """)
     }
 
     func testReturnsExceptionsAllowNonObjects() throws {
-        let schema = try schema("""
+        let schema = try schema(
+            """
             { 'pragma': { 'command-returns-exceptions': [ 'c' ] } }
             { 'command': 'c', 'returns': ['int'] }
             """)
@@ -154,25 +180,33 @@ final class SchemaModelTests: XCTestCase {
             { 'struct': 'Branch', 'data': {} }
 
             """
-        XCTAssertEqual(error(prelude + """
-            { 'struct': 'Base', 'data': { 'k': 'str' } }
-            { 'union': 'Union1', 'base': 'Base', 'discriminator': 'k', 'data': { 'a': 'Branch' } }
-            """), """
+        XCTAssertEqual(
+            error(
+                prelude + """
+                    { 'struct': 'Base', 'data': { 'k': 'str' } }
+                    { 'union': 'Union1', 'base': 'Base', 'discriminator': 'k', 'data': { 'a': 'Branch' } }
+                    """),
+            """
             t.json: In union 'Union1':
             t.json:4: discriminator member 'k' of base type 'Base' must be of enum type
             """)
-        XCTAssertEqual(error(prelude + """
-            { 'union': 'Union1', 'base': { 'k': { 'type': 'Kind', 'if': 'X' } }, 'discriminator': 'k', 'data': { 'a': 'Branch' } }
-            """), """
+        XCTAssertEqual(
+            error(
+                prelude + """
+                    { 'union': 'Union1', 'base': { 'k': { 'type': 'Kind', 'if': 'X' } }, 'discriminator': 'k', 'data': { 'a': 'Branch' } }
+                    """),
+            """
             t.json: In union 'Union1':
             t.json:3: discriminator member 'k' of 'base' must not be conditional
             """)
     }
 
     func testIfConditions() {
-        let condition = QAPISchemaIfCond(.object(SchemaObject([
-            ("all", .list([.string("A"), .object(SchemaObject([("not", .string("B"))]))])),
-        ])))
+        let condition = QAPISchemaIfCond(
+            .object(
+                SchemaObject([
+                    ("all", .list([.string("A"), .object(SchemaObject([("not", .string("B"))]))]))
+                ])))
         XCTAssertTrue(condition.isPresent)
         XCTAssertEqual(condition.pythonStr, "{'all': ['A', {'not': 'B'}]}")
         XCTAssertTrue(condition.evaluate(defined: ["A"]))

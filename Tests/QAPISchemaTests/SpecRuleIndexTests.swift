@@ -59,7 +59,9 @@ import Testing
     func indexHasNoDuplicates() throws {
         let ids = try Self.indexedIDs()
         #expect(!ids.isEmpty, "Docs/SpecRules.md lists no rule")
-        #expect(Set(ids).count == ids.count, "listed twice: \(Set(ids.filter { id in ids.filter { $0 == id }.count > 1 }).sorted())")
+        #expect(
+            Set(ids).count == ids.count,
+            "listed twice: \(Set(ids.filter { id in ids.filter { $0 == id }.count > 1 }).sorted())")
     }
 
     @Test("every rule id cited in Sources/ and Tests/ is in the index")

@@ -9,7 +9,8 @@ public func withoutTimestamps(_ line: String) -> String {
 /// The line of event `name` as QEMU writes it, with the timestamp as
 /// `withoutTimestamps` leaves it; `data` is the `data` member's text, if any.
 public func eventLine(_ name: String, data: String? = nil) -> String {
-    #"{"timestamp": {"seconds": S, "microseconds": U}, "event": "\#(name)""# + (data.map { #", "data": \#($0)"# } ?? "") + "}"
+    #"{"timestamp": {"seconds": S, "microseconds": U}, "event": "\#(name)""# + (data.map { #", "data": \#($0)"# } ?? "")
+        + "}"
 }
 
 extension QMPTestClient {
@@ -21,7 +22,8 @@ extension QMPTestClient {
         var lines: [String] = []
         repeat {
             lines.append(withoutTimestamps(try readLine(timeout: timeout)))
-        } while !(lines.last!.hasPrefix(#"{"return""#) || lines.last!.hasPrefix(#"{"error""#) || lines.last!.hasPrefix(#"{"id""#))
+        } while !(lines.last!.hasPrefix(#"{"return""#) || lines.last!.hasPrefix(#"{"error""#)
+            || lines.last!.hasPrefix(#"{"id""#))
         return lines
     }
 }

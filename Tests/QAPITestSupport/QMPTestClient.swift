@@ -56,7 +56,8 @@ public final class QMPTestClient {
         let bytes = Array(path.utf8)
         guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
             Glibc.close(descriptor)
-            throw NSError(domain: "QMPTestClient", code: 1, userInfo: [NSLocalizedDescriptionKey: "path too long: \(path)"])
+            throw NSError(
+                domain: "QMPTestClient", code: 1, userInfo: [NSLocalizedDescriptionKey: "path too long: \(path)"])
         }
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
         let result = withUnsafePointer(to: &address) {

@@ -56,7 +56,8 @@ public extension TestEnvironment {
         let selected = selection.split(separator: ",").map(String.init)
         let unknown = selected.filter { !names.contains($0) }
         guard unknown.isEmpty else {
-            throw SharedMaterialError("QAPI_CASE names no \(suffix) case in \(folder.path): \(unknown.joined(separator: ", "))")
+            throw SharedMaterialError(
+                "QAPI_CASE names no \(suffix) case in \(folder.path): \(unknown.joined(separator: ", "))")
         }
         return names.filter(selected.contains)
     }

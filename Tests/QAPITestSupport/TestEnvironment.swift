@@ -23,8 +23,9 @@ public enum TestEnvironment {
         #else
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var directory = executable.deletingLastPathComponent()
-        while directory.path != "/" && !FileManager.default.fileExists(
-            atPath: directory.appendingPathComponent("qapi-gen").path)
+        while directory.path != "/"
+            && !FileManager.default.fileExists(
+                atPath: directory.appendingPathComponent("qapi-gen").path)
         {
             directory = directory.deletingLastPathComponent()
         }

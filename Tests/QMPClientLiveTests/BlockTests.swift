@@ -22,7 +22,9 @@ final class BlockTests: XCTestCase {
     }
 
     func testBlockdevCreateRunsAJobThatTheJobHelperFollowsToItsEnd() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qmp-live-\(UUID().uuidString.prefix(8)).img").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "qmp-live-\(UUID().uuidString.prefix(8)).img"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try await withLiveQEMU { qmp in
             let options = BlockdevCreateOptions(branch: .file(BlockdevCreateOptionsFile(filename: path, size: 1 << 20)))

@@ -8,7 +8,10 @@ final class OutOfBandTests: XCTestCase {
         try await withLiveQEMU { qmp in
             XCTAssertTrue(qmp.isOutOfBandEnabled)
             let instances = try await qmp.outOfBand.queryYank()
-            XCTAssertTrue(instances.contains { if case .chardev(let chardev) = $0.branch { chardev.id == "compat_monitor0" } else { false } }, "\(instances)")
+            XCTAssertTrue(
+                instances.contains {
+                    if case .chardev(let chardev) = $0.branch { chardev.id == "compat_monitor0" } else { false }
+                }, "\(instances)")
         }
     }
 }

@@ -42,7 +42,9 @@ final class QueryTests: XCTestCase {
             }
             guard case .command(let command) = entry.branch else { return XCTFail("\(entry)") }
             let statusInfo = schema.first { $0.name == command.retType }
-            guard case .object(let object)? = statusInfo?.branch else { return XCTFail("\(String(describing: statusInfo))") }
+            guard case .object(let object)? = statusInfo?.branch else {
+                return XCTFail("\(String(describing: statusInfo))")
+            }
             XCTAssertTrue(Set(object.members.map(\.name)).isSuperset(of: ["running", "status"]), "\(object)")
             let shutdown = schema.first { $0.name == "SHUTDOWN" }
             guard case .event? = shutdown?.branch else { return XCTFail("\(String(describing: shutdown))") }

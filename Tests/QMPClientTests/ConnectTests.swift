@@ -52,7 +52,9 @@ final class ConnectTests: XCTestCase {
 
     func testSilenceTimesTheConnectOut() async throws {
         let server = try FakeQMPServer { peer in
-            guard peer.waitForClientClose(timeout: 5) else { throw ScriptError.timedOut(waitingFor: "the client to give up") }
+            guard peer.waitForClientClose(timeout: 5) else {
+                throw ScriptError.timedOut(waitingFor: "the client to give up")
+            }
         }
         var options = QMPConnection.Options.testing()
         options.connectTimeout = .milliseconds(300)
@@ -74,7 +76,9 @@ final class ConnectTests: XCTestCase {
             peer.waitForClientClose()
         }
         let error = await thrownError { try await QMPConnection.connect(to: server.endpoint, options: .testing()) }
-        guard case .badGreeting(let reason)? = error as? QMPClientError else { return XCTFail("\(String(describing: error))") }
+        guard case .badGreeting(let reason)? = error as? QMPClientError else {
+            return XCTFail("\(String(describing: error))")
+        }
         XCTAssertTrue(reason.contains(#"{"hello": "I am not QEMU"}"#), reason)
         server.assertScriptsPassed()
     }
@@ -100,7 +104,9 @@ final class ConnectTests: XCTestCase {
             peer.waitForClientClose()
         }
         let error = await thrownError { try await QMPConnection.connect(to: server.endpoint, options: .testing()) }
-        guard case .badGreeting(let reason)? = error as? QMPClientError else { return XCTFail("\(String(describing: error))") }
+        guard case .badGreeting(let reason)? = error as? QMPClientError else {
+            return XCTFail("\(String(describing: error))")
+        }
         XCTAssertTrue(reason.hasPrefix("QMP.version.qemu lacks"), reason)
     }
 
@@ -126,7 +132,8 @@ final class ConnectTests: XCTestCase {
     }
 
     func testAMissingSocketFailsAtOnceWithoutRetry() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qmp-none-\(UUID().uuidString).sock").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qmp-none-\(UUID().uuidString).sock")
+            .path
         let error = await thrownError { try await QMPConnection.connect(to: .unix(path: path), options: .testing()) }
         XCTAssertEqual(
             error as? QMPClientError, .connectionFailed(endpoint: "unix:\(path)", reason: "No such file or directory"))
@@ -138,7 +145,9 @@ final class ConnectTests: XCTestCase {
         process.arguments = ["30"]
         try process.run()
         defer { process.terminate() }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qmp-late-\(UUID().uuidString.prefix(8)).sock").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "qmp-late-\(UUID().uuidString.prefix(8)).sock"
+        ).path
         // The "server" makes its socket 300 ms after the client starts.
         let serverTask = Task {
             try await Task.sleep(for: .milliseconds(300))
@@ -164,7 +173,8 @@ final class ConnectTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: "/bin/true")
         try process.run()
         process.waitUntilExit()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qmp-never-\(UUID().uuidString).sock").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qmp-never-\(UUID().uuidString).sock")
+            .path
         var options = QMPConnection.Options.testing()
         options.retry = .whileProcessAlive(pid: process.processIdentifier, for: .seconds(30))
         let started = ContinuousClock.now
@@ -178,7 +188,8 @@ final class ConnectTests: XCTestCase {
     }
 
     func testConnectRetryIsBoundedInTime() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qmp-never-\(UUID().uuidString).sock").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qmp-never-\(UUID().uuidString).sock")
+            .path
         var options = QMPConnection.Options.testing()
         options.retry = .whileProcessAlive(pid: getpid(), for: .milliseconds(200))
         let started = ContinuousClock.now

@@ -30,7 +30,9 @@ final class ConnectionEndTests: XCTestCase {
         let streamError = await thrownError { for try await _ in events {} }
         XCTAssertEqual(streamError as? QMPClientError, expected)
         XCTAssertEqual("\(expected)", "disconnected: the server closed the connection")
-        let later = await thrownError { try await connection.execute(Commands.XEcho.self, EchoArguments(text: "later")) }
+        let later = await thrownError {
+            try await connection.execute(Commands.XEcho.self, EchoArguments(text: "later"))
+        }
         XCTAssertEqual(later as? QMPClientError, expected)
         let lateStream = await thrownError { for try await _ in connection.events() {} }
         XCTAssertEqual(lateStream as? QMPClientError, expected)

@@ -9,7 +9,9 @@ import XCTest
 /// the path from `return` or `data`.
 final class DecodingTests: XCTestCase {
     /// A server that answers the first request with `result`.
-    private func connect(answering result: String, drift: DriftLog? = nil) async throws -> (FakeQMPServer, QMPConnection) {
+    private func connect(
+        answering result: String, drift: DriftLog? = nil
+    ) async throws -> (FakeQMPServer, QMPConnection) {
         let server = try FakeQMPServer { peer in
             try peer.negotiate()
             let request = try peer.readRequest()

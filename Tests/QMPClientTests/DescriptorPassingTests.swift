@@ -59,7 +59,8 @@ final class DescriptorPassingTests: XCTestCase {
             peer.waitForClientClose()
         }
         let connection = try await QMPConnection.connect(to: server.endpoint, options: .testing())
-        async let big = connection.execute("x-big", arguments: ["blob": .string(String(repeating: "x", count: 4 << 20))])
+        async let big = connection.execute(
+            "x-big", arguments: ["blob": .string(String(repeating: "x", count: 4 << 20))])
         while stage.withLock({ $0 }) < 1 { try await Task.sleep(for: .milliseconds(1)) }
         let writeEnd = ends[1]
         async let getfd = connection.execute("getfd", arguments: ["fdname": "pipe"], passing: writeEnd)

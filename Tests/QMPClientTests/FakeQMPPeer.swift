@@ -63,13 +63,17 @@ final class FakeQMPPeer {
 
     /// Sends QEMU 7.2's greeting offering `capabilities`.
     func sendGreeting(capabilities: [String] = ["oob"]) {
-        send(#"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "fake"}, "capabilities": \#(JSONValue.array(capabilities.map { .string($0) }))}}"#)
+        send(
+            #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": "fake"}, "capabilities": \#(JSONValue.array(capabilities.map { .string($0) }))}}"#
+        )
         send("\r\n")
     }
 
     /// Sends event `name` with `data`.
     func sendEvent(_ name: String, data: JSONObject? = nil) {
-        send(QMPEventMessage(name: name, data: data, timestamp: QMPTimestamp(seconds: 1_700_000_000, microseconds: 42)).json)
+        send(
+            QMPEventMessage(name: name, data: data, timestamp: QMPTimestamp(seconds: 1_700_000_000, microseconds: 42))
+                .json)
     }
 
     /// The next request, as an object.

@@ -23,7 +23,10 @@ final class FakeQMPServer: Sendable {
             (listener, port) = try Self.listenTCP()
             path = ""
         } else {
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("qmp-fake-\(UUID().uuidString.prefix(8)).sock").path
+            path =
+                FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "qmp-fake-\(UUID().uuidString.prefix(8)).sock"
+                ).path
             listener = try Self.listen(path: path)
             port = 0
         }
@@ -88,7 +91,9 @@ final class FakeQMPServer: Sendable {
             }
         }
         guard descriptor >= 0, bound == 0, Glibc.listen(descriptor, backlog) == 0 else {
-            throw NSError(domain: "FakeQMPServer", code: Int(errno), userInfo: [NSLocalizedDescriptionKey: "cannot listen on \(path)"])
+            throw NSError(
+                domain: "FakeQMPServer", code: Int(errno),
+                userInfo: [NSLocalizedDescriptionKey: "cannot listen on \(path)"])
         }
         return descriptor
     }
@@ -106,7 +111,9 @@ final class FakeQMPServer: Sendable {
             }
         }
         guard descriptor >= 0, bound, Glibc.listen(descriptor, 128) == 0 else {
-            throw NSError(domain: "FakeQMPServer", code: Int(errno), userInfo: [NSLocalizedDescriptionKey: "cannot listen on TCP"])
+            throw NSError(
+                domain: "FakeQMPServer", code: Int(errno), userInfo: [NSLocalizedDescriptionKey: "cannot listen on TCP"]
+            )
         }
         return (descriptor, UInt16(bigEndian: address.sin_port))
     }

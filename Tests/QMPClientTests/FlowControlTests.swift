@@ -16,7 +16,9 @@ final class FlowControlTests: XCTestCase {
                 throw ScriptError.unexpected(expected: "no 9th request", got: .object(try peer.readRequest()))
             }
             // Answered in reverse order: replies are matched by id.
-            for request in requests.reversed() { peer.reply(to: request, with: ["text": request["arguments"]!["text"]!]) }
+            for request in requests.reversed() {
+                peer.reply(to: request, with: ["text": request["arguments"]!["text"]!])
+            }
             for _ in 0..<4 {
                 let request = try peer.expect("x-echo")
                 peer.reply(to: request, with: ["text": request["arguments"]!["text"]!])
@@ -126,7 +128,8 @@ final class FlowControlTests: XCTestCase {
         let first = Task { try await connection.execute(Commands.XEcho.self, EchoArguments(text: "first")) }
         try await Task.sleep(for: .milliseconds(50))
         let error = await thrownError {
-            try await connection.execute(Commands.XEcho.self, EchoArguments(text: "second"), timeout: .milliseconds(200))
+            try await connection.execute(
+                Commands.XEcho.self, EchoArguments(text: "second"), timeout: .milliseconds(200))
         }
         XCTAssertEqual(error as? QMPClientError, .timedOut(command: "x-echo", after: .milliseconds(200)))
         let firstResult = try await first.value

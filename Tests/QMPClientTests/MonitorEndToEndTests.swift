@@ -58,10 +58,12 @@ final class MonitorEndToEndTests: XCTestCase {
         }
         XCTAssertEqual(
             outOfBand as? QMPCommandError,
-            QMPCommandError(command: "query-version", error: .generic("The command query-version does not support OOB")))
+            QMPCommandError(command: "query-version", error: .generic("The command query-version does not support OOB"))
+        )
 
         let unknown = await thrownError { try await connection.execute("query-nothing") }
-        XCTAssertEqual("\(unknown!)", "query-nothing failed: CommandNotFound: The command query-nothing has not been found")
+        XCTAssertEqual(
+            "\(unknown!)", "query-nothing failed: CommandNotFound: The command query-nothing has not been found")
         await connection.close()
     }
 

@@ -14,7 +14,10 @@ final class PollingQMPServer: Sendable {
 
     /// A server listening now.
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("qmp-poll-\(UUID().uuidString.prefix(8)).sock").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent(
+                "qmp-poll-\(UUID().uuidString.prefix(8)).sock"
+            ).path
         let listener = try FakeQMPServer.listen(path: path, backlog: 1024)
         let stopped = self.stopped
         let finished = self.finished
@@ -38,7 +41,10 @@ final class PollingQMPServer: Sendable {
     private static func serve(_ listener: Int32, until stop: () -> Bool) {
         var parsers: [Int32: JSONStreamParser] = [:]
         var buffer = [UInt8](repeating: 0, count: 65536)
-        let greeting = Array(#"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": ""}, "capabilities": ["oob"]}}"#.utf8) + [13, 10]
+        let greeting =
+            Array(
+                #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": ""}, "capabilities": ["oob"]}}"#
+                    .utf8) + [13, 10]
         while !stop() {
             var entries = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
             entries += parsers.keys.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }

@@ -124,9 +124,11 @@ final class ReplyRoutingTests: XCTestCase {
         let server = try FakeQMPServer { peer in
             try peer.negotiate()
             let typed = try peer.expect("query-status")
-            peer.replyError(to: typed, errorClass: "CommandNotFound", desc: "The command query-status has not been found")
+            peer.replyError(
+                to: typed, errorClass: "CommandNotFound", desc: "The command query-status has not been found")
             let untyped = try peer.expect("query-foo")
-            peer.replyError(to: untyped, errorClass: "CommandNotFound", desc: "The command query-foo has not been found")
+            peer.replyError(
+                to: untyped, errorClass: "CommandNotFound", desc: "The command query-foo has not been found")
             peer.waitForClientClose()
         }
         let connection = try await QMPConnection.connect(to: server.endpoint, options: .testing())
@@ -134,7 +136,8 @@ final class ReplyRoutingTests: XCTestCase {
         XCTAssertEqual(
             typed as? QMPCommandError,
             QMPCommandError(
-                command: "query-status", error: QMPError(.commandNotFound, "The command query-status has not been found")))
+                command: "query-status",
+                error: QMPError(.commandNotFound, "The command query-status has not been found")))
         let untyped = await thrownError { try await connection.execute("query-foo") }
         XCTAssertEqual("\(untyped!)", "query-foo failed: CommandNotFound: The command query-foo has not been found")
         await connection.close()
@@ -152,7 +155,8 @@ final class ReplyRoutingTests: XCTestCase {
         let error = await thrownError { try await connection.execute(Commands.QueryStatus.self) }
         let commandError = try XCTUnwrap(error as? QMPCommandError)
         XCTAssertEqual(commandError.errorClass, QMPErrorClass(rawValue: "BrandNewError"))
-        XCTAssertEqual(commandError.qmpError.json.description, #"{"class": "BrandNewError", "desc": "Something new went wrong"}"#)
+        XCTAssertEqual(
+            commandError.qmpError.json.description, #"{"class": "BrandNewError", "desc": "Something new went wrong"}"#)
         XCTAssertEqual("\(commandError)", "query-status failed: BrandNewError: Something new went wrong")
         await connection.close()
         server.assertScriptsPassed()
@@ -169,7 +173,9 @@ final class ReplyRoutingTests: XCTestCase {
         }
         let connection = try await QMPConnection.connect(to: server.endpoint, options: .testing())
         let error = await thrownError { try await connection.execute(Commands.QueryStatus.self) }
-        guard case .protocolViolation(let text)? = error as? QMPClientError else { return XCTFail("\(String(describing: error))") }
+        guard case .protocolViolation(let text)? = error as? QMPClientError else {
+            return XCTFail("\(String(describing: error))")
+        }
         XCTAssertTrue(text.hasPrefix("query-status: the reply is neither a return nor an error"), text)
         let status = try await connection.execute(Commands.QueryStatus.self)
         XCTAssertEqual(status.status, .running)
@@ -185,7 +191,9 @@ final class ReplyRoutingTests: XCTestCase {
                 let request = try peer.expect("x-echo")
                 guard let id = request["id"]?.int64Value, ids.insert(id).inserted,
                     case .object(let arguments)? = request["arguments"], let text = arguments["text"]
-                else { throw ScriptError.unexpected(expected: "a fresh integer id and arguments", got: .object(request)) }
+                else {
+                    throw ScriptError.unexpected(expected: "a fresh integer id and arguments", got: .object(request))
+                }
                 peer.reply(to: request, with: ["text": text])
             }
             peer.waitForClientClose()

@@ -29,7 +29,10 @@ final class DaemonProcess {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw NSError(
                 domain: "DaemonProcess", code: 1,
-                userInfo: [NSLocalizedDescriptionKey: "\(executable.lastPathComponent) is not built at \(executable.path); run swift build first"])
+                userInfo: [
+                    NSLocalizedDescriptionKey:
+                        "\(executable.lastPathComponent) is not built at \(executable.path); run swift build first"
+                ])
         }
         errorFile = URL(fileURLWithPath: folder).appendingPathComponent("stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)

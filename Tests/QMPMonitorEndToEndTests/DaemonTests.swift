@@ -31,7 +31,8 @@ final class DaemonTests: XCTestCase {
         let client = try QMPTestClient.connect(unix: socketPath, waitingUpTo: 10)
         XCTAssertEqual(
             try client.readLine(),
-            #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 1, "major": 0}, "package": "swift-qapi"}, "capabilities": ["oob"]}}"#)
+            #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 1, "major": 0}, "package": "swift-qapi"}, "capabilities": ["oob"]}}"#
+        )
         try client.send(#"{"execute": "qmp_capabilities"}"#)
         XCTAssertEqual(try client.readLine(), #"{"return": {}}"#)
         return client
@@ -68,7 +69,8 @@ final class DaemonTests: XCTestCase {
 
         try quit(client, daemon)
         XCTAssertFalse(FileManager.default.fileExists(atPath: socketPath), "the socket file is removed")
-        XCTAssertTrue(daemon.standardError.contains("connect with: socat - UNIX-CONNECT:\(socketPath)"), daemon.standardError)
+        XCTAssertTrue(
+            daemon.standardError.contains("connect with: socat - UNIX-CONNECT:\(socketPath)"), daemon.standardError)
     }
 
     /// SIGTERM and SIGINT: SHUTDOWN with reason host-signal, exit 0.
@@ -101,14 +103,31 @@ final class DaemonTests: XCTestCase {
         let cases: [([String], String)] = [
             (["-bogus"], "qmp-monitor: -bogus: invalid option (see --help)"),
             (["-chardev"], "qmp-monitor: -chardev: requires an argument"),
-            (["-chardev", "serial,id=x"], "qmp-monitor: -chardev serial,id=x: 'serial' is not a valid char driver name"),
+            (
+                ["-chardev", "serial,id=x"],
+                "qmp-monitor: -chardev serial,id=x: 'serial' is not a valid char driver name"
+            ),
             (["-chardev", "null"], "qmp-monitor: -chardev null: Parameter 'id' is missing"),
-            (["-chardev", "null,id=x,color=red"], "qmp-monitor: -chardev null,id=x,color=red: Invalid parameter 'color'"),
-            (["-mon", "chardev=nope,mode=control"], "qmp-monitor: -mon chardev=nope,mode=control: chardev \"nope\" not found"),
-            (["-chardev", "null,id=n", "-mon", "chardev=n,mode=fancy"], "qmp-monitor: -mon chardev=n,mode=fancy: Parameter 'mode' does not accept value 'fancy'"),
-            (["-qmp", "unix:/nonexistent/dir/q.sock,server=on,wait=off"],
-             "qmp-monitor: -qmp unix:/nonexistent/dir/q.sock,server=on,wait=off: Failed to bind socket to /nonexistent/dir/q.sock: No such file or directory"),
-            (["-chardev", "ringbuf,id=r,size=3"], "qmp-monitor: -chardev ringbuf,id=r,size=3: size of ringbuf chardev must be power of two"),
+            (
+                ["-chardev", "null,id=x,color=red"],
+                "qmp-monitor: -chardev null,id=x,color=red: Invalid parameter 'color'"
+            ),
+            (
+                ["-mon", "chardev=nope,mode=control"],
+                "qmp-monitor: -mon chardev=nope,mode=control: chardev \"nope\" not found"
+            ),
+            (
+                ["-chardev", "null,id=n", "-mon", "chardev=n,mode=fancy"],
+                "qmp-monitor: -mon chardev=n,mode=fancy: Parameter 'mode' does not accept value 'fancy'"
+            ),
+            (
+                ["-qmp", "unix:/nonexistent/dir/q.sock,server=on,wait=off"],
+                "qmp-monitor: -qmp unix:/nonexistent/dir/q.sock,server=on,wait=off: Failed to bind socket to /nonexistent/dir/q.sock: No such file or directory"
+            ),
+            (
+                ["-chardev", "ringbuf,id=r,size=3"],
+                "qmp-monitor: -chardev ringbuf,id=r,size=3: size of ringbuf chardev must be power of two"
+            ),
         ]
         for (arguments, message) in cases {
             let daemon = try DaemonProcess(arguments, in: folder)
@@ -127,23 +146,27 @@ final class DaemonTests: XCTestCase {
     /// monitor from `-monitor`: listed by query-monitors; a command-line
     /// QMP monitor can be removed (H7, v4).
     func testCommandLineMonitors() throws {
-        let daemon = try DaemonProcess([
-            "-chardev", "socket,id=c1,path=\(path("c1.sock")),server=on,wait=off",
-            "-mon", "chardev=c1,mode=control,id=cli",
-            "-chardev", "socket,id=c2,path=\(path("c2.sock")),server=on,wait=off",
-            "-mon", "chardev=c2,mode=control,pretty=on",
-            "-monitor", "unix:\(path("h.sock")),server=on,wait=off",
-        ], in: folder)
+        let daemon = try DaemonProcess(
+            [
+                "-chardev", "socket,id=c1,path=\(path("c1.sock")),server=on,wait=off",
+                "-mon", "chardev=c1,mode=control,id=cli",
+                "-chardev", "socket,id=c2,path=\(path("c2.sock")),server=on,wait=off",
+                "-mon", "chardev=c2,mode=control,pretty=on",
+                "-monitor", "unix:\(path("h.sock")),server=on,wait=off",
+            ], in: folder)
         let client = try negotiatedClient(path("c1.sock"))
         let monitors = try json(try client.execute(#"{"execute": "query-monitors"}"#))["return"]?.arrayValue ?? []
-        XCTAssertEqual(Set(monitors), [
-            ["id": "cli", "mode": "control", "chardev": "c1"],
-            ["id": "monitor0", "mode": "control", "chardev": "c2"],
-            ["mode": "readline", "chardev": "compat_monitor0"],
-        ])
+        XCTAssertEqual(
+            Set(monitors),
+            [
+                ["id": "cli", "mode": "control", "chardev": "c1"],
+                ["id": "monitor0", "mode": "control", "chardev": "c2"],
+                ["mode": "readline", "chardev": "compat_monitor0"],
+            ])
         let pretty = try QMPTestClient.connect(unix: path("c2.sock"))
         XCTAssertEqual(try pretty.readLine(), "{")
-        XCTAssertEqual(try client.execute(#"{"execute": "monitor-remove", "arguments": {"id": "monitor0"}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try client.execute(#"{"execute": "monitor-remove", "arguments": {"id": "monitor0"}}"#), #"{"return": {}}"#)
         XCTAssertTrue(pretty.waitForClose(discardingInput: true))
 
         let human = try QMPTestClient.connect(unix: path("h.sock"))

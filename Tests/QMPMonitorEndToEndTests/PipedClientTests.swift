@@ -21,7 +21,10 @@ final class PipedClientTests: XCTestCase {
         defer { daemon.send(signal: SIGTERM) }
         _ = try QMPTestClient.connect(unix: socketPath, waitingUpTo: 10)
 
-        for (count, capabilities) in [(0, ""), (1, ""), (5, ""), (20, ""), (5, #", "arguments": {"enable": ["oob"]}"#), (20, #", "arguments": {"enable": ["oob"]}"#)] {
+        for (count, capabilities) in [
+            (0, ""), (1, ""), (5, ""), (20, ""), (5, #", "arguments": {"enable": ["oob"]}"#),
+            (20, #", "arguments": {"enable": ["oob"]}"#),
+        ] {
             var input = #"{"execute": "qmp_capabilities"\#(capabilities)}"# + "\n"
             for id in 0..<count { input += #"{"execute": "query-version", "id": \#(id)}"# + "\n" }
             let output = try pipe(input, through: socat, ["-t", "5", "-", "UNIX-CONNECT:" + socketPath])

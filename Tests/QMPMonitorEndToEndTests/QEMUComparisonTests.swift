@@ -34,51 +34,58 @@ final class QEMUComparisonTests: XCTestCase {
 
     /// S1–S7 over QMP and the human monitor, with a second monitor that
     /// negotiates late (S6, N6).
-    private static let runStateSteps: [Step] = [
-        .connect("a", "a.sock"), .connect("b", "b.sock"), execute("a", "qmp_capabilities"),
-    ] + [
-        "query-status", "query-name", "stop", "stop", "query-status", "cont", "cont", "query-status",
-        "system_reset", "query-status", "stop", "system_reset", "query-status", "system_powerdown",
-        "query-status", "cont", "query-status", "system_powerdown",
-    ].map { execute("a", $0) } + [
-        execute("a", "stop", #"{"x": 1}"#), execute("a", "query-name", #"{"x": 1}"#),
-        .send("a", #"{"exec-oob": "cont", "id": 1}"#),
-    ] + [
-        "info status", "stop", "s", "info status", "system_reset", "info status", "c", "cont", "info status",
-        "system_powerdown", "info name", "s x", "  info   status   x", "help stop", "help cont", "help c",
-        "help system_reset", "help system_powerdown", "help info status", "help info bogus", "info bogus",
-    ].map { hmp("a", $0) } + [
-        execute("b", "qmp_capabilities"), execute("b", "stop"), .receive("a", 1), execute("b", "system_reset"),
-        .receive("a", 1), execute("a", "cont"), .receive("b", 1),
-    ] + quit + [.expectClose("b")]
+    private static let runStateSteps: [Step] =
+        [
+            .connect("a", "a.sock"), .connect("b", "b.sock"), execute("a", "qmp_capabilities"),
+        ]
+        + [
+            "query-status", "query-name", "stop", "stop", "query-status", "cont", "cont", "query-status",
+            "system_reset", "query-status", "stop", "system_reset", "query-status", "system_powerdown",
+            "query-status", "cont", "query-status", "system_powerdown",
+        ].map { execute("a", $0) } + [
+            execute("a", "stop", #"{"x": 1}"#), execute("a", "query-name", #"{"x": 1}"#),
+            .send("a", #"{"exec-oob": "cont", "id": 1}"#),
+        ]
+        + [
+            "info status", "stop", "s", "info status", "system_reset", "info status", "c", "cont", "info status",
+            "system_powerdown", "info name", "s x", "  info   status   x", "help stop", "help cont", "help c",
+            "help system_reset", "help system_powerdown", "help info status", "help info bogus", "info bogus",
+        ].map { hmp("a", $0) } + [
+            execute("b", "qmp_capabilities"), execute("b", "stop"), .receive("a", 1), execute("b", "system_reset"),
+            .receive("a", 1), execute("a", "cont"), .receive("b", 1),
+        ] + quit + [.expectClose("b")]
 
     /// Y1, Y2 and O4: the instances in order, the errors, yanking another
     /// client, out of band and in band, a client-mode socket, and self-yank
     /// both ways.
-    private static let yankSteps: [Step] = [
-        .connect("a", "a.sock"), execute("a", "qmp_capabilities", #"{"enable": ["oob"]}"#),
-        .connect("b", "s1.sock"), execute("b", "qmp_capabilities"),
-        execute("a", "query-yank"), .send("a", #"{"exec-oob": "query-yank", "id": 1}"#),
-        yank("a", []), yank("a", ["nope"]), yank("a", ["r"]), yank("a", ["m"]), yank("a", ["s1", "nope"]),
-        execute("a", "yank", #"{"instances": [{"type": "block-node", "node-name": "d"}]}"#),
-        execute("a", "yank", #"{"instances": [{"type": "migration"}]}"#),
-        execute("a", "yank", "{}"), execute("a", "yank", #"{"instances": {}}"#),
-        execute("a", "yank", #"{"instances": [{}]}"#), execute("a", "yank", #"{"instances": [{"type": "bogus"}]}"#),
-        execute("a", "yank", #"{"instances": [{"type": "chardev"}]}"#),
-        execute("a", "yank", #"{"instances": [{"type": "chardev", "id": 1}]}"#),
-        execute("a", "yank", #"{"instances": [{"type": "block-node"}]}"#),
-        execute("a", "yank", #"{"instances": [{"type": "migration", "x": 1}]}"#),
-        execute("b", "query-name"),
-        yank("a", ["s1", "s1"], oob: true, id: 2), .expectClose("b"),
-        .connect("b", "s1.sock"), execute("b", "qmp_capabilities"), execute("b", "query-status"),
-        yank("a", ["s1"]), .expectClose("b"),
-        .listen("srv.sock"),
-        execute("a", "chardev-add", #"{"id": "cl", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "{dir}/srv.sock"}}, "server": false}}}"#),
-        execute("a", "query-chardev"), execute("a", "query-yank"), yank("a", ["cl"]), yank("a", ["cl"]),
-        yank("a", ["compat_monitor0"], oob: true, id: 3),
-        .connect("a", "a.sock"), execute("a", "qmp_capabilities"), yank("a", ["compat_monitor0"], id: 4),
-        .connect("a", "a.sock"), execute("a", "qmp_capabilities"), execute("a", "query-yank"),
-    ] + quit
+    private static let yankSteps: [Step] =
+        [
+            .connect("a", "a.sock"), execute("a", "qmp_capabilities", #"{"enable": ["oob"]}"#),
+            .connect("b", "s1.sock"), execute("b", "qmp_capabilities"),
+            execute("a", "query-yank"), .send("a", #"{"exec-oob": "query-yank", "id": 1}"#),
+            yank("a", []), yank("a", ["nope"]), yank("a", ["r"]), yank("a", ["m"]), yank("a", ["s1", "nope"]),
+            execute("a", "yank", #"{"instances": [{"type": "block-node", "node-name": "d"}]}"#),
+            execute("a", "yank", #"{"instances": [{"type": "migration"}]}"#),
+            execute("a", "yank", "{}"), execute("a", "yank", #"{"instances": {}}"#),
+            execute("a", "yank", #"{"instances": [{}]}"#), execute("a", "yank", #"{"instances": [{"type": "bogus"}]}"#),
+            execute("a", "yank", #"{"instances": [{"type": "chardev"}]}"#),
+            execute("a", "yank", #"{"instances": [{"type": "chardev", "id": 1}]}"#),
+            execute("a", "yank", #"{"instances": [{"type": "block-node"}]}"#),
+            execute("a", "yank", #"{"instances": [{"type": "migration", "x": 1}]}"#),
+            execute("b", "query-name"),
+            yank("a", ["s1", "s1"], oob: true, id: 2), .expectClose("b"),
+            .connect("b", "s1.sock"), execute("b", "qmp_capabilities"), execute("b", "query-status"),
+            yank("a", ["s1"]), .expectClose("b"),
+            .listen("srv.sock"),
+            execute(
+                "a", "chardev-add",
+                #"{"id": "cl", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "{dir}/srv.sock"}}, "server": false}}}"#
+            ),
+            execute("a", "query-chardev"), execute("a", "query-yank"), yank("a", ["cl"]), yank("a", ["cl"]),
+            yank("a", ["compat_monitor0"], oob: true, id: 3),
+            .connect("a", "a.sock"), execute("a", "qmp_capabilities"), yank("a", ["compat_monitor0"], id: 4),
+            .connect("a", "a.sock"), execute("a", "qmp_capabilities"), execute("a", "query-yank"),
+        ] + quit
 
     /// C6 and C5: errors, replacements, the yank instance moving to the
     /// end, a failing new backend, and `memory`.
@@ -116,27 +123,37 @@ final class QEMUComparisonTests: XCTestCase {
     }()
 
     func testRunState() throws {
-        try compare(["-qmp", "unix:{dir}/a.sock,server=on,wait=off", "-qmp", "unix:{dir}/b.sock,server=on,wait=off"],
-                    Self.runStateSteps)
+        try compare(
+            ["-qmp", "unix:{dir}/a.sock,server=on,wait=off", "-qmp", "unix:{dir}/b.sock,server=on,wait=off"],
+            Self.runStateSteps)
     }
 
     func testRunStatePausedAndNamed() throws {
-        try compare(["-qmp", "unix:{dir}/a.sock,server=on,wait=off", "-qmp", "unix:{dir}/b.sock,server=on,wait=off",
-                     "-S", "-name", "vm-1"],
-                    Self.runStateSteps)
+        try compare(
+            [
+                "-qmp", "unix:{dir}/a.sock,server=on,wait=off", "-qmp", "unix:{dir}/b.sock,server=on,wait=off",
+                "-S", "-name", "vm-1",
+            ],
+            Self.runStateSteps)
     }
 
     func testYank() throws {
-        try compare(["-qmp", "unix:{dir}/a.sock,server=on,wait=off",
-                     "-chardev", "socket,id=s1,path={dir}/s1.sock,server=on,wait=off", "-mon", "chardev=s1,mode=control",
-                     "-chardev", "ringbuf,id=r", "-chardev", "memory,id=m,size=1024"],
-                    Self.yankSteps)
+        try compare(
+            [
+                "-qmp", "unix:{dir}/a.sock,server=on,wait=off",
+                "-chardev", "socket,id=s1,path={dir}/s1.sock,server=on,wait=off", "-mon", "chardev=s1,mode=control",
+                "-chardev", "ringbuf,id=r", "-chardev", "memory,id=m,size=1024",
+            ],
+            Self.yankSteps)
     }
 
     func testChardevChange() throws {
-        try compare(["-qmp", "unix:{dir}/a.sock,server=on,wait=off", "-chardev", "ringbuf,id=r",
-                     "-chardev", "socket,id=s,path={dir}/s.sock,server=on,wait=off"],
-                    Self.changeSteps)
+        try compare(
+            [
+                "-qmp", "unix:{dir}/a.sock,server=on,wait=off", "-chardev", "ringbuf,id=r",
+                "-chardev", "socket,id=s,path={dir}/s.sock,server=on,wait=off",
+            ],
+            Self.changeSteps)
     }
 
     // MARK: Playing both

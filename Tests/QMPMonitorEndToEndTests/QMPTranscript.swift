@@ -53,7 +53,9 @@ struct QMPTranscript {
                 guard let client = clients[name] else { throw TranscriptError("no client \(name)") }
                 lines.append("\(name)> \(request)")
                 try client.send(request.replacingOccurrences(of: "{dir}", with: folder))
-                record(name, read: client, until: { $0.hasPrefix(#"{"return""#) || $0.hasPrefix(#"{"id""#) || $0.hasPrefix(#"{"error""#) })
+                record(
+                    name, read: client,
+                    until: { $0.hasPrefix(#"{"return""#) || $0.hasPrefix(#"{"id""#) || $0.hasPrefix(#"{"error""#) })
             case .receive(let name, let count):
                 guard let client = clients[name] else { throw TranscriptError("no client \(name)") }
                 for _ in 0..<count { record(name, read: client, until: { _ in true }) }
@@ -109,7 +111,9 @@ struct QMPTranscript {
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard descriptor >= 0, bound == 0, Glibc.listen(descriptor, 8) == 0 else {
             if descriptor >= 0 { Glibc.close(descriptor) }

@@ -33,8 +33,11 @@ final class RunStateEndToEndTests: XCTestCase {
     /// monitor (`h.sock`), plus `extra` options.
     private func start(_ extra: [String]) throws -> DaemonProcess {
         try DaemonProcess(
-            ["-qmp", "unix:\(path("a.sock")),server=on,wait=off", "-qmp", "unix:\(path("b.sock")),server=on,wait=off",
-             "-monitor", "unix:\(path("h.sock")),server=on,wait=off"] + extra,
+            [
+                "-qmp", "unix:\(path("a.sock")),server=on,wait=off", "-qmp",
+                "unix:\(path("b.sock")),server=on,wait=off",
+                "-monitor", "unix:\(path("h.sock")),server=on,wait=off",
+            ] + extra,
             in: folder)
     }
 

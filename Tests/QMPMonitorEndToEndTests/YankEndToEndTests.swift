@@ -32,10 +32,13 @@ final class YankEndToEndTests: XCTestCase {
     /// without monitor.
     private func start() throws -> DaemonProcess {
         try DaemonProcess(
-            ["-qmp", "unix:\(path("q.sock")),server=on,wait=off",
-             "-chardev", "socket,id=s1,path=\(path("s1.sock")),server=on,wait=off", "-mon", "chardev=s1,mode=control",
-             "-chardev", "ringbuf,id=r", "-chardev", "memory,id=m,size=1024",
-             "-chardev", "socket,id=peer,path=\(path("peer.sock")),server=on,wait=off"],
+            [
+                "-qmp", "unix:\(path("q.sock")),server=on,wait=off",
+                "-chardev", "socket,id=s1,path=\(path("s1.sock")),server=on,wait=off", "-mon",
+                "chardev=s1,mode=control",
+                "-chardev", "ringbuf,id=r", "-chardev", "memory,id=m,size=1024",
+                "-chardev", "socket,id=peer,path=\(path("peer.sock")),server=on,wait=off",
+            ],
             in: folder)
     }
 
@@ -64,7 +67,8 @@ final class YankEndToEndTests: XCTestCase {
     func testQueryYankAndYank() throws {
         let daemon = try start()
         let main = try client("q.sock", enable: "oob")
-        let expected = #"[{"type": "chardev", "id": "compat_monitor0"}, {"type": "chardev", "id": "s1"}, {"type": "chardev", "id": "peer"}]"#
+        let expected =
+            #"[{"type": "chardev", "id": "compat_monitor0"}, {"type": "chardev", "id": "s1"}, {"type": "chardev", "id": "peer"}]"#
         XCTAssertEqual(try main.execute(#"{"execute": "query-yank"}"#), #"{"return": \#(expected)}"#)
         XCTAssertEqual(try main.execute(#"{"exec-oob": "query-yank", "id": 1}"#), #"{"return": \#(expected), "id": 1}"#)
 
@@ -75,7 +79,8 @@ final class YankEndToEndTests: XCTestCase {
         XCTAssertEqual(
             try main.execute(#"{"execute": "yank", "arguments": {"instances": [{"type": "migration"}]}}"#), notFound)
         XCTAssertEqual(
-            try main.execute(#"{"execute": "yank", "arguments": {"instances": [{"type": "block-node", "node-name": "d"}]}}"#),
+            try main.execute(
+                #"{"execute": "yank", "arguments": {"instances": [{"type": "block-node", "node-name": "d"}]}}"#),
             notFound)
         XCTAssertEqual(
             try main.execute(#"{"execute": "yank", "arguments": {"instances": [{"type": "chardev"}]}}"#),
@@ -83,7 +88,9 @@ final class YankEndToEndTests: XCTestCase {
         XCTAssertEqual(try main.execute(#"{"execute": "yank", "arguments": {"instances": []}}"#), done)
         XCTAssertEqual(try other.execute(#"{"execute": "query-name"}"#), done, "nothing was yanked")
 
-        XCTAssertEqual(try main.execute(#"{"exec-oob": "yank", "arguments": \#(yank(["s1"])), "id": "y"}"#), #"{"return": {}, "id": "y"}"#)
+        XCTAssertEqual(
+            try main.execute(#"{"exec-oob": "yank", "arguments": \#(yank(["s1"])), "id": "y"}"#),
+            #"{"return": {}, "id": "y"}"#)
         XCTAssertTrue(other.waitForClose())
         let next = try client("s1.sock")
         XCTAssertEqual(try next.execute(#"{"execute": "query-name"}"#), done)
@@ -112,7 +119,8 @@ final class YankEndToEndTests: XCTestCase {
     func testClientSocketAndMemoryFilenames() throws {
         let daemon = try start()
         let main = try client("q.sock")
-        let add = #"{"execute": "chardev-add", "arguments": {"id": "cl", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "\#(path("peer.sock"))"}}, "server": false}}}}"#
+        let add =
+            #"{"execute": "chardev-add", "arguments": {"id": "cl", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "\#(path("peer.sock"))"}}, "server": false}}}}"#
         XCTAssertEqual(try main.execute(add), done)
         var listing = try main.execute(#"{"execute": "query-chardev"}"#)
         XCTAssertTrue(listing.contains(#"{"frontend-open": false, "filename": "unix:", "label": "cl"}"#), listing)
@@ -120,7 +128,8 @@ final class YankEndToEndTests: XCTestCase {
         XCTAssertEqual(try main.execute(#"{"execute": "yank", "arguments": \#(yank(["cl"]))}"#), done)
         listing = try main.execute(#"{"execute": "query-chardev"}"#)
         XCTAssertTrue(
-            listing.contains(#"{"frontend-open": false, "filename": "disconnected:unix:\#(path("peer.sock"))", "label": "cl"}"#),
+            listing.contains(
+                #"{"frontend-open": false, "filename": "disconnected:unix:\#(path("peer.sock"))", "label": "cl"}"#),
             listing)
         try quit(main, daemon)
     }
@@ -135,31 +144,45 @@ final class YankEndToEndTests: XCTestCase {
             try main.execute(#"{"execute": "chardev-change", "arguments": {"id": "\#(id)", "backend": \#(backend)}}"#)
         }
         let null = #"{"type": "null", "data": {}}"#
-        XCTAssertEqual(try change("nope", null), #"{"error": {"class": "GenericError", "desc": "Chardev 'nope' does not exist"}}"#)
+        XCTAssertEqual(
+            try change("nope", null), #"{"error": {"class": "GenericError", "desc": "Chardev 'nope' does not exist"}}"#)
         for id in ["compat_monitor0", "s1"] {
             XCTAssertEqual(
                 try change(id, null),
                 #"{"error": {"class": "GenericError", "desc": "Chardev user does not support chardev hotswap"}}"#)
         }
-        XCTAssertEqual(try main.execute(#"{"execute": "ringbuf-write", "arguments": {"device": "r", "data": "x"}}"#), done)
-        XCTAssertEqual(try change("r", #"{"type": "ringbuf", "data": {"size": 32}}"#), done)
-        XCTAssertEqual(try main.execute(#"{"execute": "ringbuf-read", "arguments": {"device": "r", "size": 9}}"#), #"{"return": ""}"#)
         XCTAssertEqual(
-            try main.execute(#"{"execute": "chardev-add", "arguments": {"id": "late", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "\#(path("late.sock"))"}}}}}}"#),
+            try main.execute(#"{"execute": "ringbuf-write", "arguments": {"device": "r", "data": "x"}}"#), done)
+        XCTAssertEqual(try change("r", #"{"type": "ringbuf", "data": {"size": 32}}"#), done)
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "ringbuf-read", "arguments": {"device": "r", "size": 9}}"#),
+            #"{"return": ""}"#)
+        XCTAssertEqual(
+            try main.execute(
+                #"{"execute": "chardev-add", "arguments": {"id": "late", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "\#(path("late.sock"))"}}}}}}"#
+            ),
             done)
         XCTAssertEqual(
-            try change("peer", #"{"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "\#(path("p2.sock"))"}}}}"#),
+            try change(
+                "peer",
+                #"{"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "\#(path("p2.sock"))"}}}}"#),
             done)
         XCTAssertEqual(
             try main.execute(#"{"execute": "query-yank"}"#),
-            #"{"return": [{"type": "chardev", "id": "compat_monitor0"}, {"type": "chardev", "id": "s1"}, {"type": "chardev", "id": "late"}, {"type": "chardev", "id": "peer"}]}"#)
+            #"{"return": [{"type": "chardev", "id": "compat_monitor0"}, {"type": "chardev", "id": "s1"}, {"type": "chardev", "id": "late"}, {"type": "chardev", "id": "peer"}]}"#
+        )
         XCTAssertEqual(
             try change("m", #"{"type": "memory", "data": {"size": 3}}"#),
-            #"{"error": {"class": "GenericError", "desc": "Failed to add chardev 'm': size of ringbuf chardev must be power of two"}}"#)
-        XCTAssertEqual(try change("m", null), #"{"error": {"class": "GenericError", "desc": "Chardev 'm' does not exist"}}"#)
+            #"{"error": {"class": "GenericError", "desc": "Failed to add chardev 'm': size of ringbuf chardev must be power of two"}}"#
+        )
+        XCTAssertEqual(
+            try change("m", null), #"{"error": {"class": "GenericError", "desc": "Chardev 'm' does not exist"}}"#)
         let listing = try main.execute(#"{"execute": "query-chardev"}"#)
         XCTAssertFalse(listing.contains(#""label": "m""#), listing)
-        XCTAssertTrue(listing.contains(#"{"frontend-open": false, "filename": "disconnected:unix:\#(path("p2.sock")),server=on", "label": "peer"}"#), listing)
+        XCTAssertTrue(
+            listing.contains(
+                #"{"frontend-open": false, "filename": "disconnected:unix:\#(path("p2.sock")),server=on", "label": "peer"}"#
+            ), listing)
         try quit(main, daemon)
     }
 }

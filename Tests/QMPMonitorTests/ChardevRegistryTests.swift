@@ -40,7 +40,9 @@ final class ChardevRegistryTests: ChardevTestCase {
     func testAClosedChardevRefusesFrontends() throws {
         let chardev = try registry.add(id: "gone", backend: .null)
         try registry.remove(id: "gone")
-        XCTAssertEqual(chardevError { _ = try chardev.attach(RecordingFrontend()) }, ChardevError(.notFound, "Chardev 'gone' not found"))
+        XCTAssertEqual(
+            chardevError { _ = try chardev.attach(RecordingFrontend()) },
+            ChardevError(.notFound, "Chardev 'gone' not found"))
         XCTAssertNoThrow(try chardev.close(), "closing twice does nothing")
     }
 

@@ -4,7 +4,8 @@ import XCTest
 
 /// Spec G1–G3, T2, T3, T7: the greeting and the output layouts.
 final class SessionGreetingTests: XCTestCase {
-    private let compactGreeting = #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 10}, "package": ""}, "capabilities": ["oob"]}}"#
+    private let compactGreeting =
+        #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 10}, "package": ""}, "capabilities": ["oob"]}}"#
 
     func testGreetingIsQEMUsBytes() {
         var session = QMPSession(configuration: .init(version: testVersion, usesIOThread: true))
@@ -16,7 +17,8 @@ final class SessionGreetingTests: XCTestCase {
 
     func testGreetingWithoutIOThreadOffersNothing() {
         var session = QMPSession(configuration: .init(version: testVersion, usesIOThread: false))
-        let greeting = #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 10}, "package": ""}, "capabilities": []}}"#
+        let greeting =
+            #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 10}, "package": ""}, "capabilities": []}}"#
         XCTAssertEqual(session.opened(), [.write(wireBytes(greeting))])
         XCTAssertEqual(session.offeredCapabilities, [])
     }
@@ -93,7 +95,9 @@ final class SessionGreetingTests: XCTestCase {
         await harness.drain()
         XCTAssertEqual(
             harness.takeOutput(),
-            wire(errorResponse("Expecting capabilities negotiation with 'qmp_capabilities'", "CommandNotFound", id: "2")))
+            wire(
+                errorResponse("Expecting capabilities negotiation with 'qmp_capabilities'", "CommandNotFound", id: "2"))
+        )
     }
 
     func testCompactOutputEscapesAsQEMU() async {

@@ -19,7 +19,8 @@ final class SessionInputTests: XCTestCase {
     private let outOfBandScript = Array(
         (#"{"execute": "qmp_capabilities", "arguments": {"enable": ["oob"]}}"#
             + #"{"execute": "query-status", "id": 1}{"exec-oob": "yank", "id": "a"}"#
-            + #"{"execute": "stop", "id": 2}@{"exec-oob": "query-status", "id": "b"}{"execute": "quit", "id": 3}"#).utf8)
+            + #"{"execute": "stop", "id": 2}@{"exec-oob": "query-status", "id": "b"}{"execute": "quit", "id": 3}"#).utf8
+    )
 
     /// The output and action log for `input` fed in `chunks`, then served
     /// until the queue is empty.
@@ -50,7 +51,8 @@ final class SessionInputTests: XCTestCase {
 
     func testInBandConversation() async {
         let (output, _) = await run(inBandScript, chunks: [inBandScript.count])
-        let greeting = #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 10}, "package": ""}, "capabilities": ["oob"]}}"#
+        let greeting =
+            #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 10}, "package": ""}, "capabilities": ["oob"]}}"#
         XCTAssertEqual(
             output,
             wire(

@@ -76,7 +76,8 @@ final class SessionQueueTests: XCTestCase {
         var rest = input[first.consumed...]
         XCTAssertEqual(session.receive(rest).consumed, 0)
 
-        XCTAssertEqual(session.dequeue(), [.resume, .runInBand(statusRequest(1))], "resumes on dequeue, before running")
+        XCTAssertEqual(
+            session.dequeue(), [.resume, .runInBand(statusRequest(1))], "resumes on dequeue, before running")
         let ninth = session.receive(rest)
         XCTAssertEqual(ninth.consumed, requests[8].utf8.count)
         XCTAssertEqual(ninth.actions, [.requestReady, .suspend])
@@ -90,7 +91,8 @@ final class SessionQueueTests: XCTestCase {
         XCTAssertEqual(tenth.actions, [.requestReady, .suspend])
 
         for id in 3...10 {
-            let expected: [QMPSessionAction] = id == 3 ? [.resume, .runInBand(statusRequest(3))] : [.runInBand(statusRequest(Int64(id)))]
+            let expected: [QMPSessionAction] =
+                id == 3 ? [.resume, .runInBand(statusRequest(3))] : [.runInBand(statusRequest(Int64(id)))]
             XCTAssertEqual(session.dequeue(), expected)
             XCTAssertEqual(session.finishInBand(success), [.write(successBytes)])
         }
@@ -101,7 +103,8 @@ final class SessionQueueTests: XCTestCase {
     func testQ1ToQ2CapabilitiesResumeAfterFinishing() {
         var session = QMPSession(configuration: .init(version: testVersion, usesIOThread: true))
         _ = session.opened()
-        let input = Array((#"{"execute": "qmp_capabilities", "arguments": {"enable": ["oob"]}}"# + status(1) + status(2)).utf8)
+        let input = Array(
+            (#"{"execute": "qmp_capabilities", "arguments": {"enable": ["oob"]}}"# + status(1) + status(2)).utf8)
         let first = session.receive(input)
         XCTAssertEqual(first.actions, [.requestReady, .suspend])
         XCTAssertEqual(session.dequeue(), [.write(wireBytes(#"{"return": {}}"#)), .resume])
@@ -117,7 +120,10 @@ final class SessionQueueTests: XCTestCase {
         XCTAssertEqual(result.consumed, input.count)
         XCTAssertEqual(
             result.actions,
-            [.requestReady, .requestReady, .runOutOfBand(QMPRequest(id: "y", command: "yank", isOOB: true)), .requestReady])
+            [
+                .requestReady, .requestReady, .runOutOfBand(QMPRequest(id: "y", command: "yank", isOOB: true)),
+                .requestReady,
+            ])
         XCTAssertEqual(
             session.finishOutOfBand(QMPResponse(id: "y", result: .success([:]))),
             [.write(wireBytes(#"{"return": {}, "id": "y"}"#))])
@@ -189,7 +195,9 @@ final class SessionQueueTests: XCTestCase {
         XCTAssertEqual(session.dequeue(), [.runInBand(statusRequest(1))])
         XCTAssertEqual(session.closeAfterCurrentResponse(), [])
         XCTAssertEqual(session.event(QMPEventMessage(name: "STOP", data: nil, timestamp: testTimestamp)), [])
-        XCTAssertEqual(session.receive(Array(status(2).utf8)), QMPSession.ReceiveResult(consumed: status(2).utf8.count, actions: []))
+        XCTAssertEqual(
+            session.receive(Array(status(2).utf8)),
+            QMPSession.ReceiveResult(consumed: status(2).utf8.count, actions: []))
         XCTAssertEqual(session.finishInBand(success), [.write(successBytes), .resume, .close])
         XCTAssertEqual(session.mode, .closed)
     }

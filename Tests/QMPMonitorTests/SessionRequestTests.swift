@@ -78,7 +78,8 @@ final class SessionRequestTests: XCTestCase {
 
     func testR6PolicyAndDisabled() async {
         let strict = QMPDispatchPolicy(compat: QAPICompatPolicy(rejectDeprecatedInput: true, rejectUnstableInput: true))
-        let output = await respond(#"{"execute": "old"}{"execute": "x-new"}{"execute": "retired", "id": 3}"#, policy: strict)
+        let output = await respond(
+            #"{"execute": "old"}{"execute": "x-new"}{"execute": "retired", "id": 3}"#, policy: strict)
         XCTAssertEqual(
             output,
             wire(
@@ -112,12 +113,14 @@ final class SessionRequestTests: XCTestCase {
     }
 
     func testR8Preconfig() async {
-        let output = await respond(#"{"execute": "query-status", "id": 1}"#, policy: QMPDispatchPolicy(machineReady: false))
+        let output = await respond(
+            #"{"execute": "query-status", "id": 1}"#, policy: QMPDispatchPolicy(machineReady: false))
         XCTAssertEqual(
             output,
             wire(
                 errorResponse(
-                    "The command 'query-status' is permitted only after machine initialization has completed", id: "1")))
+                    "The command 'query-status' is permitted only after machine initialization has completed", id: "1"))
+        )
     }
 
     func testR9MissingArgumentsIsEmpty() async {
@@ -132,7 +135,8 @@ final class SessionRequestTests: XCTestCase {
     }
 
     func testR10SuccessAndNoSuccessResponse() async {
-        let output = await respond(#"{"execute": "stop", "id": 1}{"execute": "guest-sync", "id": 2}{"execute": "query-status"}"#)
+        let output = await respond(
+            #"{"execute": "stop", "id": 1}{"execute": "guest-sync", "id": 2}{"execute": "query-status"}"#)
         XCTAssertEqual(
             output,
             wire(

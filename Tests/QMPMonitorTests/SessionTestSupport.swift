@@ -66,30 +66,48 @@ final class SideEffects: Sendable {
 func testRegistry(_ effects: SideEffects) -> QMPCommandRegistry {
     var registry = QMPCommandRegistry()
     registry.register(QMPSession.capabilitiesCommand)
-    registry.register(QMPCommand(name: "query-status", body: .inBand { arguments, policy throws(QMPError) in
-        _ = try QAPIDecoder.decode(NoArguments.self, from: .object(arguments), policy: policy)
-        return ["status": "running"]
-    }))
-    registry.register(QMPCommand(name: "lookup", body: .inBand { arguments, policy throws(QMPError) in
-        let lookup = try QAPIDecoder.decode(LookupArguments.self, from: .object(arguments), policy: policy)
-        if lookup.path == "/missing" { throw QMPError(.deviceNotFound, "Device '/missing' not found") }
-        return .string(lookup.path)
-    }))
-    registry.register(QMPCommand(name: "stop", body: .inBand { _, _ in
-        effects.emit("STOP")
-        return [:]
-    }))
-    registry.register(QMPCommand(name: "quit", body: .inBand { _, _ in
-        effects.emit("SHUTDOWN", ["guest": false, "reason": "host-qmp-quit"])
-        return [:]
-    }))
-    registry.register(QMPCommand(name: "remove-self", body: .inBand { _, _ in
-        effects.requestClose()
-        return [:]
-    }))
-    registry.register(QMPCommand(name: "fail", body: .inBand { _, _ throws(QMPError) in
-        throw .generic("it failed")
-    }))
+    registry.register(
+        QMPCommand(
+            name: "query-status",
+            body: .inBand { arguments, policy throws(QMPError) in
+                _ = try QAPIDecoder.decode(NoArguments.self, from: .object(arguments), policy: policy)
+                return ["status": "running"]
+            }))
+    registry.register(
+        QMPCommand(
+            name: "lookup",
+            body: .inBand { arguments, policy throws(QMPError) in
+                let lookup = try QAPIDecoder.decode(LookupArguments.self, from: .object(arguments), policy: policy)
+                if lookup.path == "/missing" { throw QMPError(.deviceNotFound, "Device '/missing' not found") }
+                return .string(lookup.path)
+            }))
+    registry.register(
+        QMPCommand(
+            name: "stop",
+            body: .inBand { _, _ in
+                effects.emit("STOP")
+                return [:]
+            }))
+    registry.register(
+        QMPCommand(
+            name: "quit",
+            body: .inBand { _, _ in
+                effects.emit("SHUTDOWN", ["guest": false, "reason": "host-qmp-quit"])
+                return [:]
+            }))
+    registry.register(
+        QMPCommand(
+            name: "remove-self",
+            body: .inBand { _, _ in
+                effects.requestClose()
+                return [:]
+            }))
+    registry.register(
+        QMPCommand(
+            name: "fail",
+            body: .inBand { _, _ throws(QMPError) in
+                throw .generic("it failed")
+            }))
     registry.register(QMPCommand(name: "yank", flags: .allowOOB, body: .outOfBand { _, _ in [:] }))
     registry.register(QMPCommand(name: "old", features: .deprecated, body: .inBand { _, _ in [:] }))
     registry.register(QMPCommand(name: "x-new", features: .unstable, body: .inBand { _, _ in [:] }))
@@ -129,7 +147,10 @@ final class SessionHarness {
     /// Connects a client, negotiates and forgets the output so far.
     func openNegotiated(oob: Bool = false) async {
         open()
-        await feed(oob ? #"{"execute": "qmp_capabilities", "arguments": {"enable": ["oob"]}}"# : #"{"execute": "qmp_capabilities"}"#)
+        await feed(
+            oob
+                ? #"{"execute": "qmp_capabilities", "arguments": {"enable": ["oob"]}}"#
+                : #"{"execute": "qmp_capabilities"}"#)
         await drain()
         XCTAssertEqual(session.mode, .commandMode)
         _ = takeOutput()

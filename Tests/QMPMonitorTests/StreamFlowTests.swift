@@ -39,7 +39,10 @@ final class StreamFlowTests: ChardevTestCase {
         let text = lines(50).joined()
         client.send(text)
         frontend.waitForText(text)
-        XCTAssertTrue(frontend.recorded.dropFirst().allSatisfy { if case .received(let bytes) = $0 { bytes.count == 1 } else { false } })
+        XCTAssertTrue(
+            frontend.recorded.dropFirst().allSatisfy {
+                if case .received(let bytes) = $0 { bytes.count == 1 } else { false }
+            })
         link.detach()
     }
 

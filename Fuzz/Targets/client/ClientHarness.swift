@@ -56,7 +56,8 @@ public func fuzzClient(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 private let server = ScriptedServer.listening()
 
 /// A greeting offering out-of-band execution.
-private let greeting = #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": ""}, "capabilities": ["oob"]}}"#
+private let greeting =
+    #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 2, "major": 7}, "package": ""}, "capabilities": ["oob"]}}"#
     + "\r\n"
 
 /// How many requests `runClient` puts on the wire after the negotiation.

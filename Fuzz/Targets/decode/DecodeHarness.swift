@@ -46,9 +46,11 @@ private func checkDecoding<Value: FuzzCodable>(_ type: Value.Type, _ value: JSON
         fuzzCheck(rejecting == nil, "\(Value.self): the rejecting policy accepts what strict refuses: \(value)")
     }
     // Strict decoding also reports the QMP error a server would send.
-    if strict == nil, case .failure(let error) = Result(catching: { () throws(QMPError) in
-        try QAPIDecoder.decode(Value.self, from: value)
-    }) {
+    if strict == nil,
+        case .failure(let error) = Result(catching: { () throws(QMPError) in
+            try QAPIDecoder.decode(Value.self, from: value)
+        })
+    {
         fuzzCheck(!error.desc.isEmpty, "\(Value.self): empty error for \(value)")
     }
 }
@@ -62,7 +64,8 @@ private func roundTrip<Value: FuzzCodable>(
     let encoded = decoded.qapiEncoded()
     do {
         let again = try QAPIDecoder.decode(Value.self, from: encoded, options: options)
-        fuzzCheck(again == decoded, "\(Value.self) (\(how)): \(value) decodes, re-encodes as \(encoded), decodes differently")
+        fuzzCheck(
+            again == decoded, "\(Value.self) (\(how)): \(value) decodes, re-encodes as \(encoded), decodes differently")
     } catch {
         fatalError("\(Value.self) (\(how)): \(value) decodes, re-encodes as \(encoded), fails: \(error.qmpError.desc)")
     }

@@ -18,7 +18,8 @@ enum MessageKind: String {
 @discardableResult
 func checkMessage(_ bytes: [UInt8], pretty: Bool) -> MessageKind {
     let text = String(decoding: bytes, as: UTF8.self)
-    fuzzCheck(bytes.count > 2 && bytes.suffix(2) == [0x0D, 0x0A], "message does not end in CRLF: \(text.debugDescription)")
+    fuzzCheck(
+        bytes.count > 2 && bytes.suffix(2) == [0x0D, 0x0A], "message does not end in CRLF: \(text.debugDescription)")
     let body = bytes.dropLast(2)
     for index in body.indices {
         let isBreak = body[index] == 0x0A || body[index] == 0x0D
@@ -61,7 +62,8 @@ func checkMessage(_ bytes: [UInt8], pretty: Bool) -> MessageKind {
         allowed = ["event", "timestamp", "data"]
         let timestamp = message["timestamp"]?.objectValue
         fuzzCheck(
-            message["event"]?.stringValue != nil && timestamp.map { Set($0.keys) == ["seconds", "microseconds"] } == true
+            message["event"]?.stringValue != nil
+                && timestamp.map { Set($0.keys) == ["seconds", "microseconds"] } == true
                 && (message["data"].map { $0.objectValue != nil } ?? true),
             "malformed event: \(text)")
     }

@@ -80,7 +80,9 @@ struct SessionDriver {
     mutating func read() -> Bool {
         guard isConnected, !unread.isEmpty, !session.isSuspended else { return false }
         let result = session.receive(unread)
-        fuzzCheck(result.consumed > 0 && result.consumed <= unread.count, "receive consumed \(result.consumed) of \(unread.count) bytes")
+        fuzzCheck(
+            result.consumed > 0 && result.consumed <= unread.count,
+            "receive consumed \(result.consumed) of \(unread.count) bytes")
         unread.removeFirst(result.consumed)
         perform(result.actions)
         return true
@@ -112,7 +114,8 @@ struct SessionDriver {
         while read() || dispatch() {}
         fuzzCheck(
             !isConnected || unread.isEmpty,
-            "stuck: \(unread.count) bytes unread, suspended \(session.isSuspended), \(session.queuedRequestCount) queued")
+            "stuck: \(unread.count) bytes unread, suspended \(session.isSuspended), \(session.queuedRequestCount) queued"
+        )
     }
 
     /// Carries out `actions` in order, checking each; then the suspension
@@ -131,7 +134,8 @@ struct SessionDriver {
             case .write(let bytes):
                 fuzzCheck(isConnected, "write without a connection: \(String(decoding: bytes, as: UTF8.self))")
                 let kind = checkMessage(bytes, pretty: session.configuration.pretty)
-                fuzzCheck((kind == .greeting) == expectsGreeting, "\(kind) message; greeting expected: \(expectsGreeting)")
+                fuzzCheck(
+                    (kind == .greeting) == expectsGreeting, "\(kind) message; greeting expected: \(expectsGreeting)")
                 expectsGreeting = false
             case .runOutOfBand(let request):
                 fuzzCheck(request.isOOB, "runOutOfBand of an in-band request")

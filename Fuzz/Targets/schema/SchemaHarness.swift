@@ -25,7 +25,8 @@ public func fuzzSchema(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = QAPITestDump.render(schema)
         _ = QAPIIntrospection.renderJSON(QAPIIntrospection.schemaInfo(for: schema, definedSymbols: []))
         let symbols = Set(QAPIIntrospection.conditionSymbols(in: schema))
-        _ = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions(definedSymbols: symbols, client: true))
+        _ = try QAPISwiftGenerator.generate(
+            schema, options: SwiftGeneratorOptions(definedSymbols: symbols, client: true))
     } catch {
         let location = error.location
         fuzzCheck(
@@ -67,7 +68,8 @@ final class SchemaWorkspace: Sendable {
             }
             let projectSchema = root.appendingPathComponent("qapi")
             for name in try files.contentsOfDirectory(atPath: projectSchema.path) where name.hasSuffix(".json") {
-                try files.copyItem(atPath: projectSchema.appendingPathComponent(name).path, toPath: directory + "/" + name)
+                try files.copyItem(
+                    atPath: projectSchema.appendingPathComponent(name).path, toPath: directory + "/" + name)
             }
             let testSchemaParts = root.appendingPathComponent("Tests/QAPIGeneratedTests/schema/sub")
             try files.copyItem(atPath: testSchemaParts.path, toPath: directory + "/sub")

@@ -312,7 +312,7 @@ struct QAPIConfigJSONReader {
         let high = try readHexEscape()
         if !(0xD800...0xDFFF).contains(high) { return Unicode.Scalar(high)! }
         guard high < 0xDC00, offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"),
-              bytes[offset + 1] == UInt8(ascii: "u")
+            bytes[offset + 1] == UInt8(ascii: "u")
         else { throw error("unpaired surrogate in a \\u escape sequence") }
         let low = try readHexEscape()
         guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in a \\u escape sequence") }

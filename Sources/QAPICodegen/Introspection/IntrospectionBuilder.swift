@@ -74,7 +74,8 @@ struct IntrospectionBuilder: QAPISchemaVisitor {
         if type.jsonType == "int", let intType {
             type = intType
         } else if let array = type as? QAPISchemaArrayType, array.elementType.jsonType == "int",
-                  let intListType {
+            let intListType
+        {
             type = intListType
         }
         if usedSet.insert(ObjectIdentifier(type)).inserted {
@@ -88,14 +89,16 @@ struct IntrospectionBuilder: QAPISchemaVisitor {
     private mutating func addTypeEntry(_ type: QAPISchemaType) {
         switch type {
         case let builtin as QAPISchemaBuiltinType:
-            addEntry(builtin.name, builtin.name, "builtin",
-                     [IntrospectionField("json-type", .string(builtin.jsonType))], QAPISchemaIfCond(), [])
+            addEntry(
+                builtin.name, builtin.name, "builtin",
+                [IntrospectionField("json-type", .string(builtin.jsonType))], QAPISchemaIfCond(), [])
         case let enumType as QAPISchemaEnumType:
             addEnumEntry(enumType)
         case let array as QAPISchemaArrayType:
             let element = useType(array.elementType)
-            addEntry("[" + element + "]", array.name, "array",
-                     [IntrospectionField("element-type", .string(element))], array.ifcond, [])
+            addEntry(
+                "[" + element + "]", array.name, "array",
+                [IntrospectionField("element-type", .string(element))], array.ifcond, [])
         case let object as QAPISchemaObjectType:
             addObjectEntry(object)
         case let alternate as QAPISchemaAlternateType:
@@ -103,8 +106,9 @@ struct IntrospectionBuilder: QAPISchemaVisitor {
                 IntrospectionValue.annotated(
                     .object([IntrospectionField("type", .string(useType(variant.type)))]), variant.ifcond)
             }
-            addEntry(masker.publicName(alternate.name), alternate.name, "alternate",
-                     [IntrospectionField("members", .array(members))], alternate.ifcond, alternate.features)
+            addEntry(
+                masker.publicName(alternate.name), alternate.name, "alternate",
+                [IntrospectionField("members", .array(members))], alternate.ifcond, alternate.features)
         default:
             preconditionFailure("unknown kind of type '\(type.name)'")
         }
@@ -119,9 +123,10 @@ struct IntrospectionBuilder: QAPISchemaVisitor {
             return IntrospectionValue.annotated(Self.object(fields), member.ifcond)
         }
         let values = type.members.map { IntrospectionValue.annotated(.string($0.name), $0.ifcond) }
-        addEntry(masker.publicName(type.name), type.name, "enum",
-                 [IntrospectionField("members", .array(members)), IntrospectionField("values", .array(values))],
-                 type.ifcond, type.features)
+        addEntry(
+            masker.publicName(type.name), type.name, "enum",
+            [IntrospectionField("members", .array(members)), IntrospectionField("values", .array(values))],
+            type.ifcond, type.features)
     }
 
     private mutating func addObjectEntry(_ type: QAPISchemaObjectType) {
@@ -161,8 +166,9 @@ struct IntrospectionBuilder: QAPISchemaVisitor {
         fields.append(IntrospectionField("name", .string(name)))
         fields.append(IntrospectionField("meta-type", .string(metaType)))
         if !features.isEmpty { fields.append(IntrospectionField("features", Self.features(features))) }
-        entries.append(IntrospectionEntry(
-            name: name, schemaName: schemaName, metaType: metaType, ifcond: ifcond, value: Self.object(fields)))
+        entries.append(
+            IntrospectionEntry(
+                name: name, schemaName: schemaName, metaType: metaType, ifcond: ifcond, value: Self.object(fields)))
     }
 
     /// The feature names, each under its own condition.

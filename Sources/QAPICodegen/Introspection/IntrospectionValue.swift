@@ -35,9 +35,10 @@ public indirect enum IntrospectionValue: Sendable, Hashable {
         case .array(let elements):
             return .array(elements.compactMap { $0.evaluated(isDefined) })
         case .object(let fields):
-            return .object(fields.compactMap { field in
-                field.value.evaluated(isDefined).map { IntrospectionField(field.key, $0) }
-            })
+            return .object(
+                fields.compactMap { field in
+                    field.value.evaluated(isDefined).map { IntrospectionField(field.key, $0) }
+                })
         case .conditional(let condition, let value):
             return condition.evaluate(isDefined) ? value.evaluated(isDefined) : nil
         }

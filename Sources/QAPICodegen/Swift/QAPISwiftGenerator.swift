@@ -18,7 +18,9 @@ public struct GeneratedFile: Sendable, Hashable {
 public enum QAPISwiftGenerator {
     /// The files for `schema`, in `QAPIOutputPlan.files` order, or the
     /// first naming clash.
-    public static func generate(_ schema: QAPICheckedSchema, options: SwiftGeneratorOptions) throws(QAPIError) -> [GeneratedFile] {
+    public static func generate(
+        _ schema: QAPICheckedSchema, options: SwiftGeneratorOptions
+    ) throws(QAPIError) -> [GeneratedFile] {
         try options.subset?.validate(against: schema)
         let reached = options.subset?.reachedTypes(in: schema) ?? []
         let isSelected = { (definition: QAPISchemaDefinition) in
@@ -47,8 +49,9 @@ public enum QAPISwiftGenerator {
         var typeChunks: [SwiftTypeShards.Chunk] = []
         for (module, moduleTypes) in zip(modules, typesByModule) {
             typeChunks += chunks(of: moduleTypes, in: module, context: context)
-            emitModule(module, context: context, selected: isSelected,
-                       commands: &commandsWriter, events: &eventsWriter, support: &support)
+            emitModule(
+                module, context: context, selected: isSelected,
+                commands: &commandsWriter, events: &eventsWriter, support: &support)
         }
         eventsWriter.line()
         SwiftEventEmitter(context: context).emitEventSet(events, into: &eventsWriter)
@@ -64,14 +67,19 @@ public enum QAPISwiftGenerator {
         } else {
             clientWriter.line("// No client was asked for (qapi-gen --client, or \"client\": true in qapi-gen.json).")
         }
-        let typeShards = SwiftTypeShards.distribute(typeChunks, count: QAPIOutputPlan.types.count) { header(for: source) }
+        let typeShards = SwiftTypeShards.distribute(typeChunks, count: QAPIOutputPlan.types.count) {
+            header(for: source)
+        }
         let writers = typeShards + [commandsWriter, eventsWriter, schemaWriter, introspectionWriter, clientWriter]
         return zip(QAPIOutputPlan.files, writers).map { GeneratedFile(name: $0, contents: $1.text) }
     }
 
-    private static func generatedTypes(in module: QAPISchemaModule, context: SwiftGenerationContext) -> [QAPISchemaType] {
+    private static func generatedTypes(in module: QAPISchemaModule, context: SwiftGenerationContext) -> [QAPISchemaType]
+    {
         module.entities.compactMap { entity -> QAPISchemaType? in
-            guard let type = entity as? QAPISchemaType, !type.isImplicit, context.isIncluded(type.ifcond) else { return nil }
+            guard let type = entity as? QAPISchemaType, !type.isImplicit, context.isIncluded(type.ifcond) else {
+                return nil
+            }
             return type is QAPISchemaArrayType || type is QAPISchemaBuiltinType ? nil : type
         }
     }

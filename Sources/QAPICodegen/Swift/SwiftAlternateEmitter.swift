@@ -27,10 +27,12 @@ struct SwiftAlternateEmitter {
                 writer.switchBlock("switch decoder.kind {") { writer in
                     for branch in branches {
                         guard let kind = branch.type.alternateQType.flatMap(Self.kindName) else { continue }
-                        writer.line("case .\(kind): self = .\(SwiftEnumEmitter.caseName(branch.name))(try decoder.decode())")
+                        writer.line(
+                            "case .\(kind): self = .\(SwiftEnumEmitter.caseName(branch.name))(try decoder.decode())")
                     }
                     if branches.count < 6 {
-                        writer.line("default: throw decoder.noAlternateBranch(\(SwiftGenerationContext.literal(type.name)))")
+                        writer.line(
+                            "default: throw decoder.noAlternateBranch(\(SwiftGenerationContext.literal(type.name)))")
                     }
                 }
             }
@@ -39,7 +41,8 @@ struct SwiftAlternateEmitter {
             writer.block("\(context.codecAccess)func qapiEncoded() -> \(context.runtime("JSONValue")) {") { writer in
                 writer.switchBlock("switch self {") { writer in
                     for branch in branches {
-                        writer.line("case .\(SwiftEnumEmitter.caseName(branch.name))(let value): return value.qapiEncoded()")
+                        writer.line(
+                            "case .\(SwiftEnumEmitter.caseName(branch.name))(let value): return value.qapiEncoded()")
                     }
                 }
             }

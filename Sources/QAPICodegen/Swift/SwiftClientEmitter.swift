@@ -55,12 +55,17 @@ struct SwiftClientEmitter {
             declared = parameters.map { "\($0.name): \($0.type)\($0.isOptional ? " = nil" : "")" }
             docs = parameters.map { "  - \(SwiftNaming.bare($0.name)): \($0.doc)" }
             let labels = parameters.map { "\(SwiftCommandEmitter.argumentLabel($0.name)): \($0.name)" }
-            value = command.argType == nil ? "\(context.runtime("QAPIEmpty"))()" : ".init(\(labels.joined(separator: ", ")))"
+            value =
+                command.argType == nil
+                ? "\(context.runtime("QAPIEmpty"))()" : ".init(\(labels.joined(separator: ", ")))"
         }
         declared.append("\(timeout): \(context.std("Duration"))? = nil")
-        docs.append("  - \(timeout): How long to wait for the answer; nil for the connection's default. QEMU still runs a command whose call timed out.")
-        writer.docComment(SwiftDocComments.definition(
-            command, what: "command", context: context, parameters: ["- Parameters:"] + docs))
+        docs.append(
+            "  - \(timeout): How long to wait for the answer; nil for the connection's default. QEMU still runs a command whose call timed out."
+        )
+        writer.docComment(
+            SwiftDocComments.definition(
+                command, what: "command", context: context, parameters: ["- Parameters:"] + docs))
         let result = command.retType.map { " -> " + context.swiftType($0) } ?? ""
         let signature = "\(access)func \(SwiftCommandEmitter.methodName(command))("
         let tail = ") async throws\(result) {"

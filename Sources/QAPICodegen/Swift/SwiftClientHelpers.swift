@@ -13,7 +13,9 @@ struct SwiftClientHelpers {
     let events: [QAPISchemaEvent]
 
     func emit(into writer: inout SwiftCodeWriter) {
-        if let deviceDel = command("device_del", members: ["id"]), let deleted = event("DEVICE_DELETED", members: ["device"]) {
+        if let deviceDel = command("device_del", members: ["id"]),
+            let deleted = event("DEVICE_DELETED", members: ["device"])
+        {
             emitDeleteDevice(deviceDel, deleted, into: &writer)
         }
         if let statusChange = event("JOB_STATUS_CHANGE", members: ["id", "status"]),
@@ -24,7 +26,9 @@ struct SwiftClientHelpers {
         }
     }
 
-    private func emitDeleteDevice(_ deviceDel: QAPISchemaCommand, _ deleted: QAPISchemaEvent, into writer: inout SwiftCodeWriter) {
+    private func emitDeleteDevice(
+        _ deviceDel: QAPISchemaCommand, _ deleted: QAPISchemaEvent, into writer: inout SwiftCodeWriter
+    ) {
         let access = context.access
         let string = context.std("String")
         let command = "\(context.commandsName).\(SwiftCommandEmitter.namespaceName(deviceDel))"
@@ -40,7 +44,9 @@ struct SwiftClientHelpers {
             "  - timeout: How long to wait for the answer and the event together.",
             "- Returns: The `DEVICE_DELETED` event.",
         ])
-        writer.block("\(access)func deleteDevice(id: \(string), timeout: \(context.std("Duration"))) async throws -> \(event) {") { writer in
+        writer.block(
+            "\(access)func deleteDevice(id: \(string), timeout: \(context.std("Duration"))) async throws -> \(event) {"
+        ) { writer in
             writer.line("let (_, event) = try await execute(")
             writer.line("    \(command).self, .init(id: id), thenWaitFor: \(event).self,")
             writer.line("    where: { $0.device == id }, timeout: timeout)")
@@ -73,13 +79,19 @@ struct SwiftClientHelpers {
             "- Returns: The job as `query-jobs` last showed it, or nil when QEMU dismissed it by itself.",
         ])
         writer.line("\(access)func runJob<Command: \(context.runtime("QMPInBandCommand"))>(")
-        writer.line("    _ command: Command.Type, _ arguments: Command.Arguments, jobID: \(string), timeout: \(context.std("Duration"))")
+        writer.line(
+            "    _ command: Command.Type, _ arguments: Command.Arguments, jobID: \(string), timeout: \(context.std("Duration"))"
+        )
         writer.line(") async throws -> \(element)? {")
         writer.line("    _ = try await execute(")
         writer.line("        command, arguments, thenWaitFor: \(event).self,")
-        writer.line("        where: { $0.id == jobID && ($0.status == .concluded || $0.status == .null) }, timeout: timeout)")
-        writer.line("    guard let job = try await \(SwiftCommandEmitter.methodName(queryJobs))().first(where: { $0.id == jobID }) else { return nil }")
-        writer.line("    if job.status == .concluded { try await \(SwiftCommandEmitter.methodName(dismiss))(id: jobID) }")
+        writer.line(
+            "        where: { $0.id == jobID && ($0.status == .concluded || $0.status == .null) }, timeout: timeout)")
+        writer.line(
+            "    guard let job = try await \(SwiftCommandEmitter.methodName(queryJobs))().first(where: { $0.id == jobID }) else { return nil }"
+        )
+        writer.line(
+            "    if job.status == .concluded { try await \(SwiftCommandEmitter.methodName(dismiss))(id: jobID) }")
         writer.line("    return job")
         writer.line("}")
     }

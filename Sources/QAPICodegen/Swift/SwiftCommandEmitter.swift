@@ -12,7 +12,8 @@ struct SwiftCommandEmitter {
     let context: SwiftGenerationContext
 
     /// The namespace of `command`, as an extension of the commands namespace.
-    func emitNamespace(_ command: QAPISchemaCommand, into writer: inout SwiftCodeWriter, support: inout SwiftCodeWriter) {
+    func emitNamespace(_ command: QAPISchemaCommand, into writer: inout SwiftCodeWriter, support: inout SwiftCodeWriter)
+    {
         let access = context.access
         let namespace = Self.namespaceName(command)
         writer.block("extension \(context.commandsName) {") { writer in
@@ -27,7 +28,8 @@ struct SwiftCommandEmitter {
         let descriptor = context.runtime(command.allowOOB ? "QMPOutOfBandCommand" : "QMPInBandCommand")
         writer.block("extension \(context.commandsName).\(namespace): \(descriptor) {") { writer in
             writer.line("/// The command's wire name.")
-            writer.line("\(access)static let name: \(context.std("String")) = \(SwiftGenerationContext.literal(command.name))")
+            writer.line(
+                "\(access)static let name: \(context.std("String")) = \(SwiftGenerationContext.literal(command.name))")
             writer.line("/// The command's flags.")
             writer.line("\(access)static let flags: \(context.runtime("QMPCommandFlags")) = \(Self.flags(command))")
             if let features = context.featureExpression(command.features) {
@@ -35,7 +37,9 @@ struct SwiftCommandEmitter {
                 writer.line("\(access)static let features: \(context.runtime("QAPIFeatures")) = \(features)")
             }
             writer.line("/// The schema the command belongs to.")
-            writer.line("\(access)static var schema: \(context.runtime("QMPSchemaIntrospection"))? { \(context.introspectionName).schema }")
+            writer.line(
+                "\(access)static var schema: \(context.runtime("QMPSchemaIntrospection"))? { \(context.introspectionName).schema }"
+            )
             writer.line()
             emitArguments(command, into: &writer, support: &support)
             writer.line()
@@ -43,14 +47,17 @@ struct SwiftCommandEmitter {
         }
     }
 
-    private func emitArguments(_ command: QAPISchemaCommand, into writer: inout SwiftCodeWriter, support: inout SwiftCodeWriter) {
+    private func emitArguments(
+        _ command: QAPISchemaCommand, into writer: inout SwiftCodeWriter, support: inout SwiftCodeWriter
+    ) {
         if let argType = command.argType, !argType.isImplicit {
             writer.line("/// The arguments: a `\(argType.name)`.")
             writer.line("\(context.access)typealias Arguments = \(context.swiftType(argType))")
         } else if let argType = command.argType {
             writer.line("/// The arguments.")
             SwiftObjectEmitter(context: context).emitBody(
-                of: argType, named: "Arguments", qualifiedName: "\(context.commandsName).\(Self.namespaceName(command)).Arguments",
+                of: argType, named: "Arguments",
+                qualifiedName: "\(context.commandsName).\(Self.namespaceName(command)).Arguments",
                 doc: command.doc, into: &writer, support: &support)
         } else {
             writer.line("/// The arguments: none.")
@@ -70,11 +77,13 @@ struct SwiftCommandEmitter {
 
     /// The requirement of `command` in the handler protocol.
     func emitRequirement(_ command: QAPISchemaCommand, into writer: inout SwiftCodeWriter) {
-        writer.docComment(SwiftDocComments.definition(
-            command, what: "command", context: context, parameters: argumentsDoc(command)))
+        writer.docComment(
+            SwiftDocComments.definition(
+                command, what: "command", context: context, parameters: argumentsDoc(command)))
         let effects = command.allowOOB ? "throws" : "async throws"
         let result = command.retType.map { " -> " + context.swiftType($0) } ?? ""
-        writer.signature("func \(Self.methodName(command))(", ["_ arguments: \(argumentsType(command))"], ") \(effects)\(result)")
+        writer.signature(
+            "func \(Self.methodName(command))(", ["_ arguments: \(argumentsType(command))"], ") \(effects)\(result)")
     }
 
     /// The registration of `command`, run by `handler`, inside
@@ -105,14 +114,19 @@ struct SwiftCommandEmitter {
 
     /// `- Parameter arguments:` with the arguments' members as a list.
     private func argumentsDoc(_ command: QAPISchemaCommand) -> [String] {
-        guard let argType = command.argType else { return ["- Parameter arguments: None; the command takes no arguments."] }
+        guard let argType = command.argType else {
+            return ["- Parameter arguments: None; the command takes no arguments."]
+        }
         let owner = argType.isImplicit ? command.doc : argType.doc
         let members = context.members(of: argType)
         if members.isEmpty { return ["- Parameter arguments: None; the command takes no arguments."] }
-        return ["- Parameter arguments: The arguments:"] + members.map { member in
-            let text = SwiftDocComments.memberSummary(member, doc: owner, context: context) ?? "The `\(member.name)` member."
-            return "  - `\(SwiftNaming.bare(SwiftObjectEmitter.propertyName(member.name)))`: \(text)"
-        }
+        return ["- Parameter arguments: The arguments:"]
+            + members.map { member in
+                let text =
+                    SwiftDocComments.memberSummary(member, doc: owner, context: context)
+                    ?? "The `\(member.name)` member."
+                return "  - `\(SwiftNaming.bare(SwiftObjectEmitter.propertyName(member.name)))`: \(text)"
+            }
     }
 
     /// The `QMPCommandFlags` literal of `command`.

@@ -24,7 +24,8 @@ struct SwiftEnumEmitter {
             writer.line("case unknown(\(string))")
             writer.line()
             writer.line("/// Every value of the schema (not `unknown`).")
-            writer.signature("\(access)static let allCases: [\(name)] = [", values.map { "." + Self.caseName($0.name) }, "]")
+            writer.signature(
+                "\(access)static let allCases: [\(name)] = [", values.map { "." + Self.caseName($0.name) }, "]")
             writer.line()
             writer.line("/// The wire name.")
             writer.block("\(access)var rawValue: \(string) {") { writer in
@@ -61,7 +62,8 @@ struct SwiftEnumEmitter {
                 }
                 writer.switchBlock("switch name {") { writer in
                     for value in values {
-                        writer.line("case \(SwiftGenerationContext.literal(value.name)): self = .\(Self.caseName(value.name))")
+                        writer.line(
+                            "case \(SwiftGenerationContext.literal(value.name)): self = .\(Self.caseName(value.name))")
                     }
                     writer.line("default: return nil")
                 }

@@ -15,13 +15,15 @@ struct SwiftEventEmitter {
         let object = context.runtime("JSONObject")
         let header: (inout SwiftCodeWriter) -> Void = { writer in
             writer.line("/// The event's wire name.")
-            writer.line("\(access)static let name: \(context.std("String")) = \(SwiftGenerationContext.literal(event.name))")
+            writer.line(
+                "\(access)static let name: \(context.std("String")) = \(SwiftGenerationContext.literal(event.name))")
             writer.line()
         }
         writer.block("extension \(context.eventsName) {") { writer in
             writer.docComment(SwiftDocComments.definition(event, what: "event", context: context))
             if let argType = event.argType, event.boxed {
-                let conformances = [eventProtocol, context.runtime("QAPICodable"), context.hashable].joined(separator: ", ")
+                let conformances = [eventProtocol, context.runtime("QAPICodable"), context.hashable].joined(
+                    separator: ", ")
                 writer.block("\(access)struct \(name): \(conformances) {") { writer in
                     header(&writer)
                     writer.line("/// The event's data.")
@@ -33,12 +35,15 @@ struct SwiftEventEmitter {
                 support.line()
                 support.block("extension \(qualified) {") { writer in
                     writer.line("/// Reads the event's data.")
-                    writer.block("\(codec)init(qapi decoder: \(context.runtime("QAPIDecoder"))) throws(\(context.runtime("QAPIDecodingError"))) {") { writer in
+                    writer.block(
+                        "\(codec)init(qapi decoder: \(context.runtime("QAPIDecoder"))) throws(\(context.runtime("QAPIDecodingError"))) {"
+                    ) { writer in
                         writer.line("self.data = try decoder.decode()")
                     }
                     writer.line()
                     writer.line("/// Writes the event's data.")
-                    writer.line("\(codec)func qapiEncoded() -> \(context.runtime("JSONValue")) { self.data.qapiEncoded() }")
+                    writer.line(
+                        "\(codec)func qapiEncoded() -> \(context.runtime("JSONValue")) { self.data.qapiEncoded() }")
                     writer.line()
                     writer.line("/// The `data` member of the event message.")
                     writer.block("\(codec)func eventData() -> \(object)? {") { writer in
@@ -48,7 +53,8 @@ struct SwiftEventEmitter {
                 }
             } else if let argType = event.argType {
                 SwiftObjectEmitter(context: context).emitBody(
-                    of: argType, named: name, qualifiedName: qualified, doc: event.doc, into: &writer, support: &support,
+                    of: argType, named: name, qualifiedName: qualified, doc: event.doc, into: &writer,
+                    support: &support,
                     extraConformances: [eventProtocol], extra: header)
                 support.line()
                 support.block("extension \(qualified) {") { writer in
@@ -60,7 +66,8 @@ struct SwiftEventEmitter {
                     }
                 }
             } else {
-                let conformances = [eventProtocol, context.runtime("QAPIObjectCodable"), context.hashable].joined(separator: ", ")
+                let conformances = [eventProtocol, context.runtime("QAPIObjectCodable"), context.hashable].joined(
+                    separator: ", ")
                 writer.block("\(access)struct \(name): \(conformances) {") { writer in
                     header(&writer)
                     writer.line("/// The event (it has no data).")
@@ -69,10 +76,13 @@ struct SwiftEventEmitter {
                 support.line()
                 support.block("extension \(qualified) {") { writer in
                     writer.line("/// Reads no members.")
-                    writer.line("\(codec)init(qapiMembers members: inout \(context.runtime("QAPIObjectDecoder"))) throws(\(context.runtime("QAPIDecodingError"))) {}")
+                    writer.line(
+                        "\(codec)init(qapiMembers members: inout \(context.runtime("QAPIObjectDecoder"))) throws(\(context.runtime("QAPIDecodingError"))) {}"
+                    )
                     writer.line()
                     writer.line("/// Writes no members.")
-                    writer.line("\(codec)func encodeMembers(to encoder: inout \(context.runtime("QAPIObjectEncoder"))) {}")
+                    writer.line(
+                        "\(codec)func encodeMembers(to encoder: inout \(context.runtime("QAPIObjectEncoder"))) {}")
                     writer.line()
                     writer.line("/// No `data` member.")
                     writer.line("\(codec)func eventData() -> \(object)? { nil }")
@@ -89,7 +99,8 @@ struct SwiftEventEmitter {
         let object = context.runtime("JSONObject")
         writer.line("/// Every event of the schema, as a client receives it; `unknown` for an")
         writer.line("/// event this build does not know (a newer peer's) or whose data it cannot read.")
-        writer.block("\(access)enum \(context.eventSetName): \(context.runtime("QMPEventSet")), \(context.hashable) {") { writer in
+        writer.block("\(access)enum \(context.eventSetName): \(context.runtime("QMPEventSet")), \(context.hashable) {")
+        { writer in
             for event in events {
                 writer.line("/// `\(event.name)`.")
                 writer.line("case \(Self.caseName(event))(\(context.eventsName).\(Self.typeName(event)))")
@@ -99,19 +110,25 @@ struct SwiftEventEmitter {
             writer.line()
             writer.line("/// The event in `message`, read with `options`.")
             let options = context.runtime("QAPIDecodingOptions")
-            writer.block("\(access)init(decoding message: \(context.runtime("QMPEventMessage")), options: \(options)) {") { writer in
+            writer.block(
+                "\(access)init(decoding message: \(context.runtime("QMPEventMessage")), options: \(options)) {"
+            ) { writer in
                 if events.isEmpty {
                     writer.line("self = .unknown(name: message.name, data: message.data)")
                     return
                 }
-                writer.block("func decoded<Payload: \(context.runtime("QAPIDecodable"))>(_ type: Payload.Type) -> Payload? {") { writer in
+                writer.block(
+                    "func decoded<Payload: \(context.runtime("QAPIDecodable"))>(_ type: Payload.Type) -> Payload? {"
+                ) { writer in
                     writer.line("message.decodeData(as: type, options: options)")
                 }
                 writer.switchBlock("switch message.name {") { writer in
                     for event in events {
                         writer.line("case \(SwiftGenerationContext.literal(event.name)):")
                         writer.indented { writer in
-                            writer.line("guard let event = decoded(\(context.eventsName).\(Self.typeName(event)).self) else { break }")
+                            writer.line(
+                                "guard let event = decoded(\(context.eventsName).\(Self.typeName(event)).self) else { break }"
+                            )
                             writer.line("self = .\(Self.caseName(event))(event)")
                             writer.line("return")
                         }

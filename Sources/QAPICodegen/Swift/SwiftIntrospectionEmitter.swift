@@ -14,7 +14,8 @@ struct SwiftIntrospectionEmitter {
             for: context.schema, unmask: options.unmask, definedSymbols: options.definedSymbols, subset: options.subset)
         let json = QAPIIntrospection.renderJSON(entries)
         writer.line()
-        writer.line("/// The schema as `query-qmp-schema` returns it\(options.unmask ? "" : ", type names masked to numbers").")
+        writer.line(
+            "/// The schema as `query-qmp-schema` returns it\(options.unmask ? "" : ", type names masked to numbers").")
         writer.block("\(access)enum \(context.introspectionName) {") { writer in
             writer.line("/// The return value of `query-qmp-schema` for the whole schema, parsed on first use.")
             var opening = "\(access)static let schema = \(context.runtime("QMPSchemaIntrospection"))("

@@ -10,7 +10,8 @@ struct SwiftNameClashCheck {
     func check(types: [QAPISchemaType], commands: [QAPISchemaCommand], events: [QAPISchemaEvent]) throws(QAPIError) {
         var typeNames = Scope(what: "Swift type")
         for reserved in [
-            context.commandsName, context.eventsName, context.handlerName, context.introspectionName, context.eventSetName,
+            context.commandsName, context.eventsName, context.handlerName, context.introspectionName,
+            context.eventSetName,
         ] {
             typeNames.reserve(reserved, as: "the generated declaration '\(reserved)'")
         }
@@ -38,7 +39,8 @@ struct SwiftNameClashCheck {
             let described = "command '\(command.name)'"
             try namespaces.add(SwiftCommandEmitter.namespaceName(command), for: described, info: command.info)
             if command.gen {
-                try methods.add(SwiftNaming.bare(SwiftCommandEmitter.methodName(command)), for: described, info: command.info)
+                try methods.add(
+                    SwiftNaming.bare(SwiftCommandEmitter.methodName(command)), for: described, info: command.info)
             }
             if let argType = command.argType, argType.isImplicit {
                 try checkObjectMembers(argType, owner: described, info: command.info)
@@ -59,25 +61,30 @@ struct SwiftNameClashCheck {
         if let enumType = type as? QAPISchemaEnumType {
             var cases = Scope(what: "Swift case")
             for value in enumType.members where context.isIncluded(value.ifcond) {
-                try cases.add(SwiftNaming.bare(SwiftEnumEmitter.caseName(value.name)),
-                              for: "value '\(value.name)' of \(type.describe())", info: value.info ?? type.info)
+                try cases.add(
+                    SwiftNaming.bare(SwiftEnumEmitter.caseName(value.name)),
+                    for: "value '\(value.name)' of \(type.describe())", info: value.info ?? type.info)
             }
         } else if let object = type as? QAPISchemaObjectType {
             try checkObjectMembers(object, owner: type.describe(), info: type.info)
         } else if let alternate = type as? QAPISchemaAlternateType {
             var cases = Scope(what: "Swift case")
             for branch in alternate.alternatives.variants where context.isIncluded(branch.ifcond) {
-                try cases.add(SwiftNaming.bare(SwiftEnumEmitter.caseName(branch.name)),
-                              for: "branch '\(branch.name)' of \(type.describe())", info: branch.info ?? type.info)
+                try cases.add(
+                    SwiftNaming.bare(SwiftEnumEmitter.caseName(branch.name)),
+                    for: "branch '\(branch.name)' of \(type.describe())", info: branch.info ?? type.info)
             }
         }
     }
 
-    private func checkObjectMembers(_ object: QAPISchemaObjectType, owner: String, info: QAPISourceInfo?) throws(QAPIError) {
+    private func checkObjectMembers(
+        _ object: QAPISchemaObjectType, owner: String, info: QAPISourceInfo?
+    ) throws(QAPIError) {
         var properties = Scope(what: "Swift property")
         for member in context.members(of: object) {
-            try properties.add(SwiftNaming.bare(SwiftObjectEmitter.propertyName(member.name)),
-                               for: "member '\(member.name)' of \(owner)", info: member.info ?? info)
+            try properties.add(
+                SwiftNaming.bare(SwiftObjectEmitter.propertyName(member.name)),
+                for: "member '\(member.name)' of \(owner)", info: member.info ?? info)
         }
     }
 

@@ -86,7 +86,8 @@ struct SwiftObjectEmitter {
     private func union(_ type: QAPISchemaObjectType, _ branches: QAPISchemaBranches) -> Union {
         let tag = branches.tagMember
         let variants = branches.variants.filter { context.isIncluded($0.ifcond) }
-        let tagValues = Set((tag.type as? QAPISchemaEnumType)?.members.filter { context.isIncluded($0.ifcond) }.map(\.name) ?? [])
+        let tagValues = Set(
+            (tag.type as? QAPISchemaEnumType)?.members.filter { context.isIncluded($0.ifcond) }.map(\.name) ?? [])
         let all = properties(of: type)
         return Union(
             tag: tag, tagType: context.swiftType(tag.type), cases: variants.filter { tagValues.contains($0.name) },
@@ -98,14 +99,19 @@ struct SwiftObjectEmitter {
     ) {
         let union = union(type, branches)
         writer.line("/// The branch, one per value of `\(union.tag.name)`, with the branch's own members.")
-        let indirect = union.cases.contains { hasPayload($0) && context.recursion.isCyclic(type, $0.type) } ? "indirect " : ""
-        writer.block("\(context.access)\(indirect)enum Branch: \(context.hashable), \(context.std("Sendable")) {") { writer in
+        let indirect =
+            union.cases.contains { hasPayload($0) && context.recursion.isCyclic(type, $0.type) } ? "indirect " : ""
+        writer.block("\(context.access)\(indirect)enum Branch: \(context.hashable), \(context.std("Sendable")) {") {
+            writer in
             for variant in union.cases {
                 writer.line("/// `\(union.tag.name)` is `\(variant.name)`.")
                 let caseName = SwiftEnumEmitter.caseName(variant.name)
-                writer.line(hasPayload(variant) ? "case \(caseName)(\(context.swiftType(variant.type)))" : "case \(caseName)")
+                writer.line(
+                    hasPayload(variant) ? "case \(caseName)(\(context.swiftType(variant.type)))" : "case \(caseName)")
             }
-            writer.line("/// `\(union.tag.name)` has a value this build does not know (a newer peer's); its members were skipped.")
+            writer.line(
+                "/// `\(union.tag.name)` has a value this build does not know (a newer peer's); its members were skipped."
+            )
             writer.line("case unknown(\(context.std("String")))")
         }
         writer.line()
@@ -113,7 +119,8 @@ struct SwiftObjectEmitter {
         writer.line("/// The branch, which also decides `\(union.tag.name)`.")
         writer.line("\(context.access)var branch: Branch")
         writer.line()
-        writer.docComment(SwiftDocComments.member(union.tag, doc: doc, context: context) + ["", "Derived from `branch`."])
+        writer.docComment(
+            SwiftDocComments.member(union.tag, doc: doc, context: context) + ["", "Derived from `branch`."])
         writer.block("\(context.access)var \(Self.propertyName(union.tag.name)): \(union.tagType) {") { writer in
             writer.switchBlock("switch self.branch {") { writer in
                 for variant in union.cases {
@@ -126,12 +133,16 @@ struct SwiftObjectEmitter {
         emitMemberwiseInit(union.stored, branch: "Branch", doc: doc, into: &writer)
     }
 
-    private func emitUnionCodec(_ type: QAPISchemaObjectType, branches: QAPISchemaBranches, into writer: inout SwiftCodeWriter) {
+    private func emitUnionCodec(
+        _ type: QAPISchemaObjectType, branches: QAPISchemaBranches, into writer: inout SwiftCodeWriter
+    ) {
         let union = union(type, branches)
         emitDecoderInit(into: &writer) { writer in
             for property in union.all {
                 if property.member.name == union.tag.name {
-                    writer.line("let discriminator: \(union.tagType) = try members.required(\(literal(union.tag.name))\(featureArgument(union.tag)))")
+                    writer.line(
+                        "let discriminator: \(union.tagType) = try members.required(\(literal(union.tag.name))\(featureArgument(union.tag)))"
+                    )
                 } else {
                     writer.line(readStatement(property))
                 }
@@ -189,11 +200,14 @@ struct SwiftObjectEmitter {
 
     /// The memberwise initializer, documented member by member, its
     /// parameters one per line when they do not fit on one.
-    private func emitMemberwiseInit(_ properties: [Property], branch: String?, doc: QAPIDoc?, into writer: inout SwiftCodeWriter) {
+    private func emitMemberwiseInit(
+        _ properties: [Property], branch: String?, doc: QAPIDoc?, into writer: inout SwiftCodeWriter
+    ) {
         var parameters = properties.map { "\($0.name): \($0.type)\($0.member.optional ? " = nil" : "")" }
         var comment = ["A value with the given members."]
         var parameterDocs = properties.map { property in
-            let text = SwiftDocComments.memberSummary(property.member, doc: doc, context: context)
+            let text =
+                SwiftDocComments.memberSummary(property.member, doc: doc, context: context)
                 ?? "The `\(property.member.name)` member."
             return "  - \(SwiftNaming.bare(property.name)): \(text)"
         }
@@ -220,12 +234,15 @@ struct SwiftObjectEmitter {
 
     private func emitEncoder(into writer: inout SwiftCodeWriter, _ body: (inout SwiftCodeWriter) -> Void) {
         writer.line("/// Writes the members in schema order; absent optional members are left out.")
-        writer.block("\(context.codecAccess)func encodeMembers(to encoder: inout \(context.runtime("QAPIObjectEncoder"))) {", body)
+        writer.block(
+            "\(context.codecAccess)func encodeMembers(to encoder: inout \(context.runtime("QAPIObjectEncoder"))) {",
+            body)
     }
 
     private func readStatement(_ property: Property) -> String {
         let method = property.member.optional ? "optional" : "required"
-        return "self.\(property.name) = try members.\(method)(\(literal(property.member.name))\(featureArgument(property.member)))"
+        return
+            "self.\(property.name) = try members.\(method)(\(literal(property.member.name))\(featureArgument(property.member)))"
     }
 
     private func featureArgument(_ member: QAPISchemaObjectTypeMember) -> String {

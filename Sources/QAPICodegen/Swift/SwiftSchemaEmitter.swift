@@ -44,7 +44,9 @@ struct SwiftSchemaEmitter {
                 writer.line("/// registry serves.")
             }
             let registry = context.runtime("QMPCommandRegistry")
-            writer.block("\(access)static func register(_ handler: some \(context.handlerName), into registry: inout \(registry)) {") { writer in
+            writer.block(
+                "\(access)static func register(_ handler: some \(context.handlerName), into registry: inout \(registry)) {"
+            ) { writer in
                 for command in generated {
                     commandEmitter.emitRegistration(command, into: &writer)
                 }
@@ -55,7 +57,9 @@ struct SwiftSchemaEmitter {
         }
         writer.line()
         writer.line("/// Fails to compile when the runtime is older or newer than this generated code.")
-        writer.line("private typealias \(context.namePrefix)RequiredRuntimeVersion = \(context.runtime("QAPIGeneratedCodeVersion")).\(Self.runtimeVersion)")
+        writer.line(
+            "private typealias \(context.namePrefix)RequiredRuntimeVersion = \(context.runtime("QAPIGeneratedCodeVersion")).\(Self.runtimeVersion)"
+        )
     }
 
     /// The runtime version the generated code is written for: a member of

@@ -12,7 +12,8 @@ extension QMPCommandRegistry {
             QMPCommand(
                 name: Command.name, flags: Command.flags, features: Command.features, schema: Command.schema,
                 body: .inBand { (object: JSONObject, policy: QAPICompatPolicy) async throws(QMPError) -> JSONValue in
-                    let arguments = try QAPIDecoder.decode(Command.Arguments.self, from: .object(object), policy: policy)
+                    let arguments = try QAPIDecoder.decode(
+                        Command.Arguments.self, from: .object(object), policy: policy)
                     do {
                         return try await handler(arguments).qapiEncoded()
                     } catch {
@@ -33,7 +34,8 @@ extension QMPCommandRegistry {
                 name: Command.name, flags: Command.flags.union(.allowOOB), features: Command.features,
                 schema: Command.schema,
                 body: .outOfBand { (object: JSONObject, policy: QAPICompatPolicy) throws(QMPError) -> JSONValue in
-                    let arguments = try QAPIDecoder.decode(Command.Arguments.self, from: .object(object), policy: policy)
+                    let arguments = try QAPIDecoder.decode(
+                        Command.Arguments.self, from: .object(object), policy: policy)
                     do {
                         return try handler(arguments).qapiEncoded()
                     } catch {

@@ -60,13 +60,15 @@ extension QMPCommandRegistry {
         } catch {
             return QMPResponse(id: request.id, result: .failure(error))
         }
-        return response(to: request, from: command, Result { () throws(QMPError) in
-            switch command.body {
-            case .outOfBand(let run): return try run(request.arguments, policy.compat)
-            case .schemaQuery: return try answerSchemaQuery(request.arguments, policy.compat)
-            case .inBand: preconditionFailure("allow-oob command '\(command.name)' without an .outOfBand body")
-            }
-        })
+        return response(
+            to: request, from: command,
+            Result { () throws(QMPError) in
+                switch command.body {
+                case .outOfBand(let run): return try run(request.arguments, policy.compat)
+                case .schemaQuery: return try answerSchemaQuery(request.arguments, policy.compat)
+                case .inBand: preconditionFailure("allow-oob command '\(command.name)' without an .outOfBand body")
+                }
+            })
     }
 
     /// The answer of `query-qmp-schema`: no argument is accepted (spec

@@ -82,14 +82,20 @@ struct QMPSchemaComposition {
         let publicNames = publicNames(for: sources, reached: reached, canonical: canonical)
         var result: [JSONValue] = []
         for (index, entry) in heads {
-            result.append(Self.rename(entry) { publicNames[canonical[TypeKey(part: index, name: $0)] ?? TypeKey(part: index, name: $0)] ?? $0 })
+            result.append(
+                Self.rename(entry) {
+                    publicNames[canonical[TypeKey(part: index, name: $0)] ?? TypeKey(part: index, name: $0)] ?? $0
+                })
         }
         for (index, entries) in sources.enumerated() {
             for entry in entries where !Self.isCommandOrEvent(entry) {
                 guard let name = entry["name"]?.stringValue else { continue }
                 let key = TypeKey(part: index, name: name)
                 guard canonical[key] == key, reached.contains(key) else { continue }
-                result.append(Self.rename(entry) { publicNames[canonical[TypeKey(part: index, name: $0)] ?? TypeKey(part: index, name: $0)] ?? $0 })
+                result.append(
+                    Self.rename(entry) {
+                        publicNames[canonical[TypeKey(part: index, name: $0)] ?? TypeKey(part: index, name: $0)] ?? $0
+                    })
             }
         }
         return result
@@ -127,7 +133,9 @@ struct QMPSchemaComposition {
         // Array names follow their element's.
         for (index, entries) in sources.enumerated() {
             for entry in entries where entry["meta-type"]?.stringValue == "array" {
-                guard let name = entry["name"]?.stringValue, let element = entry["element-type"]?.stringValue else { continue }
+                guard let name = entry["name"]?.stringValue, let element = entry["element-type"]?.stringValue else {
+                    continue
+                }
                 let elementKey = canonical[TypeKey(part: index, name: element)] ?? TypeKey(part: index, name: element)
                 names[TypeKey(part: index, name: name)] = "[" + (names[elementKey] ?? element) + "]"
             }
@@ -168,11 +176,14 @@ struct QMPSchemaComposition {
         }
         for list in ["members", "variants"] {
             guard let elements = object[list]?.arrayValue else { continue }
-            object[list] = .array(elements.map { element in
-                guard case .object(var member) = element, let name = member["type"]?.stringValue else { return element }
-                member["type"] = .string(rename(name))
-                return .object(member)
-            })
+            object[list] = .array(
+                elements.map { element in
+                    guard case .object(var member) = element, let name = member["type"]?.stringValue else {
+                        return element
+                    }
+                    member["type"] = .string(rename(name))
+                    return .object(member)
+                })
         }
         return .object(object)
     }
@@ -213,7 +224,8 @@ extension QMPCommandRegistry {
             served[positions[id]!].append(command.name)
         }
         let finished = zip(parts, served).map { QMPSchemaComposition.Part(schema: $0.schema, commands: Set($1)) }
-        let composition = QMPSchemaComposition(parts: finished, masked: masked ?? (finished.first?.schema.isMasked ?? false))
+        let composition = QMPSchemaComposition(
+            parts: finished, masked: masked ?? (finished.first?.schema.isMasked ?? false))
         return .array(composition.compose())
     }
 }

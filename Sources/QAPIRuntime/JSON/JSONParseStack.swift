@@ -65,7 +65,6 @@ struct JSONParseStack<Element: Sendable>: Sendable {
         storage.count += 1
     }
 
-
     /// Removes the entries from `start` on and returns them, in order.
     mutating func removeAll(from start: Int) -> [Element] {
         precondition(start >= 0 && start <= storage.count, "stack position out of range")

@@ -74,15 +74,21 @@ struct JSONStringCache: Sendable {
     private static func pack(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
         let count = bytes.count
         if count >= 8 {
-            return (bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            return (
+                bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            )
         }
         if count >= 4 {
-            return (UInt64(bytes.loadUnaligned(as: UInt32.self)),
-                    UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return (
+                UInt64(bytes.loadUnaligned(as: UInt32.self)),
+                UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            )
         }
         if count >= 2 {
-            return (UInt64(bytes.loadUnaligned(as: UInt16.self)),
-                    UInt64(bytes.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)))
+            return (
+                UInt64(bytes.loadUnaligned(as: UInt16.self)),
+                UInt64(bytes.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self))
+            )
         }
         return (count == 1 ? UInt64(bytes[0]) : 0, 0)
     }

@@ -56,8 +56,9 @@ enum JSONStringDecoder {
                         // backslash to where decoding stopped, cut at the
                         // end of the token.
                         let quoted = token[escapeStart..<min(index, token.count)]
-                        return .failure(.parser(
-                            QEMUUTF8.lossyString(quoted) + " is not a valid Unicode character"))
+                        return .failure(
+                            .parser(
+                                QEMUUTF8.lossyString(quoted) + " is not a valid Unicode character"))
                     }
                     QEMUUTF8.appendUTF8(UInt32(scalar), to: &scratch)
                 default:

@@ -149,8 +149,9 @@ struct JSONTokenParser {
             }
         case .plainString:
             let body = UnsafeBufferPointer(rebasing: token[1..<token.count - 1])
-            deliver(body.count <= JSONStringCache.maxCount
-                ? strings.string(body) : String(decoding: body, as: UTF8.self))
+            deliver(
+                body.count <= JSONStringCache.maxCount
+                    ? strings.string(body) : String(decoding: body, as: UTF8.self))
         case .integer:
             deliver(JSONNumberDecoder.integer(token))
         case .float:

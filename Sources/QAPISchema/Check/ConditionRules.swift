@@ -3,7 +3,9 @@ extension ExpressionRules {
     /// identifier of capitals, digits and `_`, or an object with exactly
     /// one of `not` (a condition), `all` or `any` (non-empty arrays of
     /// conditions). `source` names the owner in messages.
-    static func checkIf(_ object: SchemaObject, _ info: QAPISourceInfo, _ source: @autoclosure () -> String) throws(QAPIError) {
+    static func checkIf(
+        _ object: SchemaObject, _ info: QAPISourceInfo, _ source: @autoclosure () -> String
+    ) throws(QAPIError) {
         guard let condition = object["if"] else { return }
         try checkCondition(condition, info, source())
     }

@@ -39,7 +39,8 @@ enum QAPINameGrammar {
             index = cursor + 1
         }
         if end - index >= 2, codes[index] | 0x20 == 0x78, codes[index + 1] == 0x2D,
-           isStem(codes[(index + 2)..<end]) {
+            isStem(codes[(index + 2)..<end])
+        {
             return (index + 2 - start)..<(end - start)
         }
         return isStem(codes[index..<end]) ? (index - start)..<(end - start) : nil

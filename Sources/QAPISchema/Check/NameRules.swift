@@ -23,7 +23,9 @@ extension ExpressionRules {
     }
 
     /// An event name: a valid name whose stem has no lowercase letter or `-`.
-    static func checkNameUpper(_ name: Substring, _ info: QAPISourceInfo, _ source: @autoclosure () -> String) throws(QAPIError) {
+    static func checkNameUpper(
+        _ name: Substring, _ info: QAPISourceInfo, _ source: @autoclosure () -> String
+    ) throws(QAPIError) {
         let stem = try checkNameString(name, info, source())
         if stem.utf8.contains(where: { isLowercaseByte($0) || $0 == UInt8(ascii: "-") }) {
             throw QAPIError(info, "name of \(source()) must not use lowercase or '-'")
@@ -47,7 +49,9 @@ extension ExpressionRules {
 
     /// A type name: a valid name whose stem is CamelCase (a capital, then
     /// letters and digits including at least one lowercase letter).
-    static func checkNameCamel(_ name: Substring, _ info: QAPISourceInfo, _ source: @autoclosure () -> String) throws(QAPIError) {
+    static func checkNameCamel(
+        _ name: Substring, _ info: QAPISourceInfo, _ source: @autoclosure () -> String
+    ) throws(QAPIError) {
         let stem = try checkNameString(name, info, source())
         if !isCamelCase(stem) {
             throw QAPIError(info, "name of \(source()) must use CamelCase")

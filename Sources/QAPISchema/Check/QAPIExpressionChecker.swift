@@ -71,7 +71,8 @@ public enum QAPIExpressionChecker {
         typealias Rules = ExpressionRules
         switch meta {
         case "enum":
-            try Rules.checkKeys(definition, info, meta, required: ["enum", "data"], optional: ["if", "features", "prefix"])
+            try Rules.checkKeys(
+                definition, info, meta, required: ["enum", "data"], optional: ["if", "features", "prefix"])
             try Rules.checkEnum(&definition, name: name, info)
         case "union":
             try Rules.checkKeys(
@@ -94,7 +95,8 @@ public enum QAPIExpressionChecker {
                 ])
             try Rules.checkCommand(&definition, info)
         default:
-            try Rules.checkKeys(definition, info, meta, required: ["event"], optional: ["data", "boxed", "if", "features"])
+            try Rules.checkKeys(
+                definition, info, meta, required: ["event"], optional: ["data", "boxed", "if", "features"])
             try Rules.checkEvent(&definition, info)
         }
     }

@@ -6,7 +6,9 @@ extension ExpressionRules {
     }
 
     /// Allows nothing or a type name.
-    static func checkTypeName(_ value: SchemaValue?, _ info: QAPISourceInfo, _ source: @autoclosure () -> String) throws(QAPIError) {
+    static func checkTypeName(
+        _ value: SchemaValue?, _ info: QAPISourceInfo, _ source: @autoclosure () -> String
+    ) throws(QAPIError) {
         guard let value, value.stringValue == nil else { return }
         throw QAPIError(info, "\(source()) should be a type name")
     }

@@ -20,9 +20,10 @@ extension QAPICheckedSchema {
         let values = QAPIQType.allCases.map {
             QAPISchemaEnumMember(name: $0.rawValue, info: nil, ifcond: QAPISchemaIfCond(), features: [])
         }
-        try! defineDefinition(QAPISchemaEnumType(
-            name: "QType", info: nil, doc: nil, ifcond: QAPISchemaIfCond(), features: [],
-            members: values, prefix: nil))
+        try! defineDefinition(
+            QAPISchemaEnumType(
+                name: "QType", info: nil, doc: nil, ifcond: QAPISchemaIfCond(), features: [],
+                members: values, prefix: nil))
     }
 
     func define(_ expression: QAPIExpression) throws(QAPIError) {
@@ -121,10 +122,11 @@ extension QAPICheckedSchema {
                 optional = true
             }
             let typeName = try makeTypeName(member.type, info: info)
-            result.append(QAPISchemaObjectTypeMember(
-                name: name, info: info, typeName: typeName, optional: optional,
-                ifcond: QAPISchemaIfCond(member.ifcond),
-                features: makeFeatures(member.features, info: info)))
+            result.append(
+                QAPISchemaObjectTypeMember(
+                    name: name, info: info, typeName: typeName, optional: optional,
+                    ifcond: QAPISchemaIfCond(member.ifcond),
+                    features: makeFeatures(member.features, info: info)))
         }
         return result
     }
@@ -135,8 +137,9 @@ extension QAPICheckedSchema {
         for (key, spec) in data {
             let member = Self.memberSpec(spec)
             let typeName = try makeTypeName(member.type, info: info)
-            result.append(QAPISchemaVariant(
-                name: key, info: info, typeName: typeName, ifcond: QAPISchemaIfCond(member.ifcond)))
+            result.append(
+                QAPISchemaVariant(
+                    name: key, info: info, typeName: typeName, ifcond: QAPISchemaIfCond(member.ifcond)))
         }
         return result
     }
@@ -152,9 +155,10 @@ extension QAPICheckedSchema {
         if lookupEntity(typeName) == nil {
             // A second user can only be a duplicate definition, which is
             // reported when that definition is added.
-            try defineDefinition(QAPISchemaObjectType(
-                name: typeName, info: info, doc: nil, ifcond: ifcond, features: [],
-                baseName: nil, localMembers: members, branches: nil))
+            try defineDefinition(
+                QAPISchemaObjectType(
+                    name: typeName, info: info, doc: nil, ifcond: ifcond, features: [],
+                    baseName: nil, localMembers: members, branches: nil))
         }
         return typeName
     }
@@ -164,20 +168,22 @@ extension QAPICheckedSchema {
     private func defineEnum(_ name: String, _ expression: QAPIExpression) throws(QAPIError) {
         let info = expression.info
         let features = makeFeatures(expression["features"], info: info)
-        try defineDefinition(QAPISchemaEnumType(
-            name: name, info: info, doc: expression.doc, ifcond: QAPISchemaIfCond(expression["if"]),
-            features: features, members: makeEnumMembers(expression["data"], info: info),
-            prefix: expression["prefix"]?.stringValue))
+        try defineDefinition(
+            QAPISchemaEnumType(
+                name: name, info: info, doc: expression.doc, ifcond: QAPISchemaIfCond(expression["if"]),
+                features: features, members: makeEnumMembers(expression["data"], info: info),
+                prefix: expression["prefix"]?.stringValue))
     }
 
     private func defineStruct(_ name: String, _ expression: QAPIExpression) throws(QAPIError) {
         let info = expression.info
         let features = makeFeatures(expression["features"], info: info)
         let members = try makeMembers(expression["data"], info: info)
-        try defineDefinition(QAPISchemaObjectType(
-            name: name, info: info, doc: expression.doc, ifcond: QAPISchemaIfCond(expression["if"]),
-            features: features, baseName: expression["base"]?.stringValue,
-            localMembers: members, branches: nil))
+        try defineDefinition(
+            QAPISchemaObjectType(
+                name: name, info: info, doc: expression.doc, ifcond: QAPISchemaIfCond(expression["if"]),
+                features: features, baseName: expression["base"]?.stringValue,
+                localMembers: members, branches: nil))
     }
 
     private func defineUnion(_ name: String, _ expression: QAPIExpression) throws(QAPIError) {
@@ -192,10 +198,11 @@ extension QAPICheckedSchema {
         }
         let variants = try makeVariants(expression["data"], info: info)
         let tagName = expression["discriminator"]?.stringValue ?? ""
-        try defineDefinition(QAPISchemaObjectType(
-            name: name, info: info, doc: expression.doc, ifcond: ifcond, features: features,
-            baseName: baseName, localMembers: [],
-            branches: QAPISchemaBranches(info: info, variants: variants, tagName: tagName)))
+        try defineDefinition(
+            QAPISchemaObjectType(
+                name: name, info: info, doc: expression.doc, ifcond: ifcond, features: features,
+                baseName: baseName, localMembers: [],
+                branches: QAPISchemaBranches(info: info, variants: variants, tagName: tagName)))
     }
 
     private func defineAlternate(_ name: String, _ expression: QAPIExpression) throws(QAPIError) {
@@ -206,9 +213,10 @@ extension QAPICheckedSchema {
         let tag = QAPISchemaObjectTypeMember(
             name: "type", info: info, typeName: "QType", optional: false,
             ifcond: QAPISchemaIfCond(), features: [])
-        try defineDefinition(QAPISchemaAlternateType(
-            name: name, info: info, doc: expression.doc, ifcond: ifcond, features: features,
-            alternatives: QAPISchemaAlternatives(info: info, variants: variants, tagMember: tag)))
+        try defineDefinition(
+            QAPISchemaAlternateType(
+                name: name, info: info, doc: expression.doc, ifcond: ifcond, features: features,
+                alternatives: QAPISchemaAlternatives(info: info, variants: variants, tagMember: tag)))
     }
 
     private func defineCommand(_ name: String, _ expression: QAPIExpression) throws(QAPIError) {
@@ -220,15 +228,16 @@ extension QAPICheckedSchema {
         if let returns = expression["returns"] {
             retTypeName = try makeTypeName(returns, info: info)
         }
-        try defineDefinition(QAPISchemaCommand(
-            name: name, info: info, doc: expression.doc, ifcond: ifcond, features: features,
-            argTypeName: argTypeName, retTypeName: retTypeName,
-            gen: expression["gen"]?.boolValue ?? true,
-            successResponse: expression["success-response"]?.boolValue ?? true,
-            boxed: expression["boxed"]?.boolValue ?? false,
-            allowOOB: expression["allow-oob"]?.boolValue ?? false,
-            allowPreconfig: expression["allow-preconfig"]?.boolValue ?? false,
-            coroutine: expression["coroutine"]?.boolValue ?? false))
+        try defineDefinition(
+            QAPISchemaCommand(
+                name: name, info: info, doc: expression.doc, ifcond: ifcond, features: features,
+                argTypeName: argTypeName, retTypeName: retTypeName,
+                gen: expression["gen"]?.boolValue ?? true,
+                successResponse: expression["success-response"]?.boolValue ?? true,
+                boxed: expression["boxed"]?.boolValue ?? false,
+                allowOOB: expression["allow-oob"]?.boolValue ?? false,
+                allowPreconfig: expression["allow-preconfig"]?.boolValue ?? false,
+                coroutine: expression["coroutine"]?.boolValue ?? false))
     }
 
     private func defineEvent(_ name: String, _ expression: QAPIExpression) throws(QAPIError) {
@@ -236,9 +245,10 @@ extension QAPICheckedSchema {
         let ifcond = QAPISchemaIfCond(expression["if"])
         let features = makeFeatures(expression["features"], info: info)
         let argTypeName = try argumentTypeName(name, expression, ifcond: ifcond)
-        try defineDefinition(QAPISchemaEvent(
-            name: name, info: info, doc: expression.doc, ifcond: ifcond, features: features,
-            argTypeName: argTypeName, boxed: expression["boxed"]?.boolValue ?? false))
+        try defineDefinition(
+            QAPISchemaEvent(
+                name: name, info: info, doc: expression.doc, ifcond: ifcond, features: features,
+                argTypeName: argTypeName, boxed: expression["boxed"]?.boolValue ?? false))
     }
 
     /// A command's or event's `data`: a type name, or inline members made

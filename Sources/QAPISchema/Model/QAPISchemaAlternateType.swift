@@ -40,7 +40,8 @@ public final class QAPISchemaAlternateType: QAPISchemaType {
                             conflicting.append(.qbool)
                         }
                         if let first = value.name.unicodeScalars.first,
-                           "-+0123456789.".unicodeScalars.contains(first), !conflicting.contains(.qnum) {
+                            "-+0123456789.".unicodeScalars.contains(first), !conflicting.contains(.qnum)
+                        {
                             conflicting.append(.qnum)
                         }
                     }

@@ -42,7 +42,7 @@ public final class QAPISchemaBranches: QAPISchemaVariants {
     override func check(_ schema: QAPICheckedSchema, _ seen: QAPIMemberSeen) throws(QAPIError) {
         var base = "'base'"
         guard let tag = seen[QAPICName.cName(tagName)] as? QAPISchemaObjectTypeMember,
-              tag.name == tagName
+            tag.name == tagName
         else {
             throw QAPIError(info, "discriminator '\(tagName)' is not a member of \(base)")
         }

@@ -169,8 +169,9 @@ struct SchemaFileParser {
             throw QAPIError(info, "value of 'include' must be a string")
         }
         let path = QAPIPath.join(QAPIPath.directoryName(fileName), include)
-        expressions.append(QAPIExpression(
-            members: SchemaObject([("include", .string(path))]), info: info, doc: nil))
+        expressions.append(
+            QAPIExpression(
+                members: SchemaObject([("include", .string(path))]), info: info, doc: nil))
 
         let absolute = included.absolute(path)
         var site: QAPISourceInfo? = info

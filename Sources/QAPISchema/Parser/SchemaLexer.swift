@@ -86,7 +86,7 @@ struct SchemaLexer {
                     return
                 }
             case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ":"),
-                 UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"):
+                UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"):
                 token = .punctuation(byte)
                 return
             case UInt8(ascii: "'"):
@@ -134,7 +134,8 @@ struct SchemaLexer {
         // Fast path: printable ASCII without escapes up to the closing quote.
         var end = cursor
         while end < bytes.count, bytes[end] >= 32, bytes[end] < 127,
-              bytes[end] != UInt8(ascii: "'"), bytes[end] != UInt8(ascii: "\\") {
+            bytes[end] != UInt8(ascii: "'"), bytes[end] != UInt8(ascii: "\\")
+        {
             end += 1
         }
         if end < bytes.count, bytes[end] == UInt8(ascii: "'") {

@@ -73,7 +73,8 @@ struct CallTable {
 
     /// Takes every call, on the wire and waiting.
     mutating func removeAll() -> [Call] {
-        let calls = Array(onWire.values) + waiting[waitingStart...].filter { stillWaiting.contains(ObjectIdentifier($0)) }
+        let calls =
+            Array(onWire.values) + waiting[waitingStart...].filter { stillWaiting.contains(ObjectIdentifier($0)) }
         onWire = [:]
         wireIDs = [:]
         waiting = []

@@ -16,10 +16,12 @@ struct Handshake {
         do {
             message = try await core.wait(
                 for: core.greeting, timeout: remaining,
-                timedOut: { _ in .connectTimedOut(endpoint: endpoint.description, stage: "the greeting", after: timeout) },
+                timedOut: { _ in .connectTimedOut(endpoint: endpoint.description, stage: "the greeting", after: timeout)
+                },
                 cancelled: .cancelled(command: "connect"))
         } catch QMPClientError.disconnected(let reason) {
-            throw QMPClientError.connectionFailed(endpoint: endpoint.description, reason: "\(reason) before its greeting")
+            throw QMPClientError.connectionFailed(
+                endpoint: endpoint.description, reason: "\(reason) before its greeting")
         }
         return try QMPGreeting(parsing: message)
     }

@@ -9,7 +9,8 @@ enum ReplyDecoding {
         if let value = reply["return"] { return value }
         guard let error = reply["error"], let qmpError = QMPError(json: error) else {
             throw QMPClientError.protocolViolation(
-                "\(command): the reply is neither a return nor an error with a class and a description: \(JSONValue.object(reply))")
+                "\(command): the reply is neither a return nor an error with a class and a description: \(JSONValue.object(reply))"
+            )
         }
         throw QMPCommandError(command: command, error: qmpError)
     }

@@ -1,5 +1,5 @@
-import QAPIRuntime
 import Dispatch
+import QAPIRuntime
 
 /// The chardevs by id (QEMU's global chardev set, shared by every monitor).
 ///

@@ -81,7 +81,8 @@ enum HumanCommand: Hashable, Sendable {
         }
         if name == "help" || name == "?" {
             self = .help(
-                words.count > 1 ? String(words[1].text) : nil, subcommand: words.count > 2 ? String(words[2].text) : nil)
+                words.count > 1 ? String(words[1].text) : nil, subcommand: words.count > 2 ? String(words[2].text) : nil
+            )
         } else if name == "info" {
             guard words.count > 1 else {
                 self = .infoTopics
@@ -92,11 +93,13 @@ enum HumanCommand: Hashable, Sendable {
                 self = .unknown("info " + topic.text)
                 return
             }
-            self = words.count > 2
+            self =
+                words.count > 2
                 ? .extraneousArguments(name: String(topic.text), typed: String(line[..<topic.end]))
                 : command
         } else if let plain = Self.plainCommands.first(where: { $0.names.contains(String(name)) }) {
-            self = words.count > 1
+            self =
+                words.count > 1
                 ? .extraneousArguments(name: plain.names.joined(separator: "|"), typed: String(line[..<words[0].end]))
                 : plain.command
         } else {

@@ -124,7 +124,9 @@ public struct MonitorCommandLine: Sendable {
     /// anything else is a legacy chardev spec (`unix:PATH,server=on,wait=off`,
     /// `tcp:HOST:PORT,server=on,wait=off`, `stdio`, `null`) for a new
     /// chardev `compat_monitorN`.
-    private mutating func addCompatMonitor(_ value: String, mode: MonitorServer.MonitorMode, source: String) throws(Failure) {
+    private mutating func addCompatMonitor(
+        _ value: String, mode: MonitorServer.MonitorMode, source: String
+    ) throws(Failure) {
         let chardevID: String
         if value.hasPrefix("chardev:") {
             chardevID = String(value.dropFirst("chardev:".count))
@@ -210,7 +212,9 @@ public struct MonitorCommandLine: Sendable {
                     address: .inet(host: host, port: String(address[address.index(after: colon)...])),
                     server: try options.bool("server") ?? false, wait: try options.bool("wait")))
         }
-        throw Failure("'\(value)' is not a chardev spec (unix:PATH,server=on,wait=off; tcp:HOST:PORT,server=on,wait=off; stdio; null)")
+        throw Failure(
+            "'\(value)' is not a chardev spec (unix:PATH,server=on,wait=off; tcp:HOST:PORT,server=on,wait=off; stdio; null)"
+        )
     }
 
     /// `-mon [chardev=]ID,mode=control|readline[,pretty=on][,id=NAME]`.

@@ -43,7 +43,8 @@ public enum MonitorDaemon {
         }
         var configuration = configuration
         if let (major, minor, micro) = commandLine.reportedVersion {
-            configuration.version = QMPVersion(major: major, minor: minor, micro: micro, package: configuration.version.package)
+            configuration.version = QMPVersion(
+                major: major, minor: minor, micro: micro, package: configuration.version.package)
         }
         if let package = commandLine.reportedPackage { configuration.version.package = package }
         if commandLine.startsPaused { configuration.startsPaused = true }
@@ -56,7 +57,9 @@ public enum MonitorDaemon {
             print("\(programName) \(configuration.version)")
             return 0
         }
-        if commandLine.monitors.isEmpty { commandLine.addDefaultMonitor(path: defaultSocketPath(programName: programName)) }
+        if commandLine.monitors.isEmpty {
+            commandLine.addDefaultMonitor(path: defaultSocketPath(programName: programName))
+        }
         let server = MonitorServer(configuration: configuration)
         let signals = shutDownOnSignals(server)
         defer { signals.forEach { $0.cancel() } }
@@ -105,13 +108,16 @@ public enum MonitorDaemon {
             return "\(programName): \(protocolName) on unix:\(path) (connect with: socat - UNIX-CONNECT:\(path))"
         case .inet(let host, let port):
             let shown = ["", "0.0.0.0", "::"].contains(host) ? "localhost" : host
-            return "\(programName): \(protocolName) on tcp:\(shown):\(port) (connect with: socat - TCP:\(shown):\(port))"
+            return
+                "\(programName): \(protocolName) on tcp:\(shown):\(port) (connect with: socat - TCP:\(shown):\(port))"
         }
     }
 
     /// Creates the chardevs and monitors of `commandLine`; the first
     /// failure is an error naming its option.
-    public static func setUp(_ server: MonitorServer, _ commandLine: MonitorCommandLine) throws(MonitorCommandLine.Failure) {
+    public static func setUp(
+        _ server: MonitorServer, _ commandLine: MonitorCommandLine
+    ) throws(MonitorCommandLine.Failure) {
         for chardev in commandLine.chardevs {
             do throws(ChardevError) {
                 try server.chardevs.add(id: chardev.id, backend: chardev.backend)
@@ -124,7 +130,8 @@ public enum MonitorDaemon {
                 throw MonitorCommandLine.Failure("\(monitor.source): chardev \"\(monitor.chardev)\" not found")
             }
             do throws(QMPError) {
-                try server.addMonitor(id: monitor.id, chardev: monitor.chardev, mode: monitor.mode, pretty: monitor.pretty)
+                try server.addMonitor(
+                    id: monitor.id, chardev: monitor.chardev, mode: monitor.mode, pretty: monitor.pretty)
             } catch {
                 throw MonitorCommandLine.Failure("\(monitor.source): \(error.desc)")
             }
@@ -167,6 +174,7 @@ extension MonitorCommandLine {
                 source: "default QMP socket \(path)", id: "compat_monitor0",
                 backend: .socket(ChardevSocketOptions(address: .unix(path: path), server: true, wait: false))))
         monitors.append(
-            MonitorRequest(source: "default QMP socket", id: nil, chardev: "compat_monitor0", mode: .control, pretty: false))
+            MonitorRequest(
+                source: "default QMP socket", id: nil, chardev: "compat_monitor0", mode: .control, pretty: false))
     }
 }

@@ -1,4 +1,3 @@
-
 extension MonitorServer {
     /// Runs one human-monitor command line on the dispatcher and returns
     /// what it prints, lines ending in `\n` (the monitor writes them as
@@ -13,7 +12,9 @@ extension MonitorServer {
         case .help("info"?, nil), .infoTopics:
             return Self.lines(HumanCommand.infoHelp)
         case .help("info"?, let subcommand?):
-            let matching = HumanCommand.infoHelp.filter { $0.split(separator: " ").dropFirst().first == Substring(subcommand) }
+            let matching = HumanCommand.infoHelp.filter {
+                $0.split(separator: " ").dropFirst().first == Substring(subcommand)
+            }
             return matching.isEmpty ? "unknown command: 'info \(subcommand)'\n" : Self.lines(matching)
         case .help(let topic?, _):
             let matching = HumanCommand.commandHelp.filter {

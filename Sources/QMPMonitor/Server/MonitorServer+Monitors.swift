@@ -19,8 +19,10 @@ extension MonitorServer {
         id: String?, chardev chardevID: String, mode: MonitorMode = .control, pretty: Bool = false
     ) throws(QMPError) -> String? {
         let chardev = chardevs.chardev(id: chardevID)
-        return try onIOQueueSync { startMonitor(id: id, chardevID: chardevID, chardev: chardev, mode: mode, pretty: pretty) }
-            .get()
+        return try onIOQueueSync {
+            startMonitor(id: id, chardevID: chardevID, chardev: chardev, mode: mode, pretty: pretty)
+        }
+        .get()
     }
 
     /// Starts a monitor without blocking a thread; see the synchronous
@@ -30,8 +32,10 @@ extension MonitorServer {
         id: String?, chardev chardevID: String, mode: MonitorMode = .control, pretty: Bool = false
     ) async throws(QMPError) -> String? {
         let chardev = chardevs.chardev(id: chardevID)
-        return try await onIOQueue { self.startMonitor(id: id, chardevID: chardevID, chardev: chardev, mode: mode, pretty: pretty) }
-            .get()
+        return try await onIOQueue {
+            self.startMonitor(id: id, chardevID: chardevID, chardev: chardev, mode: mode, pretty: pretty)
+        }
+        .get()
     }
 
     /// Removes the QMP monitor `id` (spec H3–H5): `monitor 'ID' not

@@ -103,7 +103,8 @@ extension QMPSession {
     /// reports a change. With OOB disabled, one queued or running item
     /// suspends (Q1); with OOB enabled, a full queue does (Q2).
     mutating func updateSuspension(_ actions: inout [QMPSessionAction]) {
-        let suspended = (inFlight?.holdsSuspension ?? false)
+        let suspended =
+            (inFlight?.holdsSuspension ?? false)
             || (!queue.isEmpty && !isOOBEnabled)
             || queue.count >= Self.requestQueueLimit
         guard suspended != isSuspended else { return }

@@ -36,7 +36,7 @@ enum JSONCompare {
         case (is NSNull, is NSNull):
             return true
         case (is String, _), (_, is String), (is NSNull, _), (_, is NSNull),
-             (is [Any], _), (_, is [Any]), (is [String: Any], _), (_, is [String: Any]):
+            (is [Any], _), (_, is [Any]), (is [String: Any], _), (_, is [String: Any]):
             return false
         default:
             // Numbers and booleans: compare their JSON spelling.
@@ -46,8 +46,9 @@ enum JSONCompare {
 
     /// A one-line JSON rendering of a parsed value, keys sorted.
     static func render(_ value: Any) -> String {
-        guard let data = try? JSONSerialization.data(
-            withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
         else { return "\(value)" }
         return String(decoding: data, as: UTF8.self)
     }

@@ -44,12 +44,17 @@ final class ChardevChangeTests: ServerTestCase {
         try server.chardevs.add(id: "r", backend: .ringbuf())
         XCTAssertEqual(try run("monitor-add", #"{"id": "ring", "chardev": "r"}"#), #"{"return": {}}"#)
         XCTAssertEqual(
-            try change("r", #"{"type": "null", "data": {}}"#), errorLine("Chardev user does not support chardev hotswap"))
-        XCTAssertEqual(try change("x", #"{"type": "bogus"}"#), errorLine("Parameter 'type' does not accept value 'bogus'"))
+            try change("r", #"{"type": "null", "data": {}}"#),
+            errorLine("Chardev user does not support chardev hotswap"))
+        XCTAssertEqual(
+            try change("x", #"{"type": "bogus"}"#), errorLine("Parameter 'type' does not accept value 'bogus'"))
         XCTAssertEqual(try change("x", #"{"type": "memory"}"#), errorLine("Parameter 'backend.data' is missing"))
-        XCTAssertEqual(try change("x", #"{"type": "socket", "data": {}}"#), errorLine("Parameter 'backend.data.addr' is missing"))
+        XCTAssertEqual(
+            try change("x", #"{"type": "socket", "data": {}}"#), errorLine("Parameter 'backend.data.addr' is missing"))
         XCTAssertEqual(try run("chardev-change", #"{"id": "x"}"#), errorLine("Parameter 'backend' is missing"))
-        XCTAssertEqual(try run("chardev-change", #"{"backend": {"type": "null", "data": {}}}"#), errorLine("Parameter 'id' is missing"))
+        XCTAssertEqual(
+            try run("chardev-change", #"{"backend": {"type": "null", "data": {}}}"#),
+            errorLine("Parameter 'id' is missing"))
         XCTAssertEqual(
             try run("chardev-change", #"{"id": "x", "backend": {"type": "null", "data": {}}, "extra": 1}"#),
             errorLine("Parameter 'extra' is unexpected"))
@@ -59,13 +64,17 @@ final class ChardevChangeTests: ServerTestCase {
     /// A chardev without a frontend gets its new backend under the same
     /// id: its old state (ring contents, a connected client) is gone.
     func testChangesAChardevWithoutFrontend() throws {
-        XCTAssertEqual(try run("chardev-add", #"{"id": "r", "backend": {"type": "ringbuf", "data": {"size": 16}}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try run("chardev-add", #"{"id": "r", "backend": {"type": "ringbuf", "data": {"size": 16}}}"#),
+            #"{"return": {}}"#)
         XCTAssertEqual(try run("ringbuf-write", #"{"device": "r", "data": "hello"}"#), #"{"return": {}}"#)
         XCTAssertEqual(try change("r", #"{"type": "ringbuf", "data": {"size": 32}}"#), #"{"return": {}}"#)
         XCTAssertEqual(try run("ringbuf-read", #"{"device": "r", "size": 100}"#), #"{"return": ""}"#)
         XCTAssertEqual(try change("r", #"{"type": "memory", "data": {}}"#), #"{"return": {}}"#)
         XCTAssertEqual(try change("r", socket("r.sock")), #"{"return": {}}"#)
-        XCTAssertEqual(try chardevs(), ["main-chr: unix:\(path("main-chr.sock")),server=on", "r: disconnected:unix:\(path("r.sock")),server=on"])
+        XCTAssertEqual(
+            try chardevs(),
+            ["main-chr: unix:\(path("main-chr.sock")),server=on", "r: disconnected:unix:\(path("r.sock")),server=on"])
         let peer = try QMPTestClient.connect(unix: path("r.sock"))
         XCTAssertEqual(try change("r", socket("r2.sock")), #"{"return": {}}"#)
         XCTAssertTrue(peer.waitForClose(), "the old backend's client is dropped")
@@ -77,7 +86,8 @@ final class ChardevChangeTests: ServerTestCase {
     /// opens, so when that fails the chardev is gone and the error is
     /// chardev-add's.
     func testFailedChangeLeavesNoChardev() throws {
-        XCTAssertEqual(try run("chardev-add", #"{"id": "r", "backend": {"type": "memory", "data": {}}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try run("chardev-add", #"{"id": "r", "backend": {"type": "memory", "data": {}}}"#), #"{"return": {}}"#)
         XCTAssertEqual(
             try change("r", #"{"type": "ringbuf", "data": {"size": 3}}"#),
             errorLine("Failed to add chardev 'r': size of ringbuf chardev must be power of two"))
@@ -85,12 +95,15 @@ final class ChardevChangeTests: ServerTestCase {
         XCTAssertEqual(try run("ringbuf-read", #"{"device": "r", "size": 1}"#), errorLine("Device 'r' not found"))
         XCTAssertEqual(try change("r", #"{"type": "null", "data": {}}"#), errorLine("Chardev 'r' does not exist"))
 
-        XCTAssertEqual(try run("chardev-add", #"{"id": "s", "backend": {"type": "null", "data": {}}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try run("chardev-add", #"{"id": "s", "backend": {"type": "null", "data": {}}}"#), #"{"return": {}}"#)
         XCTAssertEqual(
             try change("s", socket("none.sock", #", "server": false"#)),
-            errorLine("Failed to add chardev 's': Failed to connect to '\(path("none.sock"))': No such file or directory"))
+            errorLine(
+                "Failed to add chardev 's': Failed to connect to '\(path("none.sock"))': No such file or directory"))
         XCTAssertEqual(try chardevs(), ["main-chr: unix:\(path("main-chr.sock")),server=on"])
-        XCTAssertEqual(try run("chardev-add", #"{"id": "s", "backend": {"type": "null", "data": {}}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try run("chardev-add", #"{"id": "s", "backend": {"type": "null", "data": {}}}"#), #"{"return": {}}"#)
     }
 
     /// C5: `memory` is `ringbuf` under another name, which query-chardev
@@ -99,13 +112,15 @@ final class ChardevChangeTests: ServerTestCase {
         XCTAssertEqual(
             try run("chardev-add", #"{"id": "m", "backend": {"type": "memory", "data": {"size": 3}}}"#),
             errorLine("Failed to add chardev 'm': size of ringbuf chardev must be power of two"))
-        XCTAssertEqual(try run("chardev-add", #"{"id": "m", "backend": {"type": "memory", "data": {}}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try run("chardev-add", #"{"id": "m", "backend": {"type": "memory", "data": {}}}"#), #"{"return": {}}"#)
         XCTAssertEqual(try run("ringbuf-write", #"{"device": "m", "data": "abc"}"#), #"{"return": {}}"#)
         XCTAssertEqual(try run("ringbuf-read", #"{"device": "m", "size": 10}"#), #"{"return": "abc"}"#)
         let line = try client.execute(#"{"execute": "query-chardev"}"#)
         XCTAssertTrue(line.contains(#"{"frontend-open": false, "filename": "memory", "label": "m"}"#), line)
         XCTAssertEqual(server.chardevs.chardev(id: "m")?.backend, .memory)
         XCTAssertEqual(
-            try run("human-monitor-command", #"{"command-line": "info chardev"}"#).contains(#"m: filename=memory\r\n"#), true)
+            try run("human-monitor-command", #"{"command-line": "info chardev"}"#).contains(#"m: filename=memory\r\n"#),
+            true)
     }
 }

@@ -30,7 +30,8 @@ final class DispatchTests: ServerTestCase {
         try client.send(#"{"exec-oob": "x-oob", "id": "oob1"}"#)
         XCTAssertEqual(try client.readLine(), #"{"return": {"oob": true}, "id": "oob1"}"#)
         try client.send(#"{"exec-oob": "query-version", "id": "oob2"}"#)
-        XCTAssertEqual(try client.readLine(), errorLine("The command query-version does not support OOB", id: #""oob2""#))
+        XCTAssertEqual(
+            try client.readLine(), errorLine("The command query-version does not support OOB", id: #""oob2""#))
 
         // The 8th queued request suspends the monitor: the next OOB
         // request is not read until the dispatcher dequeues.
@@ -119,7 +120,8 @@ final class DispatchTests: ServerTestCase {
 
         let size = 3 << 20
         try client.send(#"{"execute": "x-big", "arguments": {"size": \#(size)}}"#)
-        let expected = Array(#"{"return": ""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: size) + Array("\"}\r\n".utf8)
+        let expected =
+            Array(#"{"return": ""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: size) + Array("\"}\r\n".utf8)
         let received = try client.readSlowly(count: expected.count, chunk: 4096)
         XCTAssertTrue(received == expected, "the large response arrived damaged (\(received.count) bytes)")
         XCTAssertEqual(try client.execute(#"{"execute": "query-version", "id": 1}"#).hasSuffix(#""id": 1}"#), true)

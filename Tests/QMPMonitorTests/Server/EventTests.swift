@@ -25,7 +25,8 @@ final class EventTests: ServerTestCase {
 
         // The negotiating client's next message is its own response.
         XCTAssertEqual(try negotiating.execute(#"{"execute": "qmp_capabilities"}"#), #"{"return": {}}"#)
-        XCTAssertEqual(try negotiating.execute(#"{"execute": "x-event", "arguments": {"n": 2}}"#).contains("X_EVENT"), true)
+        XCTAssertEqual(
+            try negotiating.execute(#"{"execute": "x-event", "arguments": {"n": 2}}"#).contains("X_EVENT"), true)
         XCTAssertEqual(try negotiating.readLine(), #"{"return": {}}"#)
         XCTAssertEqual(json(try listener.readLine())["data"], ["n": 2])
     }

@@ -15,8 +15,10 @@ final class HalfCloseTests: ServerTestCase {
     ) throws -> [Int64] {
         let socketPath = try addSocketMonitor("m\(count)\(oob)\(chunks)\(lineEnd.count)")
         let client = try connect(socketPath, negotiate: false)
-        var text = oob
-            ? #"{"execute": "qmp_capabilities", "arguments": {"enable": ["oob"]}}"# : #"{"execute": "qmp_capabilities"}"#
+        var text =
+            oob
+            ? #"{"execute": "qmp_capabilities", "arguments": {"enable": ["oob"]}}"#
+            : #"{"execute": "qmp_capabilities"}"#
         text += lineEnd
         for id in 0..<count { text += #"{"execute": "query-version", "id": \#(id)}"# + lineEnd }
         let bytes = Array(text.utf8)
@@ -37,7 +39,8 @@ final class HalfCloseTests: ServerTestCase {
 
     func testEveryAnswerArrivesWithoutOutOfBand() throws {
         for count in [0, 1, 5, 20] {
-            XCTAssertEqual(try answeredIDs(count: count, oob: false), (0..<Int64(count)).map { $0 }, "\(count) requests")
+            XCTAssertEqual(
+                try answeredIDs(count: count, oob: false), (0..<Int64(count)).map { $0 }, "\(count) requests")
         }
     }
 

@@ -5,7 +5,8 @@ import XCTest
 
 /// Monitor hotplug over real unix sockets (spec H).
 final class HotplugTests: ServerTestCase {
-    private let hotChardev = #"{"execute": "chardev-add", "arguments": {"id": "hot0", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "PATH"}}, "server": true, "wait": false}}}}"#
+    private let hotChardev =
+        #"{"execute": "chardev-add", "arguments": {"id": "hot0", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "PATH"}}, "server": true, "wait": false}}}}"#
 
     private func addHotChardev(_ client: QMPTestClient, _ socketPath: String) throws {
         let request = hotChardev.replacingOccurrences(of: "PATH", with: socketPath)
@@ -20,12 +21,15 @@ final class HotplugTests: ServerTestCase {
         let main = try connect(try addSocketMonitor("main"))
         let hotPath = path("hot.sock")
         try addHotChardev(main, hotPath)
-        XCTAssertEqual(try main.execute(#"{"execute": "monitor-add", "arguments": {"id": "hot", "chardev": "hot0"}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "monitor-add", "arguments": {"id": "hot", "chardev": "hot0"}}"#),
+            #"{"return": {}}"#)
 
         let hot = try QMPTestClient.connect(unix: hotPath)
         XCTAssertEqual(
             try hot.readLine(),
-            #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 10}, "package": ""}, "capabilities": ["oob"]}}"#)
+            #"{"QMP": {"version": {"qemu": {"micro": 0, "minor": 0, "major": 10}, "package": ""}, "capabilities": ["oob"]}}"#
+        )
         XCTAssertEqual(
             try hot.execute(#"{"execute": "query-version", "id": 1}"#),
             errorLine("Expecting capabilities negotiation with 'qmp_capabilities'", "CommandNotFound", id: "1"))
@@ -38,15 +42,21 @@ final class HotplugTests: ServerTestCase {
         XCTAssertTrue(listed.contains(["id": "hot", "mode": "control", "chardev": "hot0"]), "\(listed)")
         XCTAssertTrue(listed.contains(["id": "main", "mode": "control", "chardev": "main-chr"]), "\(listed)")
 
-        XCTAssertEqual(try main.execute(#"{"execute": "chardev-remove", "arguments": {"id": "hot0"}}"#), errorLine("Chardev 'hot0' is busy"))
-        XCTAssertEqual(try main.execute(#"{"execute": "monitor-remove", "arguments": {"id": "hot"}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "chardev-remove", "arguments": {"id": "hot0"}}"#),
+            errorLine("Chardev 'hot0' is busy"))
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "monitor-remove", "arguments": {"id": "hot"}}"#), #"{"return": {}}"#)
         XCTAssertTrue(hot.waitForClose(), "monitor-remove drops the client")
         let after = json(try main.execute(#"{"execute": "query-monitors"}"#))["return"]?.arrayValue ?? []
         XCTAssertEqual(after, [["id": "main", "mode": "control", "chardev": "main-chr"]])
-        XCTAssertEqual(try main.execute(#"{"execute": "chardev-remove", "arguments": {"id": "hot0"}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "chardev-remove", "arguments": {"id": "hot0"}}"#), #"{"return": {}}"#)
 
         try addHotChardev(main, hotPath)
-        XCTAssertEqual(try main.execute(#"{"execute": "monitor-add", "arguments": {"id": "hot", "chardev": "hot0"}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "monitor-add", "arguments": {"id": "hot", "chardev": "hot0"}}"#),
+            #"{"return": {}}"#)
         let again = try connect(hotPath)
         XCTAssertEqual(try again.execute(#"{"execute": "query-monitors", "id": "q"}"#).hasSuffix(#""id": "q"}"#), true)
     }
@@ -62,13 +72,15 @@ final class HotplugTests: ServerTestCase {
         XCTAssertTrue(hot.waitForClose())
         let listed = json(try main.execute(#"{"execute": "query-monitors"}"#))["return"]?.arrayValue ?? []
         XCTAssertEqual(listed, [["id": "main", "mode": "control", "chardev": "main-chr"]])
-        XCTAssertEqual(try main.execute(#"{"execute": "chardev-remove", "arguments": {"id": "hot0"}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "chardev-remove", "arguments": {"id": "hot0"}}"#), #"{"return": {}}"#)
     }
 
     /// Requests pipelined after a self-removal are dropped without response.
     func testSelfRemovalDropsLaterRequests() throws {
         let hot = try connect(try addSocketMonitor("hot"), enable: ["oob"])
-        try hot.send(#"{"execute": "monitor-remove", "arguments": {"id": "hot"}, "id": 1}{"execute": "query-version", "id": 2}"#)
+        try hot.send(
+            #"{"execute": "monitor-remove", "arguments": {"id": "hot"}, "id": 1}{"execute": "query-version", "id": 2}"#)
         XCTAssertEqual(try hot.readLine(), #"{"return": {}, "id": 1}"#)
         XCTAssertTrue(hot.waitForClose())
     }
@@ -82,10 +94,14 @@ final class HotplugTests: ServerTestCase {
         }
         XCTAssertEqual(try add(#"{"id": "main", "chardev": "nope"}"#), errorLine("monitor 'main' already exists"))
         XCTAssertEqual(try add(#"{"id": "new", "chardev": "nope"}"#), errorLine("chardev 'nope' not found"))
-        XCTAssertEqual(try add(#"{"id": "new", "chardev": "main-chr"}"#), errorLine("chardev 'main-chr' is already in use"))
+        XCTAssertEqual(
+            try add(#"{"id": "new", "chardev": "main-chr"}"#), errorLine("chardev 'main-chr' is already in use"))
         XCTAssertEqual(try add(#"{"chardev": "free"}"#), errorLine("Parameter 'id' is missing"))
-        XCTAssertEqual(try add(#"{"id": "new", "chardev": "free", "pretty": 1}"#), errorLine("Invalid parameter type for 'pretty', expected: boolean"))
-        XCTAssertEqual(try add(#"{"id": "new", "chardev": "free", "extra": 1}"#), errorLine("Parameter 'extra' is unexpected"))
+        XCTAssertEqual(
+            try add(#"{"id": "new", "chardev": "free", "pretty": 1}"#),
+            errorLine("Invalid parameter type for 'pretty', expected: boolean"))
+        XCTAssertEqual(
+            try add(#"{"id": "new", "chardev": "free", "extra": 1}"#), errorLine("Parameter 'extra' is unexpected"))
         XCTAssertEqual(try add(#"{"id": "new", "chardev": "free"}"#), #"{"return": {}}"#)
         XCTAssertEqual(try add(#"{"id": "other", "chardev": "free"}"#), errorLine("chardev 'free' is already in use"))
     }
@@ -94,9 +110,15 @@ final class HotplugTests: ServerTestCase {
     func testMonitorRemoveErrors() throws {
         let main = try connect(try addSocketMonitor("main"))
         try addSocketMonitor("human", mode: .readline)
-        XCTAssertEqual(try main.execute(#"{"execute": "monitor-remove", "arguments": {"id": "nope"}}"#), errorLine("monitor 'nope' not found"))
-        XCTAssertEqual(try main.execute(#"{"execute": "monitor-remove", "arguments": {"id": "human"}}"#), errorLine("monitor 'human' is not a QMP monitor"))
-        XCTAssertEqual(try main.execute(#"{"execute": "monitor-remove", "arguments": {}}"#), errorLine("Parameter 'id' is missing"))
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "monitor-remove", "arguments": {"id": "nope"}}"#),
+            errorLine("monitor 'nope' not found"))
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "monitor-remove", "arguments": {"id": "human"}}"#),
+            errorLine("monitor 'human' is not a QMP monitor"))
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "monitor-remove", "arguments": {}}"#), errorLine("Parameter 'id' is missing")
+        )
     }
 
     /// A monitor created at start-up (as `-mon` does) is listed and can be
@@ -106,9 +128,13 @@ final class HotplugTests: ServerTestCase {
         try server.chardevs.add(id: "quiet", backend: .null)
         let automatic = try server.addMonitor(id: nil, chardev: "quiet")
         XCTAssertEqual(automatic, "monitor0")
-        XCTAssertEqual(try main.execute(#"{"execute": "chardev-remove", "arguments": {"id": "quiet"}}"#), errorLine("Chardev 'quiet' is busy"))
-        XCTAssertEqual(try main.execute(#"{"execute": "monitor-remove", "arguments": {"id": "monitor0"}}"#), #"{"return": {}}"#)
-        XCTAssertEqual(try main.execute(#"{"execute": "chardev-remove", "arguments": {"id": "quiet"}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "chardev-remove", "arguments": {"id": "quiet"}}"#),
+            errorLine("Chardev 'quiet' is busy"))
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "monitor-remove", "arguments": {"id": "monitor0"}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try main.execute(#"{"execute": "chardev-remove", "arguments": {"id": "quiet"}}"#), #"{"return": {}}"#)
     }
 
     /// query-monitors reports mon_list reversed, and serving a monitor
@@ -131,7 +157,10 @@ final class HotplugTests: ServerTestCase {
     func testPrettyMonitor() throws {
         let main = try connect(try addSocketMonitor("main"))
         let prettyPath = try addSocketChardev("pretty0")
-        XCTAssertEqual(try main.execute(#"{"execute": "monitor-add", "arguments": {"id": "p", "chardev": "pretty0", "pretty": true}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try main.execute(
+                #"{"execute": "monitor-add", "arguments": {"id": "p", "chardev": "pretty0", "pretty": true}}"#),
+            #"{"return": {}}"#)
         let client = try QMPTestClient.connect(unix: prettyPath)
         XCTAssertEqual(try client.readLine(), "{")
         XCTAssertEqual(try client.readLine(), #"    "QMP": {"#)

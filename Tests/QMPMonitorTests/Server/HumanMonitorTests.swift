@@ -62,10 +62,12 @@ final class HumanMonitorTests: ServerTestCase {
     func testHumanMonitorCommand() throws {
         let client = try connect(try addSocketMonitor("qmp"))
         XCTAssertEqual(
-            try client.execute(#"{"execute": "human-monitor-command", "arguments": {"command-line": "info monitors"}}"#),
+            try client.execute(
+                #"{"execute": "human-monitor-command", "arguments": {"command-line": "info monitors"}}"#),
             #"{"return": "qmp: mode=control chardev=qmp-chr\r\n"}"#)
         XCTAssertEqual(
-            try client.execute(#"{"execute": "human-monitor-command", "arguments": {"command-line": "foo bar", "cpu-index": 0}}"#),
+            try client.execute(
+                #"{"execute": "human-monitor-command", "arguments": {"command-line": "foo bar", "cpu-index": 0}}"#),
             #"{"return": "unknown command: 'foo'\r\n"}"#)
     }
 

@@ -1,6 +1,7 @@
 import QAPIRuntime
-@testable import QMPMonitor
 import XCTest
+
+@testable import QMPMonitor
 
 /// The monitor core's small parts, without sockets.
 final class MonitorPartsTests: XCTestCase {
@@ -32,7 +33,9 @@ final class MonitorPartsTests: XCTestCase {
         XCTAssertEqual(HumanCommand(parsing: "? info"), .help("info"))
         XCTAssertEqual(HumanCommand(parsing: "help info status x"), .help("info", subcommand: "status"))
         XCTAssertEqual(HumanCommand(parsing: "info\tchardev"), .infoChardev)
-        XCTAssertEqual(HumanCommand(parsing: "info monitors extra"), .extraneousArguments(name: "monitors", typed: "info monitors"))
+        XCTAssertEqual(
+            HumanCommand(parsing: "info monitors extra"), .extraneousArguments(name: "monitors", typed: "info monitors")
+        )
         XCTAssertEqual(HumanCommand(parsing: "info"), .infoTopics)
         XCTAssertEqual(HumanCommand(parsing: "info x"), .unknown("info x"))
         XCTAssertEqual(HumanCommand(parsing: "info status"), .infoStatus)

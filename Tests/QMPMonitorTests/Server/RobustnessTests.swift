@@ -28,7 +28,10 @@ final class RobustnessTests: ServerTestCase {
 
     private func expect(_ actual: String, _ expected: String, _ what: @autoclosure () -> String) throws {
         guard actual == expected else {
-            throw Mismatch(description: "\(what()): got \(actual.prefix(300).debugDescription), expected \(expected.prefix(300).debugDescription)")
+            throw Mismatch(
+                description:
+                    "\(what()): got \(actual.prefix(300).debugDescription), expected \(expected.prefix(300).debugDescription)"
+            )
         }
     }
 
@@ -58,10 +61,14 @@ final class RobustnessTests: ServerTestCase {
         try expect(
             try client.execute(#"{"execute": "query-version", "id": \#(index)}"#), Self.versionAnswer(id: "\(index)"),
             "query-version #\(index)")
-        try expect(try main.execute(#"{"execute": "monitor-remove", "arguments": {"id": "cyc"}}"#), Self.ok, "monitor-remove #\(index)")
+        try expect(
+            try main.execute(#"{"execute": "monitor-remove", "arguments": {"id": "cyc"}}"#), Self.ok,
+            "monitor-remove #\(index)")
         guard client.waitForClose() else { throw Mismatch(description: "cycle \(index): client not dropped") }
         client.close()
-        try expect(try main.execute(#"{"execute": "chardev-remove", "arguments": {"id": "cyc"}}"#), Self.ok, "chardev-remove #\(index)")
+        try expect(
+            try main.execute(#"{"execute": "chardev-remove", "arguments": {"id": "cyc"}}"#), Self.ok,
+            "chardev-remove #\(index)")
     }
 
     /// 1000 hotplug cycles leave the descriptor count flat and resident
@@ -165,7 +172,9 @@ final class RobustnessTests: ServerTestCase {
         try check(monitors["id"] == .string("c\(index)-p1"), "p1 id: \(monitors)")
         let listed = monitors["return"]?.arrayValue ?? []
         try check(listed.count == monitorCount, "p1 lists \(listed.count) monitors")
-        try check(listed.contains(["id": .string("m\(index)"), "mode": "control", "chardev": .string("m\(index)-chr")]), "p1 misses m\(index)")
+        try check(
+            listed.contains(["id": .string("m\(index)"), "mode": "control", "chardev": .string("m\(index)-chr")]),
+            "p1 misses m\(index)")
         let commands = try JSONValue(parsing: try client.readLine())
         try check(commands["id"] == .string("c\(index)-p2"), "p2 id: \(commands)")
         try check((commands["return"]?.arrayValue ?? []).contains(["name": "query-version"]), "p2 misses query-version")
@@ -203,15 +212,20 @@ final class RobustnessTests: ServerTestCase {
             let leaving = try connect(hotPath)
             try leaving.send(partial)
             leaving.close()
-            XCTAssertEqual(try other.execute(#"{"execute": "query-version", "id": \#(index)}"#), Self.versionAnswer(id: "\(index)"))
+            XCTAssertEqual(
+                try other.execute(#"{"execute": "query-version", "id": \#(index)}"#), Self.versionAnswer(id: "\(index)")
+            )
 
             let next = try connect(hotPath, negotiate: false)
             XCTAssertEqual(
                 try next.execute(#"{"execute": "query-version", "id": "before"}"#),
-                errorLine("Expecting capabilities negotiation with 'qmp_capabilities'", "CommandNotFound", id: #""before""#),
+                errorLine(
+                    "Expecting capabilities negotiation with 'qmp_capabilities'", "CommandNotFound", id: #""before""#),
                 "after \(partial.debugDescription)")
-            XCTAssertEqual(try next.execute(#"{"execute": "qmp_capabilities", "id": "neg"}"#), #"{"return": {}, "id": "neg"}"#)
-            XCTAssertEqual(try next.execute(#"{"execute": "query-version", "id": "after"}"#), Self.versionAnswer(id: #""after""#))
+            XCTAssertEqual(
+                try next.execute(#"{"execute": "qmp_capabilities", "id": "neg"}"#), #"{"return": {}, "id": "neg"}"#)
+            XCTAssertEqual(
+                try next.execute(#"{"execute": "query-version", "id": "after"}"#), Self.versionAnswer(id: #""after""#))
             next.close()
         }
     }
@@ -252,7 +266,8 @@ final class RobustnessTests: ServerTestCase {
                 XCTAssertEqual(try next.execute(#"{"execute": "query-version", "id": 1}"#), Self.versionAnswer(id: "1"))
                 XCTAssertTrue(next.receivesNothing(for: 0.05), "leftover output after the answers")
                 next.close()
-                XCTAssertEqual(try other.execute(#"{"execute": "query-version", "id": 2}"#), Self.versionAnswer(id: "2"))
+                XCTAssertEqual(
+                    try other.execute(#"{"execute": "query-version", "id": 2}"#), Self.versionAnswer(id: "2"))
             }
         }
     }
@@ -271,15 +286,19 @@ final class RobustnessTests: ServerTestCase {
         for attempt in 0..<100 where !isRunning {
             try other.send(#"{"execute": "query-version", "id": "o"}"#)
             isRunning = other.receivesNothing(for: 0.05)
-            if !isRunning { XCTAssertEqual(try other.readLine(), Self.versionAnswer(id: #""o""#), "attempt \(attempt)") }
+            if !isRunning {
+                XCTAssertEqual(try other.readLine(), Self.versionAnswer(id: #""o""#), "attempt \(attempt)")
+            }
         }
         XCTAssertTrue(isRunning, "x-block never ran")
         leaving.close()
         let next = try connect(hotPath, negotiate: false)
         gate.open()
         XCTAssertEqual(try other.readLine(), Self.versionAnswer(id: #""o""#))
-        XCTAssertEqual(try next.execute(#"{"execute": "qmp_capabilities", "id": "neg"}"#), #"{"return": {}, "id": "neg"}"#)
-        XCTAssertEqual(try next.execute(#"{"execute": "query-version", "id": "mine"}"#), Self.versionAnswer(id: #""mine""#))
+        XCTAssertEqual(
+            try next.execute(#"{"execute": "qmp_capabilities", "id": "neg"}"#), #"{"return": {}, "id": "neg"}"#)
+        XCTAssertEqual(
+            try next.execute(#"{"execute": "query-version", "id": "mine"}"#), Self.versionAnswer(id: #""mine""#))
     }
 
     // MARK: 4. Limits
@@ -300,14 +319,17 @@ final class RobustnessTests: ServerTestCase {
         let other = try connect(try addSocketMonitor("other"))
         let deep = String(repeating: "[", count: 1023) + String(repeating: "]", count: 1023)
         XCTAssertEqual(
-            try client.execute(#"{"execute": "query-version", "id": \#(deep)}"#), Self.versionAnswer(id: deep), "depth 1024")
+            try client.execute(#"{"execute": "query-version", "id": \#(deep)}"#), Self.versionAnswer(id: deep),
+            "depth 1024")
 
         let tooDeep = String(repeating: "[", count: 1024) + String(repeating: "]", count: 1024)
         try client.send(#"{"execute": "query-version", "id": \#(tooDeep)}"#)
         XCTAssertEqual(try client.readLine(), errorLine("JSON nesting depth limit exceeded"))
         try expectLines(client, 1025, errorLine("JSON parse error, expecting value"), "closers after the limit")
-        XCTAssertEqual(try client.execute(#"{"execute": "query-version", "id": "next"}"#), Self.versionAnswer(id: #""next""#))
-        XCTAssertEqual(try other.execute(#"{"execute": "query-version", "id": "other"}"#), Self.versionAnswer(id: #""other""#))
+        XCTAssertEqual(
+            try client.execute(#"{"execute": "query-version", "id": "next"}"#), Self.versionAnswer(id: #""next""#))
+        XCTAssertEqual(
+            try other.execute(#"{"execute": "query-version", "id": "other"}"#), Self.versionAnswer(id: #""other""#))
     }
 
     /// 2^21 tokens are fine, the next one is `JSON token count limit
@@ -324,8 +346,10 @@ final class RobustnessTests: ServerTestCase {
         try client.send(bytes)
         XCTAssertEqual(try client.readLine(timeout: 60), errorLine("JSON token count limit exceeded"))
         print("token count limit: \(bytes.count) bytes answered in \(ContinuousClock.now - start)")
-        XCTAssertEqual(try client.execute(#"{"execute": "query-version", "id": "next"}"#), Self.versionAnswer(id: #""next""#))
-        XCTAssertEqual(try other.execute(#"{"execute": "query-version", "id": "other"}"#), Self.versionAnswer(id: #""other""#))
+        XCTAssertEqual(
+            try client.execute(#"{"execute": "query-version", "id": "next"}"#), Self.versionAnswer(id: #""next""#))
+        XCTAssertEqual(
+            try other.execute(#"{"execute": "query-version", "id": "other"}"#), Self.versionAnswer(id: #""other""#))
     }
 
     /// A string token over 64 MiB is `JSON token size limit exceeded`
@@ -341,9 +365,11 @@ final class RobustnessTests: ServerTestCase {
         try client.send(bytes)
         XCTAssertEqual(try client.readLine(timeout: 60), errorLine("JSON token size limit exceeded"))
         print("token size limit: \(bytes.count) bytes answered in \(ContinuousClock.now - start)")
-        XCTAssertEqual(try client.execute(#"{"execute": "query-version", "id": "next"}"#), Self.versionAnswer(id: #""next""#))
+        XCTAssertEqual(
+            try client.execute(#"{"execute": "query-version", "id": "next"}"#), Self.versionAnswer(id: #""next""#))
         XCTAssertTrue(client.receivesNothing(for: 0.05), "more than one error")
-        XCTAssertEqual(try other.execute(#"{"execute": "query-version", "id": "other"}"#), Self.versionAnswer(id: #""other""#))
+        XCTAssertEqual(
+            try other.execute(#"{"execute": "query-version", "id": "other"}"#), Self.versionAnswer(id: #""other""#))
     }
 }
 

@@ -160,7 +160,8 @@ final class RunStateTests: ServerTestCase {
         await restartServer { $0.name = "vm-1" }
         let client = try connect(try addSocketMonitor("main"))
         func human(_ line: String) throws -> [String] {
-            try client.executeWithEvents(#"{"execute": "human-monitor-command", "arguments": {"command-line": "\#(line)"}}"#)
+            try client.executeWithEvents(
+                #"{"execute": "human-monitor-command", "arguments": {"command-line": "\#(line)"}}"#)
         }
         XCTAssertEqual(try human("info status"), [#"{"return": "VM status: running\r\n"}"#])
         XCTAssertEqual(try human("stop"), [eventLine("STOP"), #"{"return": ""}"#])
@@ -174,14 +175,19 @@ final class RunStateTests: ServerTestCase {
         XCTAssertEqual(try human("info name"), [#"{"return": "vm-1\r\n"}"#])
         XCTAssertEqual(
             try human("s x"),
-            [#"{"return": "stop|s: extraneous characters at the end of line\r\nTry \"help s\" for more information\r\n"}"#])
+            [
+                #"{"return": "stop|s: extraneous characters at the end of line\r\nTry \"help s\" for more information\r\n"}"#
+            ])
         XCTAssertEqual(
             try human("  info   status   x"),
-            [#"{"return": "status: extraneous characters at the end of line\r\nTry \"help   info   status\" for more information\r\n"}"#])
+            [
+                #"{"return": "status: extraneous characters at the end of line\r\nTry \"help   info   status\" for more information\r\n"}"#
+            ])
         XCTAssertEqual(try human("help stop"), [#"{"return": "stop|s  -- stop emulation\r\n"}"#])
         XCTAssertEqual(try human("help system_reset"), [#"{"return": "system_reset  -- reset the system\r\n"}"#])
         XCTAssertEqual(
-            try human("help system_powerdown"), [#"{"return": "system_powerdown  -- send system power down event\r\n"}"#])
+            try human("help system_powerdown"),
+            [#"{"return": "system_powerdown  -- send system power down event\r\n"}"#])
         XCTAssertEqual(try human("help c"), [#"{"return": "cont|c  -- resume emulation\r\n"}"#])
         XCTAssertEqual(
             try human("help info status"),

@@ -76,25 +76,35 @@ class ServerTestCase: XCTestCase {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    private static func registerTestCommands(_ registry: inout QMPCommandRegistry, _ sink: any QMPEventSink, _ gate: TestGate) {
+    private static func registerTestCommands(
+        _ registry: inout QMPCommandRegistry, _ sink: any QMPEventSink, _ gate: TestGate
+    ) {
         registry.register(
-            QMPCommand(name: "x-block", body: .inBand { _, _ in
-                await gate.wait()
-                return .object([:])
-            }))
+            QMPCommand(
+                name: "x-block",
+                body: .inBand { _, _ in
+                    await gate.wait()
+                    return .object([:])
+                }))
         registry.register(
-            QMPCommand(name: "x-event", body: .inBand { arguments, _ in
-                sink.emit(QMPEventMessage(name: "X_EVENT", data: ["n": arguments["n"] ?? .null], timestamp: .now))
-                return .object([:])
-            }))
+            QMPCommand(
+                name: "x-event",
+                body: .inBand { arguments, _ in
+                    sink.emit(QMPEventMessage(name: "X_EVENT", data: ["n": arguments["n"] ?? .null], timestamp: .now))
+                    return .object([:])
+                }))
         registry.register(
-            QMPCommand(name: "x-oob", flags: .allowOOB, body: .outOfBand { _, _ in
-                .object(["oob": true])
-            }))
+            QMPCommand(
+                name: "x-oob", flags: .allowOOB,
+                body: .outOfBand { _, _ in
+                    .object(["oob": true])
+                }))
         registry.register(
-            QMPCommand(name: "x-big", body: .inBand { arguments, _ in
-                .string(String(repeating: "x", count: Int(arguments["size"]?.int64Value ?? 0)))
-            }))
+            QMPCommand(
+                name: "x-big",
+                body: .inBand { arguments, _ in
+                    .string(String(repeating: "x", count: Int(arguments["size"]?.int64Value ?? 0)))
+                }))
     }
 
     /// A path in the temporary folder.
@@ -130,7 +140,9 @@ class ServerTestCase: XCTestCase {
         let greeting = try client.readLine()
         XCTAssertTrue(greeting.hasPrefix(#"{"QMP": "#), greeting)
         if negotiate {
-            let arguments = enable.isEmpty ? "" : #", "arguments": {"enable": [\#(enable.map { "\"\($0)\"" }.joined(separator: ", "))]}"#
+            let arguments =
+                enable.isEmpty
+                ? "" : #", "arguments": {"enable": [\#(enable.map { "\"\($0)\"" }.joined(separator: ", "))]}"#
             try client.send(#"{"execute": "qmp_capabilities"\#(arguments)}"#)
             XCTAssertEqual(try client.readLine(), #"{"return": {}}"#)
         }

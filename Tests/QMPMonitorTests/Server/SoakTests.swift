@@ -30,7 +30,8 @@ final class SoakTests: ServerTestCase {
         let report = try soak(control: control, requests: Self.totalRequests, label: "soak")
         let fdsAfter = try settledDescriptorCount(target: fdsBefore)
         let rssAfter = try Self.residentBytes()
-        print("""
+        print(
+            """
             soak: \(report.clients) clients, \(report.sent) requests sent on connections that stayed open, \
             \(report.answered) answered, \(report.misrouted) misrouted, \(report.duplicated) answered twice, \
             \(report.lost) lost; \(report.abandoned) sent just before an abrupt disconnect, \(report.oob) out of band, \
@@ -84,7 +85,9 @@ final class SoakTests: ServerTestCase {
         for index in 0..<Self.clientCount {
             let socketPath = path("soak\(index).sock")
             try expectOK(control, Self.chardevAdd("soak\(index)", socketPath))
-            try expectOK(control, #"{"execute": "monitor-add", "arguments": {"id": "soak\#(index)", "chardev": "soak\#(index)"}}"#)
+            try expectOK(
+                control,
+                #"{"execute": "monitor-add", "arguments": {"id": "soak\#(index)", "chardev": "soak\#(index)"}}"#)
             paths.append(socketPath)
         }
         let results = ResultLog()
@@ -110,7 +113,8 @@ final class SoakTests: ServerTestCase {
             try churn(control, round: round, report: &report)
             round += 1
         }
-        report.seconds = Double((ContinuousClock.now - began).components.seconds)
+        report.seconds =
+            Double((ContinuousClock.now - began).components.seconds)
             + Double((ContinuousClock.now - began).components.attoseconds) / 1e18
         for index in 0..<Self.clientCount {
             try expectOK(control, #"{"execute": "monitor-remove", "arguments": {"id": "soak\#(index)"}}"#)
@@ -176,7 +180,8 @@ final class SoakTests: ServerTestCase {
                 number += 1
                 let outOfBand = oob && random.next() % 10 == 0
                 if outOfBand { count.oob += 1 }
-                text += outOfBand
+                text +=
+                    outOfBand
                     ? #"{"exec-oob": "x-oob", "id": "\#(id)"}"#
                     : #"{"execute": "query-version", "id": "\#(id)"}"#
                 text += "\n"
@@ -196,7 +201,8 @@ final class SoakTests: ServerTestCase {
                     line = try client.readLine(timeout: 30)
                 } catch {
                     count.lost += expected.count - seen.count
-                    throw Mismatch(description: "client \(index): \(error) with \(expected.count - seen.count) answers missing")
+                    throw Mismatch(
+                        description: "client \(index): \(error) with \(expected.count - seen.count) answers missing")
                 }
                 guard case .string(let id)? = try JSONValue(parsing: line)["id"] else { continue }
                 if !expected.contains(id) {
@@ -216,10 +222,14 @@ final class SoakTests: ServerTestCase {
     private static func negotiated(_ socketPath: String, oob: Bool, index: Int) throws -> QMPTestClient {
         let client = try QMPTestClient.connect(unix: socketPath, waitingUpTo: 10)
         let greeting = try client.readLine(timeout: 30)
-        guard greeting.hasPrefix(#"{"QMP": "#) else { throw Mismatch(description: "client \(index) greeting: \(greeting)") }
+        guard greeting.hasPrefix(#"{"QMP": "#) else {
+            throw Mismatch(description: "client \(index) greeting: \(greeting)")
+        }
         let arguments = oob ? #", "arguments": {"enable": ["oob"]}"# : ""
         let answer = try client.execute(#"{"execute": "qmp_capabilities"\#(arguments)}"#, timeout: 30)
-        guard answer == #"{"return": {}}"# else { throw Mismatch(description: "client \(index) negotiation: \(answer)") }
+        guard answer == #"{"return": {}}"# else {
+            throw Mismatch(description: "client \(index) negotiation: \(answer)")
+        }
         return client
     }
 

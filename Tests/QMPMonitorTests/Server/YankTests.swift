@@ -41,19 +41,26 @@ final class YankTests: ServerTestCase {
         try server.chardevs.add(id: "n", backend: .null)
         let peer = try addSocketChardev("a")
         try server.chardevs.add(id: "r", backend: .ringbuf())
-        try server.chardevs.add(id: "cl", backend: .socket(ChardevSocketOptions(address: .unix(path: peer), server: false)))
+        try server.chardevs.add(
+            id: "cl", backend: .socket(ChardevSocketOptions(address: .unix(path: peer), server: false)))
         try addSocketChardev("z")
-        XCTAssertEqual(try client.execute(#"{"execute": "query-yank"}"#), yankInstances(["main-chr", "b", "a", "cl", "z"]))
+        XCTAssertEqual(
+            try client.execute(#"{"execute": "query-yank"}"#), yankInstances(["main-chr", "b", "a", "cl", "z"]))
         XCTAssertEqual(
             try client.execute(#"{"exec-oob": "query-yank", "id": 1}"#),
-            #"{"return": [{"type": "chardev", "id": "main-chr"}, {"type": "chardev", "id": "b"}, {"type": "chardev", "id": "a"}, {"type": "chardev", "id": "cl"}, {"type": "chardev", "id": "z"}], "id": 1}"#)
-        XCTAssertEqual(try client.execute(#"{"execute": "chardev-remove", "arguments": {"id": "z"}}"#), #"{"return": {}}"#)
+            #"{"return": [{"type": "chardev", "id": "main-chr"}, {"type": "chardev", "id": "b"}, {"type": "chardev", "id": "a"}, {"type": "chardev", "id": "cl"}, {"type": "chardev", "id": "z"}], "id": 1}"#
+        )
         XCTAssertEqual(
-            try client.execute(#"{"execute": "chardev-change", "arguments": {"id": "b", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "\#(path("b2.sock"))"}}}}}}"#),
+            try client.execute(#"{"execute": "chardev-remove", "arguments": {"id": "z"}}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try client.execute(
+                #"{"execute": "chardev-change", "arguments": {"id": "b", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "\#(path("b2.sock"))"}}}}}}"#
+            ),
             #"{"return": {}}"#)
         XCTAssertEqual(try client.execute(#"{"execute": "query-yank"}"#), yankInstances(["main-chr", "a", "cl", "b"]))
         XCTAssertEqual(
-            try client.execute(#"{"execute": "query-yank", "arguments": {"x": 1}}"#), errorLine("Parameter 'x' is unexpected"))
+            try client.execute(#"{"execute": "query-yank", "arguments": {"x": 1}}"#),
+            errorLine("Parameter 'x' is unexpected"))
     }
 
     /// Y2: an empty list succeeds; an instance that is not registered
@@ -73,13 +80,18 @@ final class YankTests: ServerTestCase {
         XCTAssertEqual(try yank(#"{"instances": [{"type": "block-node", "node-name": "disk0"}]}"#), notFound)
         XCTAssertEqual(try yank(#"{"instances": [{"type": "migration"}]}"#), notFound)
         XCTAssertEqual(try yank(yankArguments(["other-chr", "nope"])), notFound)
-        XCTAssertEqual(try other.execute(#"{"execute": "query-status"}"#).hasPrefix(#"{"return": "#), true, "nothing was yanked")
+        XCTAssertEqual(
+            try other.execute(#"{"execute": "query-status"}"#).hasPrefix(#"{"return": "#), true, "nothing was yanked")
 
         XCTAssertEqual(try yank("{}"), errorLine("Parameter 'instances' is missing"))
-        XCTAssertEqual(try yank(#"{"instances": {}}"#), errorLine("Invalid parameter type for 'instances', expected: array"))
+        XCTAssertEqual(
+            try yank(#"{"instances": {}}"#), errorLine("Invalid parameter type for 'instances', expected: array"))
         XCTAssertEqual(try yank(#"{"instances": [{}]}"#), errorLine("Parameter 'instances[0].type' is missing"))
-        XCTAssertEqual(try yank(#"{"instances": [{"type": "bogus"}]}"#), errorLine("Parameter 'type' does not accept value 'bogus'"))
-        XCTAssertEqual(try yank(#"{"instances": [{"type": "chardev"}]}"#), errorLine("Parameter 'instances[0].id' is missing"))
+        XCTAssertEqual(
+            try yank(#"{"instances": [{"type": "bogus"}]}"#),
+            errorLine("Parameter 'type' does not accept value 'bogus'"))
+        XCTAssertEqual(
+            try yank(#"{"instances": [{"type": "chardev"}]}"#), errorLine("Parameter 'instances[0].id' is missing"))
         XCTAssertEqual(
             try yank(#"{"instances": [{"type": "chardev", "id": 1}]}"#),
             errorLine("Invalid parameter type for 'instances[0].id', expected: string"))
@@ -87,9 +99,11 @@ final class YankTests: ServerTestCase {
             try yank(#"{"instances": [{"type": "chardev", "id": "x", "extra": 1}]}"#),
             errorLine("Parameter 'instances[0].extra' is unexpected"))
         XCTAssertEqual(
-            try yank(#"{"instances": [{"type": "block-node"}]}"#), errorLine("Parameter 'instances[0].node-name' is missing"))
+            try yank(#"{"instances": [{"type": "block-node"}]}"#),
+            errorLine("Parameter 'instances[0].node-name' is missing"))
         XCTAssertEqual(
-            try yank(#"{"instances": [{"type": "migration", "x": 1}]}"#), errorLine("Parameter 'instances[0].x' is unexpected"))
+            try yank(#"{"instances": [{"type": "migration", "x": 1}]}"#),
+            errorLine("Parameter 'instances[0].x' is unexpected"))
     }
 
     /// Y2: yanking a monitor's chardev drops its client at once; the
@@ -108,7 +122,8 @@ final class YankTests: ServerTestCase {
         let next = try connect(otherPath)
         XCTAssertEqual(try next.execute(#"{"execute": "query-name"}"#), #"{"return": {}}"#)
         XCTAssertEqual(
-            try client.execute(#"{"execute": "yank", "arguments": \#(yankArguments(["other-chr"]))}"#), #"{"return": {}}"#)
+            try client.execute(#"{"execute": "yank", "arguments": \#(yankArguments(["other-chr"]))}"#),
+            #"{"return": {}}"#)
         XCTAssertTrue(next.waitForClose())
     }
 
@@ -144,7 +159,9 @@ final class YankTests: ServerTestCase {
         gate.open()
         XCTAssertEqual(try newcomer.execute(#"{"execute": "qmp_capabilities"}"#), #"{"return": {}}"#)
         let again = try connect(blockedPath)
-        XCTAssertEqual(try again.execute(#"{"execute": "query-status", "id": 2}"#), #"{"return": {"status": "running", "singlestep": false, "running": true}, "id": 2}"#)
+        XCTAssertEqual(
+            try again.execute(#"{"execute": "query-status", "id": 2}"#),
+            #"{"return": {"status": "running", "singlestep": false, "running": true}, "id": 2}"#)
     }
 
     /// Y2: a client that yanks its own chardev, out of band or in band,
@@ -170,15 +187,18 @@ final class YankTests: ServerTestCase {
     func testYankClientSocket() throws {
         let client = try connect(try addSocketMonitor("main"))
         let peerPath = try addSocketChardev("peer")
-        try server.chardevs.add(id: "cl", backend: .socket(ChardevSocketOptions(address: .unix(path: peerPath), server: false)))
+        try server.chardevs.add(
+            id: "cl", backend: .socket(ChardevSocketOptions(address: .unix(path: peerPath), server: false)))
         XCTAssertEqual(filename("cl"), "unix:")
         XCTAssertTrue(eventually { filename("peer") == "unix:\(peerPath),server=on" })
         let chardevs = try client.execute(#"{"execute": "query-chardev"}"#)
         XCTAssertTrue(chardevs.contains(#"{"frontend-open": false, "filename": "unix:", "label": "cl"}"#), chardevs)
-        XCTAssertEqual(try client.execute(#"{"execute": "yank", "arguments": \#(yankArguments(["cl"]))}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try client.execute(#"{"execute": "yank", "arguments": \#(yankArguments(["cl"]))}"#), #"{"return": {}}"#)
         XCTAssertTrue(eventually { filename("cl") == "disconnected:unix:\(peerPath)" })
         XCTAssertTrue(eventually { filename("peer") == "disconnected:unix:\(peerPath),server=on" })
-        XCTAssertEqual(try client.execute(#"{"execute": "yank", "arguments": \#(yankArguments(["cl"]))}"#), #"{"return": {}}"#)
+        XCTAssertEqual(
+            try client.execute(#"{"execute": "yank", "arguments": \#(yankArguments(["cl"]))}"#), #"{"return": {}}"#)
         XCTAssertEqual(filename("cl"), "disconnected:unix:\(peerPath)", "a client does not reconnect")
     }
 }

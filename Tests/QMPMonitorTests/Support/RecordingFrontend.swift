@@ -1,5 +1,5 @@
-import QAPIRuntime
 import Dispatch
+import QAPIRuntime
 import QMPMonitor
 import XCTest
 

@@ -48,7 +48,8 @@ final class TestClient {
         guard descriptor >= 0, result == 0 else {
             let text = String(cString: strerror(errno))
             if descriptor >= 0 { Glibc.close(descriptor) }
-            throw NSError(domain: "TestClient", code: Int(errno), userInfo: [NSLocalizedDescriptionKey: "\(what): \(text)"])
+            throw NSError(
+                domain: "TestClient", code: Int(errno), userInfo: [NSLocalizedDescriptionKey: "\(what): \(text)"])
         }
         return TestClient(descriptor: descriptor)
     }

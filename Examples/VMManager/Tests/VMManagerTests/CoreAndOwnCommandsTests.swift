@@ -62,16 +62,19 @@ final class CoreAndOwnCommandsTests: VMManagerServerTestCase {
             }
             work += references(entry)
         }
-        let types = Set(entries.filter { !["command", "event"].contains(metaType($0)) }.compactMap { $0["name"]?.stringValue })
+        let types = Set(
+            entries.filter { !["command", "event"].contains(metaType($0)) }.compactMap { $0["name"]?.stringValue })
         XCTAssertEqual(types.subtracting(reached), [], "types that nothing reaches")
 
         // vm-create, resolved through the (masked) type names.
         let create = try XCTUnwrap(byName["vm-create"])
         let arguments = try XCTUnwrap(byName[create["arg-type"]?.stringValue ?? ""])
-        XCTAssertEqual(arguments["members"]?.arrayValue?.compactMap { $0["name"]?.stringValue }, ["name", "memory", "vcpus"])
+        XCTAssertEqual(
+            arguments["members"]?.arrayValue?.compactMap { $0["name"]?.stringValue }, ["name", "memory", "vcpus"])
         XCTAssertEqual(arguments["members"]?.arrayValue?.map { $0["default"] != nil }, [false, true, true])
         let info = try XCTUnwrap(byName[create["ret-type"]?.stringValue ?? ""])
-        XCTAssertEqual(info["members"]?.arrayValue?.compactMap { $0["name"]?.stringValue }, ["name", "state", "memory", "vcpus"])
+        XCTAssertEqual(
+            info["members"]?.arrayValue?.compactMap { $0["name"]?.stringValue }, ["name", "state", "memory", "vcpus"])
         let state = try XCTUnwrap(byName[info["members"]?.arrayValue?[1]["type"]?.stringValue ?? ""])
         XCTAssertEqual(state["values"], ["created", "booting", "running", "stopped"])
         let query = try XCTUnwrap(byName["query-vms"])
@@ -96,7 +99,9 @@ final class CoreAndOwnCommandsTests: VMManagerServerTestCase {
             {"addr": {"type": "unix", "data": {"path": "\(extraPath)"}}, "server": true, "wait": false}}}}
             """
         XCTAssertEqual(try client.result(addChardev), [:])
-        XCTAssertEqual(try client.result(#"{"execute": "monitor-add", "arguments": {"id": "extra-mon", "chardev": "extra"}}"#), [:])
+        XCTAssertEqual(
+            try client.result(#"{"execute": "monitor-add", "arguments": {"id": "extra-mon", "chardev": "extra"}}"#), [:]
+        )
         let second = try QMPLineClient(unix: extraPath)
         XCTAssertNotNil(try second.next()["QMP"])
         _ = try second.result(#"{"execute": "qmp_capabilities"}"#)

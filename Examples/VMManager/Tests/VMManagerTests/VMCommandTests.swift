@@ -44,7 +44,9 @@ final class VMCommandTests: VMManagerServerTestCase {
         _ = try client.execute(#"{"execute": "vm-stop", "arguments": {"name": "web"}}"#)
 
         XCTAssertEqual(try client.result(#"{"execute": "vm-delete", "arguments": {"name": "web"}}"#), [:])
-        XCTAssertEqual(try client.result(#"{"execute": "query-vms"}"#), [["name": "db", "state": "created", "memory": 1048576, "vcpus": 1]])
+        XCTAssertEqual(
+            try client.result(#"{"execute": "query-vms"}"#),
+            [["name": "db", "state": "created", "memory": 1048576, "vcpus": 1]])
     }
 
     /// A `QMPError` thrown by the model keeps its class; other errors are

@@ -1,5 +1,5 @@
-import QAPIRuntime
 import Dispatch
+import QAPIRuntime
 
 /// A chardev that keeps the latest output in a ring buffer (QEMU's
 /// `ringbuf` backend), for `ringbuf-write` and `ringbuf-read`.

@@ -3,7 +3,9 @@ import Dispatch
 extension SocketChardev {
     /// Checks `options` as QEMU's `qmp_chardev_validate_socket` does (in
     /// its order, with its texts), then listens or connects.
-    static func open(id: String, options: ChardevSocketOptions, queue: DispatchQueue) throws(ChardevError) -> SocketChardev {
+    static func open(
+        id: String, options: ChardevSocketOptions, queue: DispatchQueue
+    ) throws(ChardevError) -> SocketChardev {
         try validate(options)
         let engine = StreamEngine(chardevID: id, queue: queue)
         guard options.isServer else {

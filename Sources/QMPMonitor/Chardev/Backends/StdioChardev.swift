@@ -52,7 +52,9 @@ public final class StdioChardev: Chardev {
     /// The chardev on descriptors 0 and 1; fails while another chardev
     /// holds them, with QEMU's text.
     static func openProcessStdio(id: String, queue: DispatchQueue) throws(ChardevError) -> StdioChardev {
-        guard processStdioTaken.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        guard
+            processStdioTaken.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing)
+                .exchanged
         else { throw .backend("cannot use stdio by multiple character devices") }
         do {
             return try StdioChardev(

@@ -1,6 +1,6 @@
-import QAPIRuntime
 import Dispatch
 import Glibc
+import QAPIRuntime
 
 /// The running part of a stream chardev (socket or stdio): one connection
 /// at a time, accepted from a listening socket or given at creation; the
