@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Formats the project's Swift with the toolchain's swift-format and the
 # configuration in .swift-format (generated files opt out with their
-# `// swift-format-ignore-file` header).
+# `// swift-format-ignore-file` header; symbolic links are formatted at
+# their target).
 #
 #   Scripts/format.sh           rewrite the files in place
 #   Scripts/format.sh --check   list what would change, exit 1 if anything would
@@ -15,7 +16,7 @@ if [[ "${1:-}" == "--check" ]]; then
             echo "$file"
             changed=1
         fi
-    done < <(find "${paths[@]}" -name '*.swift' -not -path '*/.build*' -print0)
+    done < <(find "${paths[@]}" -type f -name '*.swift' -not -path '*/.build*' -print0)
     exit $changed
 fi
-find "${paths[@]}" -name '*.swift' -not -path '*/.build*' -print0 | xargs -0 swift format --in-place --parallel
+find "${paths[@]}" -type f -name '*.swift' -not -path '*/.build*' -print0 | xargs -0 swift format --in-place --parallel
