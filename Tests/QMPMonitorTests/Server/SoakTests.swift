@@ -44,7 +44,9 @@ final class SoakTests: ServerTestCase {
         XCTAssertEqual(report.answered, report.sent)
         XCTAssertGreaterThanOrEqual(report.sent + report.abandoned, Self.totalRequests)
         XCTAssertEqual(report.failures, [])
-        XCTAssertEqual(fdsAfter, fdsBefore, "open descriptors did not come back")
+        // Fewer is fine: descriptors of earlier tests in this process may
+        // still be closing meanwhile; a leak shows as more.
+        XCTAssertLessThanOrEqual(fdsAfter, fdsBefore, "open descriptors did not come back")
         XCTAssertLessThan(rssAfter - rssBefore, 16 << 20, "resident memory grew by more than 16 MiB")
     }
 
@@ -258,7 +260,7 @@ final class SoakTests: ServerTestCase {
     private func settledDescriptorCount(target: Int) throws -> Int {
         let deadline = ContinuousClock.now + .seconds(5)
         var count = try Self.openDescriptorCount()
-        while count != target && ContinuousClock.now < deadline {
+        while count > target && ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.05)
             count = try Self.openDescriptorCount()
         }
