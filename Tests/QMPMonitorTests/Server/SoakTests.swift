@@ -254,7 +254,7 @@ final class SoakTests: ServerTestCase {
         try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
     }
 
-    /// The descriptor count once it has come back to `target`, or after
+    /// The descriptor count once it is at most `target`, or after
     /// 5 s (descriptors close on the I/O queue, a moment after the
     /// commands that drop them have answered).
     private func settledDescriptorCount(target: Int) throws -> Int {
