@@ -202,12 +202,7 @@ final class ConnectTests: XCTestCase {
     }
 
     func testTCPEndpoints() async throws {
-        let server = try FakeQMPServer(tcp: true) { peer in
-            try peer.negotiate()
-            let request = try peer.expect("query-status")
-            peer.reply(to: request, with: ["running": true, "status": "running"])
-            peer.waitForClientClose()
-        }
+        let server = try FakeQMPServer.answeringQueryStatus(tcp: true)
         let connection = try await QMPConnection.connect(to: server.endpoint, options: .testing())
         let status = try await connection.execute(Commands.QueryStatus.self)
         XCTAssertEqual(status.status, .running)

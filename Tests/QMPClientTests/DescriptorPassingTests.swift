@@ -75,12 +75,7 @@ final class DescriptorPassingTests: XCTestCase {
     }
 
     func testATCPConnectionRefusesToPassADescriptorAndSendsNothing() async throws {
-        let server = try FakeQMPServer(tcp: true) { peer in
-            try peer.negotiate()
-            let request = try peer.expect("query-status")
-            peer.reply(to: request, with: ["running": true, "status": "running"])
-            peer.waitForClientClose()
-        }
+        let server = try FakeQMPServer.answeringQueryStatus(tcp: true)
         let connection = try await QMPConnection.connect(to: server.endpoint, options: .testing())
         let error = await thrownError { try await connection.execute("getfd", arguments: ["fdname": "x"], passing: 0) }
         guard case .descriptorNotPassed(let command, _)? = error as? QMPClientError else {

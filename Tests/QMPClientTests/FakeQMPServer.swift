@@ -59,6 +59,17 @@ final class FakeQMPServer: Sendable {
         stop()
     }
 
+    /// A server that negotiates, answers one `query-status` with
+    /// "running", and waits for the client to leave.
+    static func answeringQueryStatus(tcp: Bool = false) throws -> FakeQMPServer {
+        try FakeQMPServer(tcp: tcp) { peer in
+            try peer.negotiate()
+            let request = try peer.expect("query-status")
+            peer.reply(to: request, with: ["running": true, "status": "running"])
+            peer.waitForClientClose()
+        }
+    }
+
     /// The endpoint to connect to.
     var endpoint: QMPEndpoint { path.isEmpty ? .tcp(host: "127.0.0.1", port: port) : .unix(path: path) }
 
