@@ -29,7 +29,9 @@ let package = Package(
         .target(
             name: "QMPMonitorSchema", dependencies: ["QAPIRuntime"],
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
-        .target(name: "QMPMonitor", dependencies: ["QAPIRuntime", "QMPMonitorSchema"]),
+        // Linux's epoll, for QMPMonitor's I/O reactor.
+        .target(name: "CEPoll"),
+        .target(name: "QMPMonitor", dependencies: ["QAPIRuntime", "QMPMonitorSchema", "CEPoll"]),
         .target(name: "QMPClient", dependencies: ["QAPIRuntime"]),
         .executableTarget(name: "qmp-monitor", dependencies: ["QMPMonitor", "QMPMonitorSchema", "QAPIRuntime"]),
         .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema", "QAPICodegen"]),
@@ -106,7 +108,7 @@ if FileManager.default.fileExists(atPath: Context.packageDirectory + "/../shared
 // offers only its portable part: the compiler and its plugin, the runtime
 // that generated code links, and the client. The monitor core and its
 // daemon, the benchmarks and the tests use Linux-only calls (Glibc,
-// epoll-backed Dispatch sources, /proc) and are left out there.
+// epoll, /proc) and are left out there.
 #if !os(Linux)
 let portable: Set<String> = [
     "QAPISchema", "QAPICodegen", "QAPIRuntime", "QMPClient", "qapi-gen", "QAPIGeneratorPlugin",

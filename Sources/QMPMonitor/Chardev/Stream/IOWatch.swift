@@ -1,18 +1,16 @@
 import Dispatch
 
-/// A dispatch source watching one descriptor, with its run state tracked
-/// so that suspends and resumes stay balanced and a cancelled source
-/// always gets to run its cancel handler (libdispatch runs it only once
-/// the source is active and not suspended).
+/// A watch of one descriptor for readability or writability, run by
+/// ``EPollReactor``.
 ///
-/// Lives in a chardev's locked state; its methods only flip the source.
+/// Lives in a chardev's locked state; its methods only flip the watch.
+/// The descriptor must stay open until the cancel handler runs.
 struct IOWatch {
-    private enum State {
-        case inactive, running, suspended, cancelled
-    }
-
-    private let source: any DispatchSourceProtocol
-    private var state = State.inactive
+    private let descriptor: Int32
+    private let direction: EPollReactor.Direction
+    private var isCancelled = false
+    /// Whether events are being delivered.
+    private(set) var isOn = false
 
     /// A watch for readability of `descriptor`; `onEvent` runs on `queue`
     /// while the watch is on, `onCancel` once after ``cancel()``.
@@ -20,7 +18,7 @@ struct IOWatch {
         _ descriptor: Int32, queue: DispatchQueue,
         onEvent: @escaping @Sendable () -> Void, onCancel: @escaping @Sendable () -> Void
     ) -> IOWatch {
-        IOWatch(DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue), onEvent, onCancel)
+        IOWatch(descriptor, .reading, queue, onEvent, onCancel)
     }
 
     /// A watch for writability of `descriptor`, otherwise like ``reading(_:queue:onEvent:onCancel:)``.
@@ -28,48 +26,38 @@ struct IOWatch {
         _ descriptor: Int32, queue: DispatchQueue,
         onEvent: @escaping @Sendable () -> Void, onCancel: @escaping @Sendable () -> Void
     ) -> IOWatch {
-        IOWatch(DispatchSource.makeWriteSource(fileDescriptor: descriptor, queue: queue), onEvent, onCancel)
+        IOWatch(descriptor, .writing, queue, onEvent, onCancel)
     }
 
     private init(
-        _ source: any DispatchSourceProtocol,
+        _ descriptor: Int32, _ direction: EPollReactor.Direction, _ queue: DispatchQueue,
         _ onEvent: @escaping @Sendable () -> Void, _ onCancel: @escaping @Sendable () -> Void
     ) {
-        source.setEventHandler(handler: onEvent)
-        source.setCancelHandler(handler: onCancel)
-        self.source = source
+        self.descriptor = descriptor
+        self.direction = direction
+        EPollReactor.shared.add(descriptor, direction, queue: queue, onEvent: onEvent, onCancel: onCancel)
     }
-
-    /// Whether events are being delivered.
-    var isOn: Bool { state == .running }
 
     /// Starts or restarts event delivery.
     mutating func turnOn() {
-        switch state {
-        case .inactive: source.activate()
-        case .suspended: source.resume()
-        case .running, .cancelled: return
-        }
-        state = .running
+        guard !isOn, !isCancelled else { return }
+        isOn = true
+        EPollReactor.shared.turnOn(descriptor, direction)
     }
 
     /// Stops event delivery (an event handler already running finishes).
     mutating func turnOff() {
-        guard state == .running else { return }
-        source.suspend()
-        state = .suspended
+        guard isOn else { return }
+        isOn = false
+        EPollReactor.shared.turnOff(descriptor, direction)
     }
 
-    /// Cancels the source for good; its cancel handler runs soon after on
-    /// the source's queue.
+    /// Cancels the watch for good; its cancel handler runs soon after on
+    /// its queue.
     mutating func cancel() {
-        guard state != .cancelled else { return }
-        source.cancel()
-        switch state {
-        case .inactive: source.activate()
-        case .suspended: source.resume()
-        case .running, .cancelled: break
-        }
-        state = .cancelled
+        guard !isCancelled else { return }
+        isCancelled = true
+        isOn = false
+        EPollReactor.shared.cancel(descriptor, direction)
     }
 }
