@@ -56,7 +56,27 @@ final class QMPConnection {
 
     /// Reads one successful response line; fails on any other line.
     func receiveSuccess() throws {
-        let line = try receiveLine()
+        try checkSuccess(try receiveLine())
+    }
+
+    /// Takes every complete response line already read, reading once
+    /// first when there is none, and returns how many there were (at
+    /// least one); fails unless each is a successful response. One read
+    /// and one scan answer any number of responses, so that a client
+    /// with several requests in flight costs little per response.
+    func receiveSuccesses() throws -> Int {
+        var count = 0
+        while count == 0 {
+            while let line = nextBufferedLine() {
+                try checkSuccess(line)
+                count += 1
+            }
+            if count == 0 { try readMore() }
+        }
+        return count
+    }
+
+    private func checkSuccess(_ line: ArraySlice<UInt8>) throws {
         guard line.starts(with: Self.successPrefix) else {
             throw SocketFailure(description: "not a successful response: \(String(decoding: line, as: UTF8.self))")
         }
@@ -75,20 +95,31 @@ final class QMPConnection {
     /// Reads up to and including the next newline.
     private func receiveLine() throws -> ArraySlice<UInt8> {
         while true {
-            if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
-                defer { start = newline + 1 }
-                return buffer[start...newline]
+            if let line = nextBufferedLine() { return line }
+            try readMore()
+        }
+    }
+
+    /// Takes the next complete line already read, if any.
+    private func nextBufferedLine() -> ArraySlice<UInt8>? {
+        guard let newline = buffer[start..<end].firstIndex(of: 0x0A) else { return nil }
+        defer { start = newline + 1 }
+        return buffer[start...newline]
+    }
+
+    /// Reads once, after the unread bytes; fails at the end of input.
+    private func readMore() throws {
+        if start > 0 {
+            // Moves the unread bytes to the front in place (a slice of
+            // the buffer would copy all of it first).
+            let (from, count) = (start, end - start)
+            buffer.withUnsafeMutableBytes { bytes in
+                if count > 0 { memmove(bytes.baseAddress!, bytes.baseAddress! + from, count) }
             }
-            if start > 0 {
-                // Moves the unread bytes to the front in place (a slice of
-                // the buffer would copy all of it first).
-                let (from, count) = (start, end - start)
-                buffer.withUnsafeMutableBytes { bytes in
-                    if count > 0 { memmove(bytes.baseAddress!, bytes.baseAddress! + from, count) }
-                }
-                (start, end) = (0, count)
-            }
-            guard end < buffer.count else { throw SocketFailure(description: "line longer than \(buffer.count) bytes") }
+            (start, end) = (0, count)
+        }
+        guard end < buffer.count else { throw SocketFailure(description: "line longer than \(buffer.count) bytes") }
+        while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + end, $0.count - end) }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -96,6 +127,7 @@ final class QMPConnection {
             }
             if count == 0 { throw SocketFailure(description: "the server closed the connection") }
             end += count
+            return
         }
     }
 }

@@ -44,20 +44,26 @@ func sequential(_ connection: QMPConnection) throws -> Double {
     return Double(count) / Date().timeIntervalSince(start)
 }
 
-/// Requests per second with `depth` requests in flight: a new request
-/// goes out only after a response came back.
+/// Requests per second with `depth` requests in flight: whenever
+/// responses come back, as many new requests go out, in one write, so
+/// that `depth` are in flight again. Every request must be answered.
 func pipelined(_ connection: QMPConnection, depth: Int = 8) throws -> Double {
-    for _ in 0..<depth { try connection.send(request) }
+    // batches[n]: n requests in one buffer.
+    let batches = (0...depth).map { Array(repeatElement(request, count: $0).joined()) }
+    try connection.send(batches[depth])
     let deadline = Date().addingTimeInterval(secondsPerFigure)
     var count = 0
     let start = Date()
     while Date() < deadline {
-        try connection.receiveSuccess()
-        count += 1
-        try connection.send(request)
+        let answered = try connection.receiveSuccesses()
+        guard answered <= depth else { throw SocketFailure(description: "more responses than requests") }
+        count += answered
+        try connection.send(batches[answered])
     }
     let elapsed = Date().timeIntervalSince(start)
-    for _ in 0..<depth { try connection.receiveSuccess() }
+    var outstanding = depth
+    while outstanding > 0 { outstanding -= try connection.receiveSuccesses() }
+    guard outstanding == 0 else { throw SocketFailure(description: "more responses than requests") }
     return Double(count) / elapsed
 }
 

@@ -19,9 +19,10 @@ public final class ChardevLink: Sendable {
         self.target = target
     }
 
-    /// Queues `bytes` for the current connection and returns at once; the
-    /// I/O queue sends them as the peer reads. Without a connection the
-    /// bytes are dropped, as QEMU drops them.
+    /// Sends `bytes` on the current connection, in order after earlier
+    /// writes, and returns at once: what the peer does not take now is
+    /// queued, and the I/O queue sends it as the peer reads. Without a
+    /// connection the bytes are dropped, as QEMU drops them.
     public func write(_ bytes: [UInt8]) {
         target?.write(bytes, from: self)
     }
@@ -35,6 +36,14 @@ public final class ChardevLink: Sendable {
     /// Delivers buffered bytes again, and reads on.
     public func resumeReading() {
         target?.setReadingPaused(false, from: self)
+    }
+
+    /// Like ``resumeReading()``, but the bytes already buffered are
+    /// delivered before it returns, not in a later turn of the I/O queue.
+    /// On the I/O queue only, and never from inside one of this chardev's
+    /// callbacks (a delivery must not start inside another).
+    func resumeReadingNow() {
+        target?.resumeReadingNow(from: self)
     }
 
     /// Closes the current connection: with `afterFlush`, once every byte
@@ -63,6 +72,9 @@ protocol ChardevLinkTarget: AnyObject, Sendable {
     func write(_ bytes: [UInt8], from link: ChardevLink)
     /// Pauses or resumes input delivery.
     func setReadingPaused(_ paused: Bool, from link: ChardevLink)
+    /// Resumes input delivery and delivers buffered input at once; on the
+    /// I/O queue, outside the chardev's callbacks.
+    func resumeReadingNow(from link: ChardevLink)
     /// Closes the current connection, after flushing or at once.
     func closeConnection(afterFlush: Bool, from link: ChardevLink)
     /// Detaches the link's frontend.

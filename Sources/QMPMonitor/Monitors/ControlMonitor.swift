@@ -117,9 +117,17 @@ final class ControlMonitor: Monitor, ChardevFrontend, @unchecked Sendable {
     }
 
     /// The response to the request `takeJob()` returned; nil for none.
+    /// Called by the dispatcher on the I/O queue, outside the chardev's
+    /// callbacks: so when the request held input suspended (spec Q1), the
+    /// input the client sent meanwhile is delivered before this returns,
+    /// and its next request is ready for the dispatcher's next turn.
     func finish(_ response: QMPResponse?) {
-        perform(session.finishInBand(response))
+        var actions = session.finishInBand(response)
+        let resumes = actions.contains(.resume)
+        actions.removeAll { $0 == .resume }
+        perform(actions)
         closeIfAnswered()
+        if resumes { link?.resumeReadingNow() }
     }
 
     /// The event goes out if the session is in command mode (spec E2, N6).

@@ -9,7 +9,8 @@ protocol MonitorHost: AnyObject, Sendable {
     var ioQueue: DispatchQueue { get }
     /// Runs an `exec-oob` request at once, on the I/O queue (spec O2, O3).
     func runOutOfBand(_ request: QMPRequest) -> QMPResponse?
-    /// Tells the dispatcher that a monitor has queued work.
+    /// Tells the dispatcher that a monitor has queued work. Called on the
+    /// I/O queue.
     func wakeDispatcher()
     /// Whether the server is shutting down: new connections are closed at
     /// once, without a greeting. Read on the I/O queue.

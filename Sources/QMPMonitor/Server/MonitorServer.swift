@@ -32,8 +32,6 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
     let table: MonitorTable
     /// The run state (spec S1); changed only together with its event.
     let runStateStore: QAPILock<RunState>
-    /// Wakes the dispatcher; one pending wake-up is enough.
-    private let wakeups: AsyncStream<Void>.Continuation
     private let lifecycle = QAPILock(Lifecycle())
 
     /// Where the server is in its life.
@@ -56,10 +54,8 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
         registry.masksSchemaTypeNames = configuration.masksSchemaTypeNames
         configuration.commands(&registry, handler)
         self.registry = registry
-        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        wakeups = continuation
         handler.bind(to: self)
-        Task { await self.runDispatcher(stream) }
+        Task { await self.runDispatcher() }
     }
 
     /// Broadcasts `message` to every QMP monitor in command mode (spec E2,
@@ -85,7 +81,7 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
         }
         guard first else { return }
         emit(Events.Shutdown(guest: reason.isGuestInitiated, reason: ShutdownCause(rawValue: reason.rawValue)))
-        wakeups.yield()
+        ioQueue.async { self.handOutJob() }
     }
 
     /// Whether shutdown has been asked for.
@@ -118,7 +114,6 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
             return state.stopWaiters
         }
         for waiter in waiters { waiter.resume() }
-        wakeups.finish()
     }
 
     // MARK: MonitorHost
@@ -127,8 +122,14 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
         registry.dispatchOutOfBand(request, policy: configuration.policy)
     }
 
+    /// Hands the waiting dispatcher its next job in a later turn of the
+    /// I/O queue, so never inside the monitor callback that queued the
+    /// request. A dispatcher that is not waiting looks for work itself
+    /// before it waits (`handOutJob()` right after it reports), so it
+    /// needs no wake-up.
     func wakeDispatcher() {
-        wakeups.yield()
+        guard table.idleDispatcher != nil else { return }
+        ioQueue.async { self.handOutJob() }
     }
 
     var isShuttingDown: Bool {

@@ -83,6 +83,8 @@ public final class RingbufChardev: Chardev, ChardevLinkTarget {
 
     func setReadingPaused(_ paused: Bool, from link: ChardevLink) {}
 
+    func resumeReadingNow(from link: ChardevLink) {}
+
     func closeConnection(afterFlush: Bool, from link: ChardevLink) {}
 
     func detach(_ link: ChardevLink) {

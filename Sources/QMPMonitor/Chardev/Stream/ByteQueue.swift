@@ -15,7 +15,7 @@ struct ByteQueue {
     var isEmpty: Bool { start == storage.count }
 
     /// Queues `bytes` at the back.
-    mutating func append(_ bytes: [UInt8]) {
+    mutating func append(_ bytes: ArraySlice<UInt8>) {
         storage.append(contentsOf: bytes)
     }
 

@@ -137,10 +137,17 @@ struct StreamConnection {
         isSocket && POSIX.peerHasHungUp(readDescriptor)
     }
 
-    /// Queues `bytes` and watches for writability; ignored once closing.
+    /// Sends `bytes` right away when nothing is pending, as far as the
+    /// peer takes them, and queues the rest and watches for writability;
+    /// ignored once closing. Sending at once spares the writability watch
+    /// (a trip through the event loop) for every response a reading peer
+    /// takes whole. A failed send leaves the bytes queued: the watch then
+    /// meets the failure, and ``flush()`` reports it.
     mutating func enqueue(_ bytes: [UInt8]) {
         guard !isClosing, !bytes.isEmpty else { return }
-        output.append(bytes)
+        let sent = output.isEmpty ? bytes.withUnsafeBytes { sendAll($0) } : 0
+        guard sent < bytes.count else { return }
+        output.append(bytes[sent...])
         writer.turnOn()
     }
 
@@ -153,13 +160,8 @@ struct StreamConnection {
 
     /// Sends as much pending output as the peer takes.
     mutating func flush() -> FlushOutcome {
-        let (descriptor, isSocket) = (writeDescriptor, isSocket)
         while !output.isEmpty {
-            let count = output.withUnsafeBytes { pending in
-                isSocket
-                    ? send(descriptor, pending.baseAddress, pending.count, Int32(MSG_NOSIGNAL))
-                    : Glibc.write(descriptor, pending.baseAddress, pending.count)
-            }
+            let count = output.withUnsafeBytes { send($0) }
             let code = errno
             if count > 0 {
                 output.removeFirst(count)
@@ -171,6 +173,30 @@ struct StreamConnection {
         }
         writer.turnOff()
         return .drained
+    }
+
+    /// Sends as much of `bytes` as the peer takes now; returns how many
+    /// bytes went out (fewer than all when it would block or failed).
+    private func sendAll(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var sent = 0
+        while sent < bytes.count {
+            let count = send(UnsafeRawBufferPointer(rebasing: bytes[sent...]))
+            if count > 0 {
+                sent += count
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                break
+            }
+        }
+        return sent
+    }
+
+    /// One `send` (sockets, without `SIGPIPE`) or `write` of `bytes`.
+    private func send(_ bytes: UnsafeRawBufferPointer) -> Int {
+        isSocket
+            ? Glibc.send(writeDescriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
+            : Glibc.write(writeDescriptor, bytes.baseAddress, bytes.count)
     }
 
     /// Cancels both watches; the descriptors close right after, on the I/O queue.

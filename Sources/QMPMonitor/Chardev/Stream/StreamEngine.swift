@@ -7,8 +7,12 @@ import QAPIRuntime
 /// frontend link; input delivery with pause and resume; buffered output.
 ///
 /// All state sits behind one lock, so every entry point is safe from any
-/// thread; descriptors are read and written only by handlers on the I/O
-/// queue, and frontend callbacks run there too, outside the lock.
+/// thread. Descriptors are read only by handlers on the I/O queue, and
+/// written under the lock: at once by ``write(_:from:)`` when no output
+/// is pending, otherwise by the writability handler on the I/O queue. A
+/// descriptor closes only after its connection left the state, so one
+/// written under the lock is open. Frontend callbacks run on the I/O
+/// queue, outside the lock.
 final class StreamEngine: ChardevLinkTarget {
     /// The owning chardev's id.
     let chardevID: String
@@ -122,6 +126,16 @@ final class StreamEngine: ChardevLinkTarget {
             return !paused
         }
         if resumed { schedulePump() }
+    }
+
+    func resumeReadingNow(from link: ChardevLink) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        let resumed = state.withLock { state in
+            guard state.slot.holds(link) else { return false }
+            state.readingPaused = false
+            return true
+        }
+        if resumed { pump() }
     }
 
     func closeConnection(afterFlush: Bool, from link: ChardevLink) {
