@@ -10,13 +10,8 @@
 #   Scripts/bench-generated-build.sh [debug|release]...   (default: both)
 set -euo pipefail
 
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${QAPI_SHARED_DIR:-$repo/../shared}"
-schema="$shared/qemu-10.0.13/qapi/qapi-schema.json"
-if [[ ! -f "$schema" ]]; then
-    echo "bench-generated-build: $schema not found; set QAPI_SHARED_DIR" >&2
-    exit 1
-fi
+source "$(dirname "$0")/lib/qemu-schema.sh"
+find_qemu_schema bench-generated-build
 configurations=("$@")
 [[ ${#configurations[@]} -gt 0 ]] || configurations=(debug release)
 
@@ -25,28 +20,12 @@ subset=query-version,query-status,stop,cont,system_reset,system_powerdown,quit,q
 subset+=,qom-list,qom-get,qom-set,object-add,object-del,device_add,device_del,blockdev-add,blockdev-del
 subset+=,query-named-block-nodes,chardev-add
 
-swift build --package-path "$repo" --product qapi-gen >/dev/null
-qapi_gen="$(swift build --package-path "$repo" --show-bin-path)/qapi-gen"
-
-symbols=()
-while read -r symbol; do symbols+=("-D" "$symbol"); done < <(
-    python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["symbols"]))' \
-        "$shared/qemu-10.0.13/reference/introspect-conditions.json")
+build_qapi_gen
+read_condition_symbols
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/Sources/Generated"
-cat > "$work/Package.swift" <<MANIFEST
-// swift-tools-version:6.0
-import PackageDescription
-let package = Package(
-    name: "generated-build-bench",
-    dependencies: [.package(path: "$repo")],
-    targets: [
-        .target(name: "Generated", dependencies: [.product(name: "QAPIRuntime", package: "$(basename "$repo")")]),
-    ],
-    swiftLanguageModes: [.v6])
-MANIFEST
+write_generated_package "$work" generated-build-bench
 
 # Builds QAPIRuntime in configuration $1 (not timed).
 prepare() {

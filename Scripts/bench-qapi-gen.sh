@@ -8,22 +8,11 @@
 #   Scripts/bench-qapi-gen.sh [RUNS]    (default 30)
 set -euo pipefail
 
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${QAPI_SHARED_DIR:-$repo/../shared}"
-schema="$shared/qemu-10.0.13/qapi/qapi-schema.json"
-if [[ ! -f "$schema" ]]; then
-    echo "bench-qapi-gen: $schema not found; set QAPI_SHARED_DIR" >&2
-    exit 1
-fi
+source "$(dirname "$0")/lib/qemu-schema.sh"
+find_qemu_schema bench-qapi-gen
 runs="${1:-30}"
-
-swift build --package-path "$repo" -c release --product qapi-gen >/dev/null
-qapi_gen="$(swift build --package-path "$repo" -c release --show-bin-path)/qapi-gen"
-
-symbols=()
-while read -r symbol; do symbols+=("-D" "$symbol"); done < <(
-    python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["symbols"]))' \
-        "$shared/qemu-10.0.13/reference/introspect-conditions.json")
+build_qapi_gen release
+read_condition_symbols
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

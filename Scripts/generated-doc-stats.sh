@@ -5,19 +5,11 @@
 # lines over 120 columns outside the introspection payload.
 # Usage: Scripts/generated-doc-stats.sh [QAPI_GEN]   (default: the debug build)
 set -euo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${QAPI_SHARED_DIR:-$repo/../shared}"
-schema="$shared/qemu-10.0.13/qapi/qapi-schema.json"
-[[ -f "$schema" ]] || { echo "generated-doc-stats: $schema not found; set QAPI_SHARED_DIR" >&2; exit 1; }
+source "$(dirname "$0")/lib/qemu-schema.sh"
+find_qemu_schema generated-doc-stats
 qapi_gen="${1:-}"
-if [[ -z "$qapi_gen" ]]; then
-    swift build --package-path "$repo" --product qapi-gen >/dev/null
-    qapi_gen="$(swift build --package-path "$repo" --show-bin-path)/qapi-gen"
-fi
-symbols=()
-while read -r symbol; do symbols+=("-D" "$symbol"); done < <(
-    python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["symbols"]))' \
-        "$shared/qemu-10.0.13/reference/introspect-conditions.json")
+[[ -n "$qapi_gen" ]] || build_qapi_gen
+read_condition_symbols
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 "$qapi_gen" -o "$out" "${symbols[@]}" "$schema"

@@ -12,37 +12,16 @@
 #   Scripts/profile-generated-build.sh [ROWS]   (default: 25 rows per table)
 set -euo pipefail
 
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${QAPI_SHARED_DIR:-$repo/../shared}"
-schema="$shared/qemu-10.0.13/qapi/qapi-schema.json"
-if [[ ! -f "$schema" ]]; then
-    echo "profile-generated-build: $schema not found; set QAPI_SHARED_DIR" >&2
-    exit 1
-fi
+source "$(dirname "$0")/lib/qemu-schema.sh"
+find_qemu_schema profile-generated-build
 rows="${1:-25}"
-
-swift build --package-path "$repo" --product qapi-gen >/dev/null
-qapi_gen="$(swift build --package-path "$repo" --show-bin-path)/qapi-gen"
-
-symbols=()
-while read -r symbol; do symbols+=("-D" "$symbol"); done < <(
-    python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["symbols"]))' \
-        "$shared/qemu-10.0.13/reference/introspect-conditions.json")
+build_qapi_gen
+read_condition_symbols
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/Sources/Generated" "$work/stats"
-cat > "$work/Package.swift" <<MANIFEST
-// swift-tools-version:6.0
-import PackageDescription
-let package = Package(
-    name: "generated-build-profile",
-    dependencies: [.package(path: "$repo")],
-    targets: [
-        .target(name: "Generated", dependencies: [.product(name: "QAPIRuntime", package: "$(basename "$repo")")]),
-    ],
-    swiftLanguageModes: [.v6])
-MANIFEST
+write_generated_package "$work" generated-build-profile
+mkdir -p "$work/stats"
 
 # The same flags for QAPIRuntime and for the generated target, so that
 # the second build compiles the generated target alone.
