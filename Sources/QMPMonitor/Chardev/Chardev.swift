@@ -27,7 +27,7 @@ public protocol Chardev: AnyObject, Sendable {
     /// frontend is attached.
     func attach(_ frontend: any ChardevFrontend) throws(ChardevError) -> ChardevLink
 
-    /// Closes every descriptor and cancels every dispatch source; a
+    /// Closes every descriptor and cancels every I/O watch; a
     /// listening unix socket's path is unlinked. Fails with
     /// `Chardev 'ID' is busy` while a frontend is attached. Returns once
     /// every descriptor is closed, so it must not be called on the I/O

@@ -87,9 +87,8 @@ struct StreamConnection {
 
     /// Reads what is available, appending to ``input``, until the
     /// descriptor has nothing more or ``inputLimit`` is reached (then it
-    /// stops watching for input). Reading on to `EAGAIN` also finds an end
-    /// of input that arrived with the last bytes: libdispatch does not
-    /// report a pipe's hang-up again once it came together with data.
+    /// stops watching for input). Reading on to `EAGAIN` also finds, in
+    /// the same turn, an end of input that arrived with the last bytes.
     mutating func read() -> ReadOutcome {
         var outcome = ReadOutcome.nothing
         let (descriptor, isSocket) = (readDescriptor, isSocket)
@@ -124,7 +123,7 @@ struct StreamConnection {
 
     /// Watches for input again if there is room and the peer may send
     /// more; returns true when it was not watching, so the caller should
-    /// read now (libdispatch may not report what is already pending).
+    /// read now rather than wait for the reactor to report what is pending.
     mutating func resumeReadingIfRoom() -> Bool {
         guard !inputEnded, input.count < Self.inputLimit, !reader.isOn else { return false }
         reader.turnOn()

@@ -16,7 +16,7 @@ import QAPIRuntime
 final class StreamEngine: ChardevLinkTarget {
     /// The owning chardev's id.
     let chardevID: String
-    /// The I/O queue: every dispatch source and frontend callback runs on it.
+    /// The I/O queue: every I/O watch handler and frontend callback runs on it.
     let queue: DispatchQueue
     /// One member per open descriptor set; empty once everything is closed.
     private let descriptors = DispatchGroup()
@@ -52,8 +52,8 @@ final class StreamEngine: ChardevLinkTarget {
     }
 
     /// Starts with an open connection on the given descriptors, and reads
-    /// once right away: epoll cannot watch some descriptors stdin may be
-    /// (`/dev/null`), and libdispatch then never reports them readable.
+    /// once right away, so that input already waiting (or the end of a
+    /// stdin on `/dev/null`) is taken without a trip through the reactor.
     func open(reading readDescriptor: Int32, writing writeDescriptor: Int32, isSocket: Bool, filename: String) {
         let generation = state.withLock { state in
             let generation = state.nextGeneration()
