@@ -73,10 +73,10 @@ list_targets() {
 # The libraries library $1 imports.
 library_dependencies() {
     case "$1" in
-    QAPIRuntime | QAPISchema) ;;
+    QAPIRuntime | QAPISchema | CEPoll) ;;
     QAPICodegen) echo QAPISchema ;;
     QMPMonitorSchema | WorkshopSchema) echo QAPIRuntime ;;
-    QMPMonitor) echo QAPIRuntime QMPMonitorSchema ;;
+    QMPMonitor) echo QAPIRuntime QMPMonitorSchema CEPoll ;;
     QMPClient) echo QAPIRuntime ;;
     *)
         echo "fuzz.sh: unknown library '$1': add it to library_dependencies and library_sources" >&2
@@ -122,11 +122,33 @@ step_key() {
 }
 
 declare -A built=()
+c_module_flags=()
+
+# Makes the header-only C target $1 (Sources/$1/include) importable: a
+# module map over its headers in the modules folder, as SwiftPM writes one.
+build_c_module() {
+    local library=$1 headers header
+    mapfile -t headers < <(find "$root/Sources/$library/include" -name '*.h' | LC_ALL=C sort)
+    mkdir -p "$build/objects" "$build/modules/$library"
+    {
+        echo "module $library {"
+        for header in "${headers[@]}"; do echo "    header \"$header\""; done
+        echo "    export *"
+        echo "}"
+    } >"$build/modules/$library/module.modulemap"
+    cat "${headers[@]}" | step_key >"$build/objects/$library.key"
+    c_module_flags+=(-Xcc "-fmodule-map-file=$build/modules/$library/module.modulemap")
+}
 
 # Compiles library $1 (after its dependencies) unless it is up to date.
 build_library() {
     local library=$1 dependency
     [[ -n ${built[$library]:-} ]] && return
+    if [[ -d Sources/$library/include ]]; then
+        build_c_module "$library"
+        built[$library]=1
+        return
+    fi
     local dependencies
     dependencies=$(library_dependencies "$library")
     for dependency in $dependencies; do build_library "$dependency"; done
@@ -145,7 +167,7 @@ build_library() {
         rm -f "$stamp"
         swiftc "${swift_flags[@]}" -module-name "$library" -wmo \
             -emit-module -emit-module-path "$build/modules/$library.swiftmodule" -I "$build/modules" \
-            -c -o "$object" "${sources[@]}" || { echo "fuzz.sh: compiling $library failed" >&2; exit 2; }
+            "${c_module_flags[@]}" -c -o "$object" "${sources[@]}" || { echo "fuzz.sh: compiling $library failed" >&2; exit 2; }
         echo "$key" >"$stamp"
     fi
     built[$library]=1
@@ -208,7 +230,9 @@ build_target() {
     fi
     local sources objects=() binary="$build/bin/fuzz-$name" stamp="$build/bin/fuzz-$name.key" key
     mapfile -t sources < <(find "$root/Fuzz/Support" "$root/$directory" "$generated" -name '*.swift' | LC_ALL=C sort)
-    for library in "${libraries[@]}"; do objects+=("$build/objects/$library.o"); done
+    for library in "${libraries[@]}"; do
+        [[ -f $build/objects/$library.o ]] && objects+=("$build/objects/$library.o")
+    done
     key=$( {
         echo "${swift_flags[*]}"
         for library in "${libraries[@]}"; do cat "$build/objects/$library.key"; done
@@ -219,7 +243,7 @@ build_target() {
         rm -f "$stamp"
         # In the harness's folder: the debug module swiftc writes beside the binary goes there.
         (cd "$generated" && swiftc "${swift_flags[@]}" -warnings-as-errors -module-name "fuzz_${name//-/_}" -wmo \
-            -I "$build/modules" -use-ld=lld -o "$binary" "${sources[@]}" "${objects[@]}") ||
+            -I "$build/modules" "${c_module_flags[@]}" -use-ld=lld -o "$binary" "${sources[@]}" "${objects[@]}") ||
             { echo "fuzz.sh: building the $name harness failed" >&2; exit 2; }
         echo "$key" >"$stamp"
     fi
