@@ -29,10 +29,13 @@ let package = Package(
         .target(
             name: "QMPMonitorSchema", dependencies: ["QAPIRuntime"],
             plugins: [.plugin(name: "QAPIGeneratorPlugin")]),
-        // Linux's epoll, for QMPMonitor's I/O reactor.
+        // Linux's epoll (empty elsewhere), for QMPReactor.
         .target(name: "CEPoll"),
-        .target(name: "QMPMonitor", dependencies: ["QAPIRuntime", "QMPMonitorSchema", "CEPoll"]),
-        .target(name: "QMPClient", dependencies: ["QAPIRuntime"]),
+        // Descriptor readiness for the monitor's chardevs and the client's
+        // sockets: an epoll thread on Linux, Dispatch sources elsewhere.
+        .target(name: "QMPReactor", dependencies: ["QAPIRuntime", "CEPoll"]),
+        .target(name: "QMPMonitor", dependencies: ["QAPIRuntime", "QMPMonitorSchema", "QMPReactor"]),
+        .target(name: "QMPClient", dependencies: ["QAPIRuntime", "QMPReactor"]),
         .executableTarget(name: "qmp-monitor", dependencies: ["QMPMonitor", "QMPMonitorSchema", "QAPIRuntime"]),
         .executableTarget(name: "qapi-gen", dependencies: ["QAPISchema", "QAPICodegen"]),
         .plugin(name: "QAPIGeneratorPlugin", capability: .buildTool(), dependencies: ["qapi-gen"]),
@@ -111,7 +114,8 @@ if FileManager.default.fileExists(atPath: Context.packageDirectory + "/../shared
 // epoll, /proc) and are left out there.
 #if !os(Linux)
 let portable: Set<String> = [
-    "QAPISchema", "QAPICodegen", "QAPIRuntime", "QMPClient", "qapi-gen", "QAPIGeneratorPlugin",
+    "QAPISchema", "QAPICodegen", "QAPIRuntime", "CEPoll", "QMPReactor", "QMPClient", "qapi-gen",
+    "QAPIGeneratorPlugin",
 ]
 package.products.removeAll { !portable.contains($0.name) }
 package.targets.removeAll { !portable.contains($0.name) }

@@ -17,7 +17,7 @@ import QAPIRuntime
 /// calls wait in the client, first come first served.
 ///
 /// The connection holds no thread: its socket is non-blocking and watched
-/// by Dispatch sources. It ends when the server closes it, on a read or
+/// by QMPReactor (an epoll thread on Linux). It ends when the server closes it, on a read or
 /// write error, on a message over the size limit, on `close()`, or when
 /// the last reference to it goes; every pending and waiting call then
 /// fails with the same `QMPClientError.disconnected(reason)`, and every

@@ -39,6 +39,26 @@ final class ConnectionEndTests: XCTestCase {
         server.assertScriptsPassed()
     }
 
+    /// A VM manager sees QEMU quit again and again. Each hang-up must end
+    /// its connection cleanly; on Linux, libdispatch's read sources could
+    /// crash the process on a peer's hang-up (swift-corelibs-libdispatch
+    /// issue 949), which is why the client watches sockets with QMPReactor.
+    func testManyServerHangUpsEachEndTheirConnection() async throws {
+        let server = try FakeQMPServer { peer in
+            try peer.negotiate()
+            _ = try peer.expect("query-status")
+            peer.close()
+        }
+        for _ in 0..<200 {
+            let connection = try await QMPConnection.connect(to: server.endpoint, options: .testing())
+            let error = await thrownError { try await connection.execute(Commands.QueryStatus.self) }
+            XCTAssertEqual(error as? QMPClientError, .disconnected(.closedByServer))
+            await connection.close()
+        }
+        XCTAssertEqual(server.connectionCount, 200)
+        server.assertScriptsPassed()
+    }
+
     func testAnOversizedMessageEndsTheConnection() async throws {
         let server = try FakeQMPServer { peer in
             try peer.negotiate()

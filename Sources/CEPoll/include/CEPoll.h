@@ -1,6 +1,9 @@
 // Linux's epoll interface, which the Glibc module does not export, for
-// QMPMonitor's I/O reactor (Sources/QMPMonitor/Chardev/Stream/EPollReactor.swift).
+// QMPReactor's epoll thread (Sources/QMPReactor/EPollReactor.swift).
+// Empty on other systems, where QMPReactor uses Dispatch sources.
 #ifndef CEPOLL_H
 #define CEPOLL_H
+#ifdef __linux__
 #include <sys/epoll.h>
+#endif
 #endif

@@ -1,25 +1,20 @@
 import Dispatch
 import QAPIRuntime
+import QMPReactor
 
-/// A connected non-blocking socket watched by Dispatch sources: one for
-/// reading, always on, and one for writing, on only while output waits
-/// for room. No thread is dedicated to it: its handlers run on a serial
-/// queue that borrows threads from Dispatch's shared pool.
+/// A connected non-blocking socket and its two readiness watches (see
+/// QMPReactor's `IOWatch`): one for reading, always on, and one for
+/// writing, on only while output waits for room. No thread is dedicated
+/// to it: its handlers run on a serial queue that borrows threads from
+/// Dispatch's shared pool.
 ///
-/// The descriptor is closed once both sources are cancelled, as Dispatch
-/// requires; `closed` is settled then.
+/// The descriptor is closed once both watches are cancelled and their
+/// cancel handlers have run; `closed` is settled then.
 final class SocketChannel: Sendable {
-    /// Where a watch stands; a suspended or never-activated source must be
-    /// resumed or activated for its cancel handler to run.
-    private enum WatchState {
-        case inactive, running, suspended, cancelled
-    }
-
-    private struct Sources {
-        var reader: (any DispatchSourceRead)?
-        var writer: (any DispatchSourceWrite)?
-        var writerState = WatchState.inactive
-        /// Sources whose cancel handler has not run yet.
+    private struct Watches {
+        var reader: IOWatch?
+        var writer: IOWatch?
+        /// Watches whose cancel handler has not run yet.
         var live = 0
         var isCancelled = false
     }
@@ -30,7 +25,7 @@ final class SocketChannel: Sendable {
     let queue: DispatchQueue
     /// Settled once the descriptor is closed.
     let closed = OneShot<Void>()
-    private let sources = QAPILock(Sources())
+    private let watches = QAPILock(Watches())
 
     /// A channel for the connected socket `descriptor`, which it owns.
     init(descriptor: Int32) {
@@ -43,69 +38,47 @@ final class SocketChannel: Sendable {
     /// Starts watching: `onReadable` runs whenever input is ready,
     /// `onWritable` when the socket has room while the write watch is on.
     func start(onReadable: @escaping @Sendable () -> Void, onWritable: @escaping @Sendable () -> Void) {
-        sources.withLock { sources in
-            guard !sources.isCancelled else { return }
-            let reader = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
-            let writer = DispatchSource.makeWriteSource(fileDescriptor: descriptor, queue: queue)
-            reader.setEventHandler(handler: onReadable)
-            writer.setEventHandler(handler: onWritable)
-            reader.setCancelHandler { [self] in sourceEnded() }
-            writer.setCancelHandler { [self] in sourceEnded() }
-            sources.reader = reader
-            sources.writer = writer
-            sources.live = 2
-            reader.activate()
+        watches.withLock { watches in
+            guard !watches.isCancelled else { return }
+            var reader = IOWatch.reading(
+                descriptor, queue: queue, onEvent: onReadable, onCancel: { [self] in watchEnded() })
+            watches.writer = IOWatch.writing(
+                descriptor, queue: queue, onEvent: onWritable, onCancel: { [self] in watchEnded() })
+            watches.live = 2
+            reader.turnOn()
+            watches.reader = reader
         }
     }
 
     /// Turns the write watch on (output waits for room) or off.
     func watchWritability(_ on: Bool) {
-        sources.withLock { sources in
-            guard let writer = sources.writer else { return }
-            switch (sources.writerState, on) {
-            case (.inactive, true):
-                writer.activate()
-                sources.writerState = .running
-            case (.suspended, true):
-                writer.resume()
-                sources.writerState = .running
-            case (.running, false):
-                writer.suspend()
-                sources.writerState = .suspended
-            default:
-                break
-            }
+        watches.withLock { watches in
+            if on { watches.writer?.turnOn() } else { watches.writer?.turnOff() }
         }
     }
 
-    /// Stops watching and closes the socket once Dispatch lets go of it.
-    /// Safe to call more than once.
+    /// Stops watching and closes the socket once both watches have let go
+    /// of it. Safe to call more than once.
     func cancel() {
-        let closeNow: Bool = sources.withLock { sources in
-            guard !sources.isCancelled else { return false }
-            sources.isCancelled = true
-            guard let reader = sources.reader, let writer = sources.writer else { return true }
-            reader.cancel()
-            writer.cancel()
-            switch sources.writerState {
-            case .inactive: writer.activate()
-            case .suspended: writer.resume()
-            case .running, .cancelled: break
-            }
-            sources.writerState = .cancelled
+        let closeNow: Bool = watches.withLock { watches in
+            guard !watches.isCancelled else { return false }
+            watches.isCancelled = true
+            guard watches.live > 0 else { return true }
+            watches.reader?.cancel()
+            watches.writer?.cancel()
             return false
         }
         if closeNow { closeDescriptor() }
     }
 
-    private func sourceEnded() {
-        let last: Bool = sources.withLock { sources in
-            sources.live -= 1
-            if sources.live == 0 {
-                sources.reader = nil
-                sources.writer = nil
+    private func watchEnded() {
+        let last: Bool = watches.withLock { watches in
+            watches.live -= 1
+            if watches.live == 0 {
+                watches.reader = nil
+                watches.writer = nil
             }
-            return sources.live == 0
+            return watches.live == 0
         }
         if last { closeDescriptor() }
     }

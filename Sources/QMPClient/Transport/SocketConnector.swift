@@ -1,4 +1,6 @@
 import Dispatch
+import QAPIRuntime
+import QMPReactor
 
 /// Opens the socket of a QMP connection: resolves the endpoint, connects
 /// without blocking a thread, and tries again while the retry policy
@@ -118,18 +120,30 @@ enum SocketConnector {
 
     /// Waits until `descriptor` is writable (a non-blocking connect has
     /// finished); false when `deadline` came first or the task was
-    /// cancelled.
+    /// cancelled. Returns once the watch has let go of the descriptor, so
+    /// the caller may close it.
     private static func waitUntilWritable(_ descriptor: Int32, deadline: ContinuousClock.Instant) async -> Bool {
         let ready = OneShot<Bool>()
+        let released = OneShot<Void>()
         let queue = DispatchQueue(label: "QMPClient.connect", target: .global())
-        let source = DispatchSource.makeWriteSource(fileDescriptor: descriptor, queue: queue)
-        source.setEventHandler { ready.settle(.success(true)) }
-        source.activate()
+        let watch = QAPILock<IOWatch?>(nil)
+        watch.withLock { slot in
+            slot = IOWatch.writing(
+                descriptor, queue: queue,
+                onEvent: {
+                    ready.settle(.success(true))
+                    watch.withLock { $0?.turnOff() }
+                },
+                onCancel: { released.settle(.success(())) })
+            slot?.turnOn()
+        }
         queue.asyncAfter(deadline: .now() + (deadline - ContinuousClock.now).dispatchInterval) {
             ready.settle(.success(false))
         }
         let writable = (try? await ready.value(onCancel: { ready.settle(.success(false)) })) ?? false
-        source.cancel()
+        watch.withLock { $0?.cancel() }
+        // Settled by the cancel handler alone, so a cancelled task waits too.
+        _ = try? await released.value(onCancel: {})
         return writable
     }
 }

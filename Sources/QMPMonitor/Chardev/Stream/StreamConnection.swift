@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import QMPReactor
 
 /// One open connection of a stream chardev: its descriptors and their
 /// watches, the bytes read but not yet consumed, and the bytes written but

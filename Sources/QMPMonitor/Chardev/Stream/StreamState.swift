@@ -1,3 +1,5 @@
+import QMPReactor
+
 /// Everything a stream chardev (socket or stdio) changes as it runs,
 /// guarded by the chardev's lock. The methods decide; the engine carries
 /// out the frontend callbacks they return, outside the lock.

@@ -1,20 +1,22 @@
+#if os(Linux)
 import Dispatch
 
 /// A watch of one descriptor for readability or writability, run by
-/// ``EPollReactor``.
+/// ``EPollReactor`` (Linux; Dispatch sources elsewhere, see
+/// IOWatchOnDispatchSources.swift).
 ///
-/// Lives in a chardev's locked state; its methods only flip the watch.
+/// Lives in its owner's locked state; its methods only flip the watch.
 /// The descriptor must stay open until the cancel handler runs.
-struct IOWatch {
+package struct IOWatch {
     private let descriptor: Int32
     private let direction: EPollReactor.Direction
     private var isCancelled = false
     /// Whether events are being delivered.
-    private(set) var isOn = false
+    package private(set) var isOn = false
 
     /// A watch for readability of `descriptor`; `onEvent` runs on `queue`
     /// while the watch is on, `onCancel` once after ``cancel()``.
-    static func reading(
+    package static func reading(
         _ descriptor: Int32, queue: DispatchQueue,
         onEvent: @escaping @Sendable () -> Void, onCancel: @escaping @Sendable () -> Void
     ) -> IOWatch {
@@ -22,7 +24,7 @@ struct IOWatch {
     }
 
     /// A watch for writability of `descriptor`, otherwise like ``reading(_:queue:onEvent:onCancel:)``.
-    static func writing(
+    package static func writing(
         _ descriptor: Int32, queue: DispatchQueue,
         onEvent: @escaping @Sendable () -> Void, onCancel: @escaping @Sendable () -> Void
     ) -> IOWatch {
@@ -39,14 +41,14 @@ struct IOWatch {
     }
 
     /// Starts or restarts event delivery.
-    mutating func turnOn() {
+    package mutating func turnOn() {
         guard !isOn, !isCancelled else { return }
         isOn = true
         EPollReactor.shared.turnOn(descriptor, direction)
     }
 
     /// Stops event delivery (an event handler already running finishes).
-    mutating func turnOff() {
+    package mutating func turnOff() {
         guard isOn else { return }
         isOn = false
         EPollReactor.shared.turnOff(descriptor, direction)
@@ -54,10 +56,11 @@ struct IOWatch {
 
     /// Cancels the watch for good; its cancel handler runs soon after on
     /// its queue.
-    mutating func cancel() {
+    package mutating func cancel() {
         guard !isCancelled else { return }
         isCancelled = true
         isOn = false
         EPollReactor.shared.cancel(descriptor, direction)
     }
 }
+#endif

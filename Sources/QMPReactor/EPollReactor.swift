@@ -1,3 +1,4 @@
+#if os(Linux)
 import CEPoll
 import Dispatch
 import Glibc
@@ -127,3 +128,4 @@ final class EPollReactor: Sendable {
         }
     }
 }
+#endif

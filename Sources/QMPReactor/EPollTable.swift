@@ -1,3 +1,4 @@
+#if os(Linux)
 import CEPoll
 import Dispatch
 import Glibc
@@ -193,3 +194,4 @@ struct EPollTable {
         descriptorsByToken[entry.token] = nil
     }
 }
+#endif
