@@ -76,8 +76,9 @@ library_dependencies() {
     QAPIRuntime | QAPISchema | CEPoll) ;;
     QAPICodegen) echo QAPISchema ;;
     QMPMonitorSchema | WorkshopSchema) echo QAPIRuntime ;;
-    QMPMonitor) echo QAPIRuntime QMPMonitorSchema CEPoll ;;
-    QMPClient) echo QAPIRuntime ;;
+    QMPReactor) echo QAPIRuntime CEPoll ;;
+    QMPMonitor) echo QAPIRuntime QMPMonitorSchema QMPReactor ;;
+    QMPClient) echo QAPIRuntime QMPReactor ;;
     *)
         echo "fuzz.sh: unknown library '$1': add it to library_dependencies and library_sources" >&2
         exit 2

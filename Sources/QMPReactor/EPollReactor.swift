@@ -34,6 +34,10 @@ final class EPollReactor: Sendable {
 
     private let epollDescriptor: Int32
     private let table = QAPILock(EPollTable())
+    /// Where `epoll_wait` writes, touched only by the reactor's thread.
+    /// Held here for the life of the process rather than on that thread's
+    /// stack, where LeakSanitizer took it for a leak.
+    nonisolated(unsafe) private let events = UnsafeMutableBufferPointer<epoll_event>.allocate(capacity: 64)
 
     private init() {
         epollDescriptor = epoll_create1(Int32(EPOLL_CLOEXEC))
@@ -112,9 +116,8 @@ final class EPollReactor: Sendable {
 
     /// Waits for readiness and delivers it, forever.
     private func waitForever() -> Never {
-        var events = [epoll_event](repeating: epoll_event(), count: 64)
         while true {
-            let count = epoll_wait(epollDescriptor, &events, Int32(events.count), -1)
+            let count = epoll_wait(epollDescriptor, events.baseAddress, Int32(events.count), -1)
             guard count > 0 else {
                 precondition(count == 0 || errno == EINTR, "epoll_wait failed: errno \(errno)")
                 continue
