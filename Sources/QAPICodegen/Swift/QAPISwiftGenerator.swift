@@ -43,14 +43,39 @@ public enum QAPISwiftGenerator {
         try SwiftNameClashCheck(context: context).check(types: types, commands: commands, events: events)
 
         let source = "the schema `\(schema.fileName.split(separator: "/").last.map(String.init) ?? "")`"
+        // The type files and the others depend on nothing but the checked
+        // schema and the context, which nothing changes from here on, so
+        // they are written at the same time on two threads.
+        let (typeWriters, otherWriters) = SwiftParallelJobs.run(
+            {
+                let typeChunks = zip(modules, typesByModule).flatMap { module, moduleTypes in
+                    chunks(of: moduleTypes, in: module, context: context)
+                }
+                return SwiftTypeShards.distribute(typeChunks, count: QAPIOutputPlan.types.count) {
+                    header(for: source)
+                }
+            },
+            {
+                otherFiles(
+                    modules: modules, commands: commands, events: events, source: source, context: context,
+                    selected: isSelected)
+            })
+        let writers = typeWriters + otherWriters
+        return zip(QAPIOutputPlan.files, writers).map { GeneratedFile(name: $0, contents: $1.text) }
+    }
+
+    /// The command, event, schema, introspection and client files, in
+    /// `QAPIOutputPlan.files` order.
+    private static func otherFiles(
+        modules: [QAPISchemaModule], commands: [QAPISchemaCommand], events: [QAPISchemaEvent], source: String,
+        context: SwiftGenerationContext, selected: (QAPISchemaDefinition) -> Bool
+    ) -> [SwiftCodeWriter] {
         var commandsWriter = header(for: source)
         var eventsWriter = header(for: source)
         var support = Support()
-        var typeChunks: [SwiftTypeShards.Chunk] = []
-        for (module, moduleTypes) in zip(modules, typesByModule) {
-            typeChunks += chunks(of: moduleTypes, in: module, context: context)
+        for module in modules {
             emitModule(
-                module, context: context, selected: isSelected,
+                module, context: context, selected: selected,
                 commands: &commandsWriter, events: &eventsWriter, support: &support)
         }
         eventsWriter.line()
@@ -61,17 +86,14 @@ public enum QAPISwiftGenerator {
         SwiftSchemaEmitter(context: context).emit(commands: commands, into: &schemaWriter)
         var introspectionWriter = header(for: source)
         SwiftIntrospectionEmitter(context: context).emit(into: &introspectionWriter)
+        let options = context.options
         var clientWriter = header(for: source, imports: options.client ? ["QAPIRuntime", "QMPClient"] : [])
         if options.client {
             SwiftClientEmitter(context: context).emit(commands: commands, events: events, into: &clientWriter)
         } else {
             clientWriter.line("// No client was asked for (qapi-gen --client, or \"client\": true in qapi-gen.json).")
         }
-        let typeShards = SwiftTypeShards.distribute(typeChunks, count: QAPIOutputPlan.types.count) {
-            header(for: source)
-        }
-        let writers = typeShards + [commandsWriter, eventsWriter, schemaWriter, introspectionWriter, clientWriter]
-        return zip(QAPIOutputPlan.files, writers).map { GeneratedFile(name: $0, contents: $1.text) }
+        return [commandsWriter, eventsWriter, schemaWriter, introspectionWriter, clientWriter]
     }
 
     private static func generatedTypes(in module: QAPISchemaModule, context: SwiftGenerationContext) -> [QAPISchemaType]

@@ -95,19 +95,29 @@ struct SwiftCodeWriter {
     /// for a list item's text.
     static func wrap(_ text: String, width: Int) -> [String] {
         let leading = text.prefix { $0 == " " }.count
-        guard text.count > width, leading < 4 else { return [text] }
+        guard leading < 4, text.utf8.count > width, text.count > width else { return [text] }
         let isListItem = text.dropFirst(leading).hasPrefix("- ")
         let continuation = String(repeating: " ", count: leading + (isListItem ? 2 : 0))
         var lines: [String] = []
+        // Lengths are counted in characters, kept beside the strings so
+        // that no line is counted again for each word.
         var current = String(text.prefix(leading))
+        var currentCount = leading
         var currentIsEmpty = true
         for word in text.dropFirst(leading).split(separator: " ") {
-            if !currentIsEmpty && current.count + 1 + word.count > width {
+            let wordCount = word.count
+            if !currentIsEmpty && currentCount + 1 + wordCount > width {
                 lines.append(current)
                 current = continuation
+                currentCount = continuation.count
                 currentIsEmpty = true
             }
-            current += (currentIsEmpty ? "" : " ") + word
+            if !currentIsEmpty {
+                current += " "
+                currentCount += 1
+            }
+            current += word
+            currentCount += wordCount
             currentIsEmpty = false
         }
         lines.append(current)
