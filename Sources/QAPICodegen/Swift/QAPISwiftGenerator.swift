@@ -40,10 +40,10 @@ public enum QAPISwiftGenerator {
         let declared = types.map { SwiftNaming.typeName($0.name) } + events.map(SwiftEventEmitter.typeName)
         var context = SwiftGenerationContext(schema: schema, options: options, declaredTypeNames: Set(declared))
         context.recursion = SwiftRecursion(types: types, context: context)
-        try SwiftNameClashCheck(context: context).check(types: types, commands: commands, events: events)
 
         let source = "the schema `\(schema.fileName.split(separator: "/").last.map(String.init) ?? "")`"
-        // The type files and the others depend on nothing but the checked
+        // The type files and the others (with the name clash check, whose
+        // error wins over any output) depend on nothing but the checked
         // schema and the context, which nothing changes from here on, so
         // they are written at the same time on two threads.
         let (typeWriters, otherWriters) = SwiftParallelJobs.run(
@@ -55,12 +55,18 @@ public enum QAPISwiftGenerator {
                     header(for: source)
                 }
             },
-            {
-                otherFiles(
-                    modules: modules, commands: commands, events: events, source: source, context: context,
-                    selected: isSelected)
+            { () -> Result<[SwiftCodeWriter], QAPIError> in
+                do throws(QAPIError) {
+                    try SwiftNameClashCheck(context: context).check(types: types, commands: commands, events: events)
+                } catch {
+                    return .failure(error)
+                }
+                return .success(
+                    otherFiles(
+                        modules: modules, commands: commands, events: events, source: source, context: context,
+                        selected: isSelected))
             })
-        let writers = typeWriters + otherWriters
+        let writers = typeWriters + (try otherWriters.get())
         return zip(QAPIOutputPlan.files, writers).map { GeneratedFile(name: $0, contents: $1.text) }
     }
 
