@@ -3,6 +3,8 @@
 #   Scripts/sanitize.sh thread    ThreadSanitizer on the runtime, monitor and client targets (QMPClient*)
 #   Scripts/sanitize.sh address   AddressSanitizer (with leak checks) on the whole suite
 # Each sanitizer builds in its own scratch path (.build-tsan, .build-asan).
+# LeakSanitizer reads Scripts/lsan-suppressions.txt (the toolchain's own
+# leaks, each explained there); the tests' child processes inherit it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
@@ -15,6 +17,7 @@ address)
     scratch=.build-asan
     filter=()
     pattern='ERROR: AddressSanitizer|ERROR: LeakSanitizer'
+    export LSAN_OPTIONS="suppressions=$PWD/Scripts/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
     ;;
 *)
     echo "usage: $0 thread|address" >&2
