@@ -4,6 +4,8 @@
 #                                 and the generator's (it writes its output on two threads)
 #   Scripts/sanitize.sh address   AddressSanitizer (with leak checks) on the whole suite
 # Each sanitizer builds in its own scratch path (.build-tsan, .build-asan).
+# LeakSanitizer reads Scripts/lsan-suppressions.txt (the toolchain's own
+# leaks, each explained there); the tests' child processes inherit it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
@@ -16,6 +18,7 @@ address)
     scratch=.build-asan
     filter=()
     pattern='ERROR: AddressSanitizer|ERROR: LeakSanitizer'
+    export LSAN_OPTIONS="suppressions=$PWD/Scripts/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
     ;;
 *)
     echo "usage: $0 thread|address" >&2

@@ -35,6 +35,7 @@ final class GeneratedClientTests: XCTestCase {
         client = nil
         server.shutdown()
         await server.stopped()
+        server = nil
         try? FileManager.default.removeItem(atPath: folder)
     }
 

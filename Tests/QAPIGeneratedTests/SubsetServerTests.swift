@@ -45,6 +45,7 @@ final class SubsetServerTests: XCTestCase {
         client = nil
         server.shutdown()
         await server.stopped()
+        server = nil
         try? FileManager.default.removeItem(atPath: folder)
     }
 

@@ -96,6 +96,9 @@ private final class LiveQEMUProcess: Sendable {
     deinit {
         unlink(socketPath)
         unlink(errorPath)
+        // On Linux, run() adds a run-loop source that retains the Process,
+        // which holds the source until waitUntilExit() lets go of it.
+        if exit.hasExited { process.value.waitUntilExit() }
     }
 
     /// The process id.

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import QAPIRuntime
 import QMPClient
 import QMPClientTestSupport
@@ -144,7 +145,12 @@ final class ConnectTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: "/bin/sleep")
         process.arguments = ["30"]
         try process.run()
-        defer { process.terminate() }
+        defer {
+            // SIGKILL: a child started from async code has SIGTERM blocked.
+            // waitUntilExit() also lets Foundation free the Process.
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(
             "qmp-late-\(UUID().uuidString.prefix(8)).sock"
         ).path

@@ -12,7 +12,8 @@ final class DaemonProcess {
         TestEnvironment.productsDirectory.appendingPathComponent("qmp-monitor")
     }
 
-    private let process = Process()
+    /// The process (read by lifetime checks).
+    let process = Process()
     private let exited = DispatchSemaphore(value: 0)
     private let errorFile: URL
     /// Pipes to standard input and output, when `stdio` was asked for.
@@ -69,6 +70,11 @@ final class DaemonProcess {
             process.terminate()
             _ = exited.wait(timeout: .now() + 5)
         }
+        // On Linux, run() adds a run-loop source that retains the Process,
+        // which holds the source until waitUntilExit() lets go of it: a
+        // Process only watched through its termination handler is never
+        // freed, nor the standard error handle it holds.
+        if !process.isRunning { process.waitUntilExit() }
     }
 
     /// Sends `signal` to the daemon.

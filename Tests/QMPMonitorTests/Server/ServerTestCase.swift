@@ -73,6 +73,8 @@ class ServerTestCase: XCTestCase {
         gate.open()
         server.shutdown(reason: .hostSignal)
         await server.stopped()
+        // XCTest keeps every test case to the end: let the server go.
+        server = nil
         try? FileManager.default.removeItem(atPath: folder)
     }
 

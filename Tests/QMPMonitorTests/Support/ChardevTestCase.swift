@@ -8,7 +8,7 @@ import XCTest
 /// short path (unix socket paths are limited to 108 bytes); both are
 /// cleaned up by ``tearDown()``.
 class ChardevTestCase: XCTestCase {
-    private(set) var registry = ChardevRegistry(ioQueue: DispatchQueue(label: "chardev-tests.io"))
+    private(set) var registry: ChardevRegistry!
     private(set) var folder = ""
 
     override func setUpWithError() throws {
@@ -22,6 +22,8 @@ class ChardevTestCase: XCTestCase {
         for chardev in registry.chardevs {
             XCTAssertNoThrow(try registry.remove(id: chardev.id), "chardev \(chardev.id) still busy")
         }
+        // XCTest keeps every test case to the end: let the registry go.
+        registry = nil
         try? FileManager.default.removeItem(atPath: folder)
     }
 
