@@ -11,42 +11,14 @@
 # QAPI_SHARED_DIR). Usage: Scripts/build-generated-schemas.sh
 set -euo pipefail
 
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${QAPI_SHARED_DIR:-$repo/../shared}"
-if [[ ! -d "$shared/qemu-10.0.13" ]]; then
-    echo "build-generated-schemas: $shared/qemu-10.0.13 not found; set QAPI_SHARED_DIR" >&2
-    exit 1
-fi
-shared="$(cd "$shared" && pwd)"
-
-swift build --package-path "$repo" --product qapi-gen >/dev/null
-qapi_gen="$(swift build --package-path "$repo" --show-bin-path)/qapi-gen"
+source "$(dirname "$0")/lib/qemu-schema.sh"
+find_qemu_schema build-generated-schemas
+build_qapi_gen
+read_condition_symbols
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/Sources/Generated"
-cat > "$work/Package.swift" <<MANIFEST
-// swift-tools-version:6.0
-import PackageDescription
-let package = Package(
-    name: "generated-check",
-    dependencies: [.package(path: "$repo")],
-    targets: [
-        .target(
-            name: "Generated",
-            dependencies: [
-                .product(name: "QAPIRuntime", package: "$(basename "$repo")"),
-                .product(name: "QMPClient", package: "$(basename "$repo")"),
-            ],
-            swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]),
-    ],
-    swiftLanguageModes: [.v6])
-MANIFEST
-
-all_symbols=()
-while read -r symbol; do all_symbols+=("-D" "$symbol"); done < <(
-    python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["symbols"]))' \
-        "$shared/qemu-10.0.13/reference/introspect-conditions.json")
+write_generated_package "$work" generated-check QMPClient --warnings-as-errors
 
 check() {
     local label="$1"; shift
@@ -82,5 +54,5 @@ swift build --package-path "$work" --target Generated >/dev/null 2>&1 || true
 check "qapi/qapi-schema.json" "$repo/qapi/qapi-schema.json"
 check "workshop schema" -D CONFIG_ALPHA -D CONFIG_BETA "$repo/Tests/QAPIGeneratedTests/schema/qapi-schema.json"
 check "qapi-schema-test.json" "$shared/qapi-conformance/cases/qapi-schema-test.json"
-check "QEMU schema, all symbols" "${all_symbols[@]}" "$shared/qemu-10.0.13/qapi/qapi-schema.json"
-check "QEMU schema, no symbols" "$shared/qemu-10.0.13/qapi/qapi-schema.json"
+check "QEMU schema, all symbols" "${symbols[@]}" "$schema"
+check "QEMU schema, no symbols" "$schema"

@@ -17,7 +17,7 @@ let package = Package(
     ],
     targets: [
         // The generated types, commands, events and client methods (from
-        // qapi/qemu.json, configured by Sources/QEMUClient/qapi-gen.json),
+        // schema/qemu.json, configured by Sources/QEMUClient/qapi-gen.json),
         // and the example's code that uses them.
         .target(
             name: "QEMUClient",

@@ -34,17 +34,32 @@ read_condition_symbols() {
 }
 
 # Writes a package named `$2` in folder `$1` that depends on this checkout by
-# path, with one empty library target, Generated, on QAPIRuntime.
+# path, with one empty library target, Generated, on QAPIRuntime and the
+# further products named after (e.g. QMPClient); `--warnings-as-errors`
+# among them makes any warning in the target an error.
 write_generated_package() {
-    mkdir -p "$1/Sources/Generated"
-    cat > "$1/Package.swift" <<MANIFEST
+    local folder=$1 name=$2 argument settings=""
+    local products=(QAPIRuntime)
+    shift 2
+    for argument; do
+        case $argument in
+        --warnings-as-errors) settings=', swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]' ;;
+        *) products+=("$argument") ;;
+        esac
+    done
+    local dependencies="" product
+    for product in "${products[@]}"; do
+        dependencies+="${dependencies:+, }.product(name: \"$product\", package: \"$(basename "$repo")\")"
+    done
+    mkdir -p "$folder/Sources/Generated"
+    cat > "$folder/Package.swift" <<MANIFEST
 // swift-tools-version:6.0
 import PackageDescription
 let package = Package(
-    name: "$2",
+    name: "$name",
     dependencies: [.package(path: "$repo")],
     targets: [
-        .target(name: "Generated", dependencies: [.product(name: "QAPIRuntime", package: "$(basename "$repo")")]),
+        .target(name: "Generated", dependencies: [$dependencies]$settings),
     ],
     swiftLanguageModes: [.v6])
 MANIFEST

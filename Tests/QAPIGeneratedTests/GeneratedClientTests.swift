@@ -1,5 +1,6 @@
 import Foundation
 import QAPIRuntime
+import QAPITestSupport
 import QMPClient
 import QMPClientTestSupport
 import QMPMonitor
@@ -15,9 +16,7 @@ final class GeneratedClientTests: XCTestCase {
     private var client: QMPConnection!
 
     override func setUp() async throws {
-        var template = Array("/tmp/qapi-client-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-        folder = Swift.String(cString: made)
+        folder = try TestEnvironment.makeShortFolder(prefix: "qapi-client")
         server = MonitorServer(
             configuration: .init { [handler] registry, _ in
                 Commands.register(handler, into: &registry)

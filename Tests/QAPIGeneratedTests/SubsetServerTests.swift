@@ -18,9 +18,7 @@ final class SubsetServerTests: XCTestCase {
     private var client: QMPTestClient!
 
     override func setUpWithError() throws {
-        var template = Array("/tmp/qapi-subset-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-        folder = Swift.String(cString: made)
+        folder = try TestEnvironment.makeShortFolder(prefix: "qapi-subset")
         server = MonitorServer(
             configuration: .init(masksSchemaTypeNames: false) { registry, _ in
                 registry.register(Commands.Ping.self) { _ in QAPIEmpty() }

@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import QAPITestSupport
 import XCTest
 
 /// Found by `Scripts/sanitize.sh address` (LeakSanitizer): a finished
@@ -9,9 +9,7 @@ import XCTest
 /// `run()` makes retain the Process.
 final class DaemonProcessLifetimeTests: XCTestCase {
     func testAFinishedDaemonFreesItsProcess() throws {
-        var template = Array("/tmp/qmpl-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-        let folder = String(cString: made)
+        let folder = try TestEnvironment.makeShortFolder(prefix: "qmpl")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         weak var process: Process?
         do {

@@ -9,9 +9,7 @@ final class DaemonTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        var template = Array("/tmp/qmpd-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-        folder = String(cString: made)
+        folder = try TestEnvironment.makeShortFolder(prefix: "qmpd")
     }
 
     override func tearDown() {

@@ -12,9 +12,7 @@ final class PipedClientTests: XCTestCase {
         guard let socat = TestEnvironment.executableInPath("socat") else {
             throw XCTSkip("socat is not installed (apt-get install socat)")
         }
-        var template = Array("/tmp/qmpp-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-        let folder = String(cString: made)
+        let folder = try TestEnvironment.makeShortFolder(prefix: "qmpp")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let socketPath = folder + "/qmp.sock"
         let daemon = try DaemonProcess(["-qmp", "unix:\(socketPath),server=on,wait=off"], in: folder)

@@ -188,9 +188,7 @@ final class QEMUComparisonTests: XCTestCase {
     /// The transcript of `steps` on `executable` started with `options`
     /// (`{dir}` standing for a fresh folder).
     private func play(_ steps: [Step], options: [String], executable: URL) throws -> [String] {
-        var template = Array("/tmp/qmpc-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-        let folder = String(cString: made)
+        let folder = try TestEnvironment.makeShortFolder(prefix: "qmpc")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let server = try DaemonProcess(
             options.map { $0.replacingOccurrences(of: "{dir}", with: folder) }, in: folder, executable: executable)

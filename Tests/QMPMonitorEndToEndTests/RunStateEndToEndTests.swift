@@ -16,9 +16,7 @@ final class RunStateEndToEndTests: XCTestCase {
     private let reset = eventLine("RESET", data: #"{"guest": false, "reason": "host-qmp-system-reset"}"#)
 
     override func setUpWithError() throws {
-        var template = Array("/tmp/qmpr-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-        folder = String(cString: made)
+        folder = try TestEnvironment.makeShortFolder(prefix: "qmpr")
     }
 
     override func tearDown() {

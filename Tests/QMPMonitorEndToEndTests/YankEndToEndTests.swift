@@ -14,9 +14,7 @@ final class YankEndToEndTests: XCTestCase {
     private let notFound = #"{"error": {"class": "DeviceNotFound", "desc": "Instance not found"}}"#
 
     override func setUpWithError() throws {
-        var template = Array("/tmp/qmpy-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-        folder = String(cString: made)
+        folder = try TestEnvironment.makeShortFolder(prefix: "qmpy")
     }
 
     override func tearDown() {

@@ -55,16 +55,13 @@ public enum QAPISwiftGenerator {
                     header(for: source)
                 }
             },
-            { () -> Result<[SwiftCodeWriter], QAPIError> in
-                do throws(QAPIError) {
+            {
+                Result { () throws(QAPIError) in
                     try SwiftNameClashCheck(context: context).check(types: types, commands: commands, events: events)
-                } catch {
-                    return .failure(error)
-                }
-                return .success(
-                    otherFiles(
+                    return otherFiles(
                         modules: modules, commands: commands, events: events, source: source, context: context,
-                        selected: isSelected))
+                        selected: isSelected)
+                }
             })
         let writers = typeWriters + (try otherWriters.get())
         return zip(QAPIOutputPlan.files, writers).map { GeneratedFile(name: $0, contents: $1.text) }

@@ -45,9 +45,7 @@ class ServerTestCase: XCTestCase {
     let gate = TestGate()
 
     override func setUpWithError() throws {
-        var template = Array("/tmp/qmpsrv-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-        folder = String(cString: made)
+        folder = try TestEnvironment.makeShortFolder(prefix: "qmpsrv")
         server = makeServer { _ in }
     }
 

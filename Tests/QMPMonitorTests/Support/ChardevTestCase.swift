@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
+import QAPITestSupport
 import QMPMonitor
 import XCTest
 
@@ -13,9 +14,7 @@ class ChardevTestCase: XCTestCase {
 
     override func setUpWithError() throws {
         registry = ChardevRegistry(ioQueue: DispatchQueue(label: "chardev-tests.io"))
-        var template = Array("/tmp/qmpmon-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-        folder = String(cString: made)
+        folder = try TestEnvironment.makeShortFolder(prefix: "qmpmon")
     }
 
     override func tearDown() {

@@ -17,9 +17,9 @@ final class ReadmeTests: XCTestCase {
         for file in ["Sources/QEMUClient/PauseAndResume.swift", "Sources/QEMUClient/qapi-gen.json"] {
             XCTAssertTrue(readme.contains(try text(file, in: package)), "README.md does not quote \(file) as it is")
         }
-        let schema = try text("qapi/qemu.json", in: package)
-        let quoted = try XCTUnwrap(readme.components(separatedBy: "`qapi/qemu.json`):\n\n```\n").dropFirst().first)
+        let schema = try text("schema/qemu.json", in: package)
+        let quoted = try XCTUnwrap(readme.components(separatedBy: "`schema/qemu.json`):\n\n```\n").dropFirst().first)
         let excerpt = try XCTUnwrap(quoted.components(separatedBy: "```").first)
-        XCTAssertTrue(schema.contains(excerpt), "README.md's excerpt of qapi/qemu.json is not in it")
+        XCTAssertTrue(schema.contains(excerpt), "README.md's excerpt of schema/qemu.json is not in it")
     }
 }
