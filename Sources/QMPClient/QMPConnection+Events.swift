@@ -4,15 +4,20 @@ extension QMPConnection {
     /// Every event that arrives from now on, as sent (name, data,
     /// timestamp).
     ///
-    /// Each stream gets every event; streams are independent. A stream
-    /// buffers up to `options.eventBufferLimit` events for its consumer;
-    /// one that falls further behind ends with
+    /// Each stream gets every event; streams are independent. The first
+    /// stream a connection makes starts with the events that arrived
+    /// before it (from the start of the connection, up to
+    /// `options.eventBufferLimit`), so a program that subscribes right
+    /// after `connect` misses nothing. A stream buffers up to
+    /// `options.eventBufferLimit` events; while it is full the connection
+    /// waits for its consumer, and one that takes nothing for
+    /// `options.eventStallTimeout` ends with
     /// `QMPClientError.eventBufferOverflow` after the buffered events.
     /// When the connection ends the stream ends with
     /// `QMPClientError.disconnected(reason)`, or normally after `close()`.
-    /// Stopping the iteration unsubscribes.
+    /// Stopping the iteration, or dropping the stream, unsubscribes.
     public func events() -> AsyncThrowingStream<QMPEventMessage, any Error> {
-        stream { $0 }
+        stream(accepting: { _ in true }, decode: { $0 })
     }
 
     /// Every `Event` that arrives from now on, decoded tolerantly. An event
@@ -21,9 +26,8 @@ extension QMPConnection {
     /// ending are as for `events()`.
     public func events<Event: QMPEvent & QAPIDecodable>(_ type: Event.Type) -> AsyncThrowingStream<Event, any Error> {
         let driftHandler = options.driftHandler
-        return stream { message in
-            guard message.name == Event.name else { return nil }
-            return message.decodeData(
+        return stream(accepting: { $0.name == Event.name }) { message in
+            message.decodeData(
                 as: Event.self,
                 options: DriftReporting.options(origin: message.name, root: "data", handler: driftHandler))
         }
@@ -34,40 +38,26 @@ extension QMPConnection {
     /// case). Buffering and ending are as for `events()`.
     public func events<EventSet: QMPEventSet>(as type: EventSet.Type) -> AsyncThrowingStream<EventSet, any Error> {
         let driftHandler = options.driftHandler
-        return stream { message in
+        return stream(accepting: { _ in true }) { message in
             EventSet(
                 decoding: message,
                 options: DriftReporting.options(origin: message.name, root: "data", handler: driftHandler))
         }
     }
 
-    /// A stream of the events `transform` turns into elements (nil: not
-    /// this one), subscribed before it returns.
+    /// A stream of the events `accepts` lets through (checked as they
+    /// arrive), turned into elements by `decode` (on the consuming task,
+    /// as they are taken; nil skips one), subscribed before it returns.
     private func stream<Element: Sendable>(
-        _ transform: @escaping @Sendable (QMPEventMessage) -> Element?
+        accepting accepts: @escaping @Sendable (QMPEventMessage) -> Bool,
+        decode: @escaping @Sendable (QMPEventMessage) -> Element?
     ) -> AsyncThrowingStream<Element, any Error> {
-        let limit = max(1, options.eventBufferLimit)
-        let (stream, continuation) = AsyncThrowingStream.makeStream(
-            of: Element.self, throwing: (any Error).self, bufferingPolicy: .bufferingOldest(limit))
-        let token = core.subscribe(
-            deliver: { message in
-                guard let element = transform(message) else { return true }
-                switch continuation.yield(element) {
-                case .enqueued:
-                    return true
-                case .dropped:
-                    continuation.finish(throwing: QMPClientError.eventBufferOverflow(limit: limit))
-                    return false
-                case .terminated:
-                    return false
-                @unknown default:
-                    return false
-                }
-            },
-            end: { error in continuation.finish(throwing: error) })
-        if let token {
-            continuation.onTermination = { [core] _ in core.unsubscribe(token) }
+        let subscription = core.subscribeStream(accepting: accepts)
+        return AsyncThrowingStream {
+            while let message = try await subscription.buffer.next() {
+                if let element = decode(message) { return element }
+            }
+            return nil
         }
-        return stream
     }
 }

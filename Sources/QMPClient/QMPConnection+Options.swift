@@ -23,11 +23,19 @@ extension QMPConnection {
         /// without whitespace); a larger one ends the connection with
         /// `.disconnected(.messageTooLarge(limit:))`.
         public var maxMessageBytes: Int
-        /// How many events each event stream buffers for its consumer. A
-        /// stream whose consumer falls this far behind ends with
-        /// `QMPClientError.eventBufferOverflow` after the buffered events;
-        /// the connection and other streams are not affected.
+        /// How many events each event stream buffers for its consumer.
+        /// When a stream's buffer is full the connection stops reading
+        /// (replies wait too) until its consumer takes an event, so a
+        /// consumer that keeps reading misses nothing, however fast events
+        /// come. The first stream made also receives the events that came
+        /// before it, from the start of the connection, up to this many.
         public var eventBufferLimit: Int
+        /// How long reading waits for a stream whose buffer is full. A
+        /// stream whose consumer takes nothing for this long ends with
+        /// `QMPClientError.eventBufferOverflow` after its buffered events,
+        /// and reading goes on; the connection and other streams are not
+        /// affected.
+        public var eventStallTimeout: Duration
         /// Hears what tolerant decoding let through (unknown members, enum
         /// values, union branches, undecodable events), with the command
         /// or event as `origin` and the path from `return` or `data`.
@@ -35,7 +43,8 @@ extension QMPConnection {
 
         /// Options; by default OOB when offered, a 10 second connect
         /// timeout, no retry, 8 requests in flight, no call timeout,
-        /// 32 MiB messages and 4096 buffered events per stream.
+        /// 32 MiB messages, 4096 buffered events per stream and a 2
+        /// second stall timeout.
         public init(
             enableOutOfBand: Bool = true,
             connectTimeout: Duration = .seconds(10),
@@ -44,6 +53,7 @@ extension QMPConnection {
             defaultTimeout: Duration? = nil,
             maxMessageBytes: Int = 32 << 20,
             eventBufferLimit: Int = 4096,
+            eventStallTimeout: Duration = .seconds(2),
             driftHandler: (@Sendable (QAPIDrift) -> Void)? = nil
         ) {
             self.enableOutOfBand = enableOutOfBand
@@ -53,6 +63,7 @@ extension QMPConnection {
             self.defaultTimeout = defaultTimeout
             self.maxMessageBytes = maxMessageBytes
             self.eventBufferLimit = eventBufferLimit
+            self.eventStallTimeout = eventStallTimeout
             self.driftHandler = driftHandler
         }
     }

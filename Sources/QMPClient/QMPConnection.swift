@@ -57,8 +57,7 @@ public final class QMPConnection: Sendable {
     public static func connect(to endpoint: QMPEndpoint, options: Options = Options()) async throws -> QMPConnection {
         let (descriptor, started) = try await SocketConnector.connect(
             to: endpoint, timeout: options.connectTimeout, retry: options.retry)
-        let core = ConnectionCore(
-            descriptor: descriptor, maxInFlight: options.maxInFlight, maxMessageBytes: options.maxMessageBytes)
+        let core = ConnectionCore(descriptor: descriptor, options: options)
         core.start()
         do {
             let handshake = Handshake(core: core, endpoint: endpoint, timeout: options.connectTimeout, started: started)

@@ -29,26 +29,34 @@ final class EventStreamTests: XCTestCase {
         server.assertScriptsPassed()
     }
 
-    func testAnEventFloodEndsOnlyTheStreamThatFellBehind() async throws {
+    func testAStreamWhoseConsumerStallsEndsAfterTheStallTimeoutAndReadingGoesOn() async throws {
+        // More than one read turn takes (16 reads of 32 KiB), so reading
+        // is held up before the reply.
+        let flood = 20_000
         let server = try FakeQMPServer { peer in
             try peer.negotiate()
-            let flood = try peer.expect("x-echo")
-            for index in 0..<2000 { peer.sendEvent("JOB_DONE", data: ["id": .string("\(index)")]) }
-            peer.reply(to: flood, with: ["text": "flooded"])
+            let request = try peer.expect("x-echo")
+            for index in 0..<flood { peer.sendEvent("JOB_DONE", data: ["id": .string("\(index)")]) }
+            peer.reply(to: request, with: ["text": "flooded"])
             let after = try peer.expect("x-echo")
             peer.sendEvent("JOB_DONE", data: ["id": "after"])
             peer.reply(to: after, with: ["text": "after"])
             peer.waitForClientClose()
         }
         let connection = try await QMPConnection.connect(
-            to: server.endpoint, options: .testing(eventBufferLimit: 16))
+            to: server.endpoint, options: .testing(eventBufferLimit: 16, eventStallTimeout: .milliseconds(200)))
         let slow = connection.events(Events.JobDone.self)
+        // Reading waits for the stalled stream, then ends it and goes on.
         _ = try await connection.execute(Commands.XEcho.self, EchoArguments(text: "flood"))
-        XCTAssertEqual(connection.statistics.eventsReceived, 2000)
+        XCTAssertEqual(connection.statistics.eventsReceived, flood)
 
         var ids: [String] = []
         let error = await thrownError { for try await event in slow { ids.append(event.id) } }
-        XCTAssertEqual(ids, (0..<16).map { "\($0)" })
+        // What was buffered when the stream ended, in order: at least the
+        // limit (one read's events are all handed out), never all.
+        XCTAssertGreaterThanOrEqual(ids.count, 16)
+        XCTAssertLessThan(ids.count, flood)
+        XCTAssertEqual(ids, (0..<ids.count).map { "\($0)" })
         XCTAssertEqual(error as? QMPClientError, .eventBufferOverflow(limit: 16))
         XCTAssertEqual("\(error!)", "event stream ended: its consumer fell 16 events behind")
 
@@ -58,6 +66,105 @@ final class EventStreamTests: XCTestCase {
         var iterator = fresh.makeAsyncIterator()
         let next = try await iterator.next()
         XCTAssertEqual(next?.id, "after")
+        await connection.close()
+        server.assertScriptsPassed()
+    }
+
+    func testABurstFarLargerThanTheBufferReachesAConsumerThatKeepsReading() async throws {
+        let burst = 20_000
+        let server = try FakeQMPServer { peer in
+            try peer.negotiate()
+            let request = try peer.expect("x-echo")
+            for index in 0..<burst { peer.sendEvent("X_FUTURE_EVENT", data: ["n": .int(Int64(index))]) }
+            peer.reply(to: request, with: ["text": "done"])
+            peer.waitForClientClose()
+        }
+        let connection = try await QMPConnection.connect(
+            to: server.endpoint, options: .testing(eventBufferLimit: 64, eventStallTimeout: .seconds(30)))
+        let untyped = connection.events()
+        let typed = connection.events(as: AnyEvent.self)
+        let untypedCount = Task {
+            var count = 0
+            for try await message in untyped {
+                guard message.data?["n"] == .int(Int64(count)) else { break }
+                count += 1
+                if count == burst { break }
+            }
+            return count
+        }
+        let typedCount = Task {
+            var count = 0
+            for try await event in typed {
+                guard case .unknown(let name, _) = event, name == "X_FUTURE_EVENT" else { break }
+                count += 1
+                if count == burst { break }
+            }
+            return count
+        }
+        let reply = try await connection.execute(Commands.XEcho.self, EchoArguments(text: "burst"))
+        XCTAssertEqual(reply.text, "done")
+        let untypedReceived = try await untypedCount.value
+        let typedReceived = try await typedCount.value
+        XCTAssertEqual(untypedReceived, burst)
+        XCTAssertEqual(typedReceived, burst)
+        await connection.close()
+        server.assertScriptsPassed()
+    }
+
+    func testTheFirstStreamStartsWithTheEventsThatCameBeforeIt() async throws {
+        let server = try FakeQMPServer { peer in
+            peer.sendEvent("X_BEFORE_GREETING")
+            try peer.negotiate()
+            peer.sendEvent("STOP")
+            peer.sendEvent("RESUME")
+            let request = try peer.expect("x-echo")
+            peer.sendEvent("SHUTDOWN", data: ["guest": false, "reason": "host-qmp-quit"])
+            peer.reply(to: request, with: ["text": "late"])
+            peer.waitForClientClose()
+        }
+        let connection = try await QMPConnection.connect(to: server.endpoint, options: .testing())
+        // Subscribing some time after connect still sees the early events.
+        try await Task.sleep(for: .milliseconds(200))
+        let first = connection.events()
+        let second = connection.events()
+        _ = try await connection.execute(Commands.XEcho.self, EchoArguments(text: "x"))
+        var names: [String] = []
+        for try await message in first {
+            names.append(message.name)
+            if names.count == 4 { break }
+        }
+        XCTAssertEqual(names, ["X_BEFORE_GREETING", "STOP", "RESUME", "SHUTDOWN"])
+        // Later streams get events from the moment they are made.
+        var iterator = second.makeAsyncIterator()
+        let next = try await iterator.next()
+        XCTAssertEqual(next?.name, "SHUTDOWN")
+        await connection.close()
+        server.assertScriptsPassed()
+    }
+
+    func testDroppingAFullStreamLetsReadingGoOnAtOnce() async throws {
+        let flood = 20_000
+        let server = try FakeQMPServer { peer in
+            try peer.negotiate()
+            let request = try peer.expect("x-echo")
+            for index in 0..<flood { peer.sendEvent("JOB_DONE", data: ["id": .string("\(index)")]) }
+            peer.reply(to: request, with: ["text": "flooded"])
+            peer.waitForClientClose()
+        }
+        // The stall timeout is longer than the call's timeout: only the
+        // dropped stream can let the reply through in time.
+        let connection = try await QMPConnection.connect(
+            to: server.endpoint,
+            options: .testing(defaultTimeout: .seconds(10), eventBufferLimit: 16, eventStallTimeout: .seconds(60)))
+        var unread: AsyncThrowingStream<QMPEventMessage, any Error>? = connection.events()
+        let call = Task { try await connection.execute(Commands.XEcho.self, EchoArguments(text: "flood")) }
+        try await Task.sleep(for: .milliseconds(300))
+        XCTAssertLessThan(connection.statistics.eventsReceived, flood, "reading was held up")
+        XCTAssertNotNil(unread)
+        unread = nil
+        let reply = try await call.value
+        XCTAssertEqual(reply.text, "flooded")
+        XCTAssertEqual(connection.statistics.eventsReceived, flood)
         await connection.close()
         server.assertScriptsPassed()
     }

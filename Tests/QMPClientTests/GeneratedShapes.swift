@@ -355,7 +355,7 @@ enum AnyEvent: QMPEventSet, Hashable {
                 return
             }
         default:
-            break
+            options.reportUnknownEvent()
         }
         self = .unknown(name: message.name, data: message.data)
     }

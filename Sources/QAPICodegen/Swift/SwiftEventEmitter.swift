@@ -114,6 +114,7 @@ struct SwiftEventEmitter {
                 "\(access)init(decoding message: \(context.runtime("QMPEventMessage")), options: \(options)) {"
             ) { writer in
                 if events.isEmpty {
+                    writer.line("options.reportUnknownEvent()")
                     writer.line("self = .unknown(name: message.name, data: message.data)")
                     return
                 }
@@ -134,7 +135,7 @@ struct SwiftEventEmitter {
                         }
                     }
                     writer.line("default:")
-                    writer.line("    break")
+                    writer.line("    options.reportUnknownEvent()")
                 }
                 writer.line("self = .unknown(name: message.name, data: message.data)")
             }

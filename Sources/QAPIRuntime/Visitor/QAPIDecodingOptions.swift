@@ -25,6 +25,12 @@ public struct QAPIDecodingOptions: Sendable {
         self.driftHandler = driftHandler
     }
 
+    /// Tells the drift handler that an event set met an event the schema
+    /// does not have.
+    public func reportUnknownEvent() {
+        driftHandler?(QAPIDrift(kind: .unknownEvent, path: "<root>"))
+    }
+
     /// A server's decoding: strict, QEMU's errors.
     public static let strict = QAPIDecodingOptions()
 
@@ -50,6 +56,9 @@ public struct QAPIDrift: Sendable, Hashable, CustomStringConvertible {
         /// A value that did not decode at all (an event whose data lacks
         /// a mandatory member, say); it was skipped. The text says why.
         case undecodable(String)
+        /// An event the schema does not have; it was kept as it came (an
+        /// event set's `unknown` case). The origin names it.
+        case unknownEvent
     }
 
     /// What was unknown.
@@ -77,6 +86,7 @@ public struct QAPIDrift: Sendable, Hashable, CustomStringConvertible {
         case .unknownEnumValue(let value): return prefix + "unknown value '\(value)' at '\(path)'"
         case .unknownBranch(let value): return prefix + "unknown union branch '\(value)' at '\(path)'"
         case .undecodable(let reason): return prefix + "skipped, undecodable at '\(path)': \(reason)"
+        case .unknownEvent: return prefix + "unknown event, kept as it came"
         }
     }
 }

@@ -20,7 +20,9 @@ extension ConnectionCore {
     func readAvailable() {
         // The socket is closed on this queue, only after the connection
         // ended: once it ended, nothing may touch the descriptor.
-        guard state.withLock({ $0.endReason == nil }) else { return }
+        // While a full event stream holds up reading, input waits in the
+        // socket (and the server's writes block, as QEMU's do).
+        guard state.withLock({ $0.endReason == nil && $0.fullStreams.isEmpty }) else { return }
         var values: [JSONValue] = []
         var failure: QMPClientError.DisconnectReason?
         var drained = false
@@ -49,7 +51,7 @@ extension ConnectionCore {
             }
         }
         route(values, then: failure)
-        if !drained && failure == nil {
+        if !drained && failure == nil && !isReadingHeld {
             channel.queue.async { [self] in readAvailable() }
         }
     }
@@ -75,6 +77,7 @@ extension ConnectionCore {
                 let message = InboundMessage(value)
                 if case .event(let event) = message {
                     state.statistics.eventsReceived += 1
+                    if let kept = state.backlog?.count, kept < eventBufferLimit { state.backlog?.append(event) }
                     if !state.subscribers.all.isEmpty { deliveries.append(.event(event, state.subscribers.all)) }
                     continue
                 }
@@ -98,6 +101,7 @@ extension ConnectionCore {
             return failure.flatMap { self.ending(because: $0, &state) }
         }
         var late = 0
+        var full: [UInt64] = []
         for delivery in deliveries {
             switch delivery {
             case .greeting(let value):
@@ -105,12 +109,17 @@ extension ConnectionCore {
             case .reply(let call, let reply):
                 if !call.reply.settle(.success(reply)) { late += 1 }
             case .event(let event, let subscribers):
-                for subscriber in subscribers where !subscriber.deliver(event) {
-                    unsubscribe(subscriber.token)
+                for subscriber in subscribers {
+                    switch subscriber.deliver(event) {
+                    case .taken: break
+                    case .full: full.append(subscriber.token)
+                    case .unsubscribe: unsubscribe(subscriber.token)
+                    }
                 }
             }
         }
         if late > 0 { state.withLock { $0.statistics.repliesDropped += late } }
+        if !full.isEmpty { holdReading(for: full) }
         if let ending { carryOut(ending) }
     }
 }

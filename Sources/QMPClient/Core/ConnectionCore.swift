@@ -24,19 +24,26 @@ final class ConnectionCore: Sendable {
     let greeting = OneShot<JSONValue>()
     /// The inbound message size limit.
     let maxMessageBytes: Int
+    /// How many events a stream buffers before reading waits for it.
+    let eventBufferLimit: Int
+    /// How long reading waits for a stream whose buffer is full.
+    let eventStallTimeout: Duration
     let state: QAPILock<ConnectionState>
     let inbound: QAPILock<Inbound>
 
-    /// An engine for the connected socket `descriptor`, which it owns.
-    init(descriptor: Int32, maxInFlight: Int, maxMessageBytes: Int) {
+    /// An engine for the connected socket `descriptor`, which it owns,
+    /// with the limits of `options`.
+    init(descriptor: Int32, options: QMPConnection.Options) {
         channel = SocketChannel(descriptor: descriptor)
         timer = DeadlineTimer(queue: channel.queue)
-        self.maxMessageBytes = maxMessageBytes
-        state = QAPILock(ConnectionState(maxInFlight: maxInFlight))
+        maxMessageBytes = options.maxMessageBytes
+        eventBufferLimit = max(1, options.eventBufferLimit)
+        eventStallTimeout = options.eventStallTimeout
+        state = QAPILock(ConnectionState(maxInFlight: options.maxInFlight))
         // Every token is at least one byte, so the byte limit bounds the
         // token count too; the nesting limit stays QEMU's.
         let limits = JSONStreamLimits(
-            maxTokenBytes: maxMessageBytes, maxTokenCount: maxMessageBytes,
+            maxTokenBytes: options.maxMessageBytes, maxTokenCount: options.maxMessageBytes,
             maxNesting: JSONStreamLimits.qemu.maxNesting)
         inbound = QAPILock(
             Inbound(
@@ -69,23 +76,33 @@ final class ConnectionCore: Sendable {
         if let ending = state.withLock({ ending(because: reason, &$0) }) { carryOut(ending) }
     }
 
-    /// Adds an event subscriber; nil when the connection has ended, after
-    /// telling the subscriber so.
+    /// Adds a subscriber that takes events until `deliver` returns false
+    /// (a call waiting for an event); nil when the connection has ended,
+    /// after telling the subscriber so.
     func subscribe(
         deliver: @escaping @Sendable (QMPEventMessage) -> Bool,
         end: @escaping @Sendable (QMPClientError?) -> Void
     ) -> UInt64? {
         let outcome: (token: UInt64?, endReason: QMPClientError.DisconnectReason?) = state.withLock { state in
             if let reason = state.endReason { return (nil, reason) }
-            return (state.subscribers.add(deliver: deliver, end: end), nil)
+            let token = state.subscribers.newToken()
+            state.subscribers.add(
+                EventSubscriber(
+                    token: token, deliver: { deliver($0) ? .taken : .unsubscribe }, end: end, isFull: { false }))
+            return (token, nil)
         }
         if let reason = outcome.endReason { end(Self.streamError(reason)) }
         return outcome.token
     }
 
-    /// Removes the subscriber of `token`.
+    /// Removes the subscriber of `token`; reading goes on if only its full
+    /// buffer held it up.
     func unsubscribe(_ token: UInt64) {
-        state.withLock { $0.subscribers.remove(token) }
+        let resume = state.withLock { state in
+            state.subscribers.remove(token)
+            return state.fullStreams.remove(token) != nil && releaseHold(&state)
+        }
+        if resume { resumeReading() }
     }
 
     /// Marks the connection ended and takes what must learn of it; nil

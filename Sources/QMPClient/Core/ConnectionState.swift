@@ -1,3 +1,5 @@
+import QAPIRuntime
+
 /// What changes in one connection, behind its lock.
 struct ConnectionState {
     /// The calls on the wire and waiting.
@@ -14,6 +16,13 @@ struct ConnectionState {
     var greetingArrived = false
     /// Counts for tests and diagnostics.
     var statistics = QMPConnection.Statistics()
+    /// Events kept for the first event stream, from the start of the
+    /// connection until that stream is made; nil once it is.
+    var backlog: [QMPEventMessage]? = []
+    /// The streams whose full buffers hold up reading.
+    var fullStreams: Set<UInt64> = []
+    /// The stall timer's token while reading is held up.
+    var stallTimer: UInt64?
 
     /// The state of a new connection letting `maxInFlight` in-band calls
     /// on the wire.

@@ -3,7 +3,8 @@ import QAPIRuntime
 import QMPReactor
 
 /// A connected non-blocking socket and its two readiness watches (see
-/// QMPReactor's `IOWatch`): one for reading, always on, and one for
+/// QMPReactor's `IOWatch`): one for reading, on unless input must wait,
+/// and one for
 /// writing, on only while output waits for room. No thread is dedicated
 /// to it: its handlers run on a serial queue that borrows threads from
 /// Dispatch's shared pool.
@@ -47,6 +48,14 @@ final class SocketChannel: Sendable {
             watches.live = 2
             reader.turnOn()
             watches.reader = reader
+        }
+    }
+
+    /// Turns the read watch on (the default) or off (input waits in the
+    /// socket).
+    func watchReadability(_ on: Bool) {
+        watches.withLock { watches in
+            if on { watches.reader?.turnOn() } else { watches.reader?.turnOff() }
         }
     }
 

@@ -145,7 +145,7 @@ package enum Event: QMPEventSet, Hashable {
             self = .powerdown(event)
             return
         default:
-            break
+            options.reportUnknownEvent()
         }
         self = .unknown(name: message.name, data: message.data)
     }

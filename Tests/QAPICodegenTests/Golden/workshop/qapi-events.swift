@@ -424,7 +424,7 @@ enum Event: QMPEventSet, Swift.Hashable {
             self = .peerEvent(event)
             return
         default:
-            break
+            options.reportUnknownEvent()
         }
         self = .unknown(name: message.name, data: message.data)
     }
