@@ -47,6 +47,7 @@ struct SwiftClientEmitter {
         var declared: [String]
         var docs: [String]
         let value: String
+        var labels: [String] = []
         if command.boxed, command.argType != nil {
             declared = ["_ arguments: \(namespace).Arguments"]
             docs = ["  - arguments: The command's arguments."]
@@ -54,7 +55,7 @@ struct SwiftClientEmitter {
         } else {
             declared = parameters.map { "\($0.name): \($0.type)\($0.isOptional ? " = nil" : "")" }
             docs = parameters.map { "  - \(SwiftNaming.bare($0.name)): \($0.doc)" }
-            let labels = parameters.map { "\(SwiftCommandEmitter.argumentLabel($0.name)): \($0.name)" }
+            labels = parameters.map { "\(SwiftCommandEmitter.argumentLabel($0.name)): \($0.name)" }
             value =
                 command.argType == nil
                 ? "\(context.runtime("QAPIEmpty"))()" : ".init(\(labels.joined(separator: ", ")))"
@@ -79,9 +80,35 @@ struct SwiftClientEmitter {
             }
             writer.line(tail)
         }
-        let call = "try await execute(\(namespace).self, \(value), timeout: \(timeout))"
-        writer.line("    " + (command.retType == nil ? "_ = " : "") + call)
+        emitCall(
+            prefix: command.retType == nil ? "_ = " : "", namespace: namespace, value: value, labels: labels,
+            timeout: timeout, into: &writer)
         writer.line("}")
+    }
+
+    /// The method's body: `execute` on one line when it fits in 120
+    /// columns, else an argument per line, and the arguments' labels one
+    /// per line when even `.init(...)` alone is too long.
+    private func emitCall(
+        prefix: String, namespace: String, value: String, labels: [String], timeout: String,
+        into writer: inout SwiftCodeWriter
+    ) {
+        let oneLine = "    \(prefix)try await execute(\(namespace).self, \(value), timeout: \(timeout))"
+        if oneLine.count + writer.indentWidth <= 120 {
+            writer.line(oneLine)
+            return
+        }
+        writer.line("    \(prefix)try await execute(")
+        writer.line("        \(namespace).self,")
+        if labels.isEmpty || "        \(value),".count + writer.indentWidth <= 120 {
+            writer.line("        \(value),")
+        } else {
+            writer.line("        .init(")
+            for (index, label) in labels.enumerated() {
+                writer.line("            " + label + (index < labels.count - 1 ? "," : "),"))
+            }
+        }
+        writer.line("        timeout: \(timeout))")
     }
 
     private func methodParameters(_ command: QAPISchemaCommand) -> [Parameter] {

@@ -71,7 +71,10 @@ extension QMPConnection {
     /// - Since: 11.1
     /// - Remark: QAPI command `monitor-add`, from `control.json`.
     package func monitorAdd(id: String, chardev: String, pretty: Bool? = nil, timeout: Duration? = nil) async throws {
-        _ = try await execute(Commands.MonitorAdd.self, .init(id: id, chardev: chardev, pretty: pretty), timeout: timeout)
+        _ = try await execute(
+            Commands.MonitorAdd.self,
+            .init(id: id, chardev: chardev, pretty: pretty),
+            timeout: timeout)
     }
 
     /// Stops a QMP monitor, whether it was created on the command line or
@@ -153,7 +156,10 @@ extension QMPConnection {
         format: DataFormat? = nil,
         timeout: Duration? = nil
     ) async throws {
-        _ = try await execute(Commands.RingbufWrite.self, .init(device: device, data: data, format: format), timeout: timeout)
+        _ = try await execute(
+            Commands.RingbufWrite.self,
+            .init(device: device, data: data, format: format),
+            timeout: timeout)
     }
 
     /// Takes bytes out of a ring-buffer device, oldest first.
@@ -173,7 +179,10 @@ extension QMPConnection {
         format: DataFormat? = nil,
         timeout: Duration? = nil
     ) async throws -> String {
-        try await execute(Commands.RingbufRead.self, .init(device: device, size: size, format: format), timeout: timeout)
+        try await execute(
+            Commands.RingbufRead.self,
+            .init(device: device, size: size, format: format),
+            timeout: timeout)
     }
 
     /// Creates a character device.
@@ -344,7 +353,10 @@ extension QMPConnection {
         cpuIndex: Int64? = nil,
         timeout: Duration? = nil
     ) async throws -> String {
-        try await execute(Commands.HumanMonitorCommand.self, .init(commandLine: commandLine, cpuIndex: cpuIndex), timeout: timeout)
+        try await execute(
+            Commands.HumanMonitorCommand.self,
+            .init(commandLine: commandLine, cpuIndex: cpuIndex),
+            timeout: timeout)
     }
 
     /// Reports the name the server was given.

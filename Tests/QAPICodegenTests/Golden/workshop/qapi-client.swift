@@ -226,7 +226,20 @@ extension QMPConnection {
         init_: Int64? = nil,
         timeout: Duration? = nil
     ) async throws -> Keywords {
-        try await execute(Commands.Import.self, .init(in: `in`, self_: self_, default: `default`, `inout`: `inout`, var: `var`, let: `let`, type: type, class: `class`, protocol: `protocol`, init_: init_), timeout: timeout)
+        try await execute(
+            Commands.Import.self,
+            .init(
+                in: `in`,
+                self_: self_,
+                default: `default`,
+                `inout`: `inout`,
+                var: `var`,
+                let: `let`,
+                type: type,
+                class: `class`,
+                protocol: `protocol`,
+                init_: init_),
+            timeout: timeout)
     }
 
     /// - Parameters:
@@ -329,7 +342,10 @@ extension QMPConnection {
         requiredOld: Int64,
         timeout: Duration? = nil
     ) async throws -> Deprecations {
-        try await execute(Commands.Tune.self, .init(level: level, legacyLevel: legacyLevel, trial: trial, gauge: gauge, requiredOld: requiredOld), timeout: timeout)
+        try await execute(
+            Commands.Tune.self,
+            .init(level: level, legacyLevel: legacyLevel, trial: trial, gauge: gauge, requiredOld: requiredOld),
+            timeout: timeout)
     }
 
     /// - Parameters:
@@ -450,7 +466,44 @@ extension QMPConnection {
         jsonObject: JSONObject? = nil,
         timeout: Duration? = nil
     ) async throws -> Scalars {
-        try await execute(Commands.TakeAll.self, .init(scalars: scalars, optional: optional, lists: lists, grid: grid, note: note, shape: shape, marker: marker, tiny: tiny, keywords: keywords, record: record, folder: folder, tree: tree, string: string, type: type, hashable: hashable, measurement: measurement, kwUnion: kwUnion, kwAlt: kwAlt, shadeOrLevel: shadeOrLevel, flagOrShade: flagOrShade, itemOrName: itemOrName, sizeOrList: sizeOrList, ranges: ranges, noFeatures: noFeatures, odd: odd, condFeatures: condFeatures, cond: cond, condUnion: condUnion, featureAlt: featureAlt, keywordEnum: keywordEnum, nothing: nothing, present: present, leftovers: leftovers, jsonObject: jsonObject), timeout: timeout)
+        try await execute(
+            Commands.TakeAll.self,
+            .init(
+                scalars: scalars,
+                optional: optional,
+                lists: lists,
+                grid: grid,
+                note: note,
+                shape: shape,
+                marker: marker,
+                tiny: tiny,
+                keywords: keywords,
+                record: record,
+                folder: folder,
+                tree: tree,
+                string: string,
+                type: type,
+                hashable: hashable,
+                measurement: measurement,
+                kwUnion: kwUnion,
+                kwAlt: kwAlt,
+                shadeOrLevel: shadeOrLevel,
+                flagOrShade: flagOrShade,
+                itemOrName: itemOrName,
+                sizeOrList: sizeOrList,
+                ranges: ranges,
+                noFeatures: noFeatures,
+                odd: odd,
+                condFeatures: condFeatures,
+                cond: cond,
+                condUnion: condUnion,
+                featureAlt: featureAlt,
+                keywordEnum: keywordEnum,
+                nothing: nothing,
+                present: present,
+                leftovers: leftovers,
+                jsonObject: jsonObject),
+            timeout: timeout)
     }
 
     /// A command defined in a sub-module.
