@@ -43,7 +43,7 @@ struct SwiftClientEmitter {
         let access = context.access
         let namespace = "\(context.commandsName).\(SwiftCommandEmitter.namespaceName(command))"
         let parameters = methodParameters(command)
-        let timeout = parameters.contains { SwiftNaming.bare($0.name) == "timeout" } ? "callTimeout" : "timeout"
+        let timeout = timeoutLabel(parameters)
         var declared: [String]
         var docs: [String]
         let value: String
@@ -109,6 +109,16 @@ struct SwiftClientEmitter {
             }
         }
         writer.line("        timeout: \(timeout))")
+    }
+
+    /// The label of `command`'s method's timeout parameter: `timeout`,
+    /// or `callTimeout` when the command has an argument named `timeout`.
+    func timeoutLabel(_ command: QAPISchemaCommand) -> String {
+        timeoutLabel(methodParameters(command))
+    }
+
+    private func timeoutLabel(_ parameters: [Parameter]) -> String {
+        parameters.contains { SwiftNaming.bare($0.name) == "timeout" } ? "callTimeout" : "timeout"
     }
 
     private func methodParameters(_ command: QAPISchemaCommand) -> [Parameter] {

@@ -75,23 +75,31 @@ struct SwiftClientHelpers {
             "  - command: The command that starts the job (`blockdev-create`, for example).",
             "  - arguments: Its arguments, which name the job `jobID`.",
             "  - jobID: The job's id.",
-            "  - timeout: How long to wait for the job to end.",
+            "  - timeout: How long the whole may take: the command, the wait for the job's end, and",
+            "    the final `query-jobs` and `job-dismiss`.",
             "- Returns: The job as `query-jobs` last showed it, or nil when QEMU dismissed it by itself.",
         ])
         writer.line("\(access)func runJob<Command: \(context.runtime("QMPInBandCommand"))>(")
         writer.line(
             "    _ command: Command.Type, _ arguments: Command.Arguments, jobID: \(string), timeout: \(context.std("Duration"))"
         )
+        let methods = SwiftClientEmitter(context: context)
+        let clock = context.std("ContinuousClock")
         writer.line(") async throws -> \(element)? {")
+        writer.line("    let deadline = \(clock).now + timeout")
         writer.line("    _ = try await execute(")
         writer.line("        command, arguments, thenWaitFor: \(event).self,")
         writer.line(
             "        where: { $0.id == jobID && ($0.status == .concluded || $0.status == .null) }, timeout: timeout)")
         writer.line(
-            "    guard let job = try await \(SwiftCommandEmitter.methodName(queryJobs))().first(where: { $0.id == jobID }) else { return nil }"
+            "    let jobs = try await \(SwiftCommandEmitter.methodName(queryJobs))(\(methods.timeoutLabel(queryJobs)): deadline - \(clock).now)"
         )
+        writer.line("    guard let job = jobs.first(where: { $0.id == jobID }) else { return nil }")
+        writer.line("    if job.status == .concluded {")
         writer.line(
-            "    if job.status == .concluded { try await \(SwiftCommandEmitter.methodName(dismiss))(id: jobID) }")
+            "        try await \(SwiftCommandEmitter.methodName(dismiss))(id: jobID, \(methods.timeoutLabel(dismiss)): deadline - \(clock).now)"
+        )
+        writer.line("    }")
         writer.line("    return job")
         writer.line("}")
     }
