@@ -72,6 +72,12 @@ struct SwiftCodeWriter {
         text += raw
     }
 
+    /// Makes room for `count` more bytes of text at once, instead of
+    /// growing the text step by step.
+    mutating func reserveCapacity(_ count: Int) {
+        text.reserveCapacity(text.utf8.count + count)
+    }
+
     /// The longest generated line, indentation included (the
     /// introspection payload aside).
     static let lineLimit = 120

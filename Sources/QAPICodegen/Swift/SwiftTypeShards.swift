@@ -29,6 +29,10 @@ enum SwiftTypeShards {
         return shards.map { chunks in
             var writer = header()
             var support = SwiftCodeWriter()
+            let declarations = chunks.reduce(0) { $0 + $1.declaration.utf8.count + 64 }
+            let supports = chunks.reduce(0) { $0 + $1.support.utf8.count }
+            writer.reserveCapacity(declarations + supports + 256)
+            support.reserveCapacity(supports)
             var module: String?
             for chunk in chunks {
                 if chunk.module != module {
