@@ -15,7 +15,9 @@ extension QMPConnection {
     /// `QMPClientError.eventBufferOverflow` after the buffered events.
     /// When the connection ends the stream ends with
     /// `QMPClientError.disconnected(reason)`, or normally after `close()`.
-    /// Stopping the iteration, or dropping the stream, unsubscribes.
+    /// Dropping the stream, or cancelling the task that iterates it,
+    /// unsubscribes; a stream that is kept but no longer read counts as
+    /// a stalled consumer once it is full.
     public func events() -> AsyncThrowingStream<QMPEventMessage, any Error> {
         stream(accepting: { _ in true }, decode: { $0 })
     }
