@@ -99,3 +99,12 @@ func scalars(_ key: Swift.String, _ value: Swift.String?) -> Swift.String {
 
 /// A valid `Scalars` object as JSON text.
 let validScalars = scalars("", nil)
+
+/// The type names a `query-qmp-schema` entry refers to.
+func schemaReferences(_ entry: JSONValue) -> [Swift.String] {
+    let direct = ["arg-type", "ret-type", "element-type"].compactMap { entry[$0]?.stringValue }
+    let listed = ["members", "variants"].flatMap { key in
+        (entry[key]?.arrayValue ?? []).compactMap { $0["type"]?.stringValue }
+    }
+    return direct + listed
+}

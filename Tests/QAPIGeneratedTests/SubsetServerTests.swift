@@ -98,7 +98,7 @@ final class SubsetServerTests: XCTestCase {
         let core = await core()
         XCTAssertEqual(Set(commands), Set(core.commands + Self.served))
         for entry in answer {
-            for reference in Self.references(entry) {
+            for reference in schemaReferences(entry) {
                 XCTAssertTrue(names.contains(reference), "\(reference), used by \(entry["name"] ?? nil), is not listed")
             }
         }
@@ -114,10 +114,10 @@ final class SubsetServerTests: XCTestCase {
                 || (entry["meta-type"] == "command" && Self.served.contains(entry["name"]?.stringValue ?? ""))
         }
         var reached = Set<Swift.String>()
-        var work = roots.flatMap(Self.references)
+        var work = roots.flatMap(schemaReferences)
         while let name = work.popLast() {
             guard reached.insert(name).inserted, let entry = byName[name] else { continue }
-            work += Self.references(entry)
+            work += schemaReferences(entry)
         }
         let allTypes = Set(
             full.filter { $0["meta-type"] != "command" && $0["meta-type"] != "event" }
@@ -132,15 +132,6 @@ final class SubsetServerTests: XCTestCase {
         for name in unreached.subtracting(core.types) {
             XCTAssertFalse(names.contains(name), "\(name) is listed, but only unserved commands use it")
         }
-    }
-
-    /// The type names `entry` refers to.
-    private static func references(_ entry: JSONValue) -> [Swift.String] {
-        let direct = ["arg-type", "ret-type", "element-type"].compactMap { entry[$0]?.stringValue }
-        let listed = ["members", "variants"].flatMap { key in
-            (entry[key]?.arrayValue ?? []).compactMap { $0["type"]?.stringValue }
-        }
-        return direct + listed
     }
 
     /// The real name behind masked name `name` (`"12"`, `"[12]"`).

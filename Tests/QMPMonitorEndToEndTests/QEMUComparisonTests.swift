@@ -9,7 +9,8 @@ import XCTest
 /// started with the same options and QEMU's reported version: the
 /// transcripts must be equal, timestamps and `query-chardev`'s order aside
 /// (see `QMPTranscript`). Covers the run state (S1–S7), yank (Y1, Y2),
-/// chardev-change (C6) and the `memory` alias and client filename (C5).
+/// chardev-change (C6), the `memory` alias and client filename (C5), and
+/// `ringbuf-write`'s lenient base64 decoding of malformed data.
 /// Skipped when QEMU is not installed (`Scripts/install-test-peers.sh --qemu`).
 final class QEMUComparisonTests: XCTestCase {
     private typealias Step = QMPTranscript.Step
@@ -122,6 +123,31 @@ final class QEMUComparisonTests: XCTestCase {
         ] + quit
     }()
 
+    /// Malformed base64 written to a ring buffer and read back as base64:
+    /// unfinished groups, `=` anywhere, newlines, refused characters, and
+    /// strings drawn at random from the alphabet, `=` and newlines.
+    private static let base64Steps: [Step] = {
+        let written = [
+            "aGVsbG8", "aGVsbA", "aGVsb", "aGV$sbG8=", "aGVs bG8=", "aGVsbG8=aGk=", "=aGk=", "", "=", "==", "===",
+            "====", "=====", "========", "a===", "ab=c", "a=bc", "=b=d", "a==c", "YQ==YQ==YQ==", "AAAA====AAAA",
+            "aGVs\nbG8=", "aGVs\n\nbG8=\n", "\n", "aGVs\rbG8=", "aGVs\tbG8=", "aGVs-bG8_", "\u{E9}",
+            String(repeating: "QUJD", count: 700) + "Q=",
+        ]
+        var random = SystemRandomNumberGenerator()
+        let characters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/===\n")
+        let drawn = (0..<30).map { _ in
+            String((0..<Int.random(in: 1...24, using: &random)).map { _ in characters.randomElement(using: &random)! })
+        }
+        let rounds = (written + drawn).flatMap { data -> [Step] in
+            let quoted = JSONValue.string(data).description
+            return [
+                execute("a", "ringbuf-write", #"{"device": "r", "data": \#(quoted), "format": "base64"}"#),
+                execute("a", "ringbuf-read", #"{"device": "r", "size": 5000, "format": "base64"}"#),
+            ]
+        }
+        return [.connect("a", "a.sock"), execute("a", "qmp_capabilities")] + rounds + quit
+    }()
+
     func testRunState() throws {
         try compare(
             ["-qmp", "unix:{dir}/a.sock,server=on,wait=off", "-qmp", "unix:{dir}/b.sock,server=on,wait=off"],
@@ -154,6 +180,10 @@ final class QEMUComparisonTests: XCTestCase {
                 "-chardev", "socket,id=s,path={dir}/s.sock,server=on,wait=off",
             ],
             Self.changeSteps)
+    }
+
+    func testRingbufBase64() throws {
+        try compare(["-qmp", "unix:{dir}/a.sock,server=on,wait=off", "-chardev", "memory,id=r"], Self.base64Steps)
     }
 
     // MARK: Playing both

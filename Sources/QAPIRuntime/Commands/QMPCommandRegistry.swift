@@ -21,8 +21,9 @@ public struct QMPCommandRegistry: Sendable {
     private var introspectionCache = IntrospectionCache()
 
     /// Whether `query-qmp-schema` masks type names to numbers; nil (the
-    /// default) to do as the first schema of the served commands was
-    /// generated.
+    /// default) to follow the served schemas: the names are masked unless
+    /// one of them was generated with `unmask`, in which case every name
+    /// is shown, that schema's and the others'.
     public var masksSchemaTypeNames: Bool? {
         didSet { introspectionCache = IntrospectionCache() }
     }

@@ -10,7 +10,8 @@
 /// - a type that an earlier schema defines with the same name and the same
 ///   definition is listed once; one with the same name and another
 ///   definition is a different type (unmasked, it is listed as `NAME-N`,
-///   N being the schema's position);
+///   N being the schema's position, with `-N` added again while the name
+///   is taken);
 /// - masked, the first schema's types keep their generated numbers (gaps
 ///   where types are not served, as in QEMU builds without some symbols)
 ///   and the other schemas' types get new numbers after them.
@@ -125,8 +126,10 @@ struct QMPSchemaComposition {
                         nextNumber += 1
                     }
                 } else {
-                    names[key] = taken.contains(name) ? "\(name)-\(index)" : name
-                    taken.insert(name)
+                    var unique = name
+                    while taken.contains(unique) { unique += "-\(index)" }
+                    names[key] = unique
+                    taken.insert(unique)
                 }
             }
         }
@@ -207,8 +210,10 @@ extension QMPCommandRegistry {
     /// The `query-qmp-schema` answer for the commands registered here:
     /// every registered, enabled command that has a schema, every event of
     /// those schemas, and the types they use (see
-    /// `QMPSchemaComposition`). Type names are masked to numbers as the
-    /// first schema was generated, unless `masked` says otherwise.
+    /// `QMPSchemaComposition`). Type names are masked to numbers when
+    /// `masked` is true, or, when it is nil, unless one of the served
+    /// schemas was generated with `unmask` (a server's own commands
+    /// asking for real names show them, beside a core that masks them).
     public func introspection(masked: Bool? = nil) -> JSONValue {
         var parts: [QMPSchemaComposition.Part] = []
         var positions: [ObjectIdentifier: Int] = [:]
@@ -225,7 +230,7 @@ extension QMPCommandRegistry {
         }
         let finished = zip(parts, served).map { QMPSchemaComposition.Part(schema: $0.schema, commands: Set($1)) }
         let composition = QMPSchemaComposition(
-            parts: finished, masked: masked ?? (finished.first?.schema.isMasked ?? false))
+            parts: finished, masked: masked ?? finished.allSatisfy(\.schema.isMasked))
         return .array(composition.compose())
     }
 }

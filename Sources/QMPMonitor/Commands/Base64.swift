@@ -27,29 +27,53 @@ enum Base64 {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Decodes `text` as QEMU's `qbase64_decode` does: every character
+    /// Decodes `text` as QEMU's `qbase64_decode` does. Every character
     /// must be in the alphabet, `=` or a newline (otherwise `Base64 data
-    /// contains invalid characters`); then, like GLib's decoder, `=` and
-    /// newlines are skipped and the bits are taken eight at a time.
+    /// contains invalid characters`). The rest follows GLib's lenient
+    /// decoder, whatever the padding looks like:
+    /// - a newline is skipped; `=` counts as a character worth zero;
+    /// - each run of four counted characters gives three bytes, less the
+    ///   second when the run's third character is `=` and less the third
+    ///   when its fourth is `=` (so `bG8=` gives two, `a=bc` three);
+    /// - one to three counted characters left at the end give nothing.
     static func decode(_ text: String) throws(QMPError) -> [UInt8] {
+        let characters = text.utf8
+        guard characters.allSatisfy({ sextet($0) != nil || $0 == padding || $0 == newline }) else {
+            throw .generic("Base64 data contains invalid characters")
+        }
         var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count / 4 * 3)
-        var bits: UInt32 = 0
-        var bitCount = 0
-        for character in text.utf8 {
-            if character == UInt8(ascii: "=") || character == UInt8(ascii: "\n") { continue }
-            guard let value = sextet(character) else {
-                throw .generic("Base64 data contains invalid characters")
+        output.reserveCapacity(characters.count / 4 * 3)
+        var group: UInt32 = 0
+        var counted = 0
+        var thirdIsPadding = false
+        var fourthIsPadding = false
+        for character in characters {
+            let value: UInt32
+            if character == padding {
+                value = 0
+            } else if let sextet = sextet(character) {
+                value = sextet
+            } else {
+                continue  // a newline
             }
-            bits = (bits << 6 | value) & 0xFFFF
-            bitCount += 6
-            if bitCount >= 8 {
-                bitCount -= 8
-                output.append(UInt8(truncatingIfNeeded: bits >> UInt32(bitCount)))
-            }
+            group = group << 6 | value
+            counted += 1
+            // The last two counted characters: at the fourth of a run,
+            // its third and fourth.
+            thirdIsPadding = fourthIsPadding
+            fourthIsPadding = character == padding
+            guard counted == 4 else { continue }
+            output.append(UInt8(truncatingIfNeeded: group >> 16))
+            if !thirdIsPadding { output.append(UInt8(truncatingIfNeeded: group >> 8)) }
+            if !fourthIsPadding { output.append(UInt8(truncatingIfNeeded: group)) }
+            group = 0
+            counted = 0
         }
         return output
     }
+
+    private static let padding = UInt8(ascii: "=")
+    private static let newline = UInt8(ascii: "\n")
 
     private static func sextet(_ character: UInt8) -> UInt32? {
         switch character {

@@ -21,8 +21,12 @@ extension MonitorServer {
         public var startsPaused: Bool
         /// The compat policy and whether the machine is ready (spec R6, R8).
         public var policy: QMPDispatchPolicy
-        /// Whether `query-qmp-schema` masks type names to numbers; nil to
-        /// do as the first schema served was generated.
+        /// Whether `query-qmp-schema` masks type names to numbers; nil (the
+        /// default) to mask them unless a schema of the served commands was
+        /// generated with `unmask` (`"unmask": true` in its `qapi-gen.json`):
+        /// the core's own schema masks them, so the names show when the
+        /// embedder's schema asks for it, the core's as well as the
+        /// embedder's. True or false decides for every schema.
         public var masksSchemaTypeNames: Bool?
         /// How long shutdown waits, in seconds, for clients to take the
         /// output written before their connections close (a client that
