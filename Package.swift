@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "QAPICodegenTests", dependencies: ["QAPICodegen", "QAPISchema", "QAPITestSupport"],
             exclude: ["Golden"]),
-        .testTarget(name: "QAPIRuntimeTests", dependencies: ["QAPIRuntime"]),
+        .testTarget(name: "QAPIRuntimeTests", dependencies: ["QAPIRuntime", "QAPITestSupport"]),
         .testTarget(
             name: "QMPMonitorTests", dependencies: ["QMPMonitor", "QMPMonitorSchema", "QAPIRuntime", "QAPITestSupport"]),
         // Runs the built qmp-monitor (found beside the test bundle, like

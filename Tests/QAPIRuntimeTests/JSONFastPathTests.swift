@@ -1,4 +1,5 @@
 import QAPIRuntime
+import QAPITestSupport
 import XCTest
 
 /// The lexer lexes tokens that lie wholly inside one chunk in place (the
@@ -137,20 +138,5 @@ final class JSONFastPathTests: XCTestCase {
     private static func randomInput(_ random: inout SplitMix64) -> [UInt8] {
         let count = 1 + Int(random.next() % 30)
         return (0..<count).flatMap { _ in fragments[Int(random.next() % UInt64(fragments.count))] }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that failures repeat.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import QAPIRuntime
+import QAPITestSupport
 import QMPMonitor
 import XCTest
 
@@ -79,7 +80,7 @@ final class SessionInputTests: XCTestCase {
         let byteByByte = await run(inBandScript, chunks: Array(repeating: 1, count: inBandScript.count))
         XCTAssertEqual(byteByByte.output, whole.output)
         XCTAssertEqual(byteByByte.log, whole.log)
-        var generator = SplitMix64(state: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         for _ in 0..<25 {
             let chunks = randomChunks(inBandScript.count, &generator)
             let split = await run(inBandScript, chunks: chunks)
@@ -110,7 +111,7 @@ final class SessionInputTests: XCTestCase {
         let whole = await run(outOfBandScript, chunks: [outOfBandScript.count])
         let byteByByte = await run(outOfBandScript, chunks: Array(repeating: 1, count: outOfBandScript.count))
         XCTAssertEqual(byteByByte.output, whole.output)
-        var generator = SplitMix64(state: 0x00B)
+        var generator = SplitMix64(seed: 0x00B)
         for _ in 0..<25 {
             let chunks = randomChunks(outOfBandScript.count, &generator)
             let split = await run(outOfBandScript, chunks: chunks)
