@@ -122,6 +122,11 @@ final class DaemonTests: XCTestCase {
                 ["-qmp", "unix:/nonexistent/dir/q.sock,server=on,wait=off"],
                 "qmp-monitor: -qmp unix:/nonexistent/dir/q.sock,server=on,wait=off: Failed to bind socket to /nonexistent/dir/q.sock: No such file or directory"
             ),
+            (["-chardev", "file,id=x"], "qmp-monitor: -chardev file,id=x: chardev: file: no filename given"),
+            (
+                ["-chardev", "file,id=f,path=/nonexistent/x"],
+                "qmp-monitor: -chardev file,id=f,path=/nonexistent/x: Could not open '/nonexistent/x': No such file or directory"
+            ),
             (
                 ["-chardev", "ringbuf,id=r,size=3"],
                 "qmp-monitor: -chardev ringbuf,id=r,size=3: size of ringbuf chardev must be power of two"

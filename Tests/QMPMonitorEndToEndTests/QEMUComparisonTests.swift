@@ -123,6 +123,33 @@ final class QEMUComparisonTests: XCTestCase {
         ] + quit
     }()
 
+    /// The `file` and `pty` backends (the examples of QEMU's `chardev-add`
+    /// and `chardev-change` documentation): adding, the pty path
+    /// returned, open errors, listing, hotswapping between them, removing.
+    private static let fileAndPtySteps: [Step] = {
+        func add(_ id: String, _ backend: String) -> Step {
+            execute("a", "chardev-add", #"{"id": "\#(id)", "backend": \#(backend)}"#)
+        }
+        func change(_ id: String, _ backend: String) -> Step {
+            execute("a", "chardev-change", #"{"id": "\#(id)", "backend": \#(backend)}"#)
+        }
+        let pty = #"{"type": "pty", "data": {}}"#
+        return [
+            .connect("a", "a.sock"), execute("a", "qmp_capabilities"),
+            add("bar", #"{"type": "file", "data": {"out": "{dir}/bar.log"}}"#), add("baz", pty),
+            add("both", #"{"type": "file", "data": {"in": "{dir}/bar.log", "out": "{dir}/both.log", "append": true}}"#),
+            add("bad-out", #"{"type": "file", "data": {"out": "{dir}/missing/x.log"}}"#),
+            add("bad-in", #"{"type": "file", "data": {"in": "{dir}/missing.log", "out": "{dir}/y.log"}}"#),
+            add("no-out", #"{"type": "file", "data": {}}"#), add("pty-x", #"{"type": "pty", "data": {"x": 1}}"#),
+            execute("a", "query-chardev"), change("baz", pty),
+            change("bar", #"{"type": "file", "data": {"out": "{dir}/bar2.log"}}"#), change("both", pty),
+            change("baz", #"{"type": "file", "data": {"out": "{dir}/missing/z.log"}}"#),
+            execute("a", "query-chardev"), execute("a", "query-yank"),
+            execute("a", "chardev-remove", #"{"id": "bar"}"#), execute("a", "chardev-remove", #"{"id": "both"}"#),
+            execute("a", "query-chardev"),
+        ] + quit
+    }()
+
     /// Malformed base64 written to a ring buffer and read back as base64:
     /// unfinished groups, `=` anywhere, newlines, refused characters, and
     /// strings drawn at random (the same in every run) from the alphabet,
@@ -181,6 +208,10 @@ final class QEMUComparisonTests: XCTestCase {
                 "-chardev", "socket,id=s,path={dir}/s.sock,server=on,wait=off",
             ],
             Self.changeSteps)
+    }
+
+    func testFileAndPtyBackends() throws {
+        try compare(["-qmp", "unix:{dir}/a.sock,server=on,wait=off"], Self.fileAndPtySteps)
     }
 
     func testRingbufBase64() throws {

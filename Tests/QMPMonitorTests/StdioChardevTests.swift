@@ -17,7 +17,8 @@ final class StdioChardevTests: ChardevTestCase {
         defer {
             for descriptor in [input.read, output.read, output.write] { Glibc.close(descriptor) }
         }
-        let chardev = try StdioChardev(id: "stdio0", input: input.read, output: output.write, queue: registry.ioQueue)
+        let chardev = try DescriptorChardev.openStdio(
+            id: "stdio0", input: input.read, output: output.write, queue: registry.ioQueue)
         XCTAssertEqual(chardev.filename, "stdio")
         XCTAssertTrue(chardev.supportsIOThread)
         let frontend = RecordingFrontend { event, link in
@@ -45,7 +46,8 @@ final class StdioChardevTests: ChardevTestCase {
         defer {
             for descriptor in [input, output.read, output.write] { Glibc.close(descriptor) }
         }
-        let chardev = try StdioChardev(id: "stdio0", input: input, output: output.write, queue: registry.ioQueue)
+        let chardev = try DescriptorChardev.openStdio(
+            id: "stdio0", input: input, output: output.write, queue: registry.ioQueue)
         let frontend = RecordingFrontend()
         let link = try chardev.attach(frontend)
         frontend.wait("opened and closed") { $0.closedCount == 1 }

@@ -49,4 +49,8 @@ public enum ChardevDriverKind: String, Sendable, Hashable, CaseIterable {
     case socket = "socket"
     /// The process's standard input and output.
     case stdio = "stdio"
+    /// Files: one written, one read (optional).
+    case file = "file"
+    /// A pseudo-terminal.
+    case pty = "pty"
 }

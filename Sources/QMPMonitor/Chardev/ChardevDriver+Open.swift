@@ -14,7 +14,11 @@ extension ChardevDriver {
         case .socket(let options):
             return try SocketChardev.open(id: id, options: options, queue: queue)
         case .stdio:
-            return try StdioChardev.openProcessStdio(id: id, queue: queue)
+            return try DescriptorChardev.openProcessStdio(id: id, queue: queue)
+        case .file(let input, let output, let append):
+            return try DescriptorChardev.openFile(id: id, input: input, output: output, append: append, queue: queue)
+        case .pty:
+            return try DescriptorChardev.openPty(id: id, queue: queue).chardev
         }
     }
 }

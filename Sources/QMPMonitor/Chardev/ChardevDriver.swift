@@ -11,6 +11,11 @@ public enum ChardevDriver: Sendable, Hashable {
     case socket(ChardevSocketOptions)
     /// The process's standard input and output.
     case stdio
+    /// Output written to the file at `output` (created; truncated unless
+    /// `append`), input read from the file at `input` when given.
+    case file(input: String? = nil, output: String, append: Bool = false)
+    /// A new pseudo-terminal; `chardev-add` reports its path.
+    case pty
 
     /// The backend's kind.
     public var kind: ChardevDriverKind {
@@ -20,6 +25,8 @@ public enum ChardevDriver: Sendable, Hashable {
         case .memory: .memory
         case .socket: .socket
         case .stdio: .stdio
+        case .file: .file
+        case .pty: .pty
         }
     }
 }

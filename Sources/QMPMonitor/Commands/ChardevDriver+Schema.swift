@@ -19,6 +19,13 @@ extension QMPMonitorSchema.ChardevBackend {
         case .memory(let wrapper):
             try Self.checkCommon(logfile: wrapper.data.logfile)
             return .memory(size: wrapper.data.size.map { Int(clamping: $0) })
+        case .file(let wrapper):
+            let file = wrapper.data
+            try Self.checkCommon(logfile: file.logfile)
+            return .file(input: file.in, output: file.out, append: file.append ?? false)
+        case .pty(let wrapper):
+            try Self.checkCommon(logfile: wrapper.data.logfile)
+            return .pty
         case .socket(let wrapper):
             let socket = wrapper.data
             try Self.checkCommon(logfile: socket.logfile)

@@ -81,12 +81,10 @@ final class ServerCommandHandler: CommandHandler, QMPEventSink {
 
     func chardevAdd(_ arguments: Commands.ChardevAdd.Arguments) async throws -> ChardevReturn {
         try server.addChardev(id: arguments.id, backend: arguments.backend)
-        return ChardevReturn()
     }
 
     func chardevChange(_ arguments: Commands.ChardevChange.Arguments) async throws -> ChardevReturn {
         try server.changeChardev(id: arguments.id, backend: arguments.backend)
-        return ChardevReturn()
     }
 
     func chardevRemove(_ arguments: Commands.ChardevRemove.Arguments) async throws {

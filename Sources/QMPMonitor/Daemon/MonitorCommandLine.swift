@@ -161,6 +161,13 @@ public struct MonitorCommandLine: Sendable {
         case "socket":
             known.formUnion(["path", "host", "port", "server", "wait", "reconnect", "reconnect-ms"])
             backend = .socket(try socketOptions(options))
+        case "file":
+            known.formUnion(["path", "input-path", "append"])
+            guard let path = options.value("path") else { throw Failure("chardev: file: no filename given") }
+            backend = .file(
+                input: options.value("input-path"), output: path, append: try options.bool("append") ?? false)
+        case "pty":
+            backend = .pty
         default:
             throw Failure("'\(backendName)' is not a valid char driver name")
         }

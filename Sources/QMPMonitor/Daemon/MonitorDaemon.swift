@@ -114,13 +114,19 @@ public enum MonitorDaemon {
     }
 
     /// Creates the chardevs and monitors of `commandLine`; the first
-    /// failure is an error naming its option.
+    /// failure is an error naming its option. For a `pty` chardev it
+    /// prints QEMU's `char device redirected to PATH (label ID)` on
+    /// standard output.
     public static func setUp(
         _ server: MonitorServer, _ commandLine: MonitorCommandLine
     ) throws(MonitorCommandLine.Failure) {
         for chardev in commandLine.chardevs {
             do throws(ChardevError) {
-                try server.chardevs.add(id: chardev.id, backend: chardev.backend)
+                let added = try server.chardevs.add(id: chardev.id, backend: chardev.backend)
+                if let path = (added as? DescriptorChardev)?.ptyPath {
+                    print("char device redirected to \(path) (label \(chardev.id))")
+                    fflush(nil)
+                }
             } catch {
                 throw MonitorCommandLine.Failure("\(chardev.source): \(error.message)")
             }

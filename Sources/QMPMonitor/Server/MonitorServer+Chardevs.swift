@@ -4,13 +4,15 @@ import QMPMonitorSchema
 extension MonitorServer {
     /// `chardev-add` (spec C1, C2): a taken id is reported first, before
     /// the backend is looked at; backend errors read `Failed to add
-    /// chardev 'ID': ...`; a failed add leaves nothing behind.
-    func addChardev(id: String, backend: QMPMonitorSchema.ChardevBackend) throws(QMPError) {
+    /// chardev 'ID': ...`; a failed add leaves nothing behind. Returns
+    /// what the command reports: a pseudo-terminal's path (spec C3).
+    func addChardev(id: String, backend: QMPMonitorSchema.ChardevBackend) throws(QMPError) -> ChardevReturn {
         if chardevs.chardev(id: id) != nil {
             throw .generic("Chardev with id '\(id)' already exists")
         }
         do {
-            try chardevs.add(id: id, backend: try backend.chardevBackend())
+            let chardev = try chardevs.add(id: id, backend: try backend.chardevBackend())
+            return ChardevReturn(pty: (chardev as? DescriptorChardev)?.ptyPath)
         } catch {
             switch error.kind {
             case .backend: throw .generic("Failed to add chardev '\(id)': \(error.message)")
@@ -26,7 +28,7 @@ extension MonitorServer {
     /// added under its id, as `chardev-add` adds it: so when the new
     /// backend fails (`Failed to add chardev 'ID': ...`) the old one is
     /// gone, as in QEMU.
-    func changeChardev(id: String, backend: QMPMonitorSchema.ChardevBackend) throws(QMPError) {
+    func changeChardev(id: String, backend: QMPMonitorSchema.ChardevBackend) throws(QMPError) -> ChardevReturn {
         do {
             try chardevs.remove(id: id)
         } catch {
@@ -35,7 +37,7 @@ extension MonitorServer {
             default: throw .generic("Chardev user does not support chardev hotswap")
             }
         }
-        try addChardev(id: id, backend: backend)
+        return try addChardev(id: id, backend: backend)
     }
 
     /// The ring-buffer chardev `device`, for `ringbuf-write` and

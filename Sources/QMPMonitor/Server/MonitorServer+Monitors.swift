@@ -73,7 +73,7 @@ extension MonitorServer {
             return .failure(.generic("monitor '\(id)' already exists"))
         }
         guard let chardev else { return .failure(.generic("chardev '\(chardevID)' not found")) }
-        let closesConnections = chardev.backend == .socket || chardev.backend == .stdio
+        let closesConnections = [.socket, .stdio, .file, .pty].contains(chardev.backend)
         let monitor: any Monitor
         do throws(ChardevError) {
             switch mode {

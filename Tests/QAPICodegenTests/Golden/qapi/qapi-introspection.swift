@@ -82,7 +82,7 @@ package enum Introspection {
 {"members": [{"name": "arg-type", "type": "str"}], "meta-type": "object", "name": "32"},
 {"members": [{"name": "utf8"}, {"name": "base64"}], "meta-type": "enum", "name": "33", "values": ["utf8", "base64"]},
 {"json-type": "int", "meta-type": "builtin", "name": "int"},
-{"members": [{"name": "type", "type": "45"}], "meta-type": "object", "name": "34", "tag": "type", "variants": [{"case": "socket", "type": "46"}, {"case": "null", "type": "47"}, {"case": "stdio", "type": "48"}, {"case": "ringbuf", "type": "49"}, {"case": "memory", "type": "49"}]},
+{"members": [{"name": "type", "type": "45"}], "meta-type": "object", "name": "34", "tag": "type", "variants": [{"case": "file", "type": "46"}, {"case": "socket", "type": "47"}, {"case": "pty", "type": "48"}, {"case": "null", "type": "48"}, {"case": "stdio", "type": "49"}, {"case": "ringbuf", "type": "50"}, {"case": "memory", "type": "50"}]},
 {"members": [{"name": "none"}, {"name": "host-error"}, {"name": "host-qmp-quit"}, {"name": "host-qmp-system-reset"}, {"name": "host-signal"}, {"name": "host-ui"}, {"name": "guest-shutdown"}, {"name": "guest-reset"}, {"name": "guest-panic"}, {"name": "subsystem-reset"}, {"name": "snapshot-load"}], "meta-type": "enum", "name": "35", "values": ["none", "host-error", "host-qmp-quit", "host-qmp-system-reset", "host-signal", "host-ui", "guest-shutdown", "guest-reset", "guest-panic", "subsystem-reset", "snapshot-load"]},
 {"members": [{"name": "debug"}, {"name": "inmigrate"}, {"name": "internal-error"}, {"name": "io-error"}, {"name": "paused"}, {"name": "postmigrate"}, {"name": "prelaunch"}, {"name": "finish-migrate"}, {"name": "restore-vm"}, {"name": "running"}, {"name": "save-vm"}, {"name": "shutdown"}, {"name": "suspended"}, {"name": "watchdog"}, {"name": "guest-panicked"}, {"name": "colo"}], "meta-type": "enum", "name": "36", "values": ["debug", "inmigrate", "internal-error", "io-error", "paused", "postmigrate", "prelaunch", "finish-migrate", "restore-vm", "running", "save-vm", "shutdown", "suspended", "watchdog", "guest-panicked", "colo"]},
 {"members": [{"name": "block-node"}, {"name": "chardev"}, {"name": "migration"}], "meta-type": "enum", "name": "37", "values": ["block-node", "chardev", "migration"]},
@@ -97,22 +97,24 @@ package enum Introspection {
 {"members": [{"name": "case", "type": "str"}, {"name": "type", "type": "str"}], "meta-type": "object", "name": "43"},
 {"element-type": "44", "meta-type": "array", "name": "[44]"},
 {"members": [{"name": "type", "type": "str"}], "meta-type": "object", "name": "44"},
-{"members": [{"name": "socket"}, {"name": "null"}, {"name": "stdio"}, {"name": "ringbuf"}, {"name": "memory"}], "meta-type": "enum", "name": "45", "values": ["socket", "null", "stdio", "ringbuf", "memory"]},
-{"members": [{"name": "data", "type": "50"}], "meta-type": "object", "name": "46"},
-{"members": [{"name": "data", "type": "51"}], "meta-type": "object", "name": "47"},
-{"members": [{"name": "data", "type": "52"}], "meta-type": "object", "name": "48"},
-{"members": [{"name": "data", "type": "53"}], "meta-type": "object", "name": "49"},
+{"members": [{"name": "file"}, {"name": "socket"}, {"name": "pty"}, {"name": "null"}, {"name": "stdio"}, {"name": "ringbuf"}, {"name": "memory"}], "meta-type": "enum", "name": "45", "values": ["file", "socket", "pty", "null", "stdio", "ringbuf", "memory"]},
+{"members": [{"name": "data", "type": "51"}], "meta-type": "object", "name": "46"},
+{"members": [{"name": "data", "type": "52"}], "meta-type": "object", "name": "47"},
+{"members": [{"name": "data", "type": "53"}], "meta-type": "object", "name": "48"},
+{"members": [{"name": "data", "type": "54"}], "meta-type": "object", "name": "49"},
+{"members": [{"name": "data", "type": "55"}], "meta-type": "object", "name": "50"},
 {"json-type": "value", "meta-type": "builtin", "name": "any"},
-{"members": [{"default": null, "name": "logfile", "type": "str"}, {"default": null, "name": "logappend", "type": "bool"}, {"name": "addr", "type": "54"}, {"default": null, "name": "tls-creds", "type": "str"}, {"default": null, "name": "tls-authz", "type": "str"}, {"default": null, "name": "server", "type": "bool"}, {"default": null, "name": "wait", "type": "bool"}, {"default": null, "name": "nodelay", "type": "bool"}, {"default": null, "name": "telnet", "type": "bool"}, {"default": null, "name": "tn3270", "type": "bool"}, {"default": null, "name": "websocket", "type": "bool"}, {"default": null, "features": ["deprecated"], "name": "reconnect", "type": "int"}, {"default": null, "name": "reconnect-ms", "type": "int"}], "meta-type": "object", "name": "50"},
-{"members": [{"default": null, "name": "logfile", "type": "str"}, {"default": null, "name": "logappend", "type": "bool"}], "meta-type": "object", "name": "51"},
-{"members": [{"default": null, "name": "logfile", "type": "str"}, {"default": null, "name": "logappend", "type": "bool"}, {"default": null, "name": "signal", "type": "bool"}], "meta-type": "object", "name": "52"},
-{"members": [{"default": null, "name": "logfile", "type": "str"}, {"default": null, "name": "logappend", "type": "bool"}, {"default": null, "name": "size", "type": "int"}], "meta-type": "object", "name": "53"},
-{"members": [{"name": "type", "type": "55"}], "meta-type": "object", "name": "54", "tag": "type", "variants": [{"case": "inet", "type": "56"}, {"case": "unix", "type": "57"}]},
-{"members": [{"name": "inet"}, {"name": "unix"}], "meta-type": "enum", "name": "55", "values": ["inet", "unix"]},
-{"members": [{"name": "data", "type": "58"}], "meta-type": "object", "name": "56"},
-{"members": [{"name": "data", "type": "59"}], "meta-type": "object", "name": "57"},
-{"members": [{"name": "host", "type": "str"}, {"name": "port", "type": "str"}, {"default": null, "name": "numeric", "type": "bool"}, {"default": null, "name": "to", "type": "int"}, {"default": null, "name": "ipv4", "type": "bool"}, {"default": null, "name": "ipv6", "type": "bool"}, {"default": null, "name": "keep-alive", "type": "bool"}], "meta-type": "object", "name": "58"},
-{"members": [{"name": "path", "type": "str"}], "meta-type": "object", "name": "59"}
+{"members": [{"default": null, "name": "logfile", "type": "str"}, {"default": null, "name": "logappend", "type": "bool"}, {"default": null, "name": "in", "type": "str"}, {"name": "out", "type": "str"}, {"default": null, "name": "append", "type": "bool"}], "meta-type": "object", "name": "51"},
+{"members": [{"default": null, "name": "logfile", "type": "str"}, {"default": null, "name": "logappend", "type": "bool"}, {"name": "addr", "type": "56"}, {"default": null, "name": "tls-creds", "type": "str"}, {"default": null, "name": "tls-authz", "type": "str"}, {"default": null, "name": "server", "type": "bool"}, {"default": null, "name": "wait", "type": "bool"}, {"default": null, "name": "nodelay", "type": "bool"}, {"default": null, "name": "telnet", "type": "bool"}, {"default": null, "name": "tn3270", "type": "bool"}, {"default": null, "name": "websocket", "type": "bool"}, {"default": null, "features": ["deprecated"], "name": "reconnect", "type": "int"}, {"default": null, "name": "reconnect-ms", "type": "int"}], "meta-type": "object", "name": "52"},
+{"members": [{"default": null, "name": "logfile", "type": "str"}, {"default": null, "name": "logappend", "type": "bool"}], "meta-type": "object", "name": "53"},
+{"members": [{"default": null, "name": "logfile", "type": "str"}, {"default": null, "name": "logappend", "type": "bool"}, {"default": null, "name": "signal", "type": "bool"}], "meta-type": "object", "name": "54"},
+{"members": [{"default": null, "name": "logfile", "type": "str"}, {"default": null, "name": "logappend", "type": "bool"}, {"default": null, "name": "size", "type": "int"}], "meta-type": "object", "name": "55"},
+{"members": [{"name": "type", "type": "57"}], "meta-type": "object", "name": "56", "tag": "type", "variants": [{"case": "inet", "type": "58"}, {"case": "unix", "type": "59"}]},
+{"members": [{"name": "inet"}, {"name": "unix"}], "meta-type": "enum", "name": "57", "values": ["inet", "unix"]},
+{"members": [{"name": "data", "type": "60"}], "meta-type": "object", "name": "58"},
+{"members": [{"name": "data", "type": "61"}], "meta-type": "object", "name": "59"},
+{"members": [{"name": "host", "type": "str"}, {"name": "port", "type": "str"}, {"default": null, "name": "numeric", "type": "bool"}, {"default": null, "name": "to", "type": "int"}, {"default": null, "name": "ipv4", "type": "bool"}, {"default": null, "name": "ipv6", "type": "bool"}, {"default": null, "name": "keep-alive", "type": "bool"}], "meta-type": "object", "name": "60"},
+{"members": [{"name": "path", "type": "str"}], "meta-type": "object", "name": "61"}
 ]
 """#,
     maskedTypeNames:
@@ -163,10 +165,12 @@ SchemaInfoObjectMember
 SchemaInfoObjectVariant
 SchemaInfoAlternateMember
 ChardevBackendKind
+ChardevFileWrapper
 ChardevSocketWrapper
 ChardevCommonWrapper
 ChardevStdioWrapper
 ChardevRingbufWrapper
+ChardevFile
 ChardevSocket
 ChardevCommon
 ChardevStdio

@@ -6,28 +6,6 @@ import QAPIRuntime
 
 // MARK: - introspect.json
 
-/// One value of an enumeration.
-///
-/// - Since: 6.2
-/// - Remark: QAPI struct `SchemaInfoEnumMember`, from `introspect.json`.
-package struct SchemaInfoEnumMember: QAPIObjectCodable, Hashable {
-    /// the value
-    package var name: String
-
-    /// names of the value's features, if it has any
-    package var features: [String]?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: the value
-    ///   - features: names of the value's features, if it has any
-    package init(name: String, features: [String]? = nil) {
-        self.name = name
-        self.features = features
-    }
-}
-
 /// The details of a list type.
 ///
 /// - Since: 2.5
@@ -384,20 +362,6 @@ package struct ChardevSocket: QAPIObjectCodable, Hashable {
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
-
-extension SchemaInfoEnumMember {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.features = try members.optional("features")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.features, "features")
-    }
-}
 
 extension SchemaInfoArray {
     /// Reads the members in schema order, with QEMU's errors.

@@ -63,13 +63,62 @@ package struct ChardevRingbuf: QAPIObjectCodable, Hashable {
     }
 }
 
+/// Files as a character device.
+///
+/// - Since: 1.4
+/// - Remark: QAPI struct `ChardevFile`, from `char.json`.
+package struct ChardevFile: QAPIObjectCodable, Hashable {
+    /// also copy the device's output to this file
+    package var logfile: String?
+
+    /// append to `logfile` instead of truncating it
+    /// (default: false)
+    package var logappend: Bool?
+
+    /// the file to read, to its end (default: nothing is read)
+    package var `in`: String?
+
+    /// the file to write, created if missing
+    package var out: String
+
+    /// add to the end of `out` instead of truncating it
+    /// (default: false)
+    package var append: Bool?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - logfile: also copy the device's output to this file
+    ///   - logappend: append to `logfile` instead of truncating it (default: false)
+    ///   - in: the file to read, to its end (default: nothing is read)
+    ///   - out: the file to write, created if missing
+    ///   - append: add to the end of `out` instead of truncating it (default: false)
+    package init(
+        logfile: String? = nil,
+        logappend: Bool? = nil,
+        `in`: String? = nil,
+        out: String,
+        append: Bool? = nil
+    ) {
+        self.logfile = logfile
+        self.logappend = logappend
+        self.`in` = `in`
+        self.out = out
+        self.append = append
+    }
+}
+
 /// The back ends this server implements.
 ///
 /// - Since: 1.4
 /// - Remark: QAPI enum `ChardevBackendKind`, from `char.json`.
 package enum ChardevBackendKind: QAPIEnum {
+    /// files, one written and one read (Since: 1.4)
+    case file
     /// a stream socket (Since: 1.4)
     case socket
+    /// a new pseudo-terminal (Since: 1.4)
+    case pty
     /// discards output and never produces input (Since: 1.4)
     case null
     /// standard input and output (Since: 1.5)
@@ -83,12 +132,14 @@ package enum ChardevBackendKind: QAPIEnum {
     case unknown(String)
 
     /// Every value of the schema (not `unknown`).
-    package static let allCases: [ChardevBackendKind] = [.socket, .null, .stdio, .ringbuf, .memory]
+    package static let allCases: [ChardevBackendKind] = [.file, .socket, .pty, .null, .stdio, .ringbuf, .memory]
 
     /// The wire name.
     package var rawValue: String {
         switch self {
+        case .file: "file"
         case .socket: "socket"
+        case .pty: "pty"
         case .null: "null"
         case .stdio: "stdio"
         case .ringbuf: "ringbuf"
@@ -111,6 +162,23 @@ package struct ChardevSocketWrapper: QAPIObjectCodable, Hashable {
     /// - Parameters:
     ///   - data: the options
     package init(data: ChardevSocket) {
+        self.data = data
+    }
+}
+
+/// File options, nested under 'data'.
+///
+/// - Since: 1.4
+/// - Remark: QAPI struct `ChardevFileWrapper`, from `char.json`.
+package struct ChardevFileWrapper: QAPIObjectCodable, Hashable {
+    /// the options
+    package var data: ChardevFile
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - data: the options
+    package init(data: ChardevFile) {
         self.data = data
     }
 }
@@ -173,8 +241,12 @@ package struct ChardevRingbufWrapper: QAPIObjectCodable, Hashable {
 package struct ChardevBackend: QAPIObjectCodable, Hashable {
     /// The branch, one per value of `type`, with the branch's own members.
     package enum Branch: Hashable, Sendable {
+        /// `type` is `file`.
+        case file(ChardevFileWrapper)
         /// `type` is `socket`.
         case socket(ChardevSocketWrapper)
+        /// `type` is `pty`.
+        case pty(ChardevCommonWrapper)
         /// `type` is `null`.
         case null(ChardevCommonWrapper)
         /// `type` is `stdio`.
@@ -195,7 +267,9 @@ package struct ChardevBackend: QAPIObjectCodable, Hashable {
     /// Derived from `branch`.
     package var type: ChardevBackendKind {
         switch self.branch {
+        case .file: return .file
         case .socket: return .socket
+        case .pty: return .pty
         case .null: return .null
         case .stdio: return .stdio
         case .ringbuf: return .ringbuf
@@ -217,14 +291,13 @@ package struct ChardevBackend: QAPIObjectCodable, Hashable {
 /// - Since: 1.4
 /// - Remark: QAPI struct `ChardevReturn`, from `char.json`.
 package struct ChardevReturn: QAPIObjectCodable, Hashable {
-    /// for a pseudo-terminal back end, the terminal's path; never
-    /// present with the back ends of this server
+    /// for a pseudo-terminal back end, the terminal's path
     package var pty: String?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - pty: for a pseudo-terminal back end, the terminal's path; never present with the back ends of this server
+    ///   - pty: for a pseudo-terminal back end, the terminal's path
     package init(pty: String? = nil) {
         self.pty = pty
     }
@@ -312,23 +385,6 @@ package struct InetSocketAddress: QAPIObjectCodable, Hashable {
     }
 }
 
-/// A Unix-domain socket address.
-///
-/// - Since: 1.3
-/// - Remark: QAPI struct `UnixSocketAddress`, from `sockets.json`.
-package struct UnixSocketAddress: QAPIObjectCodable, Hashable {
-    /// the socket's file name
-    package var path: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - path: the socket's file name
-    package init(path: String) {
-        self.path = path
-    }
-}
-
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension ChardevStdio {
@@ -363,11 +419,33 @@ extension ChardevRingbuf {
     }
 }
 
+extension ChardevFile {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.logfile = try members.optional("logfile")
+        self.logappend = try members.optional("logappend")
+        self.`in` = try members.optional("in")
+        self.out = try members.required("out")
+        self.append = try members.optional("append")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.logfile, "logfile")
+        encoder.encode(self.logappend, "logappend")
+        encoder.encode(self.`in`, "in")
+        encoder.encode(self.out, "out")
+        encoder.encode(self.append, "append")
+    }
+}
+
 extension ChardevBackendKind {
     /// The value whose wire name is `name`; nil for a name this build does not know.
     package init?(knownName name: String) {
         switch name {
+        case "file": self = .file
         case "socket": self = .socket
+        case "pty": self = .pty
         case "null": self = .null
         case "stdio": self = .stdio
         case "ringbuf": self = .ringbuf
@@ -378,6 +456,18 @@ extension ChardevBackendKind {
 }
 
 extension ChardevSocketWrapper {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.data = try members.required("data")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.data, "data")
+    }
+}
+
+extension ChardevFileWrapper {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.data = try members.required("data")
@@ -430,8 +520,12 @@ extension ChardevBackend {
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: ChardevBackendKind = try members.required("type")
         switch discriminator {
+        case .file:
+            self.branch = .file(try ChardevFileWrapper(qapiMembers: &members))
         case .socket:
             self.branch = .socket(try ChardevSocketWrapper(qapiMembers: &members))
+        case .pty:
+            self.branch = .pty(try ChardevCommonWrapper(qapiMembers: &members))
         case .null:
             self.branch = .null(try ChardevCommonWrapper(qapiMembers: &members))
         case .stdio:
@@ -450,7 +544,9 @@ extension ChardevBackend {
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
         switch self.branch {
+        case .file(let value): value.encodeMembers(to: &encoder)
         case .socket(let value): value.encodeMembers(to: &encoder)
+        case .pty(let value): value.encodeMembers(to: &encoder)
         case .null(let value): value.encodeMembers(to: &encoder)
         case .stdio(let value): value.encodeMembers(to: &encoder)
         case .ringbuf(let value): value.encodeMembers(to: &encoder)
@@ -507,17 +603,5 @@ extension InetSocketAddress {
         encoder.encode(self.ipv4, "ipv4")
         encoder.encode(self.ipv6, "ipv6")
         encoder.encode(self.keepAlive, "keep-alive")
-    }
-}
-
-extension UnixSocketAddress {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.path = try members.required("path")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.path, "path")
     }
 }

@@ -6,6 +6,23 @@ import QAPIRuntime
 
 // MARK: - sockets.json
 
+/// A Unix-domain socket address.
+///
+/// - Since: 1.3
+/// - Remark: QAPI struct `UnixSocketAddress`, from `sockets.json`.
+package struct UnixSocketAddress: QAPIObjectCodable, Hashable {
+    /// the socket's file name
+    package var path: String
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - path: the socket's file name
+    package init(path: String) {
+        self.path = path
+    }
+}
+
 /// A TCP address, nested under 'data' as the older form requires.
 ///
 /// - Since: 1.3
@@ -411,6 +428,18 @@ package struct NameInfo: QAPIObjectCodable, Hashable {
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
+
+extension UnixSocketAddress {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.path = try members.required("path")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.path, "path")
+    }
+}
 
 extension InetSocketAddressWrapper {
     /// Reads the members in schema order, with QEMU's errors.
