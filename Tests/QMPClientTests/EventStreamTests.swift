@@ -33,15 +33,10 @@ final class EventStreamTests: XCTestCase {
         // More than one read turn takes (16 reads of 32 KiB), so reading
         // is held up before the reply.
         let flood = 20_000
-        let server = try FakeQMPServer { peer in
-            try peer.negotiate()
-            let request = try peer.expect("x-echo")
-            for index in 0..<flood { peer.sendEvent("JOB_DONE", data: ["id": .string("\(index)")]) }
-            peer.reply(to: request, with: ["text": "flooded"])
+        let server = try floodingServer(events: flood) { peer in
             let after = try peer.expect("x-echo")
             peer.sendEvent("JOB_DONE", data: ["id": "after"])
             peer.reply(to: after, with: ["text": "after"])
-            peer.waitForClientClose()
         }
         let connection = try await QMPConnection.connect(
             to: server.endpoint, options: .testing(eventBufferLimit: 16, eventStallTimeout: .milliseconds(200)))
@@ -144,13 +139,7 @@ final class EventStreamTests: XCTestCase {
 
     func testDroppingAFullStreamLetsReadingGoOnAtOnce() async throws {
         let flood = 20_000
-        let server = try FakeQMPServer { peer in
-            try peer.negotiate()
-            let request = try peer.expect("x-echo")
-            for index in 0..<flood { peer.sendEvent("JOB_DONE", data: ["id": .string("\(index)")]) }
-            peer.reply(to: request, with: ["text": "flooded"])
-            peer.waitForClientClose()
-        }
+        let server = try floodingServer(events: flood)
         // The stall timeout is longer than the call's timeout: only the
         // dropped stream can let the reply through in time.
         let connection = try await QMPConnection.connect(
@@ -167,6 +156,21 @@ final class EventStreamTests: XCTestCase {
         XCTAssertEqual(connection.statistics.eventsReceived, flood)
         await connection.close()
         server.assertScriptsPassed()
+    }
+
+    /// A server that negotiates, answers the first `x-echo` only after
+    /// `events` JOB_DONE events (ids "0", "1", ...), then plays `then`.
+    private func floodingServer(
+        events: Int, then: @escaping @Sendable (FakeQMPPeer) throws -> Void = { _ in }
+    ) throws -> FakeQMPServer {
+        try FakeQMPServer { peer in
+            try peer.negotiate()
+            let request = try peer.expect("x-echo")
+            for index in 0..<events { peer.sendEvent("JOB_DONE", data: ["id": .string("\(index)")]) }
+            peer.reply(to: request, with: ["text": "flooded"])
+            try then(peer)
+            peer.waitForClientClose()
+        }
     }
 
     func testStoppingAnIterationUnsubscribes() async throws {
