@@ -50,7 +50,7 @@ final class SwiftGeneratorTests: XCTestCase {
 
     /// Every schema gives the same six files, whatever its modules; each
     /// module's definitions sit under a mark naming it.
-    func testEverySchemaGivesTheSameSixFiles() throws {
+    func testEverySchemaGivesTheSameFiles() throws {
         let schema = try schema([
             "main.json": "{ 'include': 'sub/types.json' }\n{ 'command': 'ping' }",
             "sub/types.json": "{ 'include': 'more_x.json' }\n{ 'struct': 'Point', 'data': { 'x': 'int' } }",
@@ -62,15 +62,17 @@ final class SwiftGeneratorTests: XCTestCase {
             files.map(\.name),
             [
                 "qapi-types-1.swift", "qapi-types-2.swift", "qapi-types-3.swift", "qapi-types-4.swift",
+                "qapi-types-5.swift", "qapi-types-6.swift", "qapi-types-7.swift", "qapi-types-8.swift",
                 "qapi-commands.swift",
                 "qapi-events.swift", "qapi-schema.swift", "qapi-introspection.swift", "qapi-client.swift",
             ])
         let byName = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
         XCTAssertTrue(Self.types(files).contains("// MARK: - sub/types.json"))
-        XCTAssertTrue(Self.types(files).contains("public struct Point: QAPIObjectCodable, Hashable {"))
+        XCTAssertTrue(Self.types(files).contains("public struct Point: QAPIObjectCodable, QAPIWireHashable {"))
         XCTAssertTrue(byName["qapi-commands.swift"]!.contains("extension QmpCommands.Ping: QMPInBandCommand {"))
         XCTAssertTrue(
-            byName["qapi-events.swift"]!.contains("public struct Moved: QMPEvent, QAPIObjectCodable, Hashable {"))
+            byName["qapi-events.swift"]!.contains(
+                "public struct Moved: QMPEvent, QAPIObjectCodable, QAPIWireHashable {"))
         XCTAssertTrue(byName["qapi-events.swift"]!.contains("public enum QmpEvent: QMPEventSet, Hashable {"))
         XCTAssertTrue(byName["qapi-schema.swift"]!.contains("public protocol QmpCommandHandler: Sendable {"))
         XCTAssertFalse(byName.values.contains { $0.contains(directory.path) }, "no absolute paths in output")
@@ -122,7 +124,7 @@ final class SwiftGeneratorTests: XCTestCase {
         XCTAssertTrue(types.contains("@QAPIIndirect public var next: Node?"))
         XCTAssertTrue(types.contains("public var children: [Node]"))
         XCTAssertFalse(types.contains("@QAPIIndirect public var children"))
-        XCTAssertTrue(types.contains("public indirect enum Ref: QAPICodable, Hashable {"))
+        XCTAssertTrue(types.contains("public indirect enum Ref: QAPICodable, QAPIWireHashable {"))
         XCTAssertTrue(types.contains("@QAPIIndirect public var ref: Ref"))
     }
 
@@ -145,7 +147,7 @@ final class SwiftGeneratorTests: XCTestCase {
             let files = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions(access: level))
             let all = files.map(\.contents).joined()
             XCTAssertFalse(all.contains("public "), "\(level)")
-            XCTAssertTrue(all.contains("\(keyword)struct Sx: QAPIObjectCodable, Hashable {"), "\(level)")
+            XCTAssertTrue(all.contains("\(keyword)struct Sx: QAPIObjectCodable, QAPIWireHashable {"), "\(level)")
         }
     }
 
@@ -204,15 +206,21 @@ final class SwiftGeneratorTests: XCTestCase {
             "main.json": """
             { 'event': 'STRING', 'data': { 's': 'str' } }
             { 'event': 'HASHABLE' }
+            { 'struct': 'QAPIWireHashable', 'data': {} }
             """
         ])
         let events = Self.file(
             QAPIOutputPlan.events, try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions()))
-        XCTAssertTrue(events.contains("public struct String: QMPEvent, QAPIObjectCodable, Swift.Hashable {"), events)
+        XCTAssertTrue(
+            events.contains("public struct String: QMPEvent, QAPIObjectCodable, QAPIRuntime.QAPIWireHashable {"), events
+        )
         XCTAssertTrue(events.contains("public static let name: Swift.String = \"STRING\""), events)
         XCTAssertTrue(events.contains("public var s: Swift.String\n"), events)
-        XCTAssertTrue(events.contains("public struct Hashable: QMPEvent, QAPIObjectCodable, Swift.Hashable {"), events)
         XCTAssertTrue(events.contains("public enum Event: QMPEventSet, Swift.Hashable {"), events)
+        // A schema type named like the runtime's protocol shadows it.
+        XCTAssertTrue(
+            events.contains("public struct Hashable: QMPEvent, QAPIObjectCodable, QAPIRuntime.QAPIWireHashable {"),
+            events)
     }
 
     func testCommandNamedLikeADeclarationRegistrationUsesIsADiagnostic() throws {

@@ -10,7 +10,7 @@ struct SwiftAlternateEmitter {
         let branches = type.alternatives.variants.filter { context.isIncluded($0.ifcond) }
         let access = context.access
         writer.docComment(SwiftDocComments.definition(type, what: "alternate", context: context))
-        let conformances = [context.runtime("QAPICodable"), context.hashable].joined(separator: ", ")
+        let conformances = [context.runtime("QAPICodable"), context.wireHashable].joined(separator: ", ")
         let indirect = branches.contains { context.recursion.isCyclic(type, $0.type) } ? "indirect " : ""
         writer.block("\(access)\(indirect)enum \(name): \(conformances) {") { writer in
             for branch in branches {

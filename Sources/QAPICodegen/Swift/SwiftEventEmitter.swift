@@ -22,7 +22,7 @@ struct SwiftEventEmitter {
         writer.block("extension \(context.eventsName) {") { writer in
             writer.docComment(SwiftDocComments.definition(event, what: "event", context: context))
             if let argType = event.argType, event.boxed {
-                let conformances = [eventProtocol, context.runtime("QAPICodable"), context.hashable].joined(
+                let conformances = [eventProtocol, context.runtime("QAPICodable"), context.wireHashable].joined(
                     separator: ", ")
                 writer.block("\(access)struct \(name): \(conformances) {") { writer in
                     header(&writer)
@@ -66,7 +66,7 @@ struct SwiftEventEmitter {
                     }
                 }
             } else {
-                let conformances = [eventProtocol, context.runtime("QAPIObjectCodable"), context.hashable].joined(
+                let conformances = [eventProtocol, context.runtime("QAPIObjectCodable"), context.wireHashable].joined(
                     separator: ", ")
                 writer.block("\(access)struct \(name): \(conformances) {") { writer in
                     header(&writer)
@@ -99,8 +99,9 @@ struct SwiftEventEmitter {
         let object = context.runtime("JSONObject")
         writer.line("/// Every event of the schema, as a client receives it; `unknown` for an")
         writer.line("/// event this build does not know (a newer peer's) or whose data it cannot read.")
-        writer.block("\(access)enum \(context.eventSetName): \(context.runtime("QMPEventSet")), \(context.hashable) {")
-        { writer in
+        writer.block(
+            "\(access)enum \(context.eventSetName): \(context.runtime("QMPEventSet")), \(context.std("Hashable")) {"
+        ) { writer in
             for event in events {
                 writer.line("/// `\(event.name)`.")
                 writer.line("case \(Self.caseName(event))(\(context.eventsName).\(Self.typeName(event)))")

@@ -34,7 +34,7 @@ struct SwiftObjectEmitter {
         into writer: inout SwiftCodeWriter, support: inout SwiftCodeWriter,
         extraConformances: [String] = [], extra: (inout SwiftCodeWriter) -> Void = { _ in }
     ) {
-        let conformances = (extraConformances + [context.runtime("QAPIObjectCodable"), context.hashable])
+        let conformances = (extraConformances + [context.runtime("QAPIObjectCodable"), context.wireHashable])
             .joined(separator: ", ")
         writer.block("\(context.access)struct \(name): \(conformances) {") { writer in
             extra(&writer)
@@ -101,7 +101,9 @@ struct SwiftObjectEmitter {
         writer.line("/// The branch, one per value of `\(union.tag.name)`, with the branch's own members.")
         let indirect =
             union.cases.contains { hasPayload($0) && context.recursion.isCyclic(type, $0.type) } ? "indirect " : ""
-        writer.block("\(context.access)\(indirect)enum Branch: \(context.hashable), \(context.std("Sendable")) {") {
+        writer.block(
+            "\(context.access)\(indirect)enum Branch: \(context.std("Hashable")), \(context.std("Sendable")) {"
+        ) {
             writer in
             for variant in union.cases {
                 writer.line("/// `\(union.tag.name)` is `\(variant.name)`.")

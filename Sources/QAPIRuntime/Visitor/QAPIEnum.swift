@@ -51,6 +51,19 @@ extension QAPIEnum {
     /// The wire name.
     @inlinable
     public func qapiEncoded() -> JSONValue { .string(rawValue) }
+
+    /// Whether the two values have the same wire name, byte for byte:
+    /// `unknown("on")` equals a known `on`, as on the wire. The runtime
+    /// supplies this and `hash(into:)`, so that generated enums carry no
+    /// synthesized pair of their own.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        UTF8Bytes.equal(lhs.rawValue, rhs.rawValue)
+    }
+
+    /// Hashes the wire name.
+    public func hash(into hasher: inout Hasher) {
+        UTF8Bytes.hash(rawValue, into: &hasher)
+    }
 }
 
 extension QAPIDecoder {

@@ -24,7 +24,7 @@ extension Commands.QmpCapabilities: QMPInBandCommand {
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    package struct Arguments: QAPIObjectCodable, Hashable {
+    package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the capabilities to switch on for this session; each must
         /// have been offered in the greeting.
         package var enable: [QMPCapability]?
@@ -136,7 +136,7 @@ extension Commands.MonitorAdd: QMPInBandCommand {
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    package struct Arguments: QAPIObjectCodable, Hashable {
+    package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the name of the new monitor; no monitor may have it already
         package var id: String
 
@@ -188,7 +188,7 @@ extension Commands.MonitorRemove: QMPInBandCommand {
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    package struct Arguments: QAPIObjectCodable, Hashable {
+    package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the monitor to stop
         package var id: String
 
@@ -306,7 +306,7 @@ extension Commands.RingbufWrite: QMPInBandCommand {
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    package struct Arguments: QAPIObjectCodable, Hashable {
+    package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the ring-buffer device
         package var device: String
 
@@ -351,7 +351,7 @@ extension Commands.RingbufRead: QMPInBandCommand {
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    package struct Arguments: QAPIObjectCodable, Hashable {
+    package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the ring-buffer device
         package var device: String
 
@@ -396,7 +396,7 @@ extension Commands.ChardevAdd: QMPInBandCommand {
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    package struct Arguments: QAPIObjectCodable, Hashable {
+    package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the new device's name; no device may have it already
         package var id: String
 
@@ -435,7 +435,7 @@ extension Commands.ChardevRemove: QMPInBandCommand {
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    package struct Arguments: QAPIObjectCodable, Hashable {
+    package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the device's name
         package var id: String
 
@@ -478,7 +478,7 @@ extension Commands.ChardevChange: QMPInBandCommand {
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    package struct Arguments: QAPIObjectCodable, Hashable {
+    package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the device's name
         package var id: String
 
@@ -649,7 +649,7 @@ extension Commands.Yank: QMPOutOfBandCommand {
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    package struct Arguments: QAPIObjectCodable, Hashable {
+    package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the instances to yank
         package var instances: [YankInstance]
 
@@ -715,7 +715,7 @@ extension Commands.HumanMonitorCommand: QMPInBandCommand {
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    package struct Arguments: QAPIObjectCodable, Hashable {
+    package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the command, as typed at the human monitor
         package var commandLine: String
 

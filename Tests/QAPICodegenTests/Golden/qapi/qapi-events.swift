@@ -11,7 +11,7 @@ extension Events {
     ///
     /// - Since: 0.12
     /// - Remark: QAPI event `SHUTDOWN`, from `run-state.json`.
-    package struct Shutdown: QMPEvent, QAPIObjectCodable, Hashable {
+    package struct Shutdown: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         package static let name: String = "SHUTDOWN"
 
@@ -38,7 +38,7 @@ extension Events {
     ///
     /// - Since: 0.12
     /// - Remark: QAPI event `STOP`, from `run-state.json`.
-    package struct Stop: QMPEvent, QAPIObjectCodable, Hashable {
+    package struct Stop: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         package static let name: String = "STOP"
 
@@ -52,7 +52,7 @@ extension Events {
     ///
     /// - Since: 0.12
     /// - Remark: QAPI event `RESUME`, from `run-state.json`.
-    package struct Resume: QMPEvent, QAPIObjectCodable, Hashable {
+    package struct Resume: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         package static let name: String = "RESUME"
 
@@ -66,7 +66,7 @@ extension Events {
     ///
     /// - Since: 0.12
     /// - Remark: QAPI event `RESET`, from `run-state.json`.
-    package struct Reset: QMPEvent, QAPIObjectCodable, Hashable {
+    package struct Reset: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         package static let name: String = "RESET"
 
@@ -93,7 +93,7 @@ extension Events {
     ///
     /// - Since: 0.12
     /// - Remark: QAPI event `POWERDOWN`, from `run-state.json`.
-    package struct Powerdown: QMPEvent, QAPIObjectCodable, Hashable {
+    package struct Powerdown: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         package static let name: String = "POWERDOWN"
 

@@ -33,7 +33,7 @@ package enum QMPCapability: QAPIEnum {
 ///
 /// - Since: 2.4
 /// - Remark: QAPI struct `VersionTriple`, from `control.json`.
-package struct VersionTriple: QAPIObjectCodable, Hashable {
+package struct VersionTriple: QAPIObjectCodable, QAPIWireHashable {
     /// the major version
     package var major: Int64
 
@@ -60,7 +60,7 @@ package struct VersionTriple: QAPIObjectCodable, Hashable {
 ///
 /// - Since: 0.14
 /// - Remark: QAPI struct `VersionInfo`, from `control.json`.
-package struct VersionInfo: QAPIObjectCodable, Hashable {
+package struct VersionInfo: QAPIObjectCodable, QAPIWireHashable {
     /// the version number of the QMP interface served
     package var qemu: VersionTriple
 
@@ -82,7 +82,7 @@ package struct VersionInfo: QAPIObjectCodable, Hashable {
 ///
 /// - Since: 0.14
 /// - Remark: QAPI struct `CommandInfo`, from `control.json`.
-package struct CommandInfo: QAPIObjectCodable, Hashable {
+package struct CommandInfo: QAPIObjectCodable, QAPIWireHashable {
     /// the command's name
     package var name: String
 
@@ -124,7 +124,7 @@ package enum MonitorMode: QAPIEnum {
 ///
 /// - Since: 5.0
 /// - Remark: QAPI struct `MonitorOptions`, from `control.json`.
-package struct MonitorOptions: QAPIObjectCodable, Hashable {
+package struct MonitorOptions: QAPIObjectCodable, QAPIWireHashable {
     /// the monitor's name
     package var id: String?
 
@@ -157,7 +157,7 @@ package struct MonitorOptions: QAPIObjectCodable, Hashable {
 ///
 /// - Since: 11.1
 /// - Remark: QAPI struct `MonitorInfo`, from `control.json`.
-package struct MonitorInfo: QAPIObjectCodable, Hashable {
+package struct MonitorInfo: QAPIObjectCodable, QAPIWireHashable {
     /// the monitor's name; always present for QMP monitors
     package var id: String?
 
@@ -219,176 +219,6 @@ package enum SchemaMetaType: QAPIEnum {
         case .event: "event"
         case .unknown(let name): name
         }
-    }
-}
-
-/// One introspection entry.
-///
-/// - Since: 2.5
-/// - Remark: QAPI union `SchemaInfo`, from `introspect.json`.
-package struct SchemaInfo: QAPIObjectCodable, Hashable {
-    /// The branch, one per value of `meta-type`, with the branch's own members.
-    package enum Branch: Hashable, Sendable {
-        /// `meta-type` is `builtin`.
-        case builtin(SchemaInfoBuiltin)
-        /// `meta-type` is `enum`.
-        case `enum`(SchemaInfoEnum)
-        /// `meta-type` is `array`.
-        case array(SchemaInfoArray)
-        /// `meta-type` is `object`.
-        case object(SchemaInfoObject)
-        /// `meta-type` is `alternate`.
-        case alternate(SchemaInfoAlternate)
-        /// `meta-type` is `command`.
-        case command(SchemaInfoCommand)
-        /// `meta-type` is `event`.
-        case event(SchemaInfoEvent)
-        /// `meta-type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(String)
-    }
-
-    /// the entity's name; for types other than built-in ones a
-    /// number that has meaning only within one answer
-    package var name: String
-
-    /// names of the entity's features, if it has any
-    package var features: [String]?
-
-    /// The branch, which also decides `meta-type`.
-    package var branch: Branch
-
-    /// which kind of entity this is, and so which further
-    /// members follow
-    ///
-    /// Derived from `branch`.
-    package var metaType: SchemaMetaType {
-        switch self.branch {
-        case .builtin: return .builtin
-        case .`enum`: return .`enum`
-        case .array: return .array
-        case .object: return .object
-        case .alternate: return .alternate
-        case .command: return .command
-        case .event: return .event
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: the entity's name; for types other than built-in ones a number that has meaning only within one answer
-    ///   - features: names of the entity's features, if it has any
-    ///   - branch: The branch, with its own members.
-    package init(name: String, features: [String]? = nil, branch: Branch) {
-        self.name = name
-        self.features = features
-        self.branch = branch
-    }
-}
-
-/// The details of a built-in type.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoBuiltin`, from `introspect.json`.
-package struct SchemaInfoBuiltin: QAPIObjectCodable, Hashable {
-    /// the JSON form its values take
-    package var jsonType: JSONType
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - jsonType: the JSON form its values take
-    package init(jsonType: JSONType) {
-        self.jsonType = jsonType
-    }
-}
-
-/// The JSON forms a value can take.
-///
-/// - Since: 2.5
-/// - Remark: QAPI enum `JSONType`, from `introspect.json`.
-package enum JSONType: QAPIEnum {
-    /// a string
-    case string
-    /// any number
-    case number
-    /// a whole number
-    case int
-    /// true or false
-    case boolean
-    /// null
-    case null
-    /// an object
-    case object
-    /// an array
-    case array
-    /// any JSON value
-    case value
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
-
-    /// Every value of the schema (not `unknown`).
-    package static let allCases: [JSONType] = [.string, .number, .int, .boolean, .null, .object, .array, .value]
-
-    /// The wire name.
-    package var rawValue: String {
-        switch self {
-        case .string: "string"
-        case .number: "number"
-        case .int: "int"
-        case .boolean: "boolean"
-        case .null: "null"
-        case .object: "object"
-        case .array: "array"
-        case .value: "value"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// The details of an enumeration.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoEnum`, from `introspect.json`.
-package struct SchemaInfoEnum: QAPIObjectCodable, Hashable {
-    /// its values, with their features
-    package var members: [SchemaInfoEnumMember]
-
-    /// its values' names alone
-    ///
-    /// - Note: Feature `deprecated`.
-    package var values: [String]
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - members: its values, with their features
-    ///   - values: its values' names alone
-    package init(members: [SchemaInfoEnumMember], values: [String]) {
-        self.members = members
-        self.values = values
-    }
-}
-
-/// One value of an enumeration.
-///
-/// - Since: 6.2
-/// - Remark: QAPI struct `SchemaInfoEnumMember`, from `introspect.json`.
-package struct SchemaInfoEnumMember: QAPIObjectCodable, Hashable {
-    /// the value
-    package var name: String
-
-    /// names of the value's features, if it has any
-    package var features: [String]?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: the value
-    ///   - features: names of the value's features, if it has any
-    package init(name: String, features: [String]? = nil) {
-        self.name = name
-        self.features = features
     }
 }
 
@@ -504,107 +334,5 @@ extension SchemaMetaType {
         case "event": self = .event
         default: return nil
         }
-    }
-}
-
-extension SchemaInfo {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        let discriminator: SchemaMetaType = try members.required("meta-type")
-        self.features = try members.optional("features")
-        switch discriminator {
-        case .builtin:
-            self.branch = .builtin(try SchemaInfoBuiltin(qapiMembers: &members))
-        case .`enum`:
-            self.branch = .`enum`(try SchemaInfoEnum(qapiMembers: &members))
-        case .array:
-            self.branch = .array(try SchemaInfoArray(qapiMembers: &members))
-        case .object:
-            self.branch = .object(try SchemaInfoObject(qapiMembers: &members))
-        case .alternate:
-            self.branch = .alternate(try SchemaInfoAlternate(qapiMembers: &members))
-        case .command:
-            self.branch = .command(try SchemaInfoCommand(qapiMembers: &members))
-        case .event:
-            self.branch = .event(try SchemaInfoEvent(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.metaType, "meta-type")
-        encoder.encode(self.features, "features")
-        switch self.branch {
-        case .builtin(let value): value.encodeMembers(to: &encoder)
-        case .`enum`(let value): value.encodeMembers(to: &encoder)
-        case .array(let value): value.encodeMembers(to: &encoder)
-        case .object(let value): value.encodeMembers(to: &encoder)
-        case .alternate(let value): value.encodeMembers(to: &encoder)
-        case .command(let value): value.encodeMembers(to: &encoder)
-        case .event(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
-    }
-}
-
-extension SchemaInfoBuiltin {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.jsonType = try members.required("json-type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.jsonType, "json-type")
-    }
-}
-
-extension JSONType {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "string": self = .string
-        case "number": self = .number
-        case "int": self = .int
-        case "boolean": self = .boolean
-        case "null": self = .null
-        case "object": self = .object
-        case "array": self = .array
-        case "value": self = .value
-        default: return nil
-        }
-    }
-}
-
-extension SchemaInfoEnum {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.members = try members.required("members")
-        self.values = try members.required("values", features: .deprecated)
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.members, "members")
-        encoder.encode(self.values, "values")
-    }
-}
-
-extension SchemaInfoEnumMember {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.features = try members.optional("features")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.features, "features")
     }
 }

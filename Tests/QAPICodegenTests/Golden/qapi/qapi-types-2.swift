@@ -6,548 +6,276 @@ import QAPIRuntime
 
 // MARK: - introspect.json
 
-/// The details of a list type.
+/// One introspection entry.
 ///
 /// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoArray`, from `introspect.json`.
-package struct SchemaInfoArray: QAPIObjectCodable, Hashable {
-    /// the entry name of the element type
-    package var elementType: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - elementType: the entry name of the element type
-    package init(elementType: String) {
-        self.elementType = elementType
+/// - Remark: QAPI union `SchemaInfo`, from `introspect.json`.
+package struct SchemaInfo: QAPIObjectCodable, QAPIWireHashable {
+    /// The branch, one per value of `meta-type`, with the branch's own members.
+    package enum Branch: Hashable, Sendable {
+        /// `meta-type` is `builtin`.
+        case builtin(SchemaInfoBuiltin)
+        /// `meta-type` is `enum`.
+        case `enum`(SchemaInfoEnum)
+        /// `meta-type` is `array`.
+        case array(SchemaInfoArray)
+        /// `meta-type` is `object`.
+        case object(SchemaInfoObject)
+        /// `meta-type` is `alternate`.
+        case alternate(SchemaInfoAlternate)
+        /// `meta-type` is `command`.
+        case command(SchemaInfoCommand)
+        /// `meta-type` is `event`.
+        case event(SchemaInfoEvent)
+        /// `meta-type` has a value this build does not know (a newer peer's); its members were skipped.
+        case unknown(String)
     }
-}
 
-/// The details of a struct or union.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoObject`, from `introspect.json`.
-package struct SchemaInfoObject: QAPIObjectCodable, Hashable {
-    /// the members every value has, base members included
-    package var members: [SchemaInfoObjectMember]
-
-    /// for a union, the member whose value selects the branch
-    package var tag: String?
-
-    /// for a union, the extra members each tag value brings
-    package var variants: [SchemaInfoObjectVariant]?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - members: the members every value has, base members included
-    ///   - tag: for a union, the member whose value selects the branch
-    ///   - variants: for a union, the extra members each tag value brings
-    package init(members: [SchemaInfoObjectMember], tag: String? = nil, variants: [SchemaInfoObjectVariant]? = nil) {
-        self.members = members
-        self.tag = tag
-        self.variants = variants
-    }
-}
-
-/// One member of a struct or union.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoObjectMember`, from `introspect.json`.
-package struct SchemaInfoObjectMember: QAPIObjectCodable, Hashable {
-    /// the member's name on the wire
+    /// the entity's name; for types other than built-in ones a
+    /// number that has meaning only within one answer
     package var name: String
 
-    /// the entry name of its type
-    package var type: String
-
-    /// never present at the moment; reserved for a default value
-    /// of an optional member
-    package var `default`: JSONValue?
-
-    /// names of the member's features, if it has any
+    /// names of the entity's features, if it has any
     package var features: [String]?
 
+    /// The branch, which also decides `meta-type`.
+    package var branch: Branch
+
+    /// which kind of entity this is, and so which further
+    /// members follow
+    ///
+    /// Derived from `branch`.
+    package var metaType: SchemaMetaType {
+        switch self.branch {
+        case .builtin: return .builtin
+        case .`enum`: return .`enum`
+        case .array: return .array
+        case .object: return .object
+        case .alternate: return .alternate
+        case .command: return .command
+        case .event: return .event
+        case .unknown(let name): return .unknown(name)
+        }
+    }
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - name: the member's name on the wire
-    ///   - type: the entry name of its type
-    ///   - default: never present at the moment; reserved for a default value of an optional member
-    ///   - features: names of the member's features, if it has any
-    package init(name: String, type: String, `default`: JSONValue? = nil, features: [String]? = nil) {
+    ///   - name: the entity's name; for types other than built-in ones a number that has meaning only within one answer
+    ///   - features: names of the entity's features, if it has any
+    ///   - branch: The branch, with its own members.
+    package init(name: String, features: [String]? = nil, branch: Branch) {
         self.name = name
-        self.type = type
-        self.`default` = `default`
         self.features = features
+        self.branch = branch
     }
 }
 
-/// The members one tag value adds to a union.
+/// The details of a built-in type.
 ///
 /// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoObjectVariant`, from `introspect.json`.
-package struct SchemaInfoObjectVariant: QAPIObjectCodable, Hashable {
-    /// the tag value
-    package var `case`: String
-
-    /// the entry name of the object type holding the added members
-    package var type: String
+/// - Remark: QAPI struct `SchemaInfoBuiltin`, from `introspect.json`.
+package struct SchemaInfoBuiltin: QAPIObjectCodable, QAPIWireHashable {
+    /// the JSON form its values take
+    package var jsonType: JSONType
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - case: the tag value
-    ///   - type: the entry name of the object type holding the added members
-    package init(`case`: String, type: String) {
-        self.`case` = `case`
-        self.type = type
+    ///   - jsonType: the JSON form its values take
+    package init(jsonType: JSONType) {
+        self.jsonType = jsonType
     }
 }
 
-/// The details of an alternate.
+/// The JSON forms a value can take.
 ///
 /// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoAlternate`, from `introspect.json`.
-package struct SchemaInfoAlternate: QAPIObjectCodable, Hashable {
-    /// its branches; no two take the same JSON form
-    package var members: [SchemaInfoAlternateMember]
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - members: its branches; no two take the same JSON form
-    package init(members: [SchemaInfoAlternateMember]) {
-        self.members = members
-    }
-}
-
-/// One branch of an alternate.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoAlternateMember`, from `introspect.json`.
-package struct SchemaInfoAlternateMember: QAPIObjectCodable, Hashable {
-    /// the entry name of the branch's type
-    package var type: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - type: the entry name of the branch's type
-    package init(type: String) {
-        self.type = type
-    }
-}
-
-/// The details of a command.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoCommand`, from `introspect.json`.
-package struct SchemaInfoCommand: QAPIObjectCodable, Hashable {
-    /// the entry name of its arguments' object type
-    package var argType: String
-
-    /// the entry name of its return type
-    package var retType: String
-
-    /// present and true when the command may be run
-    /// out-of-band
-    package var allowOob: Bool?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - argType: the entry name of its arguments' object type
-    ///   - retType: the entry name of its return type
-    ///   - allowOob: present and true when the command may be run out-of-band
-    package init(argType: String, retType: String, allowOob: Bool? = nil) {
-        self.argType = argType
-        self.retType = retType
-        self.allowOob = allowOob
-    }
-}
-
-/// The details of an event.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoEvent`, from `introspect.json`.
-package struct SchemaInfoEvent: QAPIObjectCodable, Hashable {
-    /// the entry name of its data's object type
-    package var argType: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - argType: the entry name of its data's object type
-    package init(argType: String) {
-        self.argType = argType
-    }
-}
-
-// MARK: - char.json
-
-/// One character device, as `query-chardev` lists it.
-///
-/// - Since: 0.14
-/// - Remark: QAPI struct `ChardevInfo`, from `char.json`.
-package struct ChardevInfo: QAPIObjectCodable, Hashable {
-    /// the device's name
-    package var label: String
-
-    /// a description of the back end and its state, for
-    /// example 'disconnected:unix:/tmp/qmp.sock,server=on'
-    package var filename: String
-
-    /// whether a user (such as a monitor) holds the device
-    /// and has opened it
-    package var frontendOpen: Bool
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - label: the device's name
-    ///   - filename: a description of the back end and its state, for example
-    ///     'disconnected:unix:/tmp/qmp.sock,server=on'
-    ///   - frontendOpen: whether a user (such as a monitor) holds the device and has opened it
-    package init(label: String, filename: String, frontendOpen: Bool) {
-        self.label = label
-        self.filename = filename
-        self.frontendOpen = frontendOpen
-    }
-}
-
-/// How bytes are carried in a JSON string.
-///
-/// - Since: 1.4
-/// - Remark: QAPI enum `DataFormat`, from `char.json`.
-package enum DataFormat: QAPIEnum {
-    /// as text; bytes that are not valid UTF-8 cannot be carried
-    /// faithfully
-    case utf8
-    /// Base64-encoded
-    case base64
+/// - Remark: QAPI enum `JSONType`, from `introspect.json`.
+package enum JSONType: QAPIEnum {
+    /// a string
+    case string
+    /// any number
+    case number
+    /// a whole number
+    case int
+    /// true or false
+    case boolean
+    /// null
+    case null
+    /// an object
+    case object
+    /// an array
+    case array
+    /// any JSON value
+    case value
     /// A value this build does not know, as a newer peer sent it.
     case unknown(String)
 
     /// Every value of the schema (not `unknown`).
-    package static let allCases: [DataFormat] = [.utf8, .base64]
+    package static let allCases: [JSONType] = [.string, .number, .int, .boolean, .null, .object, .array, .value]
 
     /// The wire name.
     package var rawValue: String {
         switch self {
-        case .utf8: "utf8"
-        case .base64: "base64"
+        case .string: "string"
+        case .number: "number"
+        case .int: "int"
+        case .boolean: "boolean"
+        case .null: "null"
+        case .object: "object"
+        case .array: "array"
+        case .value: "value"
         case .unknown(let name): name
         }
     }
 }
 
-/// Options every back end accepts.
+/// The details of an enumeration.
 ///
-/// - Since: 2.6
-/// - Remark: QAPI struct `ChardevCommon`, from `char.json`.
-package struct ChardevCommon: QAPIObjectCodable, Hashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoEnum`, from `introspect.json`.
+package struct SchemaInfoEnum: QAPIObjectCodable, QAPIWireHashable {
+    /// its values, with their features
+    package var members: [SchemaInfoEnumMember]
 
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
+    /// its values' names alone
+    ///
+    /// - Note: Feature `deprecated`.
+    package var values: [String]
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    package init(logfile: String? = nil, logappend: Bool? = nil) {
-        self.logfile = logfile
-        self.logappend = logappend
+    ///   - members: its values, with their features
+    ///   - values: its values' names alone
+    package init(members: [SchemaInfoEnumMember], values: [String]) {
+        self.members = members
+        self.values = values
     }
 }
 
-/// A socket back end: a listening server or a connecting client.
+/// One value of an enumeration.
 ///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevSocket`, from `char.json`.
-package struct ChardevSocket: QAPIObjectCodable, Hashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
+/// - Since: 6.2
+/// - Remark: QAPI struct `SchemaInfoEnumMember`, from `introspect.json`.
+package struct SchemaInfoEnumMember: QAPIObjectCodable, QAPIWireHashable {
+    /// the value
+    package var name: String
 
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
-
-    /// the address to listen on or connect to
-    package var addr: SocketAddressLegacy
-
-    /// the name of TLS credentials to use
-    package var tlsCreds: String?
-
-    /// the name of an authorization object for TLS clients
-    package var tlsAuthz: String?
-
-    /// listen rather than connect (default: true)
-    package var server: Bool?
-
-    /// with `server`, block until a client connects
-    /// (default: false)
-    package var wait: Bool?
-
-    /// turn off Nagle's algorithm (default: false)
-    package var nodelay: Bool?
-
-    /// speak telnet (default: false)
-    package var telnet: Bool?
-
-    /// speak TN3270 (default: false)
-    package var tn3270: Bool?
-
-    /// speak WebSocket (default: false)
-    package var websocket: Bool?
-
-    /// seconds to wait before reconnecting a client socket
-    ///
-    /// - Note: Feature `deprecated`.
-    package var reconnect: Int64?
-
-    /// milliseconds to wait before reconnecting a client
-    /// socket
-    package var reconnectMs: Int64?
+    /// names of the value's features, if it has any
+    package var features: [String]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    ///   - addr: the address to listen on or connect to
-    ///   - tlsCreds: the name of TLS credentials to use
-    ///   - tlsAuthz: the name of an authorization object for TLS clients
-    ///   - server: listen rather than connect (default: true)
-    ///   - wait: with `server`, block until a client connects (default: false)
-    ///   - nodelay: turn off Nagle's algorithm (default: false)
-    ///   - telnet: speak telnet (default: false)
-    ///   - tn3270: speak TN3270 (default: false)
-    ///   - websocket: speak WebSocket (default: false)
-    ///   - reconnect: seconds to wait before reconnecting a client socket
-    ///   - reconnectMs: milliseconds to wait before reconnecting a client socket
-    package init(
-        logfile: String? = nil,
-        logappend: Bool? = nil,
-        addr: SocketAddressLegacy,
-        tlsCreds: String? = nil,
-        tlsAuthz: String? = nil,
-        server: Bool? = nil,
-        wait: Bool? = nil,
-        nodelay: Bool? = nil,
-        telnet: Bool? = nil,
-        tn3270: Bool? = nil,
-        websocket: Bool? = nil,
-        reconnect: Int64? = nil,
-        reconnectMs: Int64? = nil
-    ) {
-        self.logfile = logfile
-        self.logappend = logappend
-        self.addr = addr
-        self.tlsCreds = tlsCreds
-        self.tlsAuthz = tlsAuthz
-        self.server = server
-        self.wait = wait
-        self.nodelay = nodelay
-        self.telnet = telnet
-        self.tn3270 = tn3270
-        self.websocket = websocket
-        self.reconnect = reconnect
-        self.reconnectMs = reconnectMs
+    ///   - name: the value
+    ///   - features: names of the value's features, if it has any
+    package init(name: String, features: [String]? = nil) {
+        self.name = name
+        self.features = features
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension SchemaInfoArray {
+extension SchemaInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.elementType = try members.required("element-type")
+        self.name = try members.required("name")
+        let discriminator: SchemaMetaType = try members.required("meta-type")
+        self.features = try members.optional("features")
+        switch discriminator {
+        case .builtin:
+            self.branch = .builtin(try SchemaInfoBuiltin(qapiMembers: &members))
+        case .`enum`:
+            self.branch = .`enum`(try SchemaInfoEnum(qapiMembers: &members))
+        case .array:
+            self.branch = .array(try SchemaInfoArray(qapiMembers: &members))
+        case .object:
+            self.branch = .object(try SchemaInfoObject(qapiMembers: &members))
+        case .alternate:
+            self.branch = .alternate(try SchemaInfoAlternate(qapiMembers: &members))
+        case .command:
+            self.branch = .command(try SchemaInfoCommand(qapiMembers: &members))
+        case .event:
+            self.branch = .event(try SchemaInfoEvent(qapiMembers: &members))
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.elementType, "element-type")
+        encoder.encode(self.name, "name")
+        encoder.encode(self.metaType, "meta-type")
+        encoder.encode(self.features, "features")
+        switch self.branch {
+        case .builtin(let value): value.encodeMembers(to: &encoder)
+        case .`enum`(let value): value.encodeMembers(to: &encoder)
+        case .array(let value): value.encodeMembers(to: &encoder)
+        case .object(let value): value.encodeMembers(to: &encoder)
+        case .alternate(let value): value.encodeMembers(to: &encoder)
+        case .command(let value): value.encodeMembers(to: &encoder)
+        case .event(let value): value.encodeMembers(to: &encoder)
+        case .unknown: break
+        }
     }
 }
 
-extension SchemaInfoObject {
+extension SchemaInfoBuiltin {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.jsonType = try members.required("json-type")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.jsonType, "json-type")
+    }
+}
+
+extension JSONType {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    package init?(knownName name: String) {
+        switch name {
+        case "string": self = .string
+        case "number": self = .number
+        case "int": self = .int
+        case "boolean": self = .boolean
+        case "null": self = .null
+        case "object": self = .object
+        case "array": self = .array
+        case "value": self = .value
+        default: return nil
+        }
+    }
+}
+
+extension SchemaInfoEnum {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.members = try members.required("members")
-        self.tag = try members.optional("tag")
-        self.variants = try members.optional("variants")
+        self.values = try members.required("values", features: .deprecated)
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.members, "members")
-        encoder.encode(self.tag, "tag")
-        encoder.encode(self.variants, "variants")
+        encoder.encode(self.values, "values")
     }
 }
 
-extension SchemaInfoObjectMember {
+extension SchemaInfoEnumMember {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.name = try members.required("name")
-        self.type = try members.required("type")
-        self.`default` = try members.optional("default")
         self.features = try members.optional("features")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.name, "name")
-        encoder.encode(self.type, "type")
-        encoder.encode(self.`default`, "default")
         encoder.encode(self.features, "features")
-    }
-}
-
-extension SchemaInfoObjectVariant {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.`case` = try members.required("case")
-        self.type = try members.required("type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.`case`, "case")
-        encoder.encode(self.type, "type")
-    }
-}
-
-extension SchemaInfoAlternate {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.members = try members.required("members")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.members, "members")
-    }
-}
-
-extension SchemaInfoAlternateMember {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.type = try members.required("type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
-    }
-}
-
-extension SchemaInfoCommand {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.argType = try members.required("arg-type")
-        self.retType = try members.required("ret-type")
-        self.allowOob = try members.optional("allow-oob")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.argType, "arg-type")
-        encoder.encode(self.retType, "ret-type")
-        encoder.encode(self.allowOob, "allow-oob")
-    }
-}
-
-extension SchemaInfoEvent {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.argType = try members.required("arg-type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.argType, "arg-type")
-    }
-}
-
-extension ChardevInfo {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.label = try members.required("label")
-        self.filename = try members.required("filename")
-        self.frontendOpen = try members.required("frontend-open")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.label, "label")
-        encoder.encode(self.filename, "filename")
-        encoder.encode(self.frontendOpen, "frontend-open")
-    }
-}
-
-extension DataFormat {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "utf8": self = .utf8
-        case "base64": self = .base64
-        default: return nil
-        }
-    }
-}
-
-extension ChardevCommon {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-    }
-}
-
-extension ChardevSocket {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.addr = try members.required("addr")
-        self.tlsCreds = try members.optional("tls-creds")
-        self.tlsAuthz = try members.optional("tls-authz")
-        self.server = try members.optional("server")
-        self.wait = try members.optional("wait")
-        self.nodelay = try members.optional("nodelay")
-        self.telnet = try members.optional("telnet")
-        self.tn3270 = try members.optional("tn3270")
-        self.websocket = try members.optional("websocket")
-        self.reconnect = try members.optional("reconnect", features: .deprecated)
-        self.reconnectMs = try members.optional("reconnect-ms")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.addr, "addr")
-        encoder.encode(self.tlsCreds, "tls-creds")
-        encoder.encode(self.tlsAuthz, "tls-authz")
-        encoder.encode(self.server, "server")
-        encoder.encode(self.wait, "wait")
-        encoder.encode(self.nodelay, "nodelay")
-        encoder.encode(self.telnet, "telnet")
-        encoder.encode(self.tn3270, "tn3270")
-        encoder.encode(self.websocket, "websocket")
-        encoder.encode(self.reconnect, "reconnect")
-        encoder.encode(self.reconnectMs, "reconnect-ms")
     }
 }

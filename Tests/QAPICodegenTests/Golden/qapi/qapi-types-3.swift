@@ -4,604 +4,296 @@
 
 import QAPIRuntime
 
-// MARK: - char.json
+// MARK: - introspect.json
 
-/// The process's standard input and output.
+/// The details of a list type.
 ///
-/// - Since: 1.5
-/// - Remark: QAPI struct `ChardevStdio`, from `char.json`.
-package struct ChardevStdio: QAPIObjectCodable, Hashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
-
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
-
-    /// let the interrupt character stop the process
-    /// (default: true)
-    package var signal: Bool?
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoArray`, from `introspect.json`.
+package struct SchemaInfoArray: QAPIObjectCodable, QAPIWireHashable {
+    /// the entry name of the element type
+    package var elementType: String
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    ///   - signal: let the interrupt character stop the process (default: true)
-    package init(logfile: String? = nil, logappend: Bool? = nil, signal: Bool? = nil) {
-        self.logfile = logfile
-        self.logappend = logappend
-        self.signal = signal
+    ///   - elementType: the entry name of the element type
+    package init(elementType: String) {
+        self.elementType = elementType
     }
 }
 
-/// A ring buffer in memory.
+/// The details of a struct or union.
 ///
-/// - Since: 1.5
-/// - Remark: QAPI struct `ChardevRingbuf`, from `char.json`.
-package struct ChardevRingbuf: QAPIObjectCodable, Hashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoObject`, from `introspect.json`.
+package struct SchemaInfoObject: QAPIObjectCodable, QAPIWireHashable {
+    /// the members every value has, base members included
+    package var members: [SchemaInfoObjectMember]
 
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
+    /// for a union, the member whose value selects the branch
+    package var tag: String?
 
-    /// its capacity in bytes, a power of two (default: 65536)
-    package var size: Int64?
+    /// for a union, the extra members each tag value brings
+    package var variants: [SchemaInfoObjectVariant]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    ///   - size: its capacity in bytes, a power of two (default: 65536)
-    package init(logfile: String? = nil, logappend: Bool? = nil, size: Int64? = nil) {
-        self.logfile = logfile
-        self.logappend = logappend
-        self.size = size
+    ///   - members: the members every value has, base members included
+    ///   - tag: for a union, the member whose value selects the branch
+    ///   - variants: for a union, the extra members each tag value brings
+    package init(members: [SchemaInfoObjectMember], tag: String? = nil, variants: [SchemaInfoObjectVariant]? = nil) {
+        self.members = members
+        self.tag = tag
+        self.variants = variants
     }
 }
 
-/// Files as a character device.
+/// One member of a struct or union.
 ///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevFile`, from `char.json`.
-package struct ChardevFile: QAPIObjectCodable, Hashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoObjectMember`, from `introspect.json`.
+package struct SchemaInfoObjectMember: QAPIObjectCodable, QAPIWireHashable {
+    /// the member's name on the wire
+    package var name: String
 
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
+    /// the entry name of its type
+    package var type: String
 
-    /// the file to read, to its end (default: nothing is read)
-    package var `in`: String?
+    /// never present at the moment; reserved for a default value
+    /// of an optional member
+    package var `default`: JSONValue?
 
-    /// the file to write, created if missing
-    package var out: String
-
-    /// add to the end of `out` instead of truncating it
-    /// (default: false)
-    package var append: Bool?
+    /// names of the member's features, if it has any
+    package var features: [String]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    ///   - in: the file to read, to its end (default: nothing is read)
-    ///   - out: the file to write, created if missing
-    ///   - append: add to the end of `out` instead of truncating it (default: false)
-    package init(
-        logfile: String? = nil,
-        logappend: Bool? = nil,
-        `in`: String? = nil,
-        out: String,
-        append: Bool? = nil
-    ) {
-        self.logfile = logfile
-        self.logappend = logappend
-        self.`in` = `in`
-        self.out = out
-        self.append = append
+    ///   - name: the member's name on the wire
+    ///   - type: the entry name of its type
+    ///   - default: never present at the moment; reserved for a default value of an optional member
+    ///   - features: names of the member's features, if it has any
+    package init(name: String, type: String, `default`: JSONValue? = nil, features: [String]? = nil) {
+        self.name = name
+        self.type = type
+        self.`default` = `default`
+        self.features = features
     }
 }
 
-/// The back ends this server implements.
+/// The members one tag value adds to a union.
 ///
-/// - Since: 1.4
-/// - Remark: QAPI enum `ChardevBackendKind`, from `char.json`.
-package enum ChardevBackendKind: QAPIEnum {
-    /// files, one written and one read (Since: 1.4)
-    case file
-    /// a stream socket (Since: 1.4)
-    case socket
-    /// a new pseudo-terminal (Since: 1.4)
-    case pty
-    /// discards output and never produces input (Since: 1.4)
-    case null
-    /// standard input and output (Since: 1.5)
-    case stdio
-    /// a ring buffer in memory (Since: 1.6)
-    case ringbuf
-    /// another name for `ringbuf`; the device reports its back end
-    /// as 'memory' (Since: 1.5)
-    case memory
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoObjectVariant`, from `introspect.json`.
+package struct SchemaInfoObjectVariant: QAPIObjectCodable, QAPIWireHashable {
+    /// the tag value
+    package var `case`: String
 
-    /// Every value of the schema (not `unknown`).
-    package static let allCases: [ChardevBackendKind] = [.file, .socket, .pty, .null, .stdio, .ringbuf, .memory]
-
-    /// The wire name.
-    package var rawValue: String {
-        switch self {
-        case .file: "file"
-        case .socket: "socket"
-        case .pty: "pty"
-        case .null: "null"
-        case .stdio: "stdio"
-        case .ringbuf: "ringbuf"
-        case .memory: "memory"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// Socket options, nested under 'data'.
-///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevSocketWrapper`, from `char.json`.
-package struct ChardevSocketWrapper: QAPIObjectCodable, Hashable {
-    /// the options
-    package var data: ChardevSocket
+    /// the entry name of the object type holding the added members
+    package var type: String
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - data: the options
-    package init(data: ChardevSocket) {
-        self.data = data
+    ///   - case: the tag value
+    ///   - type: the entry name of the object type holding the added members
+    package init(`case`: String, type: String) {
+        self.`case` = `case`
+        self.type = type
     }
 }
 
-/// File options, nested under 'data'.
+/// The details of an alternate.
 ///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevFileWrapper`, from `char.json`.
-package struct ChardevFileWrapper: QAPIObjectCodable, Hashable {
-    /// the options
-    package var data: ChardevFile
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoAlternate`, from `introspect.json`.
+package struct SchemaInfoAlternate: QAPIObjectCodable, QAPIWireHashable {
+    /// its branches; no two take the same JSON form
+    package var members: [SchemaInfoAlternateMember]
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - data: the options
-    package init(data: ChardevFile) {
-        self.data = data
+    ///   - members: its branches; no two take the same JSON form
+    package init(members: [SchemaInfoAlternateMember]) {
+        self.members = members
     }
 }
 
-/// Common options, nested under 'data'.
+/// One branch of an alternate.
 ///
-/// - Since: 2.6
-/// - Remark: QAPI struct `ChardevCommonWrapper`, from `char.json`.
-package struct ChardevCommonWrapper: QAPIObjectCodable, Hashable {
-    /// the options
-    package var data: ChardevCommon
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoAlternateMember`, from `introspect.json`.
+package struct SchemaInfoAlternateMember: QAPIObjectCodable, QAPIWireHashable {
+    /// the entry name of the branch's type
+    package var type: String
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - data: the options
-    package init(data: ChardevCommon) {
-        self.data = data
+    ///   - type: the entry name of the branch's type
+    package init(type: String) {
+        self.type = type
     }
 }
 
-/// Standard input and output options, nested under 'data'.
+/// The details of a command.
 ///
-/// - Since: 1.5
-/// - Remark: QAPI struct `ChardevStdioWrapper`, from `char.json`.
-package struct ChardevStdioWrapper: QAPIObjectCodable, Hashable {
-    /// the options
-    package var data: ChardevStdio
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoCommand`, from `introspect.json`.
+package struct SchemaInfoCommand: QAPIObjectCodable, QAPIWireHashable {
+    /// the entry name of its arguments' object type
+    package var argType: String
+
+    /// the entry name of its return type
+    package var retType: String
+
+    /// present and true when the command may be run
+    /// out-of-band
+    package var allowOob: Bool?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - data: the options
-    package init(data: ChardevStdio) {
-        self.data = data
+    ///   - argType: the entry name of its arguments' object type
+    ///   - retType: the entry name of its return type
+    ///   - allowOob: present and true when the command may be run out-of-band
+    package init(argType: String, retType: String, allowOob: Bool? = nil) {
+        self.argType = argType
+        self.retType = retType
+        self.allowOob = allowOob
     }
 }
 
-/// Ring-buffer options, nested under 'data'.
+/// The details of an event.
 ///
-/// - Since: 1.5
-/// - Remark: QAPI struct `ChardevRingbufWrapper`, from `char.json`.
-package struct ChardevRingbufWrapper: QAPIObjectCodable, Hashable {
-    /// the options
-    package var data: ChardevRingbuf
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoEvent`, from `introspect.json`.
+package struct SchemaInfoEvent: QAPIObjectCodable, QAPIWireHashable {
+    /// the entry name of its data's object type
+    package var argType: String
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - data: the options
-    package init(data: ChardevRingbuf) {
-        self.data = data
-    }
-}
-
-/// A back end and its options.
-///
-/// - Since: 1.4
-/// - Remark: QAPI union `ChardevBackend`, from `char.json`.
-package struct ChardevBackend: QAPIObjectCodable, Hashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    package enum Branch: Hashable, Sendable {
-        /// `type` is `file`.
-        case file(ChardevFileWrapper)
-        /// `type` is `socket`.
-        case socket(ChardevSocketWrapper)
-        /// `type` is `pty`.
-        case pty(ChardevCommonWrapper)
-        /// `type` is `null`.
-        case null(ChardevCommonWrapper)
-        /// `type` is `stdio`.
-        case stdio(ChardevStdioWrapper)
-        /// `type` is `ringbuf`.
-        case ringbuf(ChardevRingbufWrapper)
-        /// `type` is `memory`.
-        case memory(ChardevRingbufWrapper)
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(String)
-    }
-
-    /// The branch, which also decides `type`.
-    package var branch: Branch
-
-    /// which back end
-    ///
-    /// Derived from `branch`.
-    package var type: ChardevBackendKind {
-        switch self.branch {
-        case .file: return .file
-        case .socket: return .socket
-        case .pty: return .pty
-        case .null: return .null
-        case .stdio: return .stdio
-        case .ringbuf: return .ringbuf
-        case .memory: return .memory
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    package init(branch: Branch) {
-        self.branch = branch
-    }
-}
-
-/// What `chardev-add` reports.
-///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevReturn`, from `char.json`.
-package struct ChardevReturn: QAPIObjectCodable, Hashable {
-    /// for a pseudo-terminal back end, the terminal's path
-    package var pty: String?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - pty: for a pseudo-terminal back end, the terminal's path
-    package init(pty: String? = nil) {
-        self.pty = pty
-    }
-}
-
-// MARK: - sockets.json
-
-/// A host and port.
-///
-/// - Since: 1.3
-/// - Remark: QAPI struct `InetSocketAddressBase`, from `sockets.json`.
-package struct InetSocketAddressBase: QAPIObjectCodable, Hashable {
-    /// a host name or a numeric IPv4 or IPv6 address
-    package var host: String
-
-    /// a port number or a service name
-    package var port: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - host: a host name or a numeric IPv4 or IPv6 address
-    ///   - port: a port number or a service name
-    package init(host: String, port: String) {
-        self.host = host
-        self.port = port
-    }
-}
-
-/// A TCP address with the options that shape how it is resolved and
-/// used.
-///
-/// - Since: 1.3
-/// - Remark: QAPI struct `InetSocketAddress`, from `sockets.json`.
-package struct InetSocketAddress: QAPIObjectCodable, Hashable {
-    /// a host name or a numeric IPv4 or IPv6 address
-    package var host: String
-
-    /// a port number or a service name
-    package var port: String
-
-    /// the host is numeric and must not be looked up
-    /// (default: false)
-    package var numeric: Bool?
-
-    /// with a listening socket, try the ports from `port` up to this
-    /// one until one is free
-    package var to: UInt16?
-
-    /// whether IPv4 may be used
-    package var ipv4: Bool?
-
-    /// whether IPv6 may be used
-    package var ipv6: Bool?
-
-    /// turn on TCP keep-alive probes (default: false)
-    package var keepAlive: Bool?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - host: a host name or a numeric IPv4 or IPv6 address
-    ///   - port: a port number or a service name
-    ///   - numeric: the host is numeric and must not be looked up (default: false)
-    ///   - to: with a listening socket, try the ports from `port` up to this one until one is free
-    ///   - ipv4: whether IPv4 may be used
-    ///   - ipv6: whether IPv6 may be used
-    ///   - keepAlive: turn on TCP keep-alive probes (default: false)
-    package init(
-        host: String,
-        port: String,
-        numeric: Bool? = nil,
-        to: UInt16? = nil,
-        ipv4: Bool? = nil,
-        ipv6: Bool? = nil,
-        keepAlive: Bool? = nil
-    ) {
-        self.host = host
-        self.port = port
-        self.numeric = numeric
-        self.to = to
-        self.ipv4 = ipv4
-        self.ipv6 = ipv6
-        self.keepAlive = keepAlive
+    ///   - argType: the entry name of its data's object type
+    package init(argType: String) {
+        self.argType = argType
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension ChardevStdio {
+extension SchemaInfoArray {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.signal = try members.optional("signal")
+        self.elementType = try members.required("element-type")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.signal, "signal")
+        encoder.encode(self.elementType, "element-type")
     }
 }
 
-extension ChardevRingbuf {
+extension SchemaInfoObject {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.size = try members.optional("size")
+        self.members = try members.required("members")
+        self.tag = try members.optional("tag")
+        self.variants = try members.optional("variants")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.size, "size")
+        encoder.encode(self.members, "members")
+        encoder.encode(self.tag, "tag")
+        encoder.encode(self.variants, "variants")
     }
 }
 
-extension ChardevFile {
+extension SchemaInfoObjectMember {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.`in` = try members.optional("in")
-        self.out = try members.required("out")
-        self.append = try members.optional("append")
+        self.name = try members.required("name")
+        self.type = try members.required("type")
+        self.`default` = try members.optional("default")
+        self.features = try members.optional("features")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.`in`, "in")
-        encoder.encode(self.out, "out")
-        encoder.encode(self.append, "append")
+        encoder.encode(self.name, "name")
+        encoder.encode(self.type, "type")
+        encoder.encode(self.`default`, "default")
+        encoder.encode(self.features, "features")
     }
 }
 
-extension ChardevBackendKind {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "file": self = .file
-        case "socket": self = .socket
-        case "pty": self = .pty
-        case "null": self = .null
-        case "stdio": self = .stdio
-        case "ringbuf": self = .ringbuf
-        case "memory": self = .memory
-        default: return nil
-        }
-    }
-}
-
-extension ChardevSocketWrapper {
+extension SchemaInfoObjectVariant {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
+        self.`case` = try members.required("case")
+        self.type = try members.required("type")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
+        encoder.encode(self.`case`, "case")
+        encoder.encode(self.type, "type")
     }
 }
 
-extension ChardevFileWrapper {
+extension SchemaInfoAlternate {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
+        self.members = try members.required("members")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
+        encoder.encode(self.members, "members")
     }
 }
 
-extension ChardevCommonWrapper {
+extension SchemaInfoAlternateMember {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
-    }
-}
-
-extension ChardevStdioWrapper {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
-    }
-}
-
-extension ChardevRingbufWrapper {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
-    }
-}
-
-extension ChardevBackend {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: ChardevBackendKind = try members.required("type")
-        switch discriminator {
-        case .file:
-            self.branch = .file(try ChardevFileWrapper(qapiMembers: &members))
-        case .socket:
-            self.branch = .socket(try ChardevSocketWrapper(qapiMembers: &members))
-        case .pty:
-            self.branch = .pty(try ChardevCommonWrapper(qapiMembers: &members))
-        case .null:
-            self.branch = .null(try ChardevCommonWrapper(qapiMembers: &members))
-        case .stdio:
-            self.branch = .stdio(try ChardevStdioWrapper(qapiMembers: &members))
-        case .ringbuf:
-            self.branch = .ringbuf(try ChardevRingbufWrapper(qapiMembers: &members))
-        case .memory:
-            self.branch = .memory(try ChardevRingbufWrapper(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
+        self.type = try members.required("type")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
-        switch self.branch {
-        case .file(let value): value.encodeMembers(to: &encoder)
-        case .socket(let value): value.encodeMembers(to: &encoder)
-        case .pty(let value): value.encodeMembers(to: &encoder)
-        case .null(let value): value.encodeMembers(to: &encoder)
-        case .stdio(let value): value.encodeMembers(to: &encoder)
-        case .ringbuf(let value): value.encodeMembers(to: &encoder)
-        case .memory(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
     }
 }
 
-extension ChardevReturn {
+extension SchemaInfoCommand {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.pty = try members.optional("pty")
+        self.argType = try members.required("arg-type")
+        self.retType = try members.required("ret-type")
+        self.allowOob = try members.optional("allow-oob")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.pty, "pty")
+        encoder.encode(self.argType, "arg-type")
+        encoder.encode(self.retType, "ret-type")
+        encoder.encode(self.allowOob, "allow-oob")
     }
 }
 
-extension InetSocketAddressBase {
+extension SchemaInfoEvent {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.host = try members.required("host")
-        self.port = try members.required("port")
+        self.argType = try members.required("arg-type")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.host, "host")
-        encoder.encode(self.port, "port")
-    }
-}
-
-extension InetSocketAddress {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.host = try members.required("host")
-        self.port = try members.required("port")
-        self.numeric = try members.optional("numeric")
-        self.to = try members.optional("to")
-        self.ipv4 = try members.optional("ipv4")
-        self.ipv6 = try members.optional("ipv6")
-        self.keepAlive = try members.optional("keep-alive")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.host, "host")
-        encoder.encode(self.port, "port")
-        encoder.encode(self.numeric, "numeric")
-        encoder.encode(self.to, "to")
-        encoder.encode(self.ipv4, "ipv4")
-        encoder.encode(self.ipv6, "ipv6")
-        encoder.encode(self.keepAlive, "keep-alive")
+        encoder.encode(self.argType, "arg-type")
     }
 }

@@ -67,7 +67,7 @@ extension Commands.AddTool: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the tool
         var tool: Tool
 
@@ -203,7 +203,7 @@ extension Commands.CountItems: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `kind` member.
         var kind: ItemKind?
 
@@ -234,7 +234,7 @@ extension Commands.EchoAny: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `value` member.
         var value: JSONValue
 
@@ -285,7 +285,7 @@ extension Commands.PickSetting: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `setting` member.
         var setting: Setting
 
@@ -316,7 +316,7 @@ extension Commands.Measure: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `shape` member.
         var shape: Shape
 
@@ -352,7 +352,7 @@ extension Commands.HandWritten: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `x` member.
         var x: Int64
 
@@ -403,7 +403,7 @@ extension Commands.FireAndForget: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `tag` member.
         var tag: Swift.String
 
@@ -434,7 +434,7 @@ extension Commands.Interrupt: QMPOutOfBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `reason` member.
         var reason: Swift.String?
 
@@ -505,7 +505,7 @@ extension Commands.SlowSum: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `values` member.
         var values: [Int64]
 
@@ -556,7 +556,7 @@ extension Commands.Import: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `in` member.
         var `in`: Swift.String
 
@@ -683,7 +683,7 @@ extension Commands.OrgExampleFrob: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `a` member.
         var a: [__org_example_Enum]
 
@@ -855,7 +855,7 @@ extension Commands.Tune: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `level` member.
         var level: Int64
 
@@ -998,7 +998,7 @@ extension Commands.CondAlternate: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `arg` member.
         var arg: CondAlternate
 
@@ -1029,7 +1029,7 @@ extension Commands.TakeAll: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `scalars` member.
         var scalars: Scalars
 
@@ -1265,7 +1265,7 @@ extension Commands.SubCommand: QMPInBandCommand {
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
     /// The arguments.
-    struct Arguments: QAPIObjectCodable, Swift.Hashable {
+    struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// where to look
         var origin: Origin
 

@@ -10,7 +10,7 @@ extension Events {
     /// The workshop opened.
     ///
     /// - Remark: QAPI event `STARTED`, from `qapi-schema.json`.
-    struct Started: QMPEvent, QAPIObjectCodable, Swift.Hashable {
+    struct Started: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "STARTED"
 
@@ -21,7 +21,7 @@ extension Events {
 
 extension Events {
     /// - Remark: QAPI event `STOPPED`, from `qapi-schema.json`.
-    struct Stopped: QMPEvent, QAPIObjectCodable, Swift.Hashable {
+    struct Stopped: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "STOPPED"
 
@@ -34,7 +34,7 @@ extension Events {
     /// An item was put away.
     ///
     /// - Remark: QAPI event `ITEM_STORED`, from `qapi-schema.json`.
-    struct ItemStored: QMPEvent, QAPIObjectCodable, Swift.Hashable {
+    struct ItemStored: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "ITEM_STORED"
 
@@ -63,7 +63,7 @@ extension Events {
 
 extension Events {
     /// - Remark: QAPI event `TOOL_CHANGED`, from `qapi-schema.json`.
-    struct ToolChanged: QMPEvent, QAPIObjectCodable, Swift.Hashable {
+    struct ToolChanged: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "TOOL_CHANGED"
 
@@ -92,7 +92,7 @@ extension Events {
 
 extension Events {
     /// - Remark: QAPI event `TOOL_BOXED`, from `qapi-schema.json`.
-    struct ToolBoxed: QMPEvent, QAPICodable, Swift.Hashable {
+    struct ToolBoxed: QMPEvent, QAPICodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "TOOL_BOXED"
 
@@ -106,7 +106,7 @@ extension Events {
 
 extension Events {
     /// - Remark: QAPI event `ITEM_BOXED`, from `qapi-schema.json`.
-    struct ItemBoxed: QMPEvent, QAPICodable, Swift.Hashable {
+    struct ItemBoxed: QMPEvent, QAPICodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "ITEM_BOXED"
 
@@ -120,7 +120,7 @@ extension Events {
 
 extension Events {
     /// - Remark: QAPI event `BLANK_BOXED`, from `qapi-schema.json`.
-    struct BlankBoxed: QMPEvent, QAPICodable, Swift.Hashable {
+    struct BlankBoxed: QMPEvent, QAPICodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "BLANK_BOXED"
 
@@ -135,7 +135,7 @@ extension Events {
 extension Events {
     /// - Note: Feature `deprecated`.
     /// - Remark: QAPI event `OLD_EVENT`, from `qapi-schema.json`.
-    struct OldEvent: QMPEvent, QAPIObjectCodable, Swift.Hashable {
+    struct OldEvent: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "OLD_EVENT"
 
@@ -148,7 +148,7 @@ extension Events {
     /// - Note: Feature `unstable`.
     /// - Note: Feature `workshop-note`.
     /// - Remark: QAPI event `NEW_EVENT`, from `qapi-schema.json`.
-    struct NewEvent: QMPEvent, QAPIObjectCodable, Swift.Hashable {
+    struct NewEvent: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "NEW_EVENT"
 
@@ -169,7 +169,7 @@ extension Events {
 
 extension Events {
     /// - Remark: QAPI event `COND_EVENT`, from `qapi-schema.json`.
-    struct CondEvent: QMPEvent, QAPICodable, Swift.Hashable {
+    struct CondEvent: QMPEvent, QAPICodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "COND_EVENT"
 
@@ -183,7 +183,7 @@ extension Events {
 
 extension Events {
     /// - Remark: QAPI event `COND_EVENT_ANY`, from `qapi-schema.json`.
-    struct CondEventAny: QMPEvent, QAPIObjectCodable, Swift.Hashable {
+    struct CondEventAny: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "COND_EVENT_ANY"
 
@@ -194,7 +194,7 @@ extension Events {
 
 extension Events {
     /// - Remark: QAPI event `__ORG.EXAMPLE_FLASH`, from `qapi-schema.json`.
-    struct OrgExampleFlash: QMPEvent, QAPIObjectCodable, Swift.Hashable {
+    struct OrgExampleFlash: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "__ORG.EXAMPLE_FLASH"
 
@@ -223,7 +223,7 @@ extension Events {
 
 extension Events {
     /// - Remark: QAPI event `BOOL`, from `qapi-schema.json`.
-    struct Bool: QMPEvent, QAPIObjectCodable, Swift.Hashable {
+    struct Bool: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "BOOL"
 
@@ -247,7 +247,7 @@ extension Events {
 
 extension Events {
     /// - Remark: QAPI event `KEYWORD_EVENT`, from `qapi-schema.json`.
-    struct KeywordEvent: QMPEvent, QAPIObjectCodable, Swift.Hashable {
+    struct KeywordEvent: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "KEYWORD_EVENT"
 
@@ -285,7 +285,7 @@ extension Events {
     /// An event defined in a sub-module.
     ///
     /// - Remark: QAPI event `SUB_EVENT`, from `sub/extra.json`.
-    struct SubEvent: QMPEvent, QAPIObjectCodable, Swift.Hashable {
+    struct SubEvent: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "SUB_EVENT"
 
@@ -306,7 +306,7 @@ extension Events {
 
 extension Events {
     /// - Remark: QAPI event `PEER_EVENT`, from `sub/peer.json`.
-    struct PeerEvent: QMPEvent, QAPIObjectCodable, Swift.Hashable {
+    struct PeerEvent: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
         static let name: Swift.String = "PEER_EVENT"
 

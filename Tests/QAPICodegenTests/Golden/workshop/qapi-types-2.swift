@@ -6,943 +6,547 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI struct `Row`, from `qapi-schema.json`.
-struct Row: QAPIObjectCodable, Swift.Hashable {
-    /// The `cells` member.
-    var cells: [Int8]
+/// - Remark: QAPI struct `Blank`, from `qapi-schema.json`.
+struct Blank: QAPIObjectCodable, QAPIWireHashable {
+    /// A value with the given members.
+    init() {
+    }
+}
+
+/// - Remark: QAPI struct `BlankToo`, from `qapi-schema.json`.
+struct BlankToo: QAPIObjectCodable, QAPIWireHashable {
+    /// A value with the given members.
+    init() {
+    }
+}
+
+/// - Remark: QAPI struct `Scalars`, from `qapi-schema.json`.
+struct Scalars: QAPIObjectCodable, QAPIWireHashable {
+    /// The `s` member.
+    var s: Swift.String
+
+    /// The `i` member.
+    var i: Int64
+
+    /// The `i8` member.
+    var i8: Int8
+
+    /// The `i16` member.
+    var i16: Int16
+
+    /// The `i32` member.
+    var i32: Int32
+
+    /// The `i64` member.
+    var i64: Int64
+
+    /// The `u8` member.
+    var u8: UInt8
+
+    /// The `u16` member.
+    var u16: UInt16
+
+    /// The `u32` member.
+    var u32: UInt32
+
+    /// The `u64` member.
+    var u64: UInt64
+
+    /// The `sz` member.
+    var sz: UInt64
+
+    /// The `num` member.
+    var num: Double
+
+    /// The `flag` member.
+    var flag: Swift.Bool
+
+    /// The `nothing` member.
+    var nothing: QAPINull
+
+    /// The `blob` member.
+    var blob: JSONValue
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - s: The `s` member.
+    ///   - i: The `i` member.
+    ///   - i8: The `i8` member.
+    ///   - i16: The `i16` member.
+    ///   - i32: The `i32` member.
+    ///   - i64: The `i64` member.
+    ///   - u8: The `u8` member.
+    ///   - u16: The `u16` member.
+    ///   - u32: The `u32` member.
+    ///   - u64: The `u64` member.
+    ///   - sz: The `sz` member.
+    ///   - num: The `num` member.
+    ///   - flag: The `flag` member.
+    ///   - nothing: The `nothing` member.
+    ///   - blob: The `blob` member.
+    init(
+        s: Swift.String,
+        i: Int64,
+        i8: Int8,
+        i16: Int16,
+        i32: Int32,
+        i64: Int64,
+        u8: UInt8,
+        u16: UInt16,
+        u32: UInt32,
+        u64: UInt64,
+        sz: UInt64,
+        num: Double,
+        flag: Swift.Bool,
+        nothing: QAPINull,
+        blob: JSONValue
+    ) {
+        self.s = s
+        self.i = i
+        self.i8 = i8
+        self.i16 = i16
+        self.i32 = i32
+        self.i64 = i64
+        self.u8 = u8
+        self.u16 = u16
+        self.u32 = u32
+        self.u64 = u64
+        self.sz = sz
+        self.num = num
+        self.flag = flag
+        self.nothing = nothing
+        self.blob = blob
+    }
+}
+
+/// - Remark: QAPI struct `OptionalScalars`, from `qapi-schema.json`.
+struct OptionalScalars: QAPIObjectCodable, QAPIWireHashable {
+    /// The `s` member.
+    var s: Swift.String?
+
+    /// The `i` member.
+    var i: Int64?
+
+    /// The `i8` member.
+    var i8: Int8?
+
+    /// The `i16` member.
+    var i16: Int16?
+
+    /// The `i32` member.
+    var i32: Int32?
+
+    /// The `i64` member.
+    var i64: Int64?
+
+    /// The `u8` member.
+    var u8: UInt8?
+
+    /// The `u16` member.
+    var u16: UInt16?
+
+    /// The `u32` member.
+    var u32: UInt32?
+
+    /// The `u64` member.
+    var u64: UInt64?
+
+    /// The `sz` member.
+    var sz: UInt64?
+
+    /// The `num` member.
+    var num: Double?
+
+    /// The `flag` member.
+    var flag: Swift.Bool?
+
+    /// The `nothing` member.
+    var nothing: QAPINull?
+
+    /// The `blob` member.
+    var blob: JSONValue?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - s: The `s` member.
+    ///   - i: The `i` member.
+    ///   - i8: The `i8` member.
+    ///   - i16: The `i16` member.
+    ///   - i32: The `i32` member.
+    ///   - i64: The `i64` member.
+    ///   - u8: The `u8` member.
+    ///   - u16: The `u16` member.
+    ///   - u32: The `u32` member.
+    ///   - u64: The `u64` member.
+    ///   - sz: The `sz` member.
+    ///   - num: The `num` member.
+    ///   - flag: The `flag` member.
+    ///   - nothing: The `nothing` member.
+    ///   - blob: The `blob` member.
+    init(
+        s: Swift.String? = nil,
+        i: Int64? = nil,
+        i8: Int8? = nil,
+        i16: Int16? = nil,
+        i32: Int32? = nil,
+        i64: Int64? = nil,
+        u8: UInt8? = nil,
+        u16: UInt16? = nil,
+        u32: UInt32? = nil,
+        u64: UInt64? = nil,
+        sz: UInt64? = nil,
+        num: Double? = nil,
+        flag: Swift.Bool? = nil,
+        nothing: QAPINull? = nil,
+        blob: JSONValue? = nil
+    ) {
+        self.s = s
+        self.i = i
+        self.i8 = i8
+        self.i16 = i16
+        self.i32 = i32
+        self.i64 = i64
+        self.u8 = u8
+        self.u16 = u16
+        self.u32 = u32
+        self.u64 = u64
+        self.sz = sz
+        self.num = num
+        self.flag = flag
+        self.nothing = nothing
+        self.blob = blob
+    }
+}
+
+/// - Remark: QAPI struct `Lists`, from `qapi-schema.json`.
+struct Lists: QAPIObjectCodable, QAPIWireHashable {
+    /// The `s` member.
+    var s: [Swift.String]
+
+    /// The `i` member.
+    var i: [Int64]
+
+    /// The `i8` member.
+    var i8: [Int8]
+
+    /// The `i16` member.
+    var i16: [Int16]
+
+    /// The `i32` member.
+    var i32: [Int32]
+
+    /// The `i64` member.
+    var i64: [Int64]
+
+    /// The `u8` member.
+    var u8: [UInt8]
+
+    /// The `u16` member.
+    var u16: [UInt16]
+
+    /// The `u32` member.
+    var u32: [UInt32]
+
+    /// The `u64` member.
+    var u64: [UInt64]
+
+    /// The `sz` member.
+    var sz: [UInt64]
+
+    /// The `num` member.
+    var num: [Double]
+
+    /// The `flag` member.
+    var flag: [Swift.Bool]
+
+    /// The `nothing` member.
+    var nothing: [QAPINull]?
+
+    /// The `blob` member.
+    var blob: [JSONValue]?
 
     /// The `shades` member.
     var shades: [Shade]?
 
-    /// The `sub` member.
-    var sub: [Row]?
+    /// The `tools` member.
+    var tools: [Tool]?
+
+    /// The `items` member.
+    var items: [Item]?
+
+    /// The `settings` member.
+    var settings: [Setting]?
+
+    /// The `labels` member.
+    var labels: [Label]?
+
+    /// The `gauges` member.
+    var gauges: [Gauge]?
+
+    /// The `tinies` member.
+    var tinies: [Tiny]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - cells: The `cells` member.
-    ///   - shades: The `shades` member.
-    ///   - sub: The `sub` member.
-    init(cells: [Int8], shades: [Shade]? = nil, sub: [Row]? = nil) {
-        self.cells = cells
-        self.shades = shades
-        self.sub = sub
-    }
-}
-
-/// - Remark: QAPI struct `Keywords`, from `qapi-schema.json`.
-struct Keywords: QAPIObjectCodable, Swift.Hashable {
-    /// The `default` member.
-    var `default`: Int64
-
-    /// The `protocol` member.
-    var `protocol`: Swift.String
-
-    /// The `class` member.
-    var `class`: Swift.Bool
-
-    /// The `in` member.
-    var `in`: Int64
-
-    /// The `self` member.
-    var self_: Swift.String
-
-    /// The `type` member.
-    var type: Shade
-
-    /// The `init` member.
-    var init_: Int64
-
-    /// The `inout` member.
-    var `inout`: Int64?
-
-    /// The `var` member.
-    var `var`: Int64?
-
-    /// The `let` member.
-    var `let`: Int64?
-
-    /// The `some` member.
-    var `some`: Int64?
-
-    /// The `any` member.
-    var `any`: Int64?
-
-    /// The `await` member.
-    var `await`: Int64?
-
-    /// The `async` member.
-    var `async`: Swift.String?
-
-    /// The `func` member.
-    var `func`: Int64?
-
-    /// The `return` member.
-    var `return`: Int64?
-
-    /// The `is` member.
-    var `is`: Swift.Bool?
-
-    /// The `as` member.
-    var `as`: Int64?
-
-    /// The `nil` member.
-    var `nil`: QAPINull?
-
-    /// The `true` member.
-    var `true`: Swift.Bool?
-
-    /// The `hash-value` member.
-    var hashValue_: Int64?
-
-    /// The `qapi-encoded` member.
-    var qapiEncoded_: Int64?
-
-    /// The `encode-members` member.
-    var encodeMembers_: Int64?
-
-    /// The `hash` member.
-    var hash_: Int64?
-
-    /// The `branch` member.
-    var branch_: Int64?
-
-    /// The `wchar-t` member.
-    var wcharT: Int64?
-
-    /// The `unsigned` member.
-    var unsigned: Int64?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - default: The `default` member.
-    ///   - protocol: The `protocol` member.
-    ///   - class: The `class` member.
-    ///   - in: The `in` member.
-    ///   - self_: The `self` member.
-    ///   - type: The `type` member.
-    ///   - init_: The `init` member.
-    ///   - inout: The `inout` member.
-    ///   - var: The `var` member.
-    ///   - let: The `let` member.
-    ///   - some: The `some` member.
-    ///   - any: The `any` member.
-    ///   - await: The `await` member.
-    ///   - async: The `async` member.
-    ///   - func: The `func` member.
-    ///   - return: The `return` member.
-    ///   - is: The `is` member.
-    ///   - as: The `as` member.
-    ///   - nil: The `nil` member.
-    ///   - true: The `true` member.
-    ///   - hashValue_: The `hash-value` member.
-    ///   - qapiEncoded_: The `qapi-encoded` member.
-    ///   - encodeMembers_: The `encode-members` member.
-    ///   - hash_: The `hash` member.
-    ///   - branch_: The `branch` member.
-    ///   - wcharT: The `wchar-t` member.
-    ///   - unsigned: The `unsigned` member.
-    init(
-        `default`: Int64,
-        `protocol`: Swift.String,
-        `class`: Swift.Bool,
-        `in`: Int64,
-        self_: Swift.String,
-        type: Shade,
-        init_: Int64,
-        `inout`: Int64? = nil,
-        `var`: Int64? = nil,
-        `let`: Int64? = nil,
-        `some`: Int64? = nil,
-        `any`: Int64? = nil,
-        `await`: Int64? = nil,
-        `async`: Swift.String? = nil,
-        `func`: Int64? = nil,
-        `return`: Int64? = nil,
-        `is`: Swift.Bool? = nil,
-        `as`: Int64? = nil,
-        `nil`: QAPINull? = nil,
-        `true`: Swift.Bool? = nil,
-        hashValue_: Int64? = nil,
-        qapiEncoded_: Int64? = nil,
-        encodeMembers_: Int64? = nil,
-        hash_: Int64? = nil,
-        branch_: Int64? = nil,
-        wcharT: Int64? = nil,
-        unsigned: Int64? = nil
-    ) {
-        self.`default` = `default`
-        self.`protocol` = `protocol`
-        self.`class` = `class`
-        self.`in` = `in`
-        self.self_ = self_
-        self.type = type
-        self.init_ = init_
-        self.`inout` = `inout`
-        self.`var` = `var`
-        self.`let` = `let`
-        self.`some` = `some`
-        self.`any` = `any`
-        self.`await` = `await`
-        self.`async` = `async`
-        self.`func` = `func`
-        self.`return` = `return`
-        self.`is` = `is`
-        self.`as` = `as`
-        self.`nil` = `nil`
-        self.`true` = `true`
-        self.hashValue_ = hashValue_
-        self.qapiEncoded_ = qapiEncoded_
-        self.encodeMembers_ = encodeMembers_
-        self.hash_ = hash_
-        self.branch_ = branch_
-        self.wcharT = wcharT
-        self.unsigned = unsigned
-    }
-}
-
-/// - Remark: QAPI struct `LegacyRecord`, from `qapi-schema.json`.
-struct LegacyRecord: QAPIObjectCodable, Swift.Hashable {
-    /// The `serial_no` member.
-    var serialNo: Int64
-
-    /// The `serialno` member.
-    var serialno: Int64
-
-    /// The `SERIAL` member.
-    var serial: Int64
-
-    /// The `node-name` member.
-    var nodeName: Swift.String
-
-    /// The `nodename` member.
-    var nodename: Swift.String
-
-    /// The `x-node` member.
-    var xNode: Int64
-
-    /// The `xnode` member.
-    var xnode: Int64
-
-    /// The `in-it` member.
-    var inIt: Int64
-
-    /// The `i-s` member.
-    var iS: Swift.Bool
-
-    /// The `self-ref` member.
-    var selfRef: Int64
-
-    /// The `Mixed-Case` member.
-    var mixedCase: Swift.String
-
-    /// The `Self` member.
-    var self_: Int64?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - serialNo: The `serial_no` member.
-    ///   - serialno: The `serialno` member.
-    ///   - serial: The `SERIAL` member.
-    ///   - nodeName: The `node-name` member.
-    ///   - nodename: The `nodename` member.
-    ///   - xNode: The `x-node` member.
-    ///   - xnode: The `xnode` member.
-    ///   - inIt: The `in-it` member.
-    ///   - iS: The `i-s` member.
-    ///   - selfRef: The `self-ref` member.
-    ///   - mixedCase: The `Mixed-Case` member.
-    ///   - self_: The `Self` member.
-    init(
-        serialNo: Int64,
-        serialno: Int64,
-        serial: Int64,
-        nodeName: Swift.String,
-        nodename: Swift.String,
-        xNode: Int64,
-        xnode: Int64,
-        inIt: Int64,
-        iS: Swift.Bool,
-        selfRef: Int64,
-        mixedCase: Swift.String,
-        self_: Int64? = nil
-    ) {
-        self.serialNo = serialNo
-        self.serialno = serialno
-        self.serial = serial
-        self.nodeName = nodeName
-        self.nodename = nodename
-        self.xNode = xNode
-        self.xnode = xnode
-        self.inIt = inIt
-        self.iS = iS
-        self.selfRef = selfRef
-        self.mixedCase = mixedCase
-        self.self_ = self_
-    }
-}
-
-/// - Remark: QAPI struct `String`, from `qapi-schema.json`.
-struct String: QAPIObjectCodable, Swift.Hashable {
-    /// The `str` member.
-    var str: Swift.String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - str: The `str` member.
-    init(str: Swift.String) {
-        self.str = str
-    }
-}
-
-/// - Remark: QAPI struct `Type`, from `qapi-schema.json`.
-struct Type_: QAPIObjectCodable, Swift.Hashable {
-    /// The `name` member.
-    var name: Swift.String
-
-    /// The `type` member.
-    var type: Swift.String
-
-    /// The `of` member.
-    var of: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: The `name` member.
-    ///   - type: The `type` member.
-    ///   - of: The `of` member.
-    init(name: Swift.String, type: Swift.String, of: String) {
-        self.name = name
-        self.type = type
-        self.of = of
-    }
-}
-
-/// - Remark: QAPI struct `Hashable`, from `qapi-schema.json`.
-struct Hashable: QAPIObjectCodable, Swift.Hashable {
-    /// The `hash` member.
-    var hash_: Int64
-
-    /// The `kind` member.
-    var kind: Protocol_
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - hash_: The `hash` member.
-    ///   - kind: The `kind` member.
-    init(hash_: Int64, kind: Protocol_) {
-        self.hash_ = hash_
-        self.kind = kind
-    }
-}
-
-/// - Remark: QAPI struct `JSONObject`, from `qapi-schema.json`.
-struct JSONObject: QAPIObjectCodable, Swift.Hashable {
-    /// The `keys` member.
-    var keys: [Swift.String]
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - keys: The `keys` member.
-    init(keys: [Swift.String]) {
-        self.keys = keys
-    }
-}
-
-/// - Remark: QAPI struct `Folder`, from `qapi-schema.json`.
-struct Folder: QAPIObjectCodable, Swift.Hashable {
-    /// The `name` member.
-    var name: Swift.String
-
-    /// The `parent` member.
-    @QAPIIndirect var parent: Folder?
-
-    /// The `children` member.
-    var children: [Folder]?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: The `name` member.
-    ///   - parent: The `parent` member.
-    ///   - children: The `children` member.
-    init(name: Swift.String, parent: Folder? = nil, children: [Folder]? = nil) {
-        self.name = name
-        self.parent = parent
-        self.children = children
-    }
-}
-
-/// - Remark: QAPI alternate `Tree`, from `qapi-schema.json`.
-indirect enum Tree: QAPICodable, Swift.Hashable {
-    /// The `leaf` member.
-    case leaf(Int64)
-    /// The `node` member.
-    case node(TreeNode)
-}
-
-/// - Remark: QAPI struct `TreeNode`, from `qapi-schema.json`.
-struct TreeNode: QAPIObjectCodable, Swift.Hashable {
-    /// The `left` member.
-    @QAPIIndirect var left: Tree
-
-    /// The `right` member.
-    @QAPIIndirect var right: Tree?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - left: The `left` member.
-    ///   - right: The `right` member.
-    init(left: Tree, right: Tree? = nil) {
-        self.left = left
-        self.right = right
-    }
-}
-
-/// - Remark: QAPI struct `Ranges`, from `qapi-schema.json`.
-struct Ranges: QAPIObjectCodable, Swift.Hashable {
-    /// The `i64` member.
-    var i64: [Int64]?
-
-    /// The `u64` member.
-    var u64: [UInt64]?
-
-    /// The `u16` member.
-    var u16: [UInt16]?
-
-    /// The `i64x` member.
-    var i64x: Int64?
-
-    /// The `u64x` member.
-    var u64x: UInt64?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
+    ///   - s: The `s` member.
+    ///   - i: The `i` member.
+    ///   - i8: The `i8` member.
+    ///   - i16: The `i16` member.
+    ///   - i32: The `i32` member.
     ///   - i64: The `i64` member.
-    ///   - u64: The `u64` member.
+    ///   - u8: The `u8` member.
     ///   - u16: The `u16` member.
-    ///   - i64x: The `i64x` member.
-    ///   - u64x: The `u64x` member.
-    init(i64: [Int64]? = nil, u64: [UInt64]? = nil, u16: [UInt16]? = nil, i64x: Int64? = nil, u64x: UInt64? = nil) {
+    ///   - u32: The `u32` member.
+    ///   - u64: The `u64` member.
+    ///   - sz: The `sz` member.
+    ///   - num: The `num` member.
+    ///   - flag: The `flag` member.
+    ///   - nothing: The `nothing` member.
+    ///   - blob: The `blob` member.
+    ///   - shades: The `shades` member.
+    ///   - tools: The `tools` member.
+    ///   - items: The `items` member.
+    ///   - settings: The `settings` member.
+    ///   - labels: The `labels` member.
+    ///   - gauges: The `gauges` member.
+    ///   - tinies: The `tinies` member.
+    init(
+        s: [Swift.String],
+        i: [Int64],
+        i8: [Int8],
+        i16: [Int16],
+        i32: [Int32],
+        i64: [Int64],
+        u8: [UInt8],
+        u16: [UInt16],
+        u32: [UInt32],
+        u64: [UInt64],
+        sz: [UInt64],
+        num: [Double],
+        flag: [Swift.Bool],
+        nothing: [QAPINull]? = nil,
+        blob: [JSONValue]? = nil,
+        shades: [Shade]? = nil,
+        tools: [Tool]? = nil,
+        items: [Item]? = nil,
+        settings: [Setting]? = nil,
+        labels: [Label]? = nil,
+        gauges: [Gauge]? = nil,
+        tinies: [Tiny]? = nil
+    ) {
+        self.s = s
+        self.i = i
+        self.i8 = i8
+        self.i16 = i16
+        self.i32 = i32
         self.i64 = i64
-        self.u64 = u64
+        self.u8 = u8
         self.u16 = u16
-        self.i64x = i64x
-        self.u64x = u64x
+        self.u32 = u32
+        self.u64 = u64
+        self.sz = sz
+        self.num = num
+        self.flag = flag
+        self.nothing = nothing
+        self.blob = blob
+        self.shades = shades
+        self.tools = tools
+        self.items = items
+        self.settings = settings
+        self.labels = labels
+        self.gauges = gauges
+        self.tinies = tinies
     }
 }
 
-/// What an item is.
-///
-/// - Remark: QAPI enum `ItemKind`, from `qapi-schema.json`.
-enum ItemKind: QAPIEnum {
-    /// a hand tool
-    case tool
-    /// a tool with a motor
-    case powerTool
-    /// raw material
-    case material
-    /// a crate of further items
-    case crate
-    /// an item of no particular kind
-    case `default`
-    /// a carrying case, described by the common members only
-    case `case`
-    /// only with CONFIG_ALPHA
-    case gizmo
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+/// - Remark: QAPI struct `Grid`, from `qapi-schema.json`.
+struct Grid: QAPIObjectCodable, QAPIWireHashable {
+    /// The `rows` member.
+    var rows: [Row]
 
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [ItemKind] = [.tool, .powerTool, .material, .crate, .`default`, .`case`, .gizmo]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .tool: "tool"
-        case .powerTool: "power-tool"
-        case .material: "material"
-        case .crate: "crate"
-        case .`default`: "default"
-        case .`case`: "case"
-        case .gizmo: "gizmo"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// An item of the workshop.  The common members are an inline base; the
-/// branch 'case' is left out and has no members of its own.
-///
-/// - Remark: QAPI union `Item`, from `qapi-schema.json`.
-struct Item: QAPIObjectCodable, Swift.Hashable {
-    /// The branch, one per value of `kind`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `kind` is `tool`.
-        case tool(Tool)
-        /// `kind` is `power-tool`.
-        case powerTool(PowerTool)
-        /// `kind` is `material`.
-        case material(Material)
-        /// `kind` is `crate`.
-        case crate(Crate)
-        /// `kind` is `default`.
-        case `default`(Blank)
-        /// `kind` is `gizmo`.
-        case gizmo(Gizmo)
-        /// `kind` is `case`.
-        case `case`
-        /// `kind` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// its label
-    var label: Swift.String
-
-    /// how many there are
-    var count: UInt16?
-
-    /// a member whose name generated unions use themselves
-    var branch_: Swift.String?
-
-    /// The branch, which also decides `kind`.
-    var branch: Branch
-
-    /// what the item is
-    ///
-    /// Derived from `branch`.
-    var kind: ItemKind {
-        switch self.branch {
-        case .tool: return .tool
-        case .powerTool: return .powerTool
-        case .material: return .material
-        case .crate: return .crate
-        case .`default`: return .`default`
-        case .gizmo: return .gizmo
-        case .`case`: return .`case`
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - label: its label
-    ///   - count: how many there are
-    ///   - branch_: a member whose name generated unions use themselves
-    ///   - branch: The branch, with its own members.
-    init(label: Swift.String, count: UInt16? = nil, branch_: Swift.String? = nil, branch: Branch) {
-        self.label = label
-        self.count = count
-        self.branch_ = branch_
-        self.branch = branch
-    }
-}
-
-/// - Remark: QAPI struct `Crate`, from `qapi-schema.json`.
-struct Crate: QAPIObjectCodable, Swift.Hashable {
-    /// The `contents` member.
-    var contents: [Item]
-
-    /// The `sealed` member.
-    var sealed: Swift.Bool?
+    /// The `cells` member.
+    var cells: [Setting]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - contents: The `contents` member.
-    ///   - sealed: The `sealed` member.
-    init(contents: [Item], sealed: Swift.Bool? = nil) {
-        self.contents = contents
-        self.sealed = sealed
-    }
-}
-
-/// - Remark: QAPI struct `Gizmo`, from `qapi-schema.json`.
-struct Gizmo: QAPIObjectCodable, Swift.Hashable {
-    /// The `gears` member.
-    var gears: UInt8
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - gears: The `gears` member.
-    init(gears: UInt8) {
-        self.gears = gears
-    }
-}
-
-/// - Remark: QAPI enum `NoteForm`, from `qapi-schema.json`.
-enum NoteForm: QAPIEnum {
-    /// The value `plain`.
-    case plain
-    /// The value `signed`.
-    case signed
-    /// The value `countersigned`.
-    case countersigned
-    /// The value `empty`.
-    case empty
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [NoteForm] = [.plain, .signed, .countersigned, .empty]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .plain: "plain"
-        case .signed: "signed"
-        case .countersigned: "countersigned"
-        case .empty: "empty"
-        case .unknown(let name): name
-        }
+    ///   - rows: The `rows` member.
+    ///   - cells: The `cells` member.
+    init(rows: [Row], cells: [Setting]? = nil) {
+        self.rows = rows
+        self.cells = cells
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension Row {
+extension Blank {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.cells = try members.required("cells")
-        self.shades = try members.optional("shades")
-        self.sub = try members.optional("sub")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.cells, "cells")
-        encoder.encode(self.shades, "shades")
-        encoder.encode(self.sub, "sub")
     }
 }
 
-extension Keywords {
+extension BlankToo {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.`default` = try members.required("default")
-        self.`protocol` = try members.required("protocol")
-        self.`class` = try members.required("class")
-        self.`in` = try members.required("in")
-        self.self_ = try members.required("self")
-        self.type = try members.required("type")
-        self.init_ = try members.required("init")
-        self.`inout` = try members.optional("inout")
-        self.`var` = try members.optional("var")
-        self.`let` = try members.optional("let")
-        self.`some` = try members.optional("some")
-        self.`any` = try members.optional("any")
-        self.`await` = try members.optional("await")
-        self.`async` = try members.optional("async")
-        self.`func` = try members.optional("func")
-        self.`return` = try members.optional("return")
-        self.`is` = try members.optional("is")
-        self.`as` = try members.optional("as")
-        self.`nil` = try members.optional("nil")
-        self.`true` = try members.optional("true")
-        self.hashValue_ = try members.optional("hash-value")
-        self.qapiEncoded_ = try members.optional("qapi-encoded")
-        self.encodeMembers_ = try members.optional("encode-members")
-        self.hash_ = try members.optional("hash")
-        self.branch_ = try members.optional("branch")
-        self.wcharT = try members.optional("wchar-t")
-        self.unsigned = try members.optional("unsigned")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.`default`, "default")
-        encoder.encode(self.`protocol`, "protocol")
-        encoder.encode(self.`class`, "class")
-        encoder.encode(self.`in`, "in")
-        encoder.encode(self.self_, "self")
-        encoder.encode(self.type, "type")
-        encoder.encode(self.init_, "init")
-        encoder.encode(self.`inout`, "inout")
-        encoder.encode(self.`var`, "var")
-        encoder.encode(self.`let`, "let")
-        encoder.encode(self.`some`, "some")
-        encoder.encode(self.`any`, "any")
-        encoder.encode(self.`await`, "await")
-        encoder.encode(self.`async`, "async")
-        encoder.encode(self.`func`, "func")
-        encoder.encode(self.`return`, "return")
-        encoder.encode(self.`is`, "is")
-        encoder.encode(self.`as`, "as")
-        encoder.encode(self.`nil`, "nil")
-        encoder.encode(self.`true`, "true")
-        encoder.encode(self.hashValue_, "hash-value")
-        encoder.encode(self.qapiEncoded_, "qapi-encoded")
-        encoder.encode(self.encodeMembers_, "encode-members")
-        encoder.encode(self.hash_, "hash")
-        encoder.encode(self.branch_, "branch")
-        encoder.encode(self.wcharT, "wchar-t")
-        encoder.encode(self.unsigned, "unsigned")
     }
 }
 
-extension LegacyRecord {
+extension Scalars {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.serialNo = try members.required("serial_no")
-        self.serialno = try members.required("serialno")
-        self.serial = try members.required("SERIAL")
-        self.nodeName = try members.required("node-name")
-        self.nodename = try members.required("nodename")
-        self.xNode = try members.required("x-node")
-        self.xnode = try members.required("xnode")
-        self.inIt = try members.required("in-it")
-        self.iS = try members.required("i-s")
-        self.selfRef = try members.required("self-ref")
-        self.mixedCase = try members.required("Mixed-Case")
-        self.self_ = try members.optional("Self")
+        self.s = try members.required("s")
+        self.i = try members.required("i")
+        self.i8 = try members.required("i8")
+        self.i16 = try members.required("i16")
+        self.i32 = try members.required("i32")
+        self.i64 = try members.required("i64")
+        self.u8 = try members.required("u8")
+        self.u16 = try members.required("u16")
+        self.u32 = try members.required("u32")
+        self.u64 = try members.required("u64")
+        self.sz = try members.required("sz")
+        self.num = try members.required("num")
+        self.flag = try members.required("flag")
+        self.nothing = try members.required("nothing")
+        self.blob = try members.required("blob")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.serialNo, "serial_no")
-        encoder.encode(self.serialno, "serialno")
-        encoder.encode(self.serial, "SERIAL")
-        encoder.encode(self.nodeName, "node-name")
-        encoder.encode(self.nodename, "nodename")
-        encoder.encode(self.xNode, "x-node")
-        encoder.encode(self.xnode, "xnode")
-        encoder.encode(self.inIt, "in-it")
-        encoder.encode(self.iS, "i-s")
-        encoder.encode(self.selfRef, "self-ref")
-        encoder.encode(self.mixedCase, "Mixed-Case")
-        encoder.encode(self.self_, "Self")
-    }
-}
-
-extension String {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.str = try members.required("str")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.str, "str")
-    }
-}
-
-extension Type_ {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.type = try members.required("type")
-        self.of = try members.required("of")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.type, "type")
-        encoder.encode(self.of, "of")
-    }
-}
-
-extension Hashable {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.hash_ = try members.required("hash")
-        self.kind = try members.required("kind")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.hash_, "hash")
-        encoder.encode(self.kind, "kind")
-    }
-}
-
-extension JSONObject {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.keys = try members.required("keys")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.keys, "keys")
-    }
-}
-
-extension Folder {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.parent = try members.optional("parent")
-        self.children = try members.optional("children")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.parent, "parent")
-        encoder.encode(self.children, "children")
-    }
-}
-
-extension Tree {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .number: self = .leaf(try decoder.decode())
-        case .object: self = .node(try decoder.decode())
-        default: throw decoder.noAlternateBranch("Tree")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .leaf(let value): return value.qapiEncoded()
-        case .node(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension TreeNode {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.left = try members.required("left")
-        self.right = try members.optional("right")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.left, "left")
-        encoder.encode(self.right, "right")
-    }
-}
-
-extension Ranges {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.i64 = try members.optional("i64")
-        self.u64 = try members.optional("u64")
-        self.u16 = try members.optional("u16")
-        self.i64x = try members.optional("i64x")
-        self.u64x = try members.optional("u64x")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.s, "s")
+        encoder.encode(self.i, "i")
+        encoder.encode(self.i8, "i8")
+        encoder.encode(self.i16, "i16")
+        encoder.encode(self.i32, "i32")
         encoder.encode(self.i64, "i64")
-        encoder.encode(self.u64, "u64")
+        encoder.encode(self.u8, "u8")
         encoder.encode(self.u16, "u16")
-        encoder.encode(self.i64x, "i64x")
-        encoder.encode(self.u64x, "u64x")
+        encoder.encode(self.u32, "u32")
+        encoder.encode(self.u64, "u64")
+        encoder.encode(self.sz, "sz")
+        encoder.encode(self.num, "num")
+        encoder.encode(self.flag, "flag")
+        encoder.encode(self.nothing, "nothing")
+        encoder.encode(self.blob, "blob")
     }
 }
 
-extension ItemKind {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "tool": self = .tool
-        case "power-tool": self = .powerTool
-        case "material": self = .material
-        case "crate": self = .crate
-        case "default": self = .`default`
-        case "case": self = .`case`
-        case "gizmo": self = .gizmo
-        default: return nil
-        }
-    }
-}
-
-extension Item {
+extension OptionalScalars {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: ItemKind = try members.required("kind")
-        self.label = try members.required("label")
-        self.count = try members.optional("count")
-        self.branch_ = try members.optional("branch")
-        switch discriminator {
-        case .tool:
-            self.branch = .tool(try Tool(qapiMembers: &members))
-        case .powerTool:
-            self.branch = .powerTool(try PowerTool(qapiMembers: &members))
-        case .material:
-            self.branch = .material(try Material(qapiMembers: &members))
-        case .crate:
-            self.branch = .crate(try Crate(qapiMembers: &members))
-        case .`default`:
-            self.branch = .`default`(try Blank(qapiMembers: &members))
-        case .gizmo:
-            self.branch = .gizmo(try Gizmo(qapiMembers: &members))
-        case .`case`: self.branch = .`case`
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
+        self.s = try members.optional("s")
+        self.i = try members.optional("i")
+        self.i8 = try members.optional("i8")
+        self.i16 = try members.optional("i16")
+        self.i32 = try members.optional("i32")
+        self.i64 = try members.optional("i64")
+        self.u8 = try members.optional("u8")
+        self.u16 = try members.optional("u16")
+        self.u32 = try members.optional("u32")
+        self.u64 = try members.optional("u64")
+        self.sz = try members.optional("sz")
+        self.num = try members.optional("num")
+        self.flag = try members.optional("flag")
+        self.nothing = try members.optional("nothing")
+        self.blob = try members.optional("blob")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.kind, "kind")
-        encoder.encode(self.label, "label")
-        encoder.encode(self.count, "count")
-        encoder.encode(self.branch_, "branch")
-        switch self.branch {
-        case .tool(let value): value.encodeMembers(to: &encoder)
-        case .powerTool(let value): value.encodeMembers(to: &encoder)
-        case .material(let value): value.encodeMembers(to: &encoder)
-        case .crate(let value): value.encodeMembers(to: &encoder)
-        case .`default`(let value): value.encodeMembers(to: &encoder)
-        case .gizmo(let value): value.encodeMembers(to: &encoder)
-        case .`case`: break
-        case .unknown: break
-        }
+        encoder.encode(self.s, "s")
+        encoder.encode(self.i, "i")
+        encoder.encode(self.i8, "i8")
+        encoder.encode(self.i16, "i16")
+        encoder.encode(self.i32, "i32")
+        encoder.encode(self.i64, "i64")
+        encoder.encode(self.u8, "u8")
+        encoder.encode(self.u16, "u16")
+        encoder.encode(self.u32, "u32")
+        encoder.encode(self.u64, "u64")
+        encoder.encode(self.sz, "sz")
+        encoder.encode(self.num, "num")
+        encoder.encode(self.flag, "flag")
+        encoder.encode(self.nothing, "nothing")
+        encoder.encode(self.blob, "blob")
     }
 }
 
-extension Crate {
+extension Lists {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.contents = try members.required("contents")
-        self.sealed = try members.optional("sealed")
+        self.s = try members.required("s")
+        self.i = try members.required("i")
+        self.i8 = try members.required("i8")
+        self.i16 = try members.required("i16")
+        self.i32 = try members.required("i32")
+        self.i64 = try members.required("i64")
+        self.u8 = try members.required("u8")
+        self.u16 = try members.required("u16")
+        self.u32 = try members.required("u32")
+        self.u64 = try members.required("u64")
+        self.sz = try members.required("sz")
+        self.num = try members.required("num")
+        self.flag = try members.required("flag")
+        self.nothing = try members.optional("nothing")
+        self.blob = try members.optional("blob")
+        self.shades = try members.optional("shades")
+        self.tools = try members.optional("tools")
+        self.items = try members.optional("items")
+        self.settings = try members.optional("settings")
+        self.labels = try members.optional("labels")
+        self.gauges = try members.optional("gauges")
+        self.tinies = try members.optional("tinies")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.contents, "contents")
-        encoder.encode(self.sealed, "sealed")
+        encoder.encode(self.s, "s")
+        encoder.encode(self.i, "i")
+        encoder.encode(self.i8, "i8")
+        encoder.encode(self.i16, "i16")
+        encoder.encode(self.i32, "i32")
+        encoder.encode(self.i64, "i64")
+        encoder.encode(self.u8, "u8")
+        encoder.encode(self.u16, "u16")
+        encoder.encode(self.u32, "u32")
+        encoder.encode(self.u64, "u64")
+        encoder.encode(self.sz, "sz")
+        encoder.encode(self.num, "num")
+        encoder.encode(self.flag, "flag")
+        encoder.encode(self.nothing, "nothing")
+        encoder.encode(self.blob, "blob")
+        encoder.encode(self.shades, "shades")
+        encoder.encode(self.tools, "tools")
+        encoder.encode(self.items, "items")
+        encoder.encode(self.settings, "settings")
+        encoder.encode(self.labels, "labels")
+        encoder.encode(self.gauges, "gauges")
+        encoder.encode(self.tinies, "tinies")
     }
 }
 
-extension Gizmo {
+extension Grid {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.gears = try members.required("gears")
+        self.rows = try members.required("rows")
+        self.cells = try members.optional("cells")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.gears, "gears")
-    }
-}
-
-extension NoteForm {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "plain": self = .plain
-        case "signed": self = .signed
-        case "countersigned": self = .countersigned
-        case "empty": self = .empty
-        default: return nil
-        }
+        encoder.encode(self.rows, "rows")
+        encoder.encode(self.cells, "cells")
     }
 }

@@ -6,946 +6,462 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI union `Note`, from `qapi-schema.json`.
-struct Note: QAPIObjectCodable, Swift.Hashable {
-    /// The branch, one per value of `form`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `form` is `plain`.
-        case plain(Text)
-        /// `form` is `signed`.
-        case signed(Signed)
-        /// `form` is `countersigned`.
-        case countersigned(Signed)
-        /// `form` is `empty`.
-        case empty
-        /// `form` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
+/// - Remark: QAPI struct `Row`, from `qapi-schema.json`.
+struct Row: QAPIObjectCodable, QAPIWireHashable {
+    /// The `cells` member.
+    var cells: [Int8]
 
-    /// unique name of the thing
-    var id: Swift.String
+    /// The `shades` member.
+    var shades: [Shade]?
 
-    /// The `pages` member.
-    var pages: Int64?
-
-    /// The branch, which also decides `form`.
-    var branch: Branch
-
-    /// The `form` member.
-    ///
-    /// Derived from `branch`.
-    var form: NoteForm {
-        switch self.branch {
-        case .plain: return .plain
-        case .signed: return .signed
-        case .countersigned: return .countersigned
-        case .empty: return .empty
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - id: unique name of the thing
-    ///   - pages: The `pages` member.
-    ///   - branch: The branch, with its own members.
-    init(id: Swift.String, pages: Int64? = nil, branch: Branch) {
-        self.id = id
-        self.pages = pages
-        self.branch = branch
-    }
-}
-
-/// - Remark: QAPI struct `NoteBase`, from `qapi-schema.json`.
-struct NoteBase: QAPIObjectCodable, Swift.Hashable {
-    /// unique name of the thing
-    var id: Swift.String
-
-    /// The `form` member.
-    var form: NoteForm
-
-    /// The `pages` member.
-    var pages: Int64?
+    /// The `sub` member.
+    var sub: [Row]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - id: unique name of the thing
-    ///   - form: The `form` member.
-    ///   - pages: The `pages` member.
-    init(id: Swift.String, form: NoteForm, pages: Int64? = nil) {
-        self.id = id
-        self.form = form
-        self.pages = pages
+    ///   - cells: The `cells` member.
+    ///   - shades: The `shades` member.
+    ///   - sub: The `sub` member.
+    init(cells: [Int8], shades: [Shade]? = nil, sub: [Row]? = nil) {
+        self.cells = cells
+        self.shades = shades
+        self.sub = sub
     }
 }
 
-/// - Remark: QAPI struct `Text`, from `qapi-schema.json`.
-struct Text: QAPIObjectCodable, Swift.Hashable {
-    /// The `text` member.
-    var text: Swift.String
+/// - Remark: QAPI struct `Keywords`, from `qapi-schema.json`.
+struct Keywords: QAPIObjectCodable, QAPIWireHashable {
+    /// The `default` member.
+    var `default`: Int64
 
+    /// The `protocol` member.
+    var `protocol`: Swift.String
+
+    /// The `class` member.
+    var `class`: Swift.Bool
+
+    /// The `in` member.
+    var `in`: Int64
+
+    /// The `self` member.
+    var self_: Swift.String
+
+    /// The `type` member.
+    var type: Shade
+
+    /// The `init` member.
+    var init_: Int64
+
+    /// The `inout` member.
+    var `inout`: Int64?
+
+    /// The `var` member.
+    var `var`: Int64?
+
+    /// The `let` member.
+    var `let`: Int64?
+
+    /// The `some` member.
+    var `some`: Int64?
+
+    /// The `any` member.
+    var `any`: Int64?
+
+    /// The `await` member.
+    var `await`: Int64?
+
+    /// The `async` member.
+    var `async`: Swift.String?
+
+    /// The `func` member.
+    var `func`: Int64?
+
+    /// The `return` member.
+    var `return`: Int64?
+
+    /// The `is` member.
+    var `is`: Swift.Bool?
+
+    /// The `as` member.
+    var `as`: Int64?
+
+    /// The `nil` member.
+    var `nil`: QAPINull?
+
+    /// The `true` member.
+    var `true`: Swift.Bool?
+
+    /// The `hash-value` member.
+    var hashValue_: Int64?
+
+    /// The `qapi-encoded` member.
+    var qapiEncoded_: Int64?
+
+    /// The `encode-members` member.
+    var encodeMembers_: Int64?
+
+    /// The `hash` member.
+    var hash_: Int64?
+
+    /// The `branch` member.
+    var branch_: Int64?
+
+    /// The `wchar-t` member.
+    var wcharT: Int64?
+
+    /// The `unsigned` member.
+    var unsigned: Int64?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - default: The `default` member.
+    ///   - protocol: The `protocol` member.
+    ///   - class: The `class` member.
+    ///   - in: The `in` member.
+    ///   - self_: The `self` member.
+    ///   - type: The `type` member.
+    ///   - init_: The `init` member.
+    ///   - inout: The `inout` member.
+    ///   - var: The `var` member.
+    ///   - let: The `let` member.
+    ///   - some: The `some` member.
+    ///   - any: The `any` member.
+    ///   - await: The `await` member.
+    ///   - async: The `async` member.
+    ///   - func: The `func` member.
+    ///   - return: The `return` member.
+    ///   - is: The `is` member.
+    ///   - as: The `as` member.
+    ///   - nil: The `nil` member.
+    ///   - true: The `true` member.
+    ///   - hashValue_: The `hash-value` member.
+    ///   - qapiEncoded_: The `qapi-encoded` member.
+    ///   - encodeMembers_: The `encode-members` member.
+    ///   - hash_: The `hash` member.
+    ///   - branch_: The `branch` member.
+    ///   - wcharT: The `wchar-t` member.
+    ///   - unsigned: The `unsigned` member.
+    init(
+        `default`: Int64,
+        `protocol`: Swift.String,
+        `class`: Swift.Bool,
+        `in`: Int64,
+        self_: Swift.String,
+        type: Shade,
+        init_: Int64,
+        `inout`: Int64? = nil,
+        `var`: Int64? = nil,
+        `let`: Int64? = nil,
+        `some`: Int64? = nil,
+        `any`: Int64? = nil,
+        `await`: Int64? = nil,
+        `async`: Swift.String? = nil,
+        `func`: Int64? = nil,
+        `return`: Int64? = nil,
+        `is`: Swift.Bool? = nil,
+        `as`: Int64? = nil,
+        `nil`: QAPINull? = nil,
+        `true`: Swift.Bool? = nil,
+        hashValue_: Int64? = nil,
+        qapiEncoded_: Int64? = nil,
+        encodeMembers_: Int64? = nil,
+        hash_: Int64? = nil,
+        branch_: Int64? = nil,
+        wcharT: Int64? = nil,
+        unsigned: Int64? = nil
+    ) {
+        self.`default` = `default`
+        self.`protocol` = `protocol`
+        self.`class` = `class`
+        self.`in` = `in`
+        self.self_ = self_
+        self.type = type
+        self.init_ = init_
+        self.`inout` = `inout`
+        self.`var` = `var`
+        self.`let` = `let`
+        self.`some` = `some`
+        self.`any` = `any`
+        self.`await` = `await`
+        self.`async` = `async`
+        self.`func` = `func`
+        self.`return` = `return`
+        self.`is` = `is`
+        self.`as` = `as`
+        self.`nil` = `nil`
+        self.`true` = `true`
+        self.hashValue_ = hashValue_
+        self.qapiEncoded_ = qapiEncoded_
+        self.encodeMembers_ = encodeMembers_
+        self.hash_ = hash_
+        self.branch_ = branch_
+        self.wcharT = wcharT
+        self.unsigned = unsigned
+    }
+}
+
+/// - Remark: QAPI struct `LegacyRecord`, from `qapi-schema.json`.
+struct LegacyRecord: QAPIObjectCodable, QAPIWireHashable {
     /// The `serial_no` member.
-    var serialNo: Int64?
+    var serialNo: Int64
+
+    /// The `serialno` member.
+    var serialno: Int64
+
+    /// The `SERIAL` member.
+    var serial: Int64
+
+    /// The `node-name` member.
+    var nodeName: Swift.String
+
+    /// The `nodename` member.
+    var nodename: Swift.String
+
+    /// The `x-node` member.
+    var xNode: Int64
+
+    /// The `xnode` member.
+    var xnode: Int64
+
+    /// The `in-it` member.
+    var inIt: Int64
+
+    /// The `i-s` member.
+    var iS: Swift.Bool
+
+    /// The `self-ref` member.
+    var selfRef: Int64
+
+    /// The `Mixed-Case` member.
+    var mixedCase: Swift.String
+
+    /// The `Self` member.
+    var self_: Int64?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - text: The `text` member.
     ///   - serialNo: The `serial_no` member.
-    init(text: Swift.String, serialNo: Int64? = nil) {
-        self.text = text
+    ///   - serialno: The `serialno` member.
+    ///   - serial: The `SERIAL` member.
+    ///   - nodeName: The `node-name` member.
+    ///   - nodename: The `nodename` member.
+    ///   - xNode: The `x-node` member.
+    ///   - xnode: The `xnode` member.
+    ///   - inIt: The `in-it` member.
+    ///   - iS: The `i-s` member.
+    ///   - selfRef: The `self-ref` member.
+    ///   - mixedCase: The `Mixed-Case` member.
+    ///   - self_: The `Self` member.
+    init(
+        serialNo: Int64,
+        serialno: Int64,
+        serial: Int64,
+        nodeName: Swift.String,
+        nodename: Swift.String,
+        xNode: Int64,
+        xnode: Int64,
+        inIt: Int64,
+        iS: Swift.Bool,
+        selfRef: Int64,
+        mixedCase: Swift.String,
+        self_: Int64? = nil
+    ) {
         self.serialNo = serialNo
+        self.serialno = serialno
+        self.serial = serial
+        self.nodeName = nodeName
+        self.nodename = nodename
+        self.xNode = xNode
+        self.xnode = xnode
+        self.inIt = inIt
+        self.iS = iS
+        self.selfRef = selfRef
+        self.mixedCase = mixedCase
+        self.self_ = self_
     }
 }
 
-/// - Remark: QAPI struct `Signed`, from `qapi-schema.json`.
-struct Signed: QAPIObjectCodable, Swift.Hashable {
-    /// The `text` member.
-    var text: Swift.String
-
-    /// The `signer` member.
-    var signer: Swift.String
-
-    /// The `serial-no` member.
-    var serialNo: Int64?
+/// - Remark: QAPI struct `String`, from `qapi-schema.json`.
+struct String: QAPIObjectCodable, QAPIWireHashable {
+    /// The `str` member.
+    var str: Swift.String
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - text: The `text` member.
-    ///   - signer: The `signer` member.
-    ///   - serialNo: The `serial-no` member.
-    init(text: Swift.String, signer: Swift.String, serialNo: Int64? = nil) {
-        self.text = text
-        self.signer = signer
-        self.serialNo = serialNo
+    ///   - str: The `str` member.
+    init(str: Swift.String) {
+        self.str = str
     }
 }
 
-/// - Remark: QAPI enum `ShapeKind`, from `qapi-schema.json`.
-enum ShapeKind: QAPIEnum {
-    /// The value `round`.
-    case round
-    /// The value `angular`.
-    case angular
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [ShapeKind] = [.round, .angular]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .round: "round"
-        case .angular: "angular"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// - Remark: QAPI enum `Corners`, from `qapi-schema.json`.
-enum Corners: QAPIEnum {
-    /// The value `three`.
-    case three
-    /// The value `four`.
-    case four
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [Corners] = [.three, .four]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .three: "three"
-        case .four: "four"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// - Remark: QAPI union `Angular`, from `qapi-schema.json`.
-struct Angular: QAPIObjectCodable, Swift.Hashable {
-    /// The branch, one per value of `corners`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `corners` is `three`.
-        case three(Triangle)
-        /// `corners` is `four`.
-        case four(Square)
-        /// `corners` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// The branch, which also decides `corners`.
-    var branch: Branch
-
-    /// The `corners` member.
-    ///
-    /// Derived from `branch`.
-    var corners: Corners {
-        switch self.branch {
-        case .three: return .three
-        case .four: return .four
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    init(branch: Branch) {
-        self.branch = branch
-    }
-}
-
-/// - Remark: QAPI union `Shape`, from `qapi-schema.json`.
-struct Shape: QAPIObjectCodable, Swift.Hashable {
-    /// The branch, one per value of `kind`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `kind` is `round`.
-        case round(Circle)
-        /// `kind` is `angular`.
-        case angular(Angular)
-        /// `kind` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
+/// - Remark: QAPI struct `Type`, from `qapi-schema.json`.
+struct Type_: QAPIObjectCodable, QAPIWireHashable {
     /// The `name` member.
-    var name: Swift.String?
+    var name: Swift.String
 
-    /// The branch, which also decides `kind`.
-    var branch: Branch
+    /// The `type` member.
+    var type: Swift.String
 
-    /// The `kind` member.
-    ///
-    /// Derived from `branch`.
-    var kind: ShapeKind {
-        switch self.branch {
-        case .round: return .round
-        case .angular: return .angular
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    /// The `of` member.
+    var of: String
+
     /// A value with the given members.
     ///
     /// - Parameters:
     ///   - name: The `name` member.
-    ///   - branch: The branch, with its own members.
-    init(name: Swift.String? = nil, branch: Branch) {
+    ///   - type: The `type` member.
+    ///   - of: The `of` member.
+    init(name: Swift.String, type: Swift.String, of: String) {
         self.name = name
-        self.branch = branch
+        self.type = type
+        self.of = of
     }
-}
-
-/// - Remark: QAPI struct `Circle`, from `qapi-schema.json`.
-struct Circle: QAPIObjectCodable, Swift.Hashable {
-    /// The `radius` member.
-    var radius: Double
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - radius: The `radius` member.
-    init(radius: Double) {
-        self.radius = radius
-    }
-}
-
-/// - Remark: QAPI struct `Triangle`, from `qapi-schema.json`.
-struct Triangle: QAPIObjectCodable, Swift.Hashable {
-    /// The `a` member.
-    var a: Double
-
-    /// The `b` member.
-    var b: Double
-
-    /// The `c` member.
-    var c: Double
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - a: The `a` member.
-    ///   - b: The `b` member.
-    ///   - c: The `c` member.
-    init(a: Double, b: Double, c: Double) {
-        self.a = a
-        self.b = b
-        self.c = c
-    }
-}
-
-/// - Remark: QAPI struct `Square`, from `qapi-schema.json`.
-struct Square: QAPIObjectCodable, Swift.Hashable {
-    /// The `side` member.
-    var side: Double
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - side: The `side` member.
-    init(side: Double) {
-        self.side = side
-    }
-}
-
-/// - Remark: QAPI union `Marker`, from `qapi-schema.json`.
-struct Marker: QAPIObjectCodable, Swift.Hashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `type` is `light`.
-        case light
-        /// `type` is `dark`.
-        case dark
-        /// `type` is `two-tone`.
-        case twoTone
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// The `at` member.
-    var at: Int64?
-
-    /// The branch, which also decides `type`.
-    var branch: Branch
-
-    /// The `type` member.
-    ///
-    /// - Note: Feature `unstable`.
-    ///
-    /// Derived from `branch`.
-    var type: Shade {
-        switch self.branch {
-        case .light: return .light
-        case .dark: return .dark
-        case .twoTone: return .twoTone
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - at: The `at` member.
-    ///   - branch: The branch, with its own members.
-    init(at: Int64? = nil, branch: Branch) {
-        self.at = at
-        self.branch = branch
-    }
-}
-
-/// - Note: Feature `workshop-note`.
-/// - Remark: QAPI union `Measurement`, from `qapi-schema.json`.
-struct Measurement: QAPIObjectCodable, Swift.Hashable {
-    /// The branch, one per value of `gauge`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `gauge` is `coarse`.
-        case coarse(Stock)
-        /// `gauge` is `ancient`.
-        case ancient(Text)
-        /// `gauge` is `fine`.
-        case fine
-        /// `gauge` is `risky`.
-        case risky
-        /// `gauge` is `extra`.
-        case extra
-        /// `gauge` is `maybe`.
-        case maybe
-        /// `gauge` is `surely`.
-        case surely
-        /// `gauge` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// The branch, which also decides `gauge`.
-    var branch: Branch
-
-    /// The `gauge` member.
-    ///
-    /// Derived from `branch`.
-    var gauge: Gauge {
-        switch self.branch {
-        case .coarse: return .coarse
-        case .ancient: return .ancient
-        case .fine: return .fine
-        case .risky: return .risky
-        case .extra: return .extra
-        case .maybe: return .maybe
-        case .surely: return .surely
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    init(branch: Branch) {
-        self.branch = branch
-    }
-}
-
-/// - Remark: QAPI union `KeywordUnion`, from `qapi-schema.json`.
-struct KeywordUnion: QAPIObjectCodable, Swift.Hashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `type` is `true`.
-        case `true`(Text)
-        /// `type` is `default`.
-        case `default`(Stock)
-        /// `type` is `self`.
-        case self_(Blank)
-        /// `type` is `case`.
-        case `case`(Circle)
-        /// `type` is `false`.
-        case `false`
-        /// `type` is `nil`.
-        case `nil`
-        /// `type` is `init`.
-        case init_
-        /// `type` is `in`.
-        case `in`
-        /// `type` is `protocol`.
-        case `protocol`
-        /// `type` is `type`.
-        case type
-        /// `type` is `is`.
-        case `is`
-        /// `type` is `raw-value`.
-        case rawValue_
-        /// `type` is `all-cases`.
-        case allCases_
-        /// `type` is `hash-value`.
-        case hashValue_
-        /// `type` is `qapi-features`.
-        case qapiFeatures_
-        /// `type` is `qapi-encoded`.
-        case qapiEncoded_
-        /// `type` is `1st`.
-        case _1st
-        /// `type` is `2nd-pass`.
-        case _2ndPass
-        /// `type` is `plain`.
-        case plain
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// The branch, which also decides `type`.
-    var branch: Branch
-
-    /// The `type` member.
-    ///
-    /// Derived from `branch`.
-    var type: Keyword {
-        switch self.branch {
-        case .`true`: return .`true`
-        case .`default`: return .`default`
-        case .self_: return .self_
-        case .`case`: return .`case`
-        case .`false`: return .`false`
-        case .`nil`: return .`nil`
-        case .init_: return .init_
-        case .`in`: return .`in`
-        case .`protocol`: return .`protocol`
-        case .type: return .type
-        case .`is`: return .`is`
-        case .rawValue_: return .rawValue_
-        case .allCases_: return .allCases_
-        case .hashValue_: return .hashValue_
-        case .qapiFeatures_: return .qapiFeatures_
-        case .qapiEncoded_: return .qapiEncoded_
-        case ._1st: return ._1st
-        case ._2ndPass: return ._2ndPass
-        case .plain: return .plain
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    init(branch: Branch) {
-        self.branch = branch
-    }
-}
-
-/// A setting given in whichever form is handiest: one branch for every
-/// kind of JSON value ('str' itself cannot be mixed with numbers or
-/// booleans, an enumeration can).
-///
-/// - Remark: QAPI alternate `Setting`, from `qapi-schema.json`.
-enum Setting: QAPICodable, Swift.Hashable {
-    /// as a finish
-    case text(Shade)
-    /// as a number
-    case number(Double)
-    /// as a switch
-    case flag(Swift.Bool)
-    /// switched off
-    case off(QAPINull)
-    /// as a tool
-    case detail(Tool)
-    /// as a list of integers
-    case many([Int64])
-}
-
-/// - Remark: QAPI alternate `ShadeOrLevel`, from `qapi-schema.json`.
-enum ShadeOrLevel: QAPICodable, Swift.Hashable {
-    /// The `shade` member.
-    case shade(Shade)
-    /// The `level` member.
-    case level(Int64)
-}
-
-/// - Remark: QAPI alternate `FlagOrShade`, from `qapi-schema.json`.
-enum FlagOrShade: QAPICodable, Swift.Hashable {
-    /// The `flag` member.
-    case flag(Swift.Bool)
-    /// The `shade` member.
-    case shade(Shade)
-}
-
-/// - Remark: QAPI alternate `ItemOrName`, from `qapi-schema.json`.
-enum ItemOrName: QAPICodable, Swift.Hashable {
-    /// The `item` member.
-    case item(Item)
-    /// The `name` member.
-    case name(Swift.String)
-}
-
-/// - Remark: QAPI alternate `SizeOrRows`, from `qapi-schema.json`.
-enum SizeOrRows: QAPICodable, Swift.Hashable {
-    /// The `size` member.
-    case size(UInt64)
-    /// The `rows` member.
-    case rows([Row])
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension Note {
+extension Row {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        let discriminator: NoteForm = try members.required("form")
-        self.pages = try members.optional("pages")
-        switch discriminator {
-        case .plain:
-            self.branch = .plain(try Text(qapiMembers: &members))
-        case .signed:
-            self.branch = .signed(try Signed(qapiMembers: &members))
-        case .countersigned:
-            self.branch = .countersigned(try Signed(qapiMembers: &members))
-        case .empty: self.branch = .empty
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
+        self.cells = try members.required("cells")
+        self.shades = try members.optional("shades")
+        self.sub = try members.optional("sub")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.id, "id")
-        encoder.encode(self.form, "form")
-        encoder.encode(self.pages, "pages")
-        switch self.branch {
-        case .plain(let value): value.encodeMembers(to: &encoder)
-        case .signed(let value): value.encodeMembers(to: &encoder)
-        case .countersigned(let value): value.encodeMembers(to: &encoder)
-        case .empty: break
-        case .unknown: break
-        }
+        encoder.encode(self.cells, "cells")
+        encoder.encode(self.shades, "shades")
+        encoder.encode(self.sub, "sub")
     }
 }
 
-extension NoteBase {
+extension Keywords {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        self.form = try members.required("form")
-        self.pages = try members.optional("pages")
+        self.`default` = try members.required("default")
+        self.`protocol` = try members.required("protocol")
+        self.`class` = try members.required("class")
+        self.`in` = try members.required("in")
+        self.self_ = try members.required("self")
+        self.type = try members.required("type")
+        self.init_ = try members.required("init")
+        self.`inout` = try members.optional("inout")
+        self.`var` = try members.optional("var")
+        self.`let` = try members.optional("let")
+        self.`some` = try members.optional("some")
+        self.`any` = try members.optional("any")
+        self.`await` = try members.optional("await")
+        self.`async` = try members.optional("async")
+        self.`func` = try members.optional("func")
+        self.`return` = try members.optional("return")
+        self.`is` = try members.optional("is")
+        self.`as` = try members.optional("as")
+        self.`nil` = try members.optional("nil")
+        self.`true` = try members.optional("true")
+        self.hashValue_ = try members.optional("hash-value")
+        self.qapiEncoded_ = try members.optional("qapi-encoded")
+        self.encodeMembers_ = try members.optional("encode-members")
+        self.hash_ = try members.optional("hash")
+        self.branch_ = try members.optional("branch")
+        self.wcharT = try members.optional("wchar-t")
+        self.unsigned = try members.optional("unsigned")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.id, "id")
-        encoder.encode(self.form, "form")
-        encoder.encode(self.pages, "pages")
+        encoder.encode(self.`default`, "default")
+        encoder.encode(self.`protocol`, "protocol")
+        encoder.encode(self.`class`, "class")
+        encoder.encode(self.`in`, "in")
+        encoder.encode(self.self_, "self")
+        encoder.encode(self.type, "type")
+        encoder.encode(self.init_, "init")
+        encoder.encode(self.`inout`, "inout")
+        encoder.encode(self.`var`, "var")
+        encoder.encode(self.`let`, "let")
+        encoder.encode(self.`some`, "some")
+        encoder.encode(self.`any`, "any")
+        encoder.encode(self.`await`, "await")
+        encoder.encode(self.`async`, "async")
+        encoder.encode(self.`func`, "func")
+        encoder.encode(self.`return`, "return")
+        encoder.encode(self.`is`, "is")
+        encoder.encode(self.`as`, "as")
+        encoder.encode(self.`nil`, "nil")
+        encoder.encode(self.`true`, "true")
+        encoder.encode(self.hashValue_, "hash-value")
+        encoder.encode(self.qapiEncoded_, "qapi-encoded")
+        encoder.encode(self.encodeMembers_, "encode-members")
+        encoder.encode(self.hash_, "hash")
+        encoder.encode(self.branch_, "branch")
+        encoder.encode(self.wcharT, "wchar-t")
+        encoder.encode(self.unsigned, "unsigned")
     }
 }
 
-extension Text {
+extension LegacyRecord {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.text = try members.required("text")
-        self.serialNo = try members.optional("serial_no")
+        self.serialNo = try members.required("serial_no")
+        self.serialno = try members.required("serialno")
+        self.serial = try members.required("SERIAL")
+        self.nodeName = try members.required("node-name")
+        self.nodename = try members.required("nodename")
+        self.xNode = try members.required("x-node")
+        self.xnode = try members.required("xnode")
+        self.inIt = try members.required("in-it")
+        self.iS = try members.required("i-s")
+        self.selfRef = try members.required("self-ref")
+        self.mixedCase = try members.required("Mixed-Case")
+        self.self_ = try members.optional("Self")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.text, "text")
         encoder.encode(self.serialNo, "serial_no")
+        encoder.encode(self.serialno, "serialno")
+        encoder.encode(self.serial, "SERIAL")
+        encoder.encode(self.nodeName, "node-name")
+        encoder.encode(self.nodename, "nodename")
+        encoder.encode(self.xNode, "x-node")
+        encoder.encode(self.xnode, "xnode")
+        encoder.encode(self.inIt, "in-it")
+        encoder.encode(self.iS, "i-s")
+        encoder.encode(self.selfRef, "self-ref")
+        encoder.encode(self.mixedCase, "Mixed-Case")
+        encoder.encode(self.self_, "Self")
     }
 }
 
-extension Signed {
+extension String {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.text = try members.required("text")
-        self.signer = try members.required("signer")
-        self.serialNo = try members.optional("serial-no")
+        self.str = try members.required("str")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.text, "text")
-        encoder.encode(self.signer, "signer")
-        encoder.encode(self.serialNo, "serial-no")
+        encoder.encode(self.str, "str")
     }
 }
 
-extension ShapeKind {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "round": self = .round
-        case "angular": self = .angular
-        default: return nil
-        }
-    }
-}
-
-extension Corners {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "three": self = .three
-        case "four": self = .four
-        default: return nil
-        }
-    }
-}
-
-extension Angular {
+extension Type_ {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: Corners = try members.required("corners")
-        switch discriminator {
-        case .three:
-            self.branch = .three(try Triangle(qapiMembers: &members))
-        case .four:
-            self.branch = .four(try Square(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
+        self.name = try members.required("name")
+        self.type = try members.required("type")
+        self.of = try members.required("of")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.corners, "corners")
-        switch self.branch {
-        case .three(let value): value.encodeMembers(to: &encoder)
-        case .four(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
-    }
-}
-
-extension Shape {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: ShapeKind = try members.required("kind")
-        self.name = try members.optional("name")
-        switch discriminator {
-        case .round:
-            self.branch = .round(try Circle(qapiMembers: &members))
-        case .angular:
-            self.branch = .angular(try Angular(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.kind, "kind")
         encoder.encode(self.name, "name")
-        switch self.branch {
-        case .round(let value): value.encodeMembers(to: &encoder)
-        case .angular(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
-    }
-}
-
-extension Circle {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.radius = try members.required("radius")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.radius, "radius")
-    }
-}
-
-extension Triangle {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.a = try members.required("a")
-        self.b = try members.required("b")
-        self.c = try members.required("c")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.a, "a")
-        encoder.encode(self.b, "b")
-        encoder.encode(self.c, "c")
-    }
-}
-
-extension Square {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.side = try members.required("side")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.side, "side")
-    }
-}
-
-extension Marker {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: Shade = try members.required("type", features: .unstable)
-        self.at = try members.optional("at")
-        switch discriminator {
-        case .light: self.branch = .light
-        case .dark: self.branch = .dark
-        case .twoTone: self.branch = .twoTone
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
-        encoder.encode(self.at, "at")
-        switch self.branch {
-        case .light: break
-        case .dark: break
-        case .twoTone: break
-        case .unknown: break
-        }
-    }
-}
-
-extension Measurement {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: Gauge = try members.required("gauge")
-        switch discriminator {
-        case .coarse:
-            self.branch = .coarse(try Stock(qapiMembers: &members))
-        case .ancient:
-            self.branch = .ancient(try Text(qapiMembers: &members))
-        case .fine: self.branch = .fine
-        case .risky: self.branch = .risky
-        case .extra: self.branch = .extra
-        case .maybe: self.branch = .maybe
-        case .surely: self.branch = .surely
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.gauge, "gauge")
-        switch self.branch {
-        case .coarse(let value): value.encodeMembers(to: &encoder)
-        case .ancient(let value): value.encodeMembers(to: &encoder)
-        case .fine: break
-        case .risky: break
-        case .extra: break
-        case .maybe: break
-        case .surely: break
-        case .unknown: break
-        }
-    }
-}
-
-extension KeywordUnion {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: Keyword = try members.required("type")
-        switch discriminator {
-        case .`true`:
-            self.branch = .`true`(try Text(qapiMembers: &members))
-        case .`default`:
-            self.branch = .`default`(try Stock(qapiMembers: &members))
-        case .self_:
-            self.branch = .self_(try Blank(qapiMembers: &members))
-        case .`case`:
-            self.branch = .`case`(try Circle(qapiMembers: &members))
-        case .`false`: self.branch = .`false`
-        case .`nil`: self.branch = .`nil`
-        case .init_: self.branch = .init_
-        case .`in`: self.branch = .`in`
-        case .`protocol`: self.branch = .`protocol`
-        case .type: self.branch = .type
-        case .`is`: self.branch = .`is`
-        case .rawValue_: self.branch = .rawValue_
-        case .allCases_: self.branch = .allCases_
-        case .hashValue_: self.branch = .hashValue_
-        case .qapiFeatures_: self.branch = .qapiFeatures_
-        case .qapiEncoded_: self.branch = .qapiEncoded_
-        case ._1st: self.branch = ._1st
-        case ._2ndPass: self.branch = ._2ndPass
-        case .plain: self.branch = .plain
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
-        switch self.branch {
-        case .`true`(let value): value.encodeMembers(to: &encoder)
-        case .`default`(let value): value.encodeMembers(to: &encoder)
-        case .self_(let value): value.encodeMembers(to: &encoder)
-        case .`case`(let value): value.encodeMembers(to: &encoder)
-        case .`false`: break
-        case .`nil`: break
-        case .init_: break
-        case .`in`: break
-        case .`protocol`: break
-        case .type: break
-        case .`is`: break
-        case .rawValue_: break
-        case .allCases_: break
-        case .hashValue_: break
-        case .qapiFeatures_: break
-        case .qapiEncoded_: break
-        case ._1st: break
-        case ._2ndPass: break
-        case .plain: break
-        case .unknown: break
-        }
-    }
-}
-
-extension Setting {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .string: self = .text(try decoder.decode())
-        case .number: self = .number(try decoder.decode())
-        case .boolean: self = .flag(try decoder.decode())
-        case .null: self = .off(try decoder.decode())
-        case .object: self = .detail(try decoder.decode())
-        case .array: self = .many(try decoder.decode())
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .text(let value): return value.qapiEncoded()
-        case .number(let value): return value.qapiEncoded()
-        case .flag(let value): return value.qapiEncoded()
-        case .off(let value): return value.qapiEncoded()
-        case .detail(let value): return value.qapiEncoded()
-        case .many(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension ShadeOrLevel {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .string: self = .shade(try decoder.decode())
-        case .number: self = .level(try decoder.decode())
-        default: throw decoder.noAlternateBranch("ShadeOrLevel")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .shade(let value): return value.qapiEncoded()
-        case .level(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension FlagOrShade {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .boolean: self = .flag(try decoder.decode())
-        case .string: self = .shade(try decoder.decode())
-        default: throw decoder.noAlternateBranch("FlagOrShade")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .flag(let value): return value.qapiEncoded()
-        case .shade(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension ItemOrName {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .object: self = .item(try decoder.decode())
-        case .string: self = .name(try decoder.decode())
-        default: throw decoder.noAlternateBranch("ItemOrName")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .item(let value): return value.qapiEncoded()
-        case .name(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension SizeOrRows {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .number: self = .size(try decoder.decode())
-        case .array: self = .rows(try decoder.decode())
-        default: throw decoder.noAlternateBranch("SizeOrRows")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .size(let value): return value.qapiEncoded()
-        case .rows(let value): return value.qapiEncoded()
-        }
+        encoder.encode(self.of, "of")
     }
 }

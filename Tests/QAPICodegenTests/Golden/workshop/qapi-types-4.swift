@@ -6,939 +6,485 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI alternate `Tiny`, from `qapi-schema.json`.
-enum Tiny: QAPICodable, Swift.Hashable {
-    /// The `small` member.
-    case small(Int8)
-    /// The `none` member.
-    case none(QAPINull)
-}
+/// - Remark: QAPI struct `Hashable`, from `qapi-schema.json`.
+struct Hashable: QAPIObjectCodable, QAPIWireHashable {
+    /// The `hash` member.
+    var hash_: Int64
 
-/// - Remark: QAPI alternate `KeywordAlternate`, from `qapi-schema.json`.
-enum KeywordAlternate: QAPICodable, Swift.Hashable {
-    /// The `true` member.
-    case `true`(Swift.Bool)
-    /// The `default` member.
-    case `default`(Shade)
-    /// The `nil` member.
-    case `nil`(QAPINull)
-    /// The `self` member.
-    case self_(Int64)
-}
-
-/// - Remark: QAPI alternate `CondAlternate`, from `qapi-schema.json`.
-enum CondAlternate: QAPICodable, Swift.Hashable {
-    /// The `num` member.
-    case num(Int64)
-    /// The `obj` member.
-    case obj(Thing)
-}
-
-/// Built with CONFIG_ALPHA only.
-///
-/// - Remark: QAPI struct `CondStruct`, from `qapi-schema.json`.
-struct CondStruct: QAPIObjectCodable, Swift.Hashable {
-    /// present in every build
-    var always: Int64
-
-    /// present with CONFIG_ALPHA
-    var alpha: Int64
-
-    /// present with CONFIG_BETA
-    var beta: Swift.String?
-
-    /// present without CONFIG_GAMMA
-    var notGamma: Swift.Bool?
+    /// The `kind` member.
+    var kind: Protocol_
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - always: present in every build
-    ///   - alpha: present with CONFIG_ALPHA
-    ///   - beta: present with CONFIG_BETA
-    ///   - notGamma: present without CONFIG_GAMMA
-    init(always: Int64, alpha: Int64, beta: Swift.String? = nil, notGamma: Swift.Bool? = nil) {
-        self.always = always
-        self.alpha = alpha
-        self.beta = beta
-        self.notGamma = notGamma
+    ///   - hash_: The `hash` member.
+    ///   - kind: The `kind` member.
+    init(hash_: Int64, kind: Protocol_) {
+        self.hash_ = hash_
+        self.kind = kind
     }
 }
 
-/// - Remark: QAPI enum `CondEnum`, from `qapi-schema.json`.
-enum CondEnum: QAPIEnum {
-    /// The value `base`.
-    case base
-    /// The value `alpha`.
-    case alpha
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [CondEnum] = [.base, .alpha]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .base: "base"
-        case .alpha: "alpha"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// - Remark: QAPI union `CondUnion`, from `qapi-schema.json`.
-struct CondUnion: QAPIObjectCodable, Swift.Hashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `type` is `base`.
-        case base(Thing)
-        /// `type` is `alpha`.
-        case alpha(Circle)
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// The `note` member.
-    var note: Swift.String?
-
-    /// The branch, which also decides `type`.
-    var branch: Branch
-
-    /// The `type` member.
-    ///
-    /// Derived from `branch`.
-    var type: CondEnum {
-        switch self.branch {
-        case .base: return .base
-        case .alpha: return .alpha
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - note: The `note` member.
-    ///   - branch: The branch, with its own members.
-    init(note: Swift.String? = nil, branch: Branch) {
-        self.note = note
-        self.branch = branch
-    }
-}
-
-/// An empty list of features.
-///
-/// - Remark: QAPI struct `NoFeatures`, from `qapi-schema.json`.
-struct NoFeatures: QAPIObjectCodable, Swift.Hashable {
-    /// a number
-    var x: Int64
+/// - Remark: QAPI struct `JSONObject`, from `qapi-schema.json`.
+struct JSONObject: QAPIObjectCodable, QAPIWireHashable {
+    /// The `keys` member.
+    var keys: [Swift.String]
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - x: a number
-    init(x: Int64) {
-        self.x = x
+    ///   - keys: The `keys` member.
+    init(keys: [Swift.String]) {
+        self.keys = keys
     }
 }
 
-/// Members with special features.
-///
-/// - Note: Feature `workshop-note`: a custom feature on the type
-/// - Note: Feature `second-note`: another one, long form
-/// - Remark: QAPI struct `Deprecations`, from `qapi-schema.json`.
-struct Deprecations: QAPIObjectCodable, Swift.Hashable {
-    /// an ordinary member
-    var plain: Int64?
-
-    /// replaced by `plain`
-    ///
-    /// - Note: Feature `deprecated`.
-    var old: Int64?
-
-    /// may change
-    ///
-    /// - Note: Feature `unstable`.
-    var trial: Swift.String?
-
-    /// deprecated and unstable
-    ///
-    /// - Note: Feature `deprecated`.
-    /// - Note: Feature `unstable`.
-    var both: Swift.Bool?
-
-    /// deprecated only when CONFIG_GAMMA is defined
-    var maybeOld: Int64?
-
-    /// a required deprecated member
-    ///
-    /// - Note: Feature `deprecated`.
-    var oldRequired: Int64
-
-    /// a gauge (values may be deprecated)
-    var newGauge: Gauge?
-
-    /// unstable list member
-    ///
-    /// - Note: Feature `unstable`.
-    var trialList: [Gauge]?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - plain: an ordinary member
-    ///   - old: replaced by `plain`
-    ///   - trial: may change
-    ///   - both: deprecated and unstable
-    ///   - maybeOld: deprecated only when CONFIG_GAMMA is defined
-    ///   - oldRequired: a required deprecated member
-    ///   - newGauge: a gauge (values may be deprecated)
-    ///   - trialList: unstable list member
-    init(
-        plain: Int64? = nil,
-        old: Int64? = nil,
-        trial: Swift.String? = nil,
-        both: Swift.Bool? = nil,
-        maybeOld: Int64? = nil,
-        oldRequired: Int64,
-        newGauge: Gauge? = nil,
-        trialList: [Gauge]? = nil
-    ) {
-        self.plain = plain
-        self.old = old
-        self.trial = trial
-        self.both = both
-        self.maybeOld = maybeOld
-        self.oldRequired = oldRequired
-        self.newGauge = newGauge
-        self.trialList = trialList
-    }
-}
-
-/// - Note: Feature `namespace-test`.
-/// - Note: Feature `int`.
-/// - Note: Feature `name`.
-/// - Note: Feature `if`.
-/// - Remark: QAPI struct `OddFeatures`, from `qapi-schema.json`.
-struct OddFeatures: QAPIObjectCodable, Swift.Hashable {
-    /// The `namespace-test` member.
-    var namespaceTest: Int64
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - namespaceTest: The `namespace-test` member.
-    init(namespaceTest: Int64) {
-        self.namespaceTest = namespaceTest
-    }
-}
-
-/// - Note: Feature `on-feature`.
-/// - Note: Feature `all-feature`.
-/// - Remark: QAPI struct `CondFeatures`, from `qapi-schema.json`.
-struct CondFeatures: QAPIObjectCodable, Swift.Hashable {
-    /// The `x` member.
-    var x: Int64
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - x: The `x` member.
-    init(x: Int64) {
-        self.x = x
-    }
-}
-
-/// - Note: Feature `workshop-note`.
-/// - Remark: QAPI alternate `FeatureAlternate`, from `qapi-schema.json`.
-enum FeatureAlternate: QAPICodable, Swift.Hashable {
-    /// The `deprecations` member.
-    case deprecations(Deprecations)
-}
-
-/// A downstream enumeration.
-///
-/// - Remark: QAPI enum `__org.example_Enum`, from `qapi-schema.json`.
-enum __org_example_Enum: QAPIEnum {
-    /// a downstream value
-    case orgExampleValue
-    /// an ordinary value
-    case plain
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [__org_example_Enum] = [.orgExampleValue, .plain]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .orgExampleValue: "__org.example_value"
-        case .plain: "plain"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// - Remark: QAPI struct `__org.example_Base`, from `qapi-schema.json`.
-struct __org_example_Base: QAPIObjectCodable, Swift.Hashable {
-    /// The `__org.example_member1` member.
-    var orgExampleMember1: __org_example_Enum
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - orgExampleMember1: The `__org.example_member1` member.
-    init(orgExampleMember1: __org_example_Enum) {
-        self.orgExampleMember1 = orgExampleMember1
-    }
-}
-
-/// - Remark: QAPI struct `__org.example_Struct`, from `qapi-schema.json`.
-struct __org_example_Struct: QAPIObjectCodable, Swift.Hashable {
-    /// The `__org.example_member1` member.
-    var orgExampleMember1: __org_example_Enum
-
-    /// The `__org.example_member2` member.
-    var orgExampleMember2: Swift.String
-
-    /// The `wchar-t` member.
-    var wcharT: Int64?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - orgExampleMember1: The `__org.example_member1` member.
-    ///   - orgExampleMember2: The `__org.example_member2` member.
-    ///   - wcharT: The `wchar-t` member.
-    init(orgExampleMember1: __org_example_Enum, orgExampleMember2: Swift.String, wcharT: Int64? = nil) {
-        self.orgExampleMember1 = orgExampleMember1
-        self.orgExampleMember2 = orgExampleMember2
-        self.wcharT = wcharT
-    }
-}
-
-/// - Remark: QAPI alternate `__org.example_Only`, from `qapi-schema.json`.
-enum __org_example_Only: QAPICodable, Swift.Hashable {
-    /// The `__org.example_branch` member.
-    case orgExampleBranch(Swift.String)
-}
-
-/// - Remark: QAPI struct `__org.example_Holder`, from `qapi-schema.json`.
-struct __org_example_Holder: QAPIObjectCodable, Swift.Hashable {
-    /// The `array` member.
-    var array: [__org_example_Union]
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - array: The `array` member.
-    init(array: [__org_example_Union]) {
-        self.array = array
-    }
-}
-
-/// - Remark: QAPI union `__org.example_Union`, from `qapi-schema.json`.
-struct __org_example_Union: QAPIObjectCodable, Swift.Hashable {
-    /// The branch, one per value of `__org.example_member1`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `__org.example_member1` is `__org.example_value`.
-        case orgExampleValue(__org_example_Holder)
-        /// `__org.example_member1` is `plain`.
-        case plain
-        /// `__org.example_member1` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// The branch, which also decides `__org.example_member1`.
-    var branch: Branch
-
-    /// The `__org.example_member1` member.
-    ///
-    /// Derived from `branch`.
-    var orgExampleMember1: __org_example_Enum {
-        switch self.branch {
-        case .orgExampleValue: return .orgExampleValue
-        case .plain: return .plain
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    init(branch: Branch) {
-        self.branch = branch
-    }
-}
-
-/// - Remark: QAPI alternate `__org.example_Alt`, from `qapi-schema.json`.
-enum __org_example_Alt: QAPICodable, Swift.Hashable {
-    /// The `__org.example_branch` member.
-    case orgExampleBranch(__org_example_Base)
-}
-
-/// - Remark: QAPI struct `SchemaEntry`, from `qapi-schema.json`.
-struct SchemaEntry: QAPIObjectCodable, Swift.Hashable {
+/// - Remark: QAPI struct `Folder`, from `qapi-schema.json`.
+struct Folder: QAPIObjectCodable, QAPIWireHashable {
     /// The `name` member.
     var name: Swift.String
 
-    /// The `meta-type` member.
-    var metaType: Swift.String
+    /// The `parent` member.
+    @QAPIIndirect var parent: Folder?
+
+    /// The `children` member.
+    var children: [Folder]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
     ///   - name: The `name` member.
-    ///   - metaType: The `meta-type` member.
-    init(name: Swift.String, metaType: Swift.String) {
+    ///   - parent: The `parent` member.
+    ///   - children: The `children` member.
+    init(name: Swift.String, parent: Folder? = nil, children: [Folder]? = nil) {
         self.name = name
-        self.metaType = metaType
+        self.parent = parent
+        self.children = children
     }
 }
 
-/// - Remark: QAPI struct `CondArgs`, from `qapi-schema.json`.
-struct CondArgs: QAPIObjectCodable, Swift.Hashable {
-    /// The `always` member.
-    var always: Int64
+/// - Remark: QAPI alternate `Tree`, from `qapi-schema.json`.
+indirect enum Tree: QAPICodable, QAPIWireHashable {
+    /// The `leaf` member.
+    case leaf(Int64)
+    /// The `node` member.
+    case node(TreeNode)
+}
 
-    /// The `sometimes` member.
-    var sometimes: Int64?
+/// - Remark: QAPI struct `TreeNode`, from `qapi-schema.json`.
+struct TreeNode: QAPIObjectCodable, QAPIWireHashable {
+    /// The `left` member.
+    @QAPIIndirect var left: Tree
+
+    /// The `right` member.
+    @QAPIIndirect var right: Tree?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - always: The `always` member.
-    ///   - sometimes: The `sometimes` member.
-    init(always: Int64, sometimes: Int64? = nil) {
-        self.always = always
-        self.sometimes = sometimes
+    ///   - left: The `left` member.
+    ///   - right: The `right` member.
+    init(left: Tree, right: Tree? = nil) {
+        self.left = left
+        self.right = right
     }
 }
 
-// MARK: - sub/extra.json
+/// - Remark: QAPI struct `Ranges`, from `qapi-schema.json`.
+struct Ranges: QAPIObjectCodable, QAPIWireHashable {
+    /// The `i64` member.
+    var i64: [Int64]?
 
-/// Where some material comes from.
+    /// The `u64` member.
+    var u64: [UInt64]?
+
+    /// The `u16` member.
+    var u16: [UInt16]?
+
+    /// The `i64x` member.
+    var i64x: Int64?
+
+    /// The `u64x` member.
+    var u64x: UInt64?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - i64: The `i64` member.
+    ///   - u64: The `u64` member.
+    ///   - u16: The `u16` member.
+    ///   - i64x: The `i64x` member.
+    ///   - u64x: The `u64x` member.
+    init(i64: [Int64]? = nil, u64: [UInt64]? = nil, u16: [UInt16]? = nil, i64x: Int64? = nil, u64x: UInt64? = nil) {
+        self.i64 = i64
+        self.u64 = u64
+        self.u16 = u16
+        self.i64x = i64x
+        self.u64x = u64x
+    }
+}
+
+/// What an item is.
 ///
-/// - Remark: QAPI struct `Origin`, from `sub/extra.json`.
-struct Origin: QAPIObjectCodable, Swift.Hashable {
-    /// the country of origin
-    var country: Swift.String
-
-    /// the tag it came with, if any
-    var label: Label?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - country: the country of origin
-    ///   - label: the tag it came with, if any
-    init(country: Swift.String, label: Label? = nil) {
-        self.country = country
-        self.label = label
-    }
-}
-
-/// A struct whose second member has no description; the main module's
-/// documentation-exceptions pragma allows that.
-///
-/// - Remark: QAPI struct `Leftovers`, from `sub/extra.json`.
-struct Leftovers: QAPIObjectCodable, Swift.Hashable {
-    /// the one member described
-    var kept: Int64
-
-    /// The `forgotten` member.
-    var forgotten: Swift.String?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - kept: the one member described
-    ///   - forgotten: The `forgotten` member.
-    init(kept: Int64, forgotten: Swift.String? = nil) {
-        self.kept = kept
-        self.forgotten = forgotten
-    }
-}
-
-/// - Remark: QAPI enum `WireCase`, from `sub/extra.json`.
-enum WireCase: QAPIEnum {
-    /// The value `lower`.
-    case lower
-    /// The value `UPPER`.
-    case upper
-    /// The value `Mixed_Case`.
-    case mixedCase
-    /// The value `x-y`.
-    case xY
+/// - Remark: QAPI enum `ItemKind`, from `qapi-schema.json`.
+enum ItemKind: QAPIEnum {
+    /// a hand tool
+    case tool
+    /// a tool with a motor
+    case powerTool
+    /// raw material
+    case material
+    /// a crate of further items
+    case crate
+    /// an item of no particular kind
+    case `default`
+    /// a carrying case, described by the common members only
+    case `case`
+    /// only with CONFIG_ALPHA
+    case gizmo
     /// A value this build does not know, as a newer peer sent it.
     case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
-    static let allCases: [WireCase] = [.lower, .upper, .mixedCase, .xY]
+    static let allCases: [ItemKind] = [.tool, .powerTool, .material, .crate, .`default`, .`case`, .gizmo]
 
     /// The wire name.
     var rawValue: Swift.String {
         switch self {
-        case .lower: "lower"
-        case .upper: "UPPER"
-        case .mixedCase: "Mixed_Case"
-        case .xY: "x-y"
+        case .tool: "tool"
+        case .powerTool: "power-tool"
+        case .material: "material"
+        case .crate: "crate"
+        case .`default`: "default"
+        case .`case`: "case"
+        case .gizmo: "gizmo"
         case .unknown(let name): name
         }
     }
 }
 
-// MARK: - sub/deep/leaf.json
-
-/// A coloured tag.
+/// An item of the workshop.  The common members are an inline base; the
+/// branch 'case' is left out and has no members of its own.
 ///
-/// - Remark: QAPI enum `Label`, from `sub/deep/leaf.json`.
-enum Label: QAPIEnum {
-    /// red
-    case redTag
-    /// blue
-    case blueTag
-    /// untagged
-    case noTag
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+/// - Remark: QAPI union `Item`, from `qapi-schema.json`.
+struct Item: QAPIObjectCodable, QAPIWireHashable {
+    /// The branch, one per value of `kind`, with the branch's own members.
+    enum Branch: Swift.Hashable, Sendable {
+        /// `kind` is `tool`.
+        case tool(Tool)
+        /// `kind` is `power-tool`.
+        case powerTool(PowerTool)
+        /// `kind` is `material`.
+        case material(Material)
+        /// `kind` is `crate`.
+        case crate(Crate)
+        /// `kind` is `default`.
+        case `default`(Blank)
+        /// `kind` is `gizmo`.
+        case gizmo(Gizmo)
+        /// `kind` is `case`.
+        case `case`
+        /// `kind` has a value this build does not know (a newer peer's); its members were skipped.
+        case unknown(Swift.String)
+    }
 
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [Label] = [.redTag, .blueTag, .noTag]
+    /// its label
+    var label: Swift.String
 
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .redTag: "red-tag"
-        case .blueTag: "blue-tag"
-        case .noTag: "no-tag"
-        case .unknown(let name): name
+    /// how many there are
+    var count: UInt16?
+
+    /// a member whose name generated unions use themselves
+    var branch_: Swift.String?
+
+    /// The branch, which also decides `kind`.
+    var branch: Branch
+
+    /// what the item is
+    ///
+    /// Derived from `branch`.
+    var kind: ItemKind {
+        switch self.branch {
+        case .tool: return .tool
+        case .powerTool: return .powerTool
+        case .material: return .material
+        case .crate: return .crate
+        case .`default`: return .`default`
+        case .gizmo: return .gizmo
+        case .`case`: return .`case`
+        case .unknown(let name): return .unknown(name)
         }
+    }
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - label: its label
+    ///   - count: how many there are
+    ///   - branch_: a member whose name generated unions use themselves
+    ///   - branch: The branch, with its own members.
+    init(label: Swift.String, count: UInt16? = nil, branch_: Swift.String? = nil, branch: Branch) {
+        self.label = label
+        self.count = count
+        self.branch_ = branch_
+        self.branch = branch
     }
 }
 
-// MARK: - sub/peer.json
+/// - Remark: QAPI struct `Crate`, from `qapi-schema.json`.
+struct Crate: QAPIObjectCodable, QAPIWireHashable {
+    /// The `contents` member.
+    var contents: [Item]
 
-/// - Remark: QAPI struct `PeerInfo`, from `sub/peer.json`.
-struct PeerInfo: QAPIObjectCodable, Swift.Hashable {
-    /// The `label` member.
-    var label: Label
-
-    /// The `peers` member.
-    var peers: [PeerInfo]?
+    /// The `sealed` member.
+    var sealed: Swift.Bool?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - label: The `label` member.
-    ///   - peers: The `peers` member.
-    init(label: Label, peers: [PeerInfo]? = nil) {
-        self.label = label
-        self.peers = peers
+    ///   - contents: The `contents` member.
+    ///   - sealed: The `sealed` member.
+    init(contents: [Item], sealed: Swift.Bool? = nil) {
+        self.contents = contents
+        self.sealed = sealed
+    }
+}
+
+/// - Remark: QAPI struct `Gizmo`, from `qapi-schema.json`.
+struct Gizmo: QAPIObjectCodable, QAPIWireHashable {
+    /// The `gears` member.
+    var gears: UInt8
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - gears: The `gears` member.
+    init(gears: UInt8) {
+        self.gears = gears
+    }
+}
+
+/// - Remark: QAPI enum `NoteForm`, from `qapi-schema.json`.
+enum NoteForm: QAPIEnum {
+    /// The value `plain`.
+    case plain
+    /// The value `signed`.
+    case signed
+    /// The value `countersigned`.
+    case countersigned
+    /// The value `empty`.
+    case empty
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [NoteForm] = [.plain, .signed, .countersigned, .empty]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .plain: "plain"
+        case .signed: "signed"
+        case .countersigned: "countersigned"
+        case .empty: "empty"
+        case .unknown(let name): name
+        }
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension Tiny {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .number: self = .small(try decoder.decode())
-        case .null: self = .none(try decoder.decode())
-        default: throw decoder.noAlternateBranch("Tiny")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .small(let value): return value.qapiEncoded()
-        case .none(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension KeywordAlternate {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .boolean: self = .`true`(try decoder.decode())
-        case .string: self = .`default`(try decoder.decode())
-        case .null: self = .`nil`(try decoder.decode())
-        case .number: self = .self_(try decoder.decode())
-        default: throw decoder.noAlternateBranch("KeywordAlternate")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .`true`(let value): return value.qapiEncoded()
-        case .`default`(let value): return value.qapiEncoded()
-        case .`nil`(let value): return value.qapiEncoded()
-        case .self_(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension CondAlternate {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .number: self = .num(try decoder.decode())
-        case .object: self = .obj(try decoder.decode())
-        default: throw decoder.noAlternateBranch("CondAlternate")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .num(let value): return value.qapiEncoded()
-        case .obj(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension CondStruct {
+extension Hashable {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.always = try members.required("always")
-        self.alpha = try members.required("alpha")
-        self.beta = try members.optional("beta")
-        self.notGamma = try members.optional("not-gamma")
+        self.hash_ = try members.required("hash")
+        self.kind = try members.required("kind")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.always, "always")
-        encoder.encode(self.alpha, "alpha")
-        encoder.encode(self.beta, "beta")
-        encoder.encode(self.notGamma, "not-gamma")
+        encoder.encode(self.hash_, "hash")
+        encoder.encode(self.kind, "kind")
     }
 }
 
-extension CondEnum {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "base": self = .base
-        case "alpha": self = .alpha
-        default: return nil
-        }
-    }
-}
-
-extension CondUnion {
+extension JSONObject {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: CondEnum = try members.required("type")
-        self.note = try members.optional("note")
-        switch discriminator {
-        case .base:
-            self.branch = .base(try Thing(qapiMembers: &members))
-        case .alpha:
-            self.branch = .alpha(try Circle(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
+        self.keys = try members.required("keys")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
-        encoder.encode(self.note, "note")
-        switch self.branch {
-        case .base(let value): value.encodeMembers(to: &encoder)
-        case .alpha(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
+        encoder.encode(self.keys, "keys")
     }
 }
 
-extension NoFeatures {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.x = try members.required("x")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.x, "x")
-    }
-}
-
-extension Deprecations {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.plain = try members.optional("plain")
-        self.old = try members.optional("old", features: .deprecated)
-        self.trial = try members.optional("trial", features: .unstable)
-        self.both = try members.optional("both", features: [.deprecated, .unstable])
-        self.maybeOld = try members.optional("maybe-old")
-        self.oldRequired = try members.required("old-required", features: .deprecated)
-        self.newGauge = try members.optional("new-gauge")
-        self.trialList = try members.optional("trial-list", features: .unstable)
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.plain, "plain")
-        encoder.encode(self.old, "old")
-        encoder.encode(self.trial, "trial")
-        encoder.encode(self.both, "both")
-        encoder.encode(self.maybeOld, "maybe-old")
-        encoder.encode(self.oldRequired, "old-required")
-        encoder.encode(self.newGauge, "new-gauge")
-        encoder.encode(self.trialList, "trial-list")
-    }
-}
-
-extension OddFeatures {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.namespaceTest = try members.required("namespace-test")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.namespaceTest, "namespace-test")
-    }
-}
-
-extension CondFeatures {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.x = try members.required("x")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.x, "x")
-    }
-}
-
-extension FeatureAlternate {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .object: self = .deprecations(try decoder.decode())
-        default: throw decoder.noAlternateBranch("FeatureAlternate")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .deprecations(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension __org_example_Enum {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "__org.example_value": self = .orgExampleValue
-        case "plain": self = .plain
-        default: return nil
-        }
-    }
-}
-
-extension __org_example_Base {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.orgExampleMember1 = try members.required("__org.example_member1")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.orgExampleMember1, "__org.example_member1")
-    }
-}
-
-extension __org_example_Struct {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.orgExampleMember1 = try members.required("__org.example_member1")
-        self.orgExampleMember2 = try members.required("__org.example_member2")
-        self.wcharT = try members.optional("wchar-t")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.orgExampleMember1, "__org.example_member1")
-        encoder.encode(self.orgExampleMember2, "__org.example_member2")
-        encoder.encode(self.wcharT, "wchar-t")
-    }
-}
-
-extension __org_example_Only {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .string: self = .orgExampleBranch(try decoder.decode())
-        default: throw decoder.noAlternateBranch("__org.example_Only")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .orgExampleBranch(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension __org_example_Holder {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.array = try members.required("array")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.array, "array")
-    }
-}
-
-extension __org_example_Union {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: __org_example_Enum = try members.required("__org.example_member1")
-        switch discriminator {
-        case .orgExampleValue:
-            self.branch = .orgExampleValue(try __org_example_Holder(qapiMembers: &members))
-        case .plain: self.branch = .plain
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.orgExampleMember1, "__org.example_member1")
-        switch self.branch {
-        case .orgExampleValue(let value): value.encodeMembers(to: &encoder)
-        case .plain: break
-        case .unknown: break
-        }
-    }
-}
-
-extension __org_example_Alt {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .object: self = .orgExampleBranch(try decoder.decode())
-        default: throw decoder.noAlternateBranch("__org.example_Alt")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .orgExampleBranch(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension SchemaEntry {
+extension Folder {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.name = try members.required("name")
-        self.metaType = try members.required("meta-type")
+        self.parent = try members.optional("parent")
+        self.children = try members.optional("children")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.name, "name")
-        encoder.encode(self.metaType, "meta-type")
+        encoder.encode(self.parent, "parent")
+        encoder.encode(self.children, "children")
     }
 }
 
-extension CondArgs {
+extension Tree {
+    /// Chooses the branch by the value's JSON kind.
+    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
+        switch decoder.kind {
+        case .number: self = .leaf(try decoder.decode())
+        case .object: self = .node(try decoder.decode())
+        default: throw decoder.noAlternateBranch("Tree")
+        }
+    }
+
+    /// The branch's value.
+    func qapiEncoded() -> JSONValue {
+        switch self {
+        case .leaf(let value): return value.qapiEncoded()
+        case .node(let value): return value.qapiEncoded()
+        }
+    }
+}
+
+extension TreeNode {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.always = try members.required("always")
-        self.sometimes = try members.optional("sometimes")
+        self.left = try members.required("left")
+        self.right = try members.optional("right")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.always, "always")
-        encoder.encode(self.sometimes, "sometimes")
+        encoder.encode(self.left, "left")
+        encoder.encode(self.right, "right")
     }
 }
 
-extension Origin {
+extension Ranges {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.country = try members.required("country")
-        self.label = try members.optional("label")
+        self.i64 = try members.optional("i64")
+        self.u64 = try members.optional("u64")
+        self.u16 = try members.optional("u16")
+        self.i64x = try members.optional("i64x")
+        self.u64x = try members.optional("u64x")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.country, "country")
-        encoder.encode(self.label, "label")
+        encoder.encode(self.i64, "i64")
+        encoder.encode(self.u64, "u64")
+        encoder.encode(self.u16, "u16")
+        encoder.encode(self.i64x, "i64x")
+        encoder.encode(self.u64x, "u64x")
     }
 }
 
-extension Leftovers {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.kept = try members.required("kept")
-        self.forgotten = try members.optional("forgotten")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.kept, "kept")
-        encoder.encode(self.forgotten, "forgotten")
-    }
-}
-
-extension WireCase {
+extension ItemKind {
     /// The value whose wire name is `name`; nil for a name this build does not know.
     init?(knownName name: Swift.String) {
         switch name {
-        case "lower": self = .lower
-        case "UPPER": self = .upper
-        case "Mixed_Case": self = .mixedCase
-        case "x-y": self = .xY
+        case "tool": self = .tool
+        case "power-tool": self = .powerTool
+        case "material": self = .material
+        case "crate": self = .crate
+        case "default": self = .`default`
+        case "case": self = .`case`
+        case "gizmo": self = .gizmo
         default: return nil
         }
     }
 }
 
-extension Label {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "red-tag": self = .redTag
-        case "blue-tag": self = .blueTag
-        case "no-tag": self = .noTag
-        default: return nil
-        }
-    }
-}
-
-extension PeerInfo {
+extension Item {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        let discriminator: ItemKind = try members.required("kind")
         self.label = try members.required("label")
-        self.peers = try members.optional("peers")
+        self.count = try members.optional("count")
+        self.branch_ = try members.optional("branch")
+        switch discriminator {
+        case .tool:
+            self.branch = .tool(try Tool(qapiMembers: &members))
+        case .powerTool:
+            self.branch = .powerTool(try PowerTool(qapiMembers: &members))
+        case .material:
+            self.branch = .material(try Material(qapiMembers: &members))
+        case .crate:
+            self.branch = .crate(try Crate(qapiMembers: &members))
+        case .`default`:
+            self.branch = .`default`(try Blank(qapiMembers: &members))
+        case .gizmo:
+            self.branch = .gizmo(try Gizmo(qapiMembers: &members))
+        case .`case`: self.branch = .`case`
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.kind, "kind")
         encoder.encode(self.label, "label")
-        encoder.encode(self.peers, "peers")
+        encoder.encode(self.count, "count")
+        encoder.encode(self.branch_, "branch")
+        switch self.branch {
+        case .tool(let value): value.encodeMembers(to: &encoder)
+        case .powerTool(let value): value.encodeMembers(to: &encoder)
+        case .material(let value): value.encodeMembers(to: &encoder)
+        case .crate(let value): value.encodeMembers(to: &encoder)
+        case .`default`(let value): value.encodeMembers(to: &encoder)
+        case .gizmo(let value): value.encodeMembers(to: &encoder)
+        case .`case`: break
+        case .unknown: break
+        }
+    }
+}
+
+extension Crate {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.contents = try members.required("contents")
+        self.sealed = try members.optional("sealed")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.contents, "contents")
+        encoder.encode(self.sealed, "sealed")
+    }
+}
+
+extension Gizmo {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.gears = try members.required("gears")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.gears, "gears")
+    }
+}
+
+extension NoteForm {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "plain": self = .plain
+        case "signed": self = .signed
+        case "countersigned": self = .countersigned
+        case "empty": self = .empty
+        default: return nil
+        }
     }
 }

@@ -1,0 +1,22 @@
+/// A QAPI value that is equal to another when their wire forms are.
+///
+/// Generated structs, unions, alternates and events conform. Two values
+/// are equal when `qapiEncoded()` gives equal JSON values, in the sense
+/// of `JSONValue`'s `==` (QEMU's `qobject_is_equal`), and they hash alike.
+/// The runtime supplies both, so generated code carries no member-wise
+/// `==` and `hash(into:)` of its own: a QAPI schema has hundreds of types,
+/// and the synthesized pair of each is a large share of the compiler's
+/// work on generated code.
+public protocol QAPIWireHashable: QAPIEncodable, Hashable {}
+
+extension QAPIWireHashable {
+    /// Whether the two values have equal wire forms.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.qapiEncoded() == rhs.qapiEncoded()
+    }
+
+    /// Hashes the wire form.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(qapiEncoded())
+    }
+}
