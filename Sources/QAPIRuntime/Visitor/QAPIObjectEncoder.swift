@@ -12,14 +12,16 @@ public struct QAPIObjectEncoder: Sendable {
 
     /// Writes member `name`. Each name is written at most once (the schema
     /// guarantees distinct member names).
-    @inlinable
+    ///
+    /// Not inlinable, like the writer of optional members: generated code
+    /// calls them once per member, and inlined copies made a large part
+    /// of a release build of generated code.
     public mutating func encode<T: QAPIEncodable>(_ value: T, _ name: String) {
         members.appendNew(name, value.qapiEncoded())
     }
 
     /// Writes optional member `name` when it is present; nil writes
     /// nothing.
-    @inlinable
     public mutating func encode<T: QAPIEncodable>(_ value: T?, _ name: String) {
         if let value { members.appendNew(name, value.qapiEncoded()) }
     }
