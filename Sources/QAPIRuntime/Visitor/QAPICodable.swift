@@ -29,7 +29,10 @@
 //
 // The protocol's extension supplies the rest: checking that the value is
 // an object, and rejecting unexpected keys only after every member was
-// read (spec A1, A7). Member names are always string literals.
+// read (spec A1, A7). Member names are always string literals. Equality
+// and hashing come from the runtime too: generated types declare
+// QAPIWireHashable (equal when their encodings are), and QAPIEnum
+// compares wire names.
 //
 // An enum is `enum X: String, QAPIEnum` with the wire names as raw
 // values; nothing else is needed. Values with special features override
