@@ -59,9 +59,6 @@ build="$root/.build-fuzz"
 shared="${QAPI_SHARED_DIR:-$root/../shared}"
 swift_flags=(-swift-version 6 -O -g -sanitize=fuzzer,address -parse-as-library -package-name swift_qapi_fuzz)
 libfuzzer_options=(-timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
-# LeakSanitizer reads the toolchain's known false leaks from the same list
-# as Scripts/sanitize.sh address.
-export LSAN_OPTIONS="suppressions=$root/Scripts/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 usage() {
     sed -n '4,6p' "$0" | sed 's/^#   //' >&2
