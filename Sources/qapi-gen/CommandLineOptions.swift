@@ -52,7 +52,7 @@ struct CommandLineOptions {
 
         options:
           -o DIR                 write the generated Swift into DIR, always the
-                                 same files: qapi-types-1...8.swift, qapi-commands.swift,
+                                 same files: qapi-types-1...16.swift, qapi-commands.swift,
                                  qapi-events.swift, qapi-schema.swift (handler
                                  protocol, registration), qapi-introspection.swift
                                  and qapi-client.swift

@@ -63,6 +63,8 @@ final class SwiftGeneratorTests: XCTestCase {
             [
                 "qapi-types-1.swift", "qapi-types-2.swift", "qapi-types-3.swift", "qapi-types-4.swift",
                 "qapi-types-5.swift", "qapi-types-6.swift", "qapi-types-7.swift", "qapi-types-8.swift",
+                "qapi-types-9.swift", "qapi-types-10.swift", "qapi-types-11.swift", "qapi-types-12.swift",
+                "qapi-types-13.swift", "qapi-types-14.swift", "qapi-types-15.swift", "qapi-types-16.swift",
                 "qapi-commands.swift",
                 "qapi-events.swift", "qapi-schema.swift", "qapi-introspection.swift", "qapi-client.swift",
             ])

@@ -8,7 +8,7 @@ public struct GeneratedFile: Sendable, Hashable {
     public let contents: String
 }
 
-/// Generates the Swift for a schema into the same 13 files whatever the
+/// Generates the Swift for a schema into the same 21 files whatever the
 /// schema (`QAPIOutputPlan`), so that a build plugin can name them without
 /// reading the schema: the types, the command namespaces, the event types
 /// and event set, the per-schema declarations (namespaces, handler

@@ -4,278 +4,158 @@
 
 import QAPIRuntime
 
+// MARK: - control.json
+
+/// The settings of a monitor given on the command line ('-mon').
+///
+/// - Since: 5.0
+/// - Remark: QAPI struct `MonitorOptions`, from `control.json`.
+package struct MonitorOptions: QAPIObjectCodable, QAPIWireHashable {
+    /// the monitor's name
+    package var id: String?
+
+    /// the protocol it speaks (default: readline)
+    package var mode: MonitorMode?
+
+    /// whether QMP output is indented over several lines
+    /// (default: false)
+    package var pretty: Bool?
+
+    /// the character device the monitor serves
+    package var chardev: String
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - id: the monitor's name
+    ///   - mode: the protocol it speaks (default: readline)
+    ///   - pretty: whether QMP output is indented over several lines (default: false)
+    ///   - chardev: the character device the monitor serves
+    package init(id: String? = nil, mode: MonitorMode? = nil, pretty: Bool? = nil, chardev: String) {
+        self.id = id
+        self.mode = mode
+        self.pretty = pretty
+        self.chardev = chardev
+    }
+}
+
+/// One monitor, as `query-monitors` lists it.
+///
+/// - Since: 11.1
+/// - Remark: QAPI struct `MonitorInfo`, from `control.json`.
+package struct MonitorInfo: QAPIObjectCodable, QAPIWireHashable {
+    /// the monitor's name; always present for QMP monitors
+    package var id: String?
+
+    /// the protocol it speaks
+    package var mode: MonitorMode
+
+    /// the name of the character device it serves
+    package var chardev: String
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - id: the monitor's name; always present for QMP monitors
+    ///   - mode: the protocol it speaks
+    ///   - chardev: the name of the character device it serves
+    package init(id: String? = nil, mode: MonitorMode, chardev: String) {
+        self.id = id
+        self.mode = mode
+        self.chardev = chardev
+    }
+}
+
 // MARK: - introspect.json
 
-/// One introspection entry.
+/// What an introspection entry describes.
 ///
 /// - Since: 2.5
-/// - Remark: QAPI union `SchemaInfo`, from `introspect.json`.
-package struct SchemaInfo: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `meta-type`, with the branch's own members.
-    package enum Branch: Hashable, Sendable {
-        /// `meta-type` is `builtin`.
-        case builtin(SchemaInfoBuiltin)
-        /// `meta-type` is `enum`.
-        case `enum`(SchemaInfoEnum)
-        /// `meta-type` is `array`.
-        case array(SchemaInfoArray)
-        /// `meta-type` is `object`.
-        case object(SchemaInfoObject)
-        /// `meta-type` is `alternate`.
-        case alternate(SchemaInfoAlternate)
-        /// `meta-type` is `command`.
-        case command(SchemaInfoCommand)
-        /// `meta-type` is `event`.
-        case event(SchemaInfoEvent)
-        /// `meta-type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(String)
-    }
-
-    /// the entity's name; for types other than built-in ones a
-    /// number that has meaning only within one answer
-    package var name: String
-
-    /// names of the entity's features, if it has any
-    package var features: [String]?
-
-    /// The branch, which also decides `meta-type`.
-    package var branch: Branch
-
-    /// which kind of entity this is, and so which further
-    /// members follow
-    ///
-    /// Derived from `branch`.
-    package var metaType: SchemaMetaType {
-        switch self.branch {
-        case .builtin: return .builtin
-        case .`enum`: return .`enum`
-        case .array: return .array
-        case .object: return .object
-        case .alternate: return .alternate
-        case .command: return .command
-        case .event: return .event
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: the entity's name; for types other than built-in ones a number that has meaning only within one answer
-    ///   - features: names of the entity's features, if it has any
-    ///   - branch: The branch, with its own members.
-    package init(name: String, features: [String]? = nil, branch: Branch) {
-        self.name = name
-        self.features = features
-        self.branch = branch
-    }
-}
-
-/// The details of a built-in type.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoBuiltin`, from `introspect.json`.
-package struct SchemaInfoBuiltin: QAPIObjectCodable, QAPIWireHashable {
-    /// the JSON form its values take
-    package var jsonType: JSONType
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - jsonType: the JSON form its values take
-    package init(jsonType: JSONType) {
-        self.jsonType = jsonType
-    }
-}
-
-/// The JSON forms a value can take.
-///
-/// - Since: 2.5
-/// - Remark: QAPI enum `JSONType`, from `introspect.json`.
-package enum JSONType: QAPIEnum {
-    /// a string
-    case string
-    /// any number
-    case number
-    /// a whole number
-    case int
-    /// true or false
-    case boolean
-    /// null
-    case null
-    /// an object
-    case object
-    /// an array
+/// - Remark: QAPI enum `SchemaMetaType`, from `introspect.json`.
+package enum SchemaMetaType: QAPIEnum {
+    /// a predefined type, such as 'str' or 'int'
+    case builtin
+    /// an enumeration
+    case `enum`
+    /// a list type
     case array
-    /// any JSON value
-    case value
+    /// a struct or union
+    case object
+    /// a value that may take one of several JSON forms
+    case alternate
+    /// a command
+    case command
+    /// an event
+    case event
     /// A value this build does not know, as a newer peer sent it.
     case unknown(String)
 
     /// Every value of the schema (not `unknown`).
-    package static let allCases: [JSONType] = [.string, .number, .int, .boolean, .null, .object, .array, .value]
+    package static let allCases: [SchemaMetaType] = [.builtin, .`enum`, .array, .object, .alternate, .command, .event]
 
     /// The wire name.
     package var rawValue: String {
         switch self {
-        case .string: "string"
-        case .number: "number"
-        case .int: "int"
-        case .boolean: "boolean"
-        case .null: "null"
-        case .object: "object"
+        case .builtin: "builtin"
+        case .`enum`: "enum"
         case .array: "array"
-        case .value: "value"
+        case .object: "object"
+        case .alternate: "alternate"
+        case .command: "command"
+        case .event: "event"
         case .unknown(let name): name
         }
     }
 }
 
-/// The details of an enumeration.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoEnum`, from `introspect.json`.
-package struct SchemaInfoEnum: QAPIObjectCodable, QAPIWireHashable {
-    /// its values, with their features
-    package var members: [SchemaInfoEnumMember]
-
-    /// its values' names alone
-    ///
-    /// - Note: Feature `deprecated`.
-    package var values: [String]
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - members: its values, with their features
-    ///   - values: its values' names alone
-    package init(members: [SchemaInfoEnumMember], values: [String]) {
-        self.members = members
-        self.values = values
-    }
-}
-
-/// One value of an enumeration.
-///
-/// - Since: 6.2
-/// - Remark: QAPI struct `SchemaInfoEnumMember`, from `introspect.json`.
-package struct SchemaInfoEnumMember: QAPIObjectCodable, QAPIWireHashable {
-    /// the value
-    package var name: String
-
-    /// names of the value's features, if it has any
-    package var features: [String]?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: the value
-    ///   - features: names of the value's features, if it has any
-    package init(name: String, features: [String]? = nil) {
-        self.name = name
-        self.features = features
-    }
-}
-
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension SchemaInfo {
+extension MonitorOptions {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        let discriminator: SchemaMetaType = try members.required("meta-type")
-        self.features = try members.optional("features")
-        switch discriminator {
-        case .builtin:
-            self.branch = .builtin(try SchemaInfoBuiltin(qapiMembers: &members))
-        case .`enum`:
-            self.branch = .`enum`(try SchemaInfoEnum(qapiMembers: &members))
-        case .array:
-            self.branch = .array(try SchemaInfoArray(qapiMembers: &members))
-        case .object:
-            self.branch = .object(try SchemaInfoObject(qapiMembers: &members))
-        case .alternate:
-            self.branch = .alternate(try SchemaInfoAlternate(qapiMembers: &members))
-        case .command:
-            self.branch = .command(try SchemaInfoCommand(qapiMembers: &members))
-        case .event:
-            self.branch = .event(try SchemaInfoEvent(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
+        self.id = try members.optional("id")
+        self.mode = try members.optional("mode")
+        self.pretty = try members.optional("pretty")
+        self.chardev = try members.required("chardev")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.metaType, "meta-type")
-        encoder.encode(self.features, "features")
-        switch self.branch {
-        case .builtin(let value): value.encodeMembers(to: &encoder)
-        case .`enum`(let value): value.encodeMembers(to: &encoder)
-        case .array(let value): value.encodeMembers(to: &encoder)
-        case .object(let value): value.encodeMembers(to: &encoder)
-        case .alternate(let value): value.encodeMembers(to: &encoder)
-        case .command(let value): value.encodeMembers(to: &encoder)
-        case .event(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
+        encoder.encode(self.id, "id")
+        encoder.encode(self.mode, "mode")
+        encoder.encode(self.pretty, "pretty")
+        encoder.encode(self.chardev, "chardev")
     }
 }
 
-extension SchemaInfoBuiltin {
+extension MonitorInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.jsonType = try members.required("json-type")
+        self.id = try members.optional("id")
+        self.mode = try members.required("mode")
+        self.chardev = try members.required("chardev")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.jsonType, "json-type")
+        encoder.encode(self.id, "id")
+        encoder.encode(self.mode, "mode")
+        encoder.encode(self.chardev, "chardev")
     }
 }
 
-extension JSONType {
+extension SchemaMetaType {
     /// The value whose wire name is `name`; nil for a name this build does not know.
     package init?(knownName name: String) {
         switch name {
-        case "string": self = .string
-        case "number": self = .number
-        case "int": self = .int
-        case "boolean": self = .boolean
-        case "null": self = .null
-        case "object": self = .object
+        case "builtin": self = .builtin
+        case "enum": self = .`enum`
         case "array": self = .array
-        case "value": self = .value
+        case "object": self = .object
+        case "alternate": self = .alternate
+        case "command": self = .command
+        case "event": self = .event
         default: return nil
         }
-    }
-}
-
-extension SchemaInfoEnum {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.members = try members.required("members")
-        self.values = try members.required("values", features: .deprecated)
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.members, "members")
-        encoder.encode(self.values, "values")
-    }
-}
-
-extension SchemaInfoEnumMember {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.features = try members.optional("features")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.features, "features")
     }
 }

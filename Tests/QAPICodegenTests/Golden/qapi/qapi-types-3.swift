@@ -6,294 +6,113 @@ import QAPIRuntime
 
 // MARK: - introspect.json
 
-/// The details of a list type.
+/// One introspection entry.
 ///
 /// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoArray`, from `introspect.json`.
-package struct SchemaInfoArray: QAPIObjectCodable, QAPIWireHashable {
-    /// the entry name of the element type
-    package var elementType: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - elementType: the entry name of the element type
-    package init(elementType: String) {
-        self.elementType = elementType
+/// - Remark: QAPI union `SchemaInfo`, from `introspect.json`.
+package struct SchemaInfo: QAPIObjectCodable, QAPIWireHashable {
+    /// The branch, one per value of `meta-type`, with the branch's own members.
+    package enum Branch: Hashable, Sendable {
+        /// `meta-type` is `builtin`.
+        case builtin(SchemaInfoBuiltin)
+        /// `meta-type` is `enum`.
+        case `enum`(SchemaInfoEnum)
+        /// `meta-type` is `array`.
+        case array(SchemaInfoArray)
+        /// `meta-type` is `object`.
+        case object(SchemaInfoObject)
+        /// `meta-type` is `alternate`.
+        case alternate(SchemaInfoAlternate)
+        /// `meta-type` is `command`.
+        case command(SchemaInfoCommand)
+        /// `meta-type` is `event`.
+        case event(SchemaInfoEvent)
+        /// `meta-type` has a value this build does not know (a newer peer's); its members were skipped.
+        case unknown(String)
     }
-}
 
-/// The details of a struct or union.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoObject`, from `introspect.json`.
-package struct SchemaInfoObject: QAPIObjectCodable, QAPIWireHashable {
-    /// the members every value has, base members included
-    package var members: [SchemaInfoObjectMember]
-
-    /// for a union, the member whose value selects the branch
-    package var tag: String?
-
-    /// for a union, the extra members each tag value brings
-    package var variants: [SchemaInfoObjectVariant]?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - members: the members every value has, base members included
-    ///   - tag: for a union, the member whose value selects the branch
-    ///   - variants: for a union, the extra members each tag value brings
-    package init(members: [SchemaInfoObjectMember], tag: String? = nil, variants: [SchemaInfoObjectVariant]? = nil) {
-        self.members = members
-        self.tag = tag
-        self.variants = variants
-    }
-}
-
-/// One member of a struct or union.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoObjectMember`, from `introspect.json`.
-package struct SchemaInfoObjectMember: QAPIObjectCodable, QAPIWireHashable {
-    /// the member's name on the wire
+    /// the entity's name; for types other than built-in ones a
+    /// number that has meaning only within one answer
     package var name: String
 
-    /// the entry name of its type
-    package var type: String
-
-    /// never present at the moment; reserved for a default value
-    /// of an optional member
-    package var `default`: JSONValue?
-
-    /// names of the member's features, if it has any
+    /// names of the entity's features, if it has any
     package var features: [String]?
 
+    /// The branch, which also decides `meta-type`.
+    package var branch: Branch
+
+    /// which kind of entity this is, and so which further
+    /// members follow
+    ///
+    /// Derived from `branch`.
+    package var metaType: SchemaMetaType {
+        switch self.branch {
+        case .builtin: return .builtin
+        case .`enum`: return .`enum`
+        case .array: return .array
+        case .object: return .object
+        case .alternate: return .alternate
+        case .command: return .command
+        case .event: return .event
+        case .unknown(let name): return .unknown(name)
+        }
+    }
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - name: the member's name on the wire
-    ///   - type: the entry name of its type
-    ///   - default: never present at the moment; reserved for a default value of an optional member
-    ///   - features: names of the member's features, if it has any
-    package init(name: String, type: String, `default`: JSONValue? = nil, features: [String]? = nil) {
+    ///   - name: the entity's name; for types other than built-in ones a number that has meaning only within one answer
+    ///   - features: names of the entity's features, if it has any
+    ///   - branch: The branch, with its own members.
+    package init(name: String, features: [String]? = nil, branch: Branch) {
         self.name = name
-        self.type = type
-        self.`default` = `default`
         self.features = features
-    }
-}
-
-/// The members one tag value adds to a union.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoObjectVariant`, from `introspect.json`.
-package struct SchemaInfoObjectVariant: QAPIObjectCodable, QAPIWireHashable {
-    /// the tag value
-    package var `case`: String
-
-    /// the entry name of the object type holding the added members
-    package var type: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - case: the tag value
-    ///   - type: the entry name of the object type holding the added members
-    package init(`case`: String, type: String) {
-        self.`case` = `case`
-        self.type = type
-    }
-}
-
-/// The details of an alternate.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoAlternate`, from `introspect.json`.
-package struct SchemaInfoAlternate: QAPIObjectCodable, QAPIWireHashable {
-    /// its branches; no two take the same JSON form
-    package var members: [SchemaInfoAlternateMember]
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - members: its branches; no two take the same JSON form
-    package init(members: [SchemaInfoAlternateMember]) {
-        self.members = members
-    }
-}
-
-/// One branch of an alternate.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoAlternateMember`, from `introspect.json`.
-package struct SchemaInfoAlternateMember: QAPIObjectCodable, QAPIWireHashable {
-    /// the entry name of the branch's type
-    package var type: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - type: the entry name of the branch's type
-    package init(type: String) {
-        self.type = type
-    }
-}
-
-/// The details of a command.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoCommand`, from `introspect.json`.
-package struct SchemaInfoCommand: QAPIObjectCodable, QAPIWireHashable {
-    /// the entry name of its arguments' object type
-    package var argType: String
-
-    /// the entry name of its return type
-    package var retType: String
-
-    /// present and true when the command may be run
-    /// out-of-band
-    package var allowOob: Bool?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - argType: the entry name of its arguments' object type
-    ///   - retType: the entry name of its return type
-    ///   - allowOob: present and true when the command may be run out-of-band
-    package init(argType: String, retType: String, allowOob: Bool? = nil) {
-        self.argType = argType
-        self.retType = retType
-        self.allowOob = allowOob
-    }
-}
-
-/// The details of an event.
-///
-/// - Since: 2.5
-/// - Remark: QAPI struct `SchemaInfoEvent`, from `introspect.json`.
-package struct SchemaInfoEvent: QAPIObjectCodable, QAPIWireHashable {
-    /// the entry name of its data's object type
-    package var argType: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - argType: the entry name of its data's object type
-    package init(argType: String) {
-        self.argType = argType
+        self.branch = branch
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension SchemaInfoArray {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.elementType = try members.required("element-type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.elementType, "element-type")
-    }
-}
-
-extension SchemaInfoObject {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.members = try members.required("members")
-        self.tag = try members.optional("tag")
-        self.variants = try members.optional("variants")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.members, "members")
-        encoder.encode(self.tag, "tag")
-        encoder.encode(self.variants, "variants")
-    }
-}
-
-extension SchemaInfoObjectMember {
+extension SchemaInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.name = try members.required("name")
-        self.type = try members.required("type")
-        self.`default` = try members.optional("default")
+        let discriminator: SchemaMetaType = try members.required("meta-type")
         self.features = try members.optional("features")
+        switch discriminator {
+        case .builtin:
+            self.branch = .builtin(try SchemaInfoBuiltin(qapiMembers: &members))
+        case .`enum`:
+            self.branch = .`enum`(try SchemaInfoEnum(qapiMembers: &members))
+        case .array:
+            self.branch = .array(try SchemaInfoArray(qapiMembers: &members))
+        case .object:
+            self.branch = .object(try SchemaInfoObject(qapiMembers: &members))
+        case .alternate:
+            self.branch = .alternate(try SchemaInfoAlternate(qapiMembers: &members))
+        case .command:
+            self.branch = .command(try SchemaInfoCommand(qapiMembers: &members))
+        case .event:
+            self.branch = .event(try SchemaInfoEvent(qapiMembers: &members))
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            self.branch = .unknown(name)
+        }
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.name, "name")
-        encoder.encode(self.type, "type")
-        encoder.encode(self.`default`, "default")
+        encoder.encode(self.metaType, "meta-type")
         encoder.encode(self.features, "features")
-    }
-}
-
-extension SchemaInfoObjectVariant {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.`case` = try members.required("case")
-        self.type = try members.required("type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.`case`, "case")
-        encoder.encode(self.type, "type")
-    }
-}
-
-extension SchemaInfoAlternate {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.members = try members.required("members")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.members, "members")
-    }
-}
-
-extension SchemaInfoAlternateMember {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.type = try members.required("type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
-    }
-}
-
-extension SchemaInfoCommand {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.argType = try members.required("arg-type")
-        self.retType = try members.required("ret-type")
-        self.allowOob = try members.optional("allow-oob")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.argType, "arg-type")
-        encoder.encode(self.retType, "ret-type")
-        encoder.encode(self.allowOob, "allow-oob")
-    }
-}
-
-extension SchemaInfoEvent {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.argType = try members.required("arg-type")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.argType, "arg-type")
+        switch self.branch {
+        case .builtin(let value): value.encodeMembers(to: &encoder)
+        case .`enum`(let value): value.encodeMembers(to: &encoder)
+        case .array(let value): value.encodeMembers(to: &encoder)
+        case .object(let value): value.encodeMembers(to: &encoder)
+        case .alternate(let value): value.encodeMembers(to: &encoder)
+        case .command(let value): value.encodeMembers(to: &encoder)
+        case .event(let value): value.encodeMembers(to: &encoder)
+        case .unknown: break
+        }
     }
 }

@@ -4,258 +4,169 @@
 
 import QAPIRuntime
 
-// MARK: - char.json
+// MARK: - introspect.json
 
-/// One character device, as `query-chardev` lists it.
+/// The details of a built-in type.
 ///
-/// - Since: 0.14
-/// - Remark: QAPI struct `ChardevInfo`, from `char.json`.
-package struct ChardevInfo: QAPIObjectCodable, QAPIWireHashable {
-    /// the device's name
-    package var label: String
-
-    /// a description of the back end and its state, for
-    /// example 'disconnected:unix:/tmp/qmp.sock,server=on'
-    package var filename: String
-
-    /// whether a user (such as a monitor) holds the device
-    /// and has opened it
-    package var frontendOpen: Bool
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoBuiltin`, from `introspect.json`.
+package struct SchemaInfoBuiltin: QAPIObjectCodable, QAPIWireHashable {
+    /// the JSON form its values take
+    package var jsonType: JSONType
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - label: the device's name
-    ///   - filename: a description of the back end and its state, for example
-    ///     'disconnected:unix:/tmp/qmp.sock,server=on'
-    ///   - frontendOpen: whether a user (such as a monitor) holds the device and has opened it
-    package init(label: String, filename: String, frontendOpen: Bool) {
-        self.label = label
-        self.filename = filename
-        self.frontendOpen = frontendOpen
+    ///   - jsonType: the JSON form its values take
+    package init(jsonType: JSONType) {
+        self.jsonType = jsonType
     }
 }
 
-/// How bytes are carried in a JSON string.
+/// The JSON forms a value can take.
 ///
-/// - Since: 1.4
-/// - Remark: QAPI enum `DataFormat`, from `char.json`.
-package enum DataFormat: QAPIEnum {
-    /// as text; bytes that are not valid UTF-8 cannot be carried
-    /// faithfully
-    case utf8
-    /// Base64-encoded
-    case base64
+/// - Since: 2.5
+/// - Remark: QAPI enum `JSONType`, from `introspect.json`.
+package enum JSONType: QAPIEnum {
+    /// a string
+    case string
+    /// any number
+    case number
+    /// a whole number
+    case int
+    /// true or false
+    case boolean
+    /// null
+    case null
+    /// an object
+    case object
+    /// an array
+    case array
+    /// any JSON value
+    case value
     /// A value this build does not know, as a newer peer sent it.
     case unknown(String)
 
     /// Every value of the schema (not `unknown`).
-    package static let allCases: [DataFormat] = [.utf8, .base64]
+    package static let allCases: [JSONType] = [.string, .number, .int, .boolean, .null, .object, .array, .value]
 
     /// The wire name.
     package var rawValue: String {
         switch self {
-        case .utf8: "utf8"
-        case .base64: "base64"
+        case .string: "string"
+        case .number: "number"
+        case .int: "int"
+        case .boolean: "boolean"
+        case .null: "null"
+        case .object: "object"
+        case .array: "array"
+        case .value: "value"
         case .unknown(let name): name
         }
     }
 }
 
-/// Options every back end accepts.
+/// The details of an enumeration.
 ///
-/// - Since: 2.6
-/// - Remark: QAPI struct `ChardevCommon`, from `char.json`.
-package struct ChardevCommon: QAPIObjectCodable, QAPIWireHashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoEnum`, from `introspect.json`.
+package struct SchemaInfoEnum: QAPIObjectCodable, QAPIWireHashable {
+    /// its values, with their features
+    package var members: [SchemaInfoEnumMember]
 
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
+    /// its values' names alone
+    ///
+    /// - Note: Feature `deprecated`.
+    package var values: [String]
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    package init(logfile: String? = nil, logappend: Bool? = nil) {
-        self.logfile = logfile
-        self.logappend = logappend
+    ///   - members: its values, with their features
+    ///   - values: its values' names alone
+    package init(members: [SchemaInfoEnumMember], values: [String]) {
+        self.members = members
+        self.values = values
     }
 }
 
-/// A socket back end: a listening server or a connecting client.
+/// One value of an enumeration.
 ///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevSocket`, from `char.json`.
-package struct ChardevSocket: QAPIObjectCodable, QAPIWireHashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
+/// - Since: 6.2
+/// - Remark: QAPI struct `SchemaInfoEnumMember`, from `introspect.json`.
+package struct SchemaInfoEnumMember: QAPIObjectCodable, QAPIWireHashable {
+    /// the value
+    package var name: String
 
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
-
-    /// the address to listen on or connect to
-    package var addr: SocketAddressLegacy
-
-    /// the name of TLS credentials to use
-    package var tlsCreds: String?
-
-    /// the name of an authorization object for TLS clients
-    package var tlsAuthz: String?
-
-    /// listen rather than connect (default: true)
-    package var server: Bool?
-
-    /// with `server`, block until a client connects
-    /// (default: false)
-    package var wait: Bool?
-
-    /// turn off Nagle's algorithm (default: false)
-    package var nodelay: Bool?
-
-    /// speak telnet (default: false)
-    package var telnet: Bool?
-
-    /// speak TN3270 (default: false)
-    package var tn3270: Bool?
-
-    /// speak WebSocket (default: false)
-    package var websocket: Bool?
-
-    /// seconds to wait before reconnecting a client socket
-    ///
-    /// - Note: Feature `deprecated`.
-    package var reconnect: Int64?
-
-    /// milliseconds to wait before reconnecting a client
-    /// socket
-    package var reconnectMs: Int64?
+    /// names of the value's features, if it has any
+    package var features: [String]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    ///   - addr: the address to listen on or connect to
-    ///   - tlsCreds: the name of TLS credentials to use
-    ///   - tlsAuthz: the name of an authorization object for TLS clients
-    ///   - server: listen rather than connect (default: true)
-    ///   - wait: with `server`, block until a client connects (default: false)
-    ///   - nodelay: turn off Nagle's algorithm (default: false)
-    ///   - telnet: speak telnet (default: false)
-    ///   - tn3270: speak TN3270 (default: false)
-    ///   - websocket: speak WebSocket (default: false)
-    ///   - reconnect: seconds to wait before reconnecting a client socket
-    ///   - reconnectMs: milliseconds to wait before reconnecting a client socket
-    package init(
-        logfile: String? = nil,
-        logappend: Bool? = nil,
-        addr: SocketAddressLegacy,
-        tlsCreds: String? = nil,
-        tlsAuthz: String? = nil,
-        server: Bool? = nil,
-        wait: Bool? = nil,
-        nodelay: Bool? = nil,
-        telnet: Bool? = nil,
-        tn3270: Bool? = nil,
-        websocket: Bool? = nil,
-        reconnect: Int64? = nil,
-        reconnectMs: Int64? = nil
-    ) {
-        self.logfile = logfile
-        self.logappend = logappend
-        self.addr = addr
-        self.tlsCreds = tlsCreds
-        self.tlsAuthz = tlsAuthz
-        self.server = server
-        self.wait = wait
-        self.nodelay = nodelay
-        self.telnet = telnet
-        self.tn3270 = tn3270
-        self.websocket = websocket
-        self.reconnect = reconnect
-        self.reconnectMs = reconnectMs
+    ///   - name: the value
+    ///   - features: names of the value's features, if it has any
+    package init(name: String, features: [String]? = nil) {
+        self.name = name
+        self.features = features
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension ChardevInfo {
+extension SchemaInfoBuiltin {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.label = try members.required("label")
-        self.filename = try members.required("filename")
-        self.frontendOpen = try members.required("frontend-open")
+        self.jsonType = try members.required("json-type")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.label, "label")
-        encoder.encode(self.filename, "filename")
-        encoder.encode(self.frontendOpen, "frontend-open")
+        encoder.encode(self.jsonType, "json-type")
     }
 }
 
-extension DataFormat {
+extension JSONType {
     /// The value whose wire name is `name`; nil for a name this build does not know.
     package init?(knownName name: String) {
         switch name {
-        case "utf8": self = .utf8
-        case "base64": self = .base64
+        case "string": self = .string
+        case "number": self = .number
+        case "int": self = .int
+        case "boolean": self = .boolean
+        case "null": self = .null
+        case "object": self = .object
+        case "array": self = .array
+        case "value": self = .value
         default: return nil
         }
     }
 }
 
-extension ChardevCommon {
+extension SchemaInfoEnum {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
+        self.members = try members.required("members")
+        self.values = try members.required("values", features: .deprecated)
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
+        encoder.encode(self.members, "members")
+        encoder.encode(self.values, "values")
     }
 }
 
-extension ChardevSocket {
+extension SchemaInfoEnumMember {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.addr = try members.required("addr")
-        self.tlsCreds = try members.optional("tls-creds")
-        self.tlsAuthz = try members.optional("tls-authz")
-        self.server = try members.optional("server")
-        self.wait = try members.optional("wait")
-        self.nodelay = try members.optional("nodelay")
-        self.telnet = try members.optional("telnet")
-        self.tn3270 = try members.optional("tn3270")
-        self.websocket = try members.optional("websocket")
-        self.reconnect = try members.optional("reconnect", features: .deprecated)
-        self.reconnectMs = try members.optional("reconnect-ms")
+        self.name = try members.required("name")
+        self.features = try members.optional("features")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.addr, "addr")
-        encoder.encode(self.tlsCreds, "tls-creds")
-        encoder.encode(self.tlsAuthz, "tls-authz")
-        encoder.encode(self.server, "server")
-        encoder.encode(self.wait, "wait")
-        encoder.encode(self.nodelay, "nodelay")
-        encoder.encode(self.telnet, "telnet")
-        encoder.encode(self.tn3270, "tn3270")
-        encoder.encode(self.websocket, "websocket")
-        encoder.encode(self.reconnect, "reconnect")
-        encoder.encode(self.reconnectMs, "reconnect-ms")
+        encoder.encode(self.name, "name")
+        encoder.encode(self.features, "features")
     }
 }

@@ -4,333 +4,129 @@
 
 import QAPIRuntime
 
-// MARK: - char.json
+// MARK: - introspect.json
 
-/// The process's standard input and output.
+/// The details of a list type.
 ///
-/// - Since: 1.5
-/// - Remark: QAPI struct `ChardevStdio`, from `char.json`.
-package struct ChardevStdio: QAPIObjectCodable, QAPIWireHashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
-
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
-
-    /// let the interrupt character stop the process
-    /// (default: true)
-    package var signal: Bool?
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoArray`, from `introspect.json`.
+package struct SchemaInfoArray: QAPIObjectCodable, QAPIWireHashable {
+    /// the entry name of the element type
+    package var elementType: String
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    ///   - signal: let the interrupt character stop the process (default: true)
-    package init(logfile: String? = nil, logappend: Bool? = nil, signal: Bool? = nil) {
-        self.logfile = logfile
-        self.logappend = logappend
-        self.signal = signal
+    ///   - elementType: the entry name of the element type
+    package init(elementType: String) {
+        self.elementType = elementType
     }
 }
 
-/// A ring buffer in memory.
+/// The details of a struct or union.
 ///
-/// - Since: 1.5
-/// - Remark: QAPI struct `ChardevRingbuf`, from `char.json`.
-package struct ChardevRingbuf: QAPIObjectCodable, QAPIWireHashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoObject`, from `introspect.json`.
+package struct SchemaInfoObject: QAPIObjectCodable, QAPIWireHashable {
+    /// the members every value has, base members included
+    package var members: [SchemaInfoObjectMember]
 
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
+    /// for a union, the member whose value selects the branch
+    package var tag: String?
 
-    /// its capacity in bytes, a power of two (default: 65536)
-    package var size: Int64?
+    /// for a union, the extra members each tag value brings
+    package var variants: [SchemaInfoObjectVariant]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    ///   - size: its capacity in bytes, a power of two (default: 65536)
-    package init(logfile: String? = nil, logappend: Bool? = nil, size: Int64? = nil) {
-        self.logfile = logfile
-        self.logappend = logappend
-        self.size = size
+    ///   - members: the members every value has, base members included
+    ///   - tag: for a union, the member whose value selects the branch
+    ///   - variants: for a union, the extra members each tag value brings
+    package init(members: [SchemaInfoObjectMember], tag: String? = nil, variants: [SchemaInfoObjectVariant]? = nil) {
+        self.members = members
+        self.tag = tag
+        self.variants = variants
     }
 }
 
-/// Files as a character device.
+/// One member of a struct or union.
 ///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevFile`, from `char.json`.
-package struct ChardevFile: QAPIObjectCodable, QAPIWireHashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoObjectMember`, from `introspect.json`.
+package struct SchemaInfoObjectMember: QAPIObjectCodable, QAPIWireHashable {
+    /// the member's name on the wire
+    package var name: String
 
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
+    /// the entry name of its type
+    package var type: String
 
-    /// the file to read, to its end (default: nothing is read)
-    package var `in`: String?
+    /// never present at the moment; reserved for a default value
+    /// of an optional member
+    package var `default`: JSONValue?
 
-    /// the file to write, created if missing
-    package var out: String
-
-    /// add to the end of `out` instead of truncating it
-    /// (default: false)
-    package var append: Bool?
+    /// names of the member's features, if it has any
+    package var features: [String]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    ///   - in: the file to read, to its end (default: nothing is read)
-    ///   - out: the file to write, created if missing
-    ///   - append: add to the end of `out` instead of truncating it (default: false)
-    package init(
-        logfile: String? = nil,
-        logappend: Bool? = nil,
-        `in`: String? = nil,
-        out: String,
-        append: Bool? = nil
-    ) {
-        self.logfile = logfile
-        self.logappend = logappend
-        self.`in` = `in`
-        self.out = out
-        self.append = append
-    }
-}
-
-/// The back ends this server implements.
-///
-/// - Since: 1.4
-/// - Remark: QAPI enum `ChardevBackendKind`, from `char.json`.
-package enum ChardevBackendKind: QAPIEnum {
-    /// files, one written and one read (Since: 1.4)
-    case file
-    /// a stream socket (Since: 1.4)
-    case socket
-    /// a new pseudo-terminal (Since: 1.4)
-    case pty
-    /// discards output and never produces input (Since: 1.4)
-    case null
-    /// standard input and output (Since: 1.5)
-    case stdio
-    /// a ring buffer in memory (Since: 1.6)
-    case ringbuf
-    /// another name for `ringbuf`; the device reports its back end
-    /// as 'memory' (Since: 1.5)
-    case memory
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
-
-    /// Every value of the schema (not `unknown`).
-    package static let allCases: [ChardevBackendKind] = [.file, .socket, .pty, .null, .stdio, .ringbuf, .memory]
-
-    /// The wire name.
-    package var rawValue: String {
-        switch self {
-        case .file: "file"
-        case .socket: "socket"
-        case .pty: "pty"
-        case .null: "null"
-        case .stdio: "stdio"
-        case .ringbuf: "ringbuf"
-        case .memory: "memory"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// Socket options, nested under 'data'.
-///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevSocketWrapper`, from `char.json`.
-package struct ChardevSocketWrapper: QAPIObjectCodable, QAPIWireHashable {
-    /// the options
-    package var data: ChardevSocket
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - data: the options
-    package init(data: ChardevSocket) {
-        self.data = data
-    }
-}
-
-/// File options, nested under 'data'.
-///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevFileWrapper`, from `char.json`.
-package struct ChardevFileWrapper: QAPIObjectCodable, QAPIWireHashable {
-    /// the options
-    package var data: ChardevFile
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - data: the options
-    package init(data: ChardevFile) {
-        self.data = data
-    }
-}
-
-/// Common options, nested under 'data'.
-///
-/// - Since: 2.6
-/// - Remark: QAPI struct `ChardevCommonWrapper`, from `char.json`.
-package struct ChardevCommonWrapper: QAPIObjectCodable, QAPIWireHashable {
-    /// the options
-    package var data: ChardevCommon
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - data: the options
-    package init(data: ChardevCommon) {
-        self.data = data
-    }
-}
-
-/// Standard input and output options, nested under 'data'.
-///
-/// - Since: 1.5
-/// - Remark: QAPI struct `ChardevStdioWrapper`, from `char.json`.
-package struct ChardevStdioWrapper: QAPIObjectCodable, QAPIWireHashable {
-    /// the options
-    package var data: ChardevStdio
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - data: the options
-    package init(data: ChardevStdio) {
-        self.data = data
+    ///   - name: the member's name on the wire
+    ///   - type: the entry name of its type
+    ///   - default: never present at the moment; reserved for a default value of an optional member
+    ///   - features: names of the member's features, if it has any
+    package init(name: String, type: String, `default`: JSONValue? = nil, features: [String]? = nil) {
+        self.name = name
+        self.type = type
+        self.`default` = `default`
+        self.features = features
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension ChardevStdio {
+extension SchemaInfoArray {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.signal = try members.optional("signal")
+        self.elementType = try members.required("element-type")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.signal, "signal")
+        encoder.encode(self.elementType, "element-type")
     }
 }
 
-extension ChardevRingbuf {
+extension SchemaInfoObject {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.size = try members.optional("size")
+        self.members = try members.required("members")
+        self.tag = try members.optional("tag")
+        self.variants = try members.optional("variants")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.size, "size")
+        encoder.encode(self.members, "members")
+        encoder.encode(self.tag, "tag")
+        encoder.encode(self.variants, "variants")
     }
 }
 
-extension ChardevFile {
+extension SchemaInfoObjectMember {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.`in` = try members.optional("in")
-        self.out = try members.required("out")
-        self.append = try members.optional("append")
+        self.name = try members.required("name")
+        self.type = try members.required("type")
+        self.`default` = try members.optional("default")
+        self.features = try members.optional("features")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.`in`, "in")
-        encoder.encode(self.out, "out")
-        encoder.encode(self.append, "append")
-    }
-}
-
-extension ChardevBackendKind {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "file": self = .file
-        case "socket": self = .socket
-        case "pty": self = .pty
-        case "null": self = .null
-        case "stdio": self = .stdio
-        case "ringbuf": self = .ringbuf
-        case "memory": self = .memory
-        default: return nil
-        }
-    }
-}
-
-extension ChardevSocketWrapper {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
-    }
-}
-
-extension ChardevFileWrapper {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
-    }
-}
-
-extension ChardevCommonWrapper {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
-    }
-}
-
-extension ChardevStdioWrapper {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
+        encoder.encode(self.name, "name")
+        encoder.encode(self.type, "type")
+        encoder.encode(self.`default`, "default")
+        encoder.encode(self.features, "features")
     }
 }

@@ -4,277 +4,173 @@
 
 import QAPIRuntime
 
-// MARK: - char.json
+// MARK: - introspect.json
 
-/// Ring-buffer options, nested under 'data'.
+/// The members one tag value adds to a union.
 ///
-/// - Since: 1.5
-/// - Remark: QAPI struct `ChardevRingbufWrapper`, from `char.json`.
-package struct ChardevRingbufWrapper: QAPIObjectCodable, QAPIWireHashable {
-    /// the options
-    package var data: ChardevRingbuf
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoObjectVariant`, from `introspect.json`.
+package struct SchemaInfoObjectVariant: QAPIObjectCodable, QAPIWireHashable {
+    /// the tag value
+    package var `case`: String
+
+    /// the entry name of the object type holding the added members
+    package var type: String
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - data: the options
-    package init(data: ChardevRingbuf) {
-        self.data = data
+    ///   - case: the tag value
+    ///   - type: the entry name of the object type holding the added members
+    package init(`case`: String, type: String) {
+        self.`case` = `case`
+        self.type = type
     }
 }
 
-/// A back end and its options.
+/// The details of an alternate.
 ///
-/// - Since: 1.4
-/// - Remark: QAPI union `ChardevBackend`, from `char.json`.
-package struct ChardevBackend: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    package enum Branch: Hashable, Sendable {
-        /// `type` is `file`.
-        case file(ChardevFileWrapper)
-        /// `type` is `socket`.
-        case socket(ChardevSocketWrapper)
-        /// `type` is `pty`.
-        case pty(ChardevCommonWrapper)
-        /// `type` is `null`.
-        case null(ChardevCommonWrapper)
-        /// `type` is `stdio`.
-        case stdio(ChardevStdioWrapper)
-        /// `type` is `ringbuf`.
-        case ringbuf(ChardevRingbufWrapper)
-        /// `type` is `memory`.
-        case memory(ChardevRingbufWrapper)
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(String)
-    }
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoAlternate`, from `introspect.json`.
+package struct SchemaInfoAlternate: QAPIObjectCodable, QAPIWireHashable {
+    /// its branches; no two take the same JSON form
+    package var members: [SchemaInfoAlternateMember]
 
-    /// The branch, which also decides `type`.
-    package var branch: Branch
-
-    /// which back end
-    ///
-    /// Derived from `branch`.
-    package var type: ChardevBackendKind {
-        switch self.branch {
-        case .file: return .file
-        case .socket: return .socket
-        case .pty: return .pty
-        case .null: return .null
-        case .stdio: return .stdio
-        case .ringbuf: return .ringbuf
-        case .memory: return .memory
-        case .unknown(let name): return .unknown(name)
-        }
-    }
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    package init(branch: Branch) {
-        self.branch = branch
+    ///   - members: its branches; no two take the same JSON form
+    package init(members: [SchemaInfoAlternateMember]) {
+        self.members = members
     }
 }
 
-/// What `chardev-add` reports.
+/// One branch of an alternate.
 ///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevReturn`, from `char.json`.
-package struct ChardevReturn: QAPIObjectCodable, QAPIWireHashable {
-    /// for a pseudo-terminal back end, the terminal's path
-    package var pty: String?
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoAlternateMember`, from `introspect.json`.
+package struct SchemaInfoAlternateMember: QAPIObjectCodable, QAPIWireHashable {
+    /// the entry name of the branch's type
+    package var type: String
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - pty: for a pseudo-terminal back end, the terminal's path
-    package init(pty: String? = nil) {
-        self.pty = pty
+    ///   - type: the entry name of the branch's type
+    package init(type: String) {
+        self.type = type
     }
 }
 
-// MARK: - sockets.json
-
-/// A host and port.
+/// The details of a command.
 ///
-/// - Since: 1.3
-/// - Remark: QAPI struct `InetSocketAddressBase`, from `sockets.json`.
-package struct InetSocketAddressBase: QAPIObjectCodable, QAPIWireHashable {
-    /// a host name or a numeric IPv4 or IPv6 address
-    package var host: String
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoCommand`, from `introspect.json`.
+package struct SchemaInfoCommand: QAPIObjectCodable, QAPIWireHashable {
+    /// the entry name of its arguments' object type
+    package var argType: String
 
-    /// a port number or a service name
-    package var port: String
+    /// the entry name of its return type
+    package var retType: String
+
+    /// present and true when the command may be run
+    /// out-of-band
+    package var allowOob: Bool?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - host: a host name or a numeric IPv4 or IPv6 address
-    ///   - port: a port number or a service name
-    package init(host: String, port: String) {
-        self.host = host
-        self.port = port
+    ///   - argType: the entry name of its arguments' object type
+    ///   - retType: the entry name of its return type
+    ///   - allowOob: present and true when the command may be run out-of-band
+    package init(argType: String, retType: String, allowOob: Bool? = nil) {
+        self.argType = argType
+        self.retType = retType
+        self.allowOob = allowOob
     }
 }
 
-/// A TCP address with the options that shape how it is resolved and
-/// used.
+/// The details of an event.
 ///
-/// - Since: 1.3
-/// - Remark: QAPI struct `InetSocketAddress`, from `sockets.json`.
-package struct InetSocketAddress: QAPIObjectCodable, QAPIWireHashable {
-    /// a host name or a numeric IPv4 or IPv6 address
-    package var host: String
-
-    /// a port number or a service name
-    package var port: String
-
-    /// the host is numeric and must not be looked up
-    /// (default: false)
-    package var numeric: Bool?
-
-    /// with a listening socket, try the ports from `port` up to this
-    /// one until one is free
-    package var to: UInt16?
-
-    /// whether IPv4 may be used
-    package var ipv4: Bool?
-
-    /// whether IPv6 may be used
-    package var ipv6: Bool?
-
-    /// turn on TCP keep-alive probes (default: false)
-    package var keepAlive: Bool?
+/// - Since: 2.5
+/// - Remark: QAPI struct `SchemaInfoEvent`, from `introspect.json`.
+package struct SchemaInfoEvent: QAPIObjectCodable, QAPIWireHashable {
+    /// the entry name of its data's object type
+    package var argType: String
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - host: a host name or a numeric IPv4 or IPv6 address
-    ///   - port: a port number or a service name
-    ///   - numeric: the host is numeric and must not be looked up (default: false)
-    ///   - to: with a listening socket, try the ports from `port` up to this one until one is free
-    ///   - ipv4: whether IPv4 may be used
-    ///   - ipv6: whether IPv6 may be used
-    ///   - keepAlive: turn on TCP keep-alive probes (default: false)
-    package init(
-        host: String,
-        port: String,
-        numeric: Bool? = nil,
-        to: UInt16? = nil,
-        ipv4: Bool? = nil,
-        ipv6: Bool? = nil,
-        keepAlive: Bool? = nil
-    ) {
-        self.host = host
-        self.port = port
-        self.numeric = numeric
-        self.to = to
-        self.ipv4 = ipv4
-        self.ipv6 = ipv6
-        self.keepAlive = keepAlive
+    ///   - argType: the entry name of its data's object type
+    package init(argType: String) {
+        self.argType = argType
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension ChardevRingbufWrapper {
+extension SchemaInfoObjectVariant {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
+        self.`case` = try members.required("case")
+        self.type = try members.required("type")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
+        encoder.encode(self.`case`, "case")
+        encoder.encode(self.type, "type")
     }
 }
 
-extension ChardevBackend {
+extension SchemaInfoAlternate {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: ChardevBackendKind = try members.required("type")
-        switch discriminator {
-        case .file:
-            self.branch = .file(try ChardevFileWrapper(qapiMembers: &members))
-        case .socket:
-            self.branch = .socket(try ChardevSocketWrapper(qapiMembers: &members))
-        case .pty:
-            self.branch = .pty(try ChardevCommonWrapper(qapiMembers: &members))
-        case .null:
-            self.branch = .null(try ChardevCommonWrapper(qapiMembers: &members))
-        case .stdio:
-            self.branch = .stdio(try ChardevStdioWrapper(qapiMembers: &members))
-        case .ringbuf:
-            self.branch = .ringbuf(try ChardevRingbufWrapper(qapiMembers: &members))
-        case .memory:
-            self.branch = .memory(try ChardevRingbufWrapper(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
+        self.members = try members.required("members")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.members, "members")
+    }
+}
+
+extension SchemaInfoAlternateMember {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.type = try members.required("type")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
-        switch self.branch {
-        case .file(let value): value.encodeMembers(to: &encoder)
-        case .socket(let value): value.encodeMembers(to: &encoder)
-        case .pty(let value): value.encodeMembers(to: &encoder)
-        case .null(let value): value.encodeMembers(to: &encoder)
-        case .stdio(let value): value.encodeMembers(to: &encoder)
-        case .ringbuf(let value): value.encodeMembers(to: &encoder)
-        case .memory(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
     }
 }
 
-extension ChardevReturn {
+extension SchemaInfoCommand {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.pty = try members.optional("pty")
+        self.argType = try members.required("arg-type")
+        self.retType = try members.required("ret-type")
+        self.allowOob = try members.optional("allow-oob")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.pty, "pty")
+        encoder.encode(self.argType, "arg-type")
+        encoder.encode(self.retType, "ret-type")
+        encoder.encode(self.allowOob, "allow-oob")
     }
 }
 
-extension InetSocketAddressBase {
+extension SchemaInfoEvent {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.host = try members.required("host")
-        self.port = try members.required("port")
+        self.argType = try members.required("arg-type")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.host, "host")
-        encoder.encode(self.port, "port")
-    }
-}
-
-extension InetSocketAddress {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.host = try members.required("host")
-        self.port = try members.required("port")
-        self.numeric = try members.optional("numeric")
-        self.to = try members.optional("to")
-        self.ipv4 = try members.optional("ipv4")
-        self.ipv6 = try members.optional("ipv6")
-        self.keepAlive = try members.optional("keep-alive")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.host, "host")
-        encoder.encode(self.port, "port")
-        encoder.encode(self.numeric, "numeric")
-        encoder.encode(self.to, "to")
-        encoder.encode(self.ipv4, "ipv4")
-        encoder.encode(self.ipv6, "ipv6")
-        encoder.encode(self.keepAlive, "keep-alive")
+        encoder.encode(self.argType, "arg-type")
     }
 }

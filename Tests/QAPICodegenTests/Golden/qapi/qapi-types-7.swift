@@ -4,282 +4,126 @@
 
 import QAPIRuntime
 
-// MARK: - sockets.json
+// MARK: - char.json
 
-/// A Unix-domain socket address.
+/// One character device, as `query-chardev` lists it.
 ///
-/// - Since: 1.3
-/// - Remark: QAPI struct `UnixSocketAddress`, from `sockets.json`.
-package struct UnixSocketAddress: QAPIObjectCodable, QAPIWireHashable {
-    /// the socket's file name
-    package var path: String
+/// - Since: 0.14
+/// - Remark: QAPI struct `ChardevInfo`, from `char.json`.
+package struct ChardevInfo: QAPIObjectCodable, QAPIWireHashable {
+    /// the device's name
+    package var label: String
+
+    /// a description of the back end and its state, for
+    /// example 'disconnected:unix:/tmp/qmp.sock,server=on'
+    package var filename: String
+
+    /// whether a user (such as a monitor) holds the device
+    /// and has opened it
+    package var frontendOpen: Bool
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - path: the socket's file name
-    package init(path: String) {
-        self.path = path
+    ///   - label: the device's name
+    ///   - filename: a description of the back end and its state, for example
+    ///     'disconnected:unix:/tmp/qmp.sock,server=on'
+    ///   - frontendOpen: whether a user (such as a monitor) holds the device and has opened it
+    package init(label: String, filename: String, frontendOpen: Bool) {
+        self.label = label
+        self.filename = filename
+        self.frontendOpen = frontendOpen
     }
 }
 
-/// A TCP address, nested under 'data' as the older form requires.
+/// How bytes are carried in a JSON string.
 ///
-/// - Since: 1.3
-/// - Remark: QAPI struct `InetSocketAddressWrapper`, from `sockets.json`.
-package struct InetSocketAddressWrapper: QAPIObjectCodable, QAPIWireHashable {
-    /// the address
-    package var data: InetSocketAddress
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - data: the address
-    package init(data: InetSocketAddress) {
-        self.data = data
-    }
-}
-
-/// A Unix-domain address, nested under 'data' as the older form
-/// requires.
-///
-/// - Since: 1.3
-/// - Remark: QAPI struct `UnixSocketAddressWrapper`, from `sockets.json`.
-package struct UnixSocketAddressWrapper: QAPIObjectCodable, QAPIWireHashable {
-    /// the address
-    package var data: UnixSocketAddress
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - data: the address
-    package init(data: UnixSocketAddress) {
-        self.data = data
-    }
-}
-
-/// The families of socket address this server handles.
-///
-/// - Since: 2.9
-/// - Remark: QAPI enum `SocketAddressType`, from `sockets.json`.
-package enum SocketAddressType: QAPIEnum {
-    /// TCP over IPv4 or IPv6
-    case inet
-    /// Unix-domain socket
-    case unix
+/// - Since: 1.4
+/// - Remark: QAPI enum `DataFormat`, from `char.json`.
+package enum DataFormat: QAPIEnum {
+    /// as text; bytes that are not valid UTF-8 cannot be carried
+    /// faithfully
+    case utf8
+    /// Base64-encoded
+    case base64
     /// A value this build does not know, as a newer peer sent it.
     case unknown(String)
 
     /// Every value of the schema (not `unknown`).
-    package static let allCases: [SocketAddressType] = [.inet, .unix]
+    package static let allCases: [DataFormat] = [.utf8, .base64]
 
     /// The wire name.
     package var rawValue: String {
         switch self {
-        case .inet: "inet"
-        case .unix: "unix"
+        case .utf8: "utf8"
+        case .base64: "base64"
         case .unknown(let name): name
         }
     }
 }
 
-/// A socket address in the older, doubly nested form that character
-/// devices use.
+/// Options every back end accepts.
 ///
-/// - Since: 1.3
-/// - Remark: QAPI union `SocketAddressLegacy`, from `sockets.json`.
-package struct SocketAddressLegacy: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    package enum Branch: Hashable, Sendable {
-        /// `type` is `inet`.
-        case inet(InetSocketAddressWrapper)
-        /// `type` is `unix`.
-        case unix(UnixSocketAddressWrapper)
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(String)
-    }
+/// - Since: 2.6
+/// - Remark: QAPI struct `ChardevCommon`, from `char.json`.
+package struct ChardevCommon: QAPIObjectCodable, QAPIWireHashable {
+    /// also copy the device's output to this file
+    package var logfile: String?
 
-    /// The branch, which also decides `type`.
-    package var branch: Branch
+    /// append to `logfile` instead of truncating it
+    /// (default: false)
+    package var logappend: Bool?
 
-    /// the address family
-    ///
-    /// Derived from `branch`.
-    package var type: SocketAddressType {
-        switch self.branch {
-        case .inet: return .inet
-        case .unix: return .unix
-        case .unknown(let name): return .unknown(name)
-        }
-    }
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    package init(branch: Branch) {
-        self.branch = branch
-    }
-}
-
-// MARK: - run-state.json
-
-/// Why the server (or, in QEMU, the guest) is shutting down or
-/// resetting.
-///
-/// - Since: 2.10
-/// - Remark: QAPI enum `ShutdownCause`, from `run-state.json`.
-package enum ShutdownCause: QAPIEnum {
-    /// no shutdown is under way
-    case none
-    /// an error on the host side
-    case hostError
-    /// a QMP client sent 'quit'
-    case hostQmpQuit
-    /// a QMP client sent 'system_reset'
-    case hostQmpSystemReset
-    /// the process received SIGINT, SIGTERM or SIGHUP
-    case hostSignal
-    /// the user closed a window
-    case hostUi
-    /// the guest asked to power off
-    case guestShutdown
-    /// the guest asked to reset
-    case guestReset
-    /// the guest panicked and the configured action is to
-    /// shut down
-    case guestPanic
-    /// part of the machine was reset
-    case subsystemReset
-    /// a snapshot is being loaded
-    case snapshotLoad
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
-
-    /// Every value of the schema (not `unknown`).
-    package static let allCases: [ShutdownCause] = [
-        .none,
-        .hostError,
-        .hostQmpQuit,
-        .hostQmpSystemReset,
-        .hostSignal,
-        .hostUi,
-        .guestShutdown,
-        .guestReset,
-        .guestPanic,
-        .subsystemReset,
-        .snapshotLoad
-    ]
-
-    /// The wire name.
-    package var rawValue: String {
-        switch self {
-        case .none: "none"
-        case .hostError: "host-error"
-        case .hostQmpQuit: "host-qmp-quit"
-        case .hostQmpSystemReset: "host-qmp-system-reset"
-        case .hostSignal: "host-signal"
-        case .hostUi: "host-ui"
-        case .guestShutdown: "guest-shutdown"
-        case .guestReset: "guest-reset"
-        case .guestPanic: "guest-panic"
-        case .subsystemReset: "subsystem-reset"
-        case .snapshotLoad: "snapshot-load"
-        case .unknown(let name): name
-        }
+    ///   - logfile: also copy the device's output to this file
+    ///   - logappend: append to `logfile` instead of truncating it (default: false)
+    package init(logfile: String? = nil, logappend: Bool? = nil) {
+        self.logfile = logfile
+        self.logappend = logappend
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension UnixSocketAddress {
+extension ChardevInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.path = try members.required("path")
+        self.label = try members.required("label")
+        self.filename = try members.required("filename")
+        self.frontendOpen = try members.required("frontend-open")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.path, "path")
+        encoder.encode(self.label, "label")
+        encoder.encode(self.filename, "filename")
+        encoder.encode(self.frontendOpen, "frontend-open")
     }
 }
 
-extension InetSocketAddressWrapper {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
-    }
-}
-
-extension UnixSocketAddressWrapper {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
-    }
-}
-
-extension SocketAddressType {
+extension DataFormat {
     /// The value whose wire name is `name`; nil for a name this build does not know.
     package init?(knownName name: String) {
         switch name {
-        case "inet": self = .inet
-        case "unix": self = .unix
+        case "utf8": self = .utf8
+        case "base64": self = .base64
         default: return nil
         }
     }
 }
 
-extension SocketAddressLegacy {
+extension ChardevCommon {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: SocketAddressType = try members.required("type")
-        switch discriminator {
-        case .inet:
-            self.branch = .inet(try InetSocketAddressWrapper(qapiMembers: &members))
-        case .unix:
-            self.branch = .unix(try UnixSocketAddressWrapper(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
+        self.logfile = try members.optional("logfile")
+        self.logappend = try members.optional("logappend")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
-        switch self.branch {
-        case .inet(let value): value.encodeMembers(to: &encoder)
-        case .unix(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
-    }
-}
-
-extension ShutdownCause {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "none": self = .none
-        case "host-error": self = .hostError
-        case "host-qmp-quit": self = .hostQmpQuit
-        case "host-qmp-system-reset": self = .hostQmpSystemReset
-        case "host-signal": self = .hostSignal
-        case "host-ui": self = .hostUi
-        case "guest-shutdown": self = .guestShutdown
-        case "guest-reset": self = .guestReset
-        case "guest-panic": self = .guestPanic
-        case "subsystem-reset": self = .subsystemReset
-        case "snapshot-load": self = .snapshotLoad
-        default: return nil
-        }
+        encoder.encode(self.logfile, "logfile")
+        encoder.encode(self.logappend, "logappend")
     }
 }

@@ -4,361 +4,138 @@
 
 import QAPIRuntime
 
-// MARK: - run-state.json
+// MARK: - char.json
 
-/// Where the server (in QEMU, the virtual machine) is in its life.  A
-/// server without a guest is only ever `prelaunch`, `running` or `paused`;
-/// the other values exist for wire compatibility with QEMU.
+/// A socket back end: a listening server or a connecting client.
 ///
-/// - Since: 0.14
-/// - Remark: QAPI enum `RunState`, from `run-state.json`.
-package enum RunState: QAPIEnum {
-    /// stopped by a debugger
-    case debug
-    /// waiting for an incoming migration
-    case inmigrate
-    /// stopped by an error inside the emulator
-    case internalError
-    /// stopped by a disk error
-    case ioError
-    /// stopped by `stop`
-    case paused
-    /// stopped after an outgoing migration finished
-    case postmigrate
-    /// not started yet (the '-S' option), or reset while not
-    /// running
-    case prelaunch
-    /// stopped for the last phase of an outgoing migration
-    case finishMigrate
-    /// stopped while a snapshot is loaded
-    case restoreVm
-    /// running
-    case running
-    /// stopped while a snapshot is saved
-    case saveVm
-    /// stopped after a shutdown
-    case shutdown
-    /// the guest suspended itself
-    case suspended
-    /// stopped by a watchdog
-    case watchdog
-    /// stopped after the guest panicked
-    case guestPanicked
-    /// stopped to synchronise with a fault-tolerance peer
-    case colo
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
+/// - Since: 1.4
+/// - Remark: QAPI struct `ChardevSocket`, from `char.json`.
+package struct ChardevSocket: QAPIObjectCodable, QAPIWireHashable {
+    /// also copy the device's output to this file
+    package var logfile: String?
 
-    /// Every value of the schema (not `unknown`).
-    package static let allCases: [RunState] = [
-        .debug,
-        .inmigrate,
-        .internalError,
-        .ioError,
-        .paused,
-        .postmigrate,
-        .prelaunch,
-        .finishMigrate,
-        .restoreVm,
-        .running,
-        .saveVm,
-        .shutdown,
-        .suspended,
-        .watchdog,
-        .guestPanicked,
-        .colo
-    ]
+    /// append to `logfile` instead of truncating it
+    /// (default: false)
+    package var logappend: Bool?
 
-    /// The wire name.
-    package var rawValue: String {
-        switch self {
-        case .debug: "debug"
-        case .inmigrate: "inmigrate"
-        case .internalError: "internal-error"
-        case .ioError: "io-error"
-        case .paused: "paused"
-        case .postmigrate: "postmigrate"
-        case .prelaunch: "prelaunch"
-        case .finishMigrate: "finish-migrate"
-        case .restoreVm: "restore-vm"
-        case .running: "running"
-        case .saveVm: "save-vm"
-        case .shutdown: "shutdown"
-        case .suspended: "suspended"
-        case .watchdog: "watchdog"
-        case .guestPanicked: "guest-panicked"
-        case .colo: "colo"
-        case .unknown(let name): name
-        }
-    }
-}
+    /// the address to listen on or connect to
+    package var addr: SocketAddressLegacy
 
-/// The run state, as `query-status` reports it.
-///
-/// - Since: 0.14
-/// - Remark: QAPI struct `StatusInfo`, from `run-state.json`.
-package struct StatusInfo: QAPIObjectCodable, QAPIWireHashable {
-    /// whether the state is `running`
-    package var running: Bool
+    /// the name of TLS credentials to use
+    package var tlsCreds: String?
 
-    /// whether execution proceeds one instruction at a time;
-    /// always false here
-    package var singlestep: Bool
+    /// the name of an authorization object for TLS clients
+    package var tlsAuthz: String?
 
-    /// the run state
-    package var status: RunState
+    /// listen rather than connect (default: true)
+    package var server: Bool?
+
+    /// with `server`, block until a client connects
+    /// (default: false)
+    package var wait: Bool?
+
+    /// turn off Nagle's algorithm (default: false)
+    package var nodelay: Bool?
+
+    /// speak telnet (default: false)
+    package var telnet: Bool?
+
+    /// speak TN3270 (default: false)
+    package var tn3270: Bool?
+
+    /// speak WebSocket (default: false)
+    package var websocket: Bool?
+
+    /// seconds to wait before reconnecting a client socket
+    ///
+    /// - Note: Feature `deprecated`.
+    package var reconnect: Int64?
+
+    /// milliseconds to wait before reconnecting a client
+    /// socket
+    package var reconnectMs: Int64?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - running: whether the state is `running`
-    ///   - singlestep: whether execution proceeds one instruction at a time; always false here
-    ///   - status: the run state
-    package init(running: Bool, singlestep: Bool, status: RunState) {
-        self.running = running
-        self.singlestep = singlestep
-        self.status = status
-    }
-}
-
-// MARK: - yank.json
-
-/// The kinds of yank instance.
-///
-/// - Since: 6.0
-/// - Remark: QAPI enum `YankInstanceType`, from `yank.json`.
-package enum YankInstanceType: QAPIEnum {
-    /// a block device's network connection
-    case blockNode
-    /// a character device's connection
-    case chardev
-    /// the connections of a migration
-    case migration
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
-
-    /// Every value of the schema (not `unknown`).
-    package static let allCases: [YankInstanceType] = [.blockNode, .chardev, .migration]
-
-    /// The wire name.
-    package var rawValue: String {
-        switch self {
-        case .blockNode: "block-node"
-        case .chardev: "chardev"
-        case .migration: "migration"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// Names a block device's yank instance.
-///
-/// - Since: 6.0
-/// - Remark: QAPI struct `YankInstanceBlockNode`, from `yank.json`.
-package struct YankInstanceBlockNode: QAPIObjectCodable, QAPIWireHashable {
-    /// the block node's name
-    package var nodeName: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - nodeName: the block node's name
-    package init(nodeName: String) {
-        self.nodeName = nodeName
-    }
-}
-
-/// Names a character device's yank instance.
-///
-/// - Since: 6.0
-/// - Remark: QAPI struct `YankInstanceChardev`, from `yank.json`.
-package struct YankInstanceChardev: QAPIObjectCodable, QAPIWireHashable {
-    /// the character device's id
-    package var id: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - id: the character device's id
-    package init(id: String) {
-        self.id = id
-    }
-}
-
-/// One yank instance.  This server has only `chardev` instances.
-///
-/// - Since: 6.0
-/// - Remark: QAPI union `YankInstance`, from `yank.json`.
-package struct YankInstance: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    package enum Branch: Hashable, Sendable {
-        /// `type` is `block-node`.
-        case blockNode(YankInstanceBlockNode)
-        /// `type` is `chardev`.
-        case chardev(YankInstanceChardev)
-        /// `type` is `migration`.
-        case migration
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(String)
-    }
-
-    /// The branch, which also decides `type`.
-    package var branch: Branch
-
-    /// the kind of instance
-    ///
-    /// Derived from `branch`.
-    package var type: YankInstanceType {
-        switch self.branch {
-        case .blockNode: return .blockNode
-        case .chardev: return .chardev
-        case .migration: return .migration
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    package init(branch: Branch) {
-        self.branch = branch
-    }
-}
-
-// MARK: - misc.json
-
-/// The server's name, as `query-name` reports it.
-///
-/// - Since: 0.14
-/// - Remark: QAPI struct `NameInfo`, from `misc.json`.
-package struct NameInfo: QAPIObjectCodable, QAPIWireHashable {
-    /// the name given with '-name'; absent when none was given
-    package var name: String?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: the name given with '-name'; absent when none was given
-    package init(name: String? = nil) {
-        self.name = name
+    ///   - logfile: also copy the device's output to this file
+    ///   - logappend: append to `logfile` instead of truncating it (default: false)
+    ///   - addr: the address to listen on or connect to
+    ///   - tlsCreds: the name of TLS credentials to use
+    ///   - tlsAuthz: the name of an authorization object for TLS clients
+    ///   - server: listen rather than connect (default: true)
+    ///   - wait: with `server`, block until a client connects (default: false)
+    ///   - nodelay: turn off Nagle's algorithm (default: false)
+    ///   - telnet: speak telnet (default: false)
+    ///   - tn3270: speak TN3270 (default: false)
+    ///   - websocket: speak WebSocket (default: false)
+    ///   - reconnect: seconds to wait before reconnecting a client socket
+    ///   - reconnectMs: milliseconds to wait before reconnecting a client socket
+    package init(
+        logfile: String? = nil,
+        logappend: Bool? = nil,
+        addr: SocketAddressLegacy,
+        tlsCreds: String? = nil,
+        tlsAuthz: String? = nil,
+        server: Bool? = nil,
+        wait: Bool? = nil,
+        nodelay: Bool? = nil,
+        telnet: Bool? = nil,
+        tn3270: Bool? = nil,
+        websocket: Bool? = nil,
+        reconnect: Int64? = nil,
+        reconnectMs: Int64? = nil
+    ) {
+        self.logfile = logfile
+        self.logappend = logappend
+        self.addr = addr
+        self.tlsCreds = tlsCreds
+        self.tlsAuthz = tlsAuthz
+        self.server = server
+        self.wait = wait
+        self.nodelay = nodelay
+        self.telnet = telnet
+        self.tn3270 = tn3270
+        self.websocket = websocket
+        self.reconnect = reconnect
+        self.reconnectMs = reconnectMs
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension RunState {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "debug": self = .debug
-        case "inmigrate": self = .inmigrate
-        case "internal-error": self = .internalError
-        case "io-error": self = .ioError
-        case "paused": self = .paused
-        case "postmigrate": self = .postmigrate
-        case "prelaunch": self = .prelaunch
-        case "finish-migrate": self = .finishMigrate
-        case "restore-vm": self = .restoreVm
-        case "running": self = .running
-        case "save-vm": self = .saveVm
-        case "shutdown": self = .shutdown
-        case "suspended": self = .suspended
-        case "watchdog": self = .watchdog
-        case "guest-panicked": self = .guestPanicked
-        case "colo": self = .colo
-        default: return nil
-        }
-    }
-}
-
-extension StatusInfo {
+extension ChardevSocket {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.running = try members.required("running")
-        self.singlestep = try members.required("singlestep")
-        self.status = try members.required("status")
+        self.logfile = try members.optional("logfile")
+        self.logappend = try members.optional("logappend")
+        self.addr = try members.required("addr")
+        self.tlsCreds = try members.optional("tls-creds")
+        self.tlsAuthz = try members.optional("tls-authz")
+        self.server = try members.optional("server")
+        self.wait = try members.optional("wait")
+        self.nodelay = try members.optional("nodelay")
+        self.telnet = try members.optional("telnet")
+        self.tn3270 = try members.optional("tn3270")
+        self.websocket = try members.optional("websocket")
+        self.reconnect = try members.optional("reconnect", features: .deprecated)
+        self.reconnectMs = try members.optional("reconnect-ms")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.running, "running")
-        encoder.encode(self.singlestep, "singlestep")
-        encoder.encode(self.status, "status")
-    }
-}
-
-extension YankInstanceType {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    package init?(knownName name: String) {
-        switch name {
-        case "block-node": self = .blockNode
-        case "chardev": self = .chardev
-        case "migration": self = .migration
-        default: return nil
-        }
-    }
-}
-
-extension YankInstanceBlockNode {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.nodeName = try members.required("node-name")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.nodeName, "node-name")
-    }
-}
-
-extension YankInstanceChardev {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.id, "id")
-    }
-}
-
-extension YankInstance {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: YankInstanceType = try members.required("type")
-        switch discriminator {
-        case .blockNode:
-            self.branch = .blockNode(try YankInstanceBlockNode(qapiMembers: &members))
-        case .chardev:
-            self.branch = .chardev(try YankInstanceChardev(qapiMembers: &members))
-        case .migration: self.branch = .migration
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
-        switch self.branch {
-        case .blockNode(let value): value.encodeMembers(to: &encoder)
-        case .chardev(let value): value.encodeMembers(to: &encoder)
-        case .migration: break
-        case .unknown: break
-        }
-    }
-}
-
-extension NameInfo {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.optional("name")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
+        encoder.encode(self.logfile, "logfile")
+        encoder.encode(self.logappend, "logappend")
+        encoder.encode(self.addr, "addr")
+        encoder.encode(self.tlsCreds, "tls-creds")
+        encoder.encode(self.tlsAuthz, "tls-authz")
+        encoder.encode(self.server, "server")
+        encoder.encode(self.wait, "wait")
+        encoder.encode(self.nodelay, "nodelay")
+        encoder.encode(self.telnet, "telnet")
+        encoder.encode(self.tn3270, "tn3270")
+        encoder.encode(self.websocket, "websocket")
+        encoder.encode(self.reconnect, "reconnect")
+        encoder.encode(self.reconnectMs, "reconnect-ms")
     }
 }

@@ -6,547 +6,266 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI struct `Blank`, from `qapi-schema.json`.
-struct Blank: QAPIObjectCodable, QAPIWireHashable {
-    /// A value with the given members.
-    init() {
+/// - Remark: QAPI enum `PresentEnum`, from `qapi-schema.json`.
+enum PresentEnum: QAPIEnum {
+    /// The value `on-value`.
+    case onValue
+    /// The value `other`.
+    case other
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [PresentEnum] = [.onValue, .other]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .onValue: "on-value"
+        case .other: "other"
+        case .unknown(let name): name
+        }
     }
 }
 
-/// - Remark: QAPI struct `BlankToo`, from `qapi-schema.json`.
-struct BlankToo: QAPIObjectCodable, QAPIWireHashable {
-    /// A value with the given members.
-    init() {
+/// - Remark: QAPI enum `Protocol`, from `qapi-schema.json`.
+enum Protocol_: QAPIEnum {
+    /// The value `tcp`.
+    case tcp
+    /// The value `unix`.
+    case unix
+    /// The value `vsock`.
+    case vsock
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [Protocol_] = [.tcp, .unix, .vsock]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .tcp: "tcp"
+        case .unix: "unix"
+        case .vsock: "vsock"
+        case .unknown(let name): name
+        }
     }
 }
 
-/// - Remark: QAPI struct `Scalars`, from `qapi-schema.json`.
-struct Scalars: QAPIObjectCodable, QAPIWireHashable {
-    /// The `s` member.
-    var s: Swift.String
-
-    /// The `i` member.
-    var i: Int64
-
-    /// The `i8` member.
-    var i8: Int8
-
-    /// The `i16` member.
-    var i16: Int16
-
-    /// The `i32` member.
-    var i32: Int32
-
-    /// The `i64` member.
-    var i64: Int64
-
-    /// The `u8` member.
-    var u8: UInt8
-
-    /// The `u16` member.
-    var u16: UInt16
-
-    /// The `u32` member.
-    var u32: UInt32
-
-    /// The `u64` member.
-    var u64: UInt64
-
-    /// The `sz` member.
-    var sz: UInt64
-
-    /// The `num` member.
-    var num: Double
-
-    /// The `flag` member.
-    var flag: Swift.Bool
-
-    /// The `nothing` member.
-    var nothing: QAPINull
-
-    /// The `blob` member.
-    var blob: JSONValue
+/// Anything the workshop keeps.
+///
+/// - Remark: QAPI struct `Thing`, from `qapi-schema.json`.
+struct Thing: QAPIObjectCodable, QAPIWireHashable {
+    /// unique name of the thing
+    var id: Swift.String
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - s: The `s` member.
-    ///   - i: The `i` member.
-    ///   - i8: The `i8` member.
-    ///   - i16: The `i16` member.
-    ///   - i32: The `i32` member.
-    ///   - i64: The `i64` member.
-    ///   - u8: The `u8` member.
-    ///   - u16: The `u16` member.
-    ///   - u32: The `u32` member.
-    ///   - u64: The `u64` member.
-    ///   - sz: The `sz` member.
-    ///   - num: The `num` member.
-    ///   - flag: The `flag` member.
-    ///   - nothing: The `nothing` member.
-    ///   - blob: The `blob` member.
-    init(
-        s: Swift.String,
-        i: Int64,
-        i8: Int8,
-        i16: Int16,
-        i32: Int32,
-        i64: Int64,
-        u8: UInt8,
-        u16: UInt16,
-        u32: UInt32,
-        u64: UInt64,
-        sz: UInt64,
-        num: Double,
-        flag: Swift.Bool,
-        nothing: QAPINull,
-        blob: JSONValue
-    ) {
-        self.s = s
-        self.i = i
-        self.i8 = i8
-        self.i16 = i16
-        self.i32 = i32
-        self.i64 = i64
-        self.u8 = u8
-        self.u16 = u16
-        self.u32 = u32
-        self.u64 = u64
-        self.sz = sz
-        self.num = num
-        self.flag = flag
-        self.nothing = nothing
-        self.blob = blob
+    ///   - id: unique name of the thing
+    init(id: Swift.String) {
+        self.id = id
     }
 }
 
-/// - Remark: QAPI struct `OptionalScalars`, from `qapi-schema.json`.
-struct OptionalScalars: QAPIObjectCodable, QAPIWireHashable {
-    /// The `s` member.
-    var s: Swift.String?
+/// A hand tool.
+///
+/// - Remark: QAPI struct `Tool`, from `qapi-schema.json`.
+struct Tool: QAPIObjectCodable, QAPIWireHashable {
+    /// unique name of the thing
+    var id: Swift.String
 
-    /// The `i` member.
-    var i: Int64?
+    /// weight in grams
+    var weight: UInt32
 
-    /// The `i8` member.
-    var i8: Int8?
-
-    /// The `i16` member.
-    var i16: Int16?
-
-    /// The `i32` member.
-    var i32: Int32?
-
-    /// The `i64` member.
-    var i64: Int64?
-
-    /// The `u8` member.
-    var u8: UInt8?
-
-    /// The `u16` member.
-    var u16: UInt16?
-
-    /// The `u32` member.
-    var u32: UInt32?
-
-    /// The `u64` member.
-    var u64: UInt64?
-
-    /// The `sz` member.
-    var sz: UInt64?
-
-    /// The `num` member.
-    var num: Double?
-
-    /// The `flag` member.
-    var flag: Swift.Bool?
-
-    /// The `nothing` member.
-    var nothing: QAPINull?
-
-    /// The `blob` member.
-    var blob: JSONValue?
+    /// its finish, when painted
+    var shade: Shade?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - s: The `s` member.
-    ///   - i: The `i` member.
-    ///   - i8: The `i8` member.
-    ///   - i16: The `i16` member.
-    ///   - i32: The `i32` member.
-    ///   - i64: The `i64` member.
-    ///   - u8: The `u8` member.
-    ///   - u16: The `u16` member.
-    ///   - u32: The `u32` member.
-    ///   - u64: The `u64` member.
-    ///   - sz: The `sz` member.
-    ///   - num: The `num` member.
-    ///   - flag: The `flag` member.
-    ///   - nothing: The `nothing` member.
-    ///   - blob: The `blob` member.
-    init(
-        s: Swift.String? = nil,
-        i: Int64? = nil,
-        i8: Int8? = nil,
-        i16: Int16? = nil,
-        i32: Int32? = nil,
-        i64: Int64? = nil,
-        u8: UInt8? = nil,
-        u16: UInt16? = nil,
-        u32: UInt32? = nil,
-        u64: UInt64? = nil,
-        sz: UInt64? = nil,
-        num: Double? = nil,
-        flag: Swift.Bool? = nil,
-        nothing: QAPINull? = nil,
-        blob: JSONValue? = nil
-    ) {
-        self.s = s
-        self.i = i
-        self.i8 = i8
-        self.i16 = i16
-        self.i32 = i32
-        self.i64 = i64
-        self.u8 = u8
-        self.u16 = u16
-        self.u32 = u32
-        self.u64 = u64
-        self.sz = sz
-        self.num = num
-        self.flag = flag
-        self.nothing = nothing
-        self.blob = blob
+    ///   - id: unique name of the thing
+    ///   - weight: weight in grams
+    ///   - shade: its finish, when painted
+    init(id: Swift.String, weight: UInt32, shade: Shade? = nil) {
+        self.id = id
+        self.weight = weight
+        self.shade = shade
     }
 }
 
-/// - Remark: QAPI struct `Lists`, from `qapi-schema.json`.
-struct Lists: QAPIObjectCodable, QAPIWireHashable {
-    /// The `s` member.
-    var s: [Swift.String]
+/// A tool with a motor: three levels of bases (Thing, Tool, PowerTool).
+///
+/// - Remark: QAPI struct `PowerTool`, from `qapi-schema.json`.
+struct PowerTool: QAPIObjectCodable, QAPIWireHashable {
+    /// unique name of the thing
+    var id: Swift.String
 
-    /// The `i` member.
-    var i: [Int64]
+    /// weight in grams
+    var weight: UInt32
 
-    /// The `i8` member.
-    var i8: [Int8]
+    /// its finish, when painted
+    var shade: Shade?
 
-    /// The `i16` member.
-    var i16: [Int16]
+    /// power drawn
+    var watts: UInt16
 
-    /// The `i32` member.
-    var i32: [Int32]
-
-    /// The `i64` member.
-    var i64: [Int64]
-
-    /// The `u8` member.
-    var u8: [UInt8]
-
-    /// The `u16` member.
-    var u16: [UInt16]
-
-    /// The `u32` member.
-    var u32: [UInt32]
-
-    /// The `u64` member.
-    var u64: [UInt64]
-
-    /// The `sz` member.
-    var sz: [UInt64]
-
-    /// The `num` member.
-    var num: [Double]
-
-    /// The `flag` member.
-    var flag: [Swift.Bool]
-
-    /// The `nothing` member.
-    var nothing: [QAPINull]?
-
-    /// The `blob` member.
-    var blob: [JSONValue]?
-
-    /// The `shades` member.
-    var shades: [Shade]?
-
-    /// The `tools` member.
-    var tools: [Tool]?
-
-    /// The `items` member.
-    var items: [Item]?
-
-    /// The `settings` member.
-    var settings: [Setting]?
-
-    /// The `labels` member.
-    var labels: [Label]?
-
-    /// The `gauges` member.
-    var gauges: [Gauge]?
-
-    /// The `tinies` member.
-    var tinies: [Tiny]?
+    /// whether it runs on a battery
+    var cordless: Swift.Bool?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - s: The `s` member.
-    ///   - i: The `i` member.
-    ///   - i8: The `i8` member.
-    ///   - i16: The `i16` member.
-    ///   - i32: The `i32` member.
-    ///   - i64: The `i64` member.
-    ///   - u8: The `u8` member.
-    ///   - u16: The `u16` member.
-    ///   - u32: The `u32` member.
-    ///   - u64: The `u64` member.
-    ///   - sz: The `sz` member.
-    ///   - num: The `num` member.
-    ///   - flag: The `flag` member.
-    ///   - nothing: The `nothing` member.
-    ///   - blob: The `blob` member.
-    ///   - shades: The `shades` member.
-    ///   - tools: The `tools` member.
-    ///   - items: The `items` member.
-    ///   - settings: The `settings` member.
-    ///   - labels: The `labels` member.
-    ///   - gauges: The `gauges` member.
-    ///   - tinies: The `tinies` member.
-    init(
-        s: [Swift.String],
-        i: [Int64],
-        i8: [Int8],
-        i16: [Int16],
-        i32: [Int32],
-        i64: [Int64],
-        u8: [UInt8],
-        u16: [UInt16],
-        u32: [UInt32],
-        u64: [UInt64],
-        sz: [UInt64],
-        num: [Double],
-        flag: [Swift.Bool],
-        nothing: [QAPINull]? = nil,
-        blob: [JSONValue]? = nil,
-        shades: [Shade]? = nil,
-        tools: [Tool]? = nil,
-        items: [Item]? = nil,
-        settings: [Setting]? = nil,
-        labels: [Label]? = nil,
-        gauges: [Gauge]? = nil,
-        tinies: [Tiny]? = nil
-    ) {
-        self.s = s
-        self.i = i
-        self.i8 = i8
-        self.i16 = i16
-        self.i32 = i32
-        self.i64 = i64
-        self.u8 = u8
-        self.u16 = u16
-        self.u32 = u32
-        self.u64 = u64
-        self.sz = sz
-        self.num = num
-        self.flag = flag
-        self.nothing = nothing
-        self.blob = blob
-        self.shades = shades
-        self.tools = tools
-        self.items = items
-        self.settings = settings
-        self.labels = labels
-        self.gauges = gauges
-        self.tinies = tinies
+    ///   - id: unique name of the thing
+    ///   - weight: weight in grams
+    ///   - shade: its finish, when painted
+    ///   - watts: power drawn
+    ///   - cordless: whether it runs on a battery
+    init(id: Swift.String, weight: UInt32, shade: Shade? = nil, watts: UInt16, cordless: Swift.Bool? = nil) {
+        self.id = id
+        self.weight = weight
+        self.shade = shade
+        self.watts = watts
+        self.cordless = cordless
     }
 }
 
-/// - Remark: QAPI struct `Grid`, from `qapi-schema.json`.
-struct Grid: QAPIObjectCodable, QAPIWireHashable {
-    /// The `rows` member.
-    var rows: [Row]
+/// - Remark: QAPI struct `Material`, from `qapi-schema.json`.
+struct Material: QAPIObjectCodable, QAPIWireHashable {
+    /// The `amount` member.
+    var amount: Double
 
-    /// The `cells` member.
-    var cells: [Setting]?
+    /// The `grade` member.
+    var grade: Int8
+
+    /// The `origin` member.
+    var origin: Origin?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - rows: The `rows` member.
-    ///   - cells: The `cells` member.
-    init(rows: [Row], cells: [Setting]? = nil) {
-        self.rows = rows
-        self.cells = cells
+    ///   - amount: The `amount` member.
+    ///   - grade: The `grade` member.
+    ///   - origin: The `origin` member.
+    init(amount: Double, grade: Int8, origin: Origin? = nil) {
+        self.amount = amount
+        self.grade = grade
+        self.origin = origin
+    }
+}
+
+/// - Remark: QAPI struct `Stock`, from `qapi-schema.json`.
+struct Stock: QAPIObjectCodable, QAPIWireHashable {
+    /// The `amount` member.
+    var amount: Double
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - amount: The `amount` member.
+    init(amount: Double) {
+        self.amount = amount
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension Blank {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-    }
-}
-
-extension BlankToo {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+extension PresentEnum {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "on-value": self = .onValue
+        case "other": self = .other
+        default: return nil
+        }
     }
 }
 
-extension Scalars {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.s = try members.required("s")
-        self.i = try members.required("i")
-        self.i8 = try members.required("i8")
-        self.i16 = try members.required("i16")
-        self.i32 = try members.required("i32")
-        self.i64 = try members.required("i64")
-        self.u8 = try members.required("u8")
-        self.u16 = try members.required("u16")
-        self.u32 = try members.required("u32")
-        self.u64 = try members.required("u64")
-        self.sz = try members.required("sz")
-        self.num = try members.required("num")
-        self.flag = try members.required("flag")
-        self.nothing = try members.required("nothing")
-        self.blob = try members.required("blob")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.s, "s")
-        encoder.encode(self.i, "i")
-        encoder.encode(self.i8, "i8")
-        encoder.encode(self.i16, "i16")
-        encoder.encode(self.i32, "i32")
-        encoder.encode(self.i64, "i64")
-        encoder.encode(self.u8, "u8")
-        encoder.encode(self.u16, "u16")
-        encoder.encode(self.u32, "u32")
-        encoder.encode(self.u64, "u64")
-        encoder.encode(self.sz, "sz")
-        encoder.encode(self.num, "num")
-        encoder.encode(self.flag, "flag")
-        encoder.encode(self.nothing, "nothing")
-        encoder.encode(self.blob, "blob")
+extension Protocol_ {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "tcp": self = .tcp
+        case "unix": self = .unix
+        case "vsock": self = .vsock
+        default: return nil
+        }
     }
 }
 
-extension OptionalScalars {
+extension Thing {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.s = try members.optional("s")
-        self.i = try members.optional("i")
-        self.i8 = try members.optional("i8")
-        self.i16 = try members.optional("i16")
-        self.i32 = try members.optional("i32")
-        self.i64 = try members.optional("i64")
-        self.u8 = try members.optional("u8")
-        self.u16 = try members.optional("u16")
-        self.u32 = try members.optional("u32")
-        self.u64 = try members.optional("u64")
-        self.sz = try members.optional("sz")
-        self.num = try members.optional("num")
-        self.flag = try members.optional("flag")
-        self.nothing = try members.optional("nothing")
-        self.blob = try members.optional("blob")
+        self.id = try members.required("id")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.s, "s")
-        encoder.encode(self.i, "i")
-        encoder.encode(self.i8, "i8")
-        encoder.encode(self.i16, "i16")
-        encoder.encode(self.i32, "i32")
-        encoder.encode(self.i64, "i64")
-        encoder.encode(self.u8, "u8")
-        encoder.encode(self.u16, "u16")
-        encoder.encode(self.u32, "u32")
-        encoder.encode(self.u64, "u64")
-        encoder.encode(self.sz, "sz")
-        encoder.encode(self.num, "num")
-        encoder.encode(self.flag, "flag")
-        encoder.encode(self.nothing, "nothing")
-        encoder.encode(self.blob, "blob")
+        encoder.encode(self.id, "id")
     }
 }
 
-extension Lists {
+extension Tool {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.s = try members.required("s")
-        self.i = try members.required("i")
-        self.i8 = try members.required("i8")
-        self.i16 = try members.required("i16")
-        self.i32 = try members.required("i32")
-        self.i64 = try members.required("i64")
-        self.u8 = try members.required("u8")
-        self.u16 = try members.required("u16")
-        self.u32 = try members.required("u32")
-        self.u64 = try members.required("u64")
-        self.sz = try members.required("sz")
-        self.num = try members.required("num")
-        self.flag = try members.required("flag")
-        self.nothing = try members.optional("nothing")
-        self.blob = try members.optional("blob")
-        self.shades = try members.optional("shades")
-        self.tools = try members.optional("tools")
-        self.items = try members.optional("items")
-        self.settings = try members.optional("settings")
-        self.labels = try members.optional("labels")
-        self.gauges = try members.optional("gauges")
-        self.tinies = try members.optional("tinies")
+        self.id = try members.required("id")
+        self.weight = try members.required("weight")
+        self.shade = try members.optional("shade")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.s, "s")
-        encoder.encode(self.i, "i")
-        encoder.encode(self.i8, "i8")
-        encoder.encode(self.i16, "i16")
-        encoder.encode(self.i32, "i32")
-        encoder.encode(self.i64, "i64")
-        encoder.encode(self.u8, "u8")
-        encoder.encode(self.u16, "u16")
-        encoder.encode(self.u32, "u32")
-        encoder.encode(self.u64, "u64")
-        encoder.encode(self.sz, "sz")
-        encoder.encode(self.num, "num")
-        encoder.encode(self.flag, "flag")
-        encoder.encode(self.nothing, "nothing")
-        encoder.encode(self.blob, "blob")
-        encoder.encode(self.shades, "shades")
-        encoder.encode(self.tools, "tools")
-        encoder.encode(self.items, "items")
-        encoder.encode(self.settings, "settings")
-        encoder.encode(self.labels, "labels")
-        encoder.encode(self.gauges, "gauges")
-        encoder.encode(self.tinies, "tinies")
+        encoder.encode(self.id, "id")
+        encoder.encode(self.weight, "weight")
+        encoder.encode(self.shade, "shade")
     }
 }
 
-extension Grid {
+extension PowerTool {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.rows = try members.required("rows")
-        self.cells = try members.optional("cells")
+        self.id = try members.required("id")
+        self.weight = try members.required("weight")
+        self.shade = try members.optional("shade")
+        self.watts = try members.required("watts")
+        self.cordless = try members.optional("cordless")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.rows, "rows")
-        encoder.encode(self.cells, "cells")
+        encoder.encode(self.id, "id")
+        encoder.encode(self.weight, "weight")
+        encoder.encode(self.shade, "shade")
+        encoder.encode(self.watts, "watts")
+        encoder.encode(self.cordless, "cordless")
+    }
+}
+
+extension Material {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.amount = try members.required("amount")
+        self.grade = try members.required("grade")
+        self.origin = try members.optional("origin")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.amount, "amount")
+        encoder.encode(self.grade, "grade")
+        encoder.encode(self.origin, "origin")
+    }
+}
+
+extension Stock {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.amount = try members.required("amount")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.amount, "amount")
     }
 }

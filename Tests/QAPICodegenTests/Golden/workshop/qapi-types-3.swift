@@ -6,462 +6,318 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI struct `Row`, from `qapi-schema.json`.
-struct Row: QAPIObjectCodable, QAPIWireHashable {
-    /// The `cells` member.
-    var cells: [Int8]
-
-    /// The `shades` member.
-    var shades: [Shade]?
-
-    /// The `sub` member.
-    var sub: [Row]?
-
+/// - Remark: QAPI struct `Blank`, from `qapi-schema.json`.
+struct Blank: QAPIObjectCodable, QAPIWireHashable {
     /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - cells: The `cells` member.
-    ///   - shades: The `shades` member.
-    ///   - sub: The `sub` member.
-    init(cells: [Int8], shades: [Shade]? = nil, sub: [Row]? = nil) {
-        self.cells = cells
-        self.shades = shades
-        self.sub = sub
+    init() {
     }
 }
 
-/// - Remark: QAPI struct `Keywords`, from `qapi-schema.json`.
-struct Keywords: QAPIObjectCodable, QAPIWireHashable {
-    /// The `default` member.
-    var `default`: Int64
+/// - Remark: QAPI struct `BlankToo`, from `qapi-schema.json`.
+struct BlankToo: QAPIObjectCodable, QAPIWireHashable {
+    /// A value with the given members.
+    init() {
+    }
+}
 
-    /// The `protocol` member.
-    var `protocol`: Swift.String
+/// - Remark: QAPI struct `Scalars`, from `qapi-schema.json`.
+struct Scalars: QAPIObjectCodable, QAPIWireHashable {
+    /// The `s` member.
+    var s: Swift.String
 
-    /// The `class` member.
-    var `class`: Swift.Bool
+    /// The `i` member.
+    var i: Int64
 
-    /// The `in` member.
-    var `in`: Int64
+    /// The `i8` member.
+    var i8: Int8
 
-    /// The `self` member.
-    var self_: Swift.String
+    /// The `i16` member.
+    var i16: Int16
 
-    /// The `type` member.
-    var type: Shade
+    /// The `i32` member.
+    var i32: Int32
 
-    /// The `init` member.
-    var init_: Int64
+    /// The `i64` member.
+    var i64: Int64
 
-    /// The `inout` member.
-    var `inout`: Int64?
+    /// The `u8` member.
+    var u8: UInt8
 
-    /// The `var` member.
-    var `var`: Int64?
+    /// The `u16` member.
+    var u16: UInt16
 
-    /// The `let` member.
-    var `let`: Int64?
+    /// The `u32` member.
+    var u32: UInt32
 
-    /// The `some` member.
-    var `some`: Int64?
+    /// The `u64` member.
+    var u64: UInt64
 
-    /// The `any` member.
-    var `any`: Int64?
+    /// The `sz` member.
+    var sz: UInt64
 
-    /// The `await` member.
-    var `await`: Int64?
+    /// The `num` member.
+    var num: Double
 
-    /// The `async` member.
-    var `async`: Swift.String?
+    /// The `flag` member.
+    var flag: Swift.Bool
 
-    /// The `func` member.
-    var `func`: Int64?
+    /// The `nothing` member.
+    var nothing: QAPINull
 
-    /// The `return` member.
-    var `return`: Int64?
-
-    /// The `is` member.
-    var `is`: Swift.Bool?
-
-    /// The `as` member.
-    var `as`: Int64?
-
-    /// The `nil` member.
-    var `nil`: QAPINull?
-
-    /// The `true` member.
-    var `true`: Swift.Bool?
-
-    /// The `hash-value` member.
-    var hashValue_: Int64?
-
-    /// The `qapi-encoded` member.
-    var qapiEncoded_: Int64?
-
-    /// The `encode-members` member.
-    var encodeMembers_: Int64?
-
-    /// The `hash` member.
-    var hash_: Int64?
-
-    /// The `branch` member.
-    var branch_: Int64?
-
-    /// The `wchar-t` member.
-    var wcharT: Int64?
-
-    /// The `unsigned` member.
-    var unsigned: Int64?
+    /// The `blob` member.
+    var blob: JSONValue
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - default: The `default` member.
-    ///   - protocol: The `protocol` member.
-    ///   - class: The `class` member.
-    ///   - in: The `in` member.
-    ///   - self_: The `self` member.
-    ///   - type: The `type` member.
-    ///   - init_: The `init` member.
-    ///   - inout: The `inout` member.
-    ///   - var: The `var` member.
-    ///   - let: The `let` member.
-    ///   - some: The `some` member.
-    ///   - any: The `any` member.
-    ///   - await: The `await` member.
-    ///   - async: The `async` member.
-    ///   - func: The `func` member.
-    ///   - return: The `return` member.
-    ///   - is: The `is` member.
-    ///   - as: The `as` member.
-    ///   - nil: The `nil` member.
-    ///   - true: The `true` member.
-    ///   - hashValue_: The `hash-value` member.
-    ///   - qapiEncoded_: The `qapi-encoded` member.
-    ///   - encodeMembers_: The `encode-members` member.
-    ///   - hash_: The `hash` member.
-    ///   - branch_: The `branch` member.
-    ///   - wcharT: The `wchar-t` member.
-    ///   - unsigned: The `unsigned` member.
+    ///   - s: The `s` member.
+    ///   - i: The `i` member.
+    ///   - i8: The `i8` member.
+    ///   - i16: The `i16` member.
+    ///   - i32: The `i32` member.
+    ///   - i64: The `i64` member.
+    ///   - u8: The `u8` member.
+    ///   - u16: The `u16` member.
+    ///   - u32: The `u32` member.
+    ///   - u64: The `u64` member.
+    ///   - sz: The `sz` member.
+    ///   - num: The `num` member.
+    ///   - flag: The `flag` member.
+    ///   - nothing: The `nothing` member.
+    ///   - blob: The `blob` member.
     init(
-        `default`: Int64,
-        `protocol`: Swift.String,
-        `class`: Swift.Bool,
-        `in`: Int64,
-        self_: Swift.String,
-        type: Shade,
-        init_: Int64,
-        `inout`: Int64? = nil,
-        `var`: Int64? = nil,
-        `let`: Int64? = nil,
-        `some`: Int64? = nil,
-        `any`: Int64? = nil,
-        `await`: Int64? = nil,
-        `async`: Swift.String? = nil,
-        `func`: Int64? = nil,
-        `return`: Int64? = nil,
-        `is`: Swift.Bool? = nil,
-        `as`: Int64? = nil,
-        `nil`: QAPINull? = nil,
-        `true`: Swift.Bool? = nil,
-        hashValue_: Int64? = nil,
-        qapiEncoded_: Int64? = nil,
-        encodeMembers_: Int64? = nil,
-        hash_: Int64? = nil,
-        branch_: Int64? = nil,
-        wcharT: Int64? = nil,
-        unsigned: Int64? = nil
+        s: Swift.String,
+        i: Int64,
+        i8: Int8,
+        i16: Int16,
+        i32: Int32,
+        i64: Int64,
+        u8: UInt8,
+        u16: UInt16,
+        u32: UInt32,
+        u64: UInt64,
+        sz: UInt64,
+        num: Double,
+        flag: Swift.Bool,
+        nothing: QAPINull,
+        blob: JSONValue
     ) {
-        self.`default` = `default`
-        self.`protocol` = `protocol`
-        self.`class` = `class`
-        self.`in` = `in`
-        self.self_ = self_
-        self.type = type
-        self.init_ = init_
-        self.`inout` = `inout`
-        self.`var` = `var`
-        self.`let` = `let`
-        self.`some` = `some`
-        self.`any` = `any`
-        self.`await` = `await`
-        self.`async` = `async`
-        self.`func` = `func`
-        self.`return` = `return`
-        self.`is` = `is`
-        self.`as` = `as`
-        self.`nil` = `nil`
-        self.`true` = `true`
-        self.hashValue_ = hashValue_
-        self.qapiEncoded_ = qapiEncoded_
-        self.encodeMembers_ = encodeMembers_
-        self.hash_ = hash_
-        self.branch_ = branch_
-        self.wcharT = wcharT
-        self.unsigned = unsigned
+        self.s = s
+        self.i = i
+        self.i8 = i8
+        self.i16 = i16
+        self.i32 = i32
+        self.i64 = i64
+        self.u8 = u8
+        self.u16 = u16
+        self.u32 = u32
+        self.u64 = u64
+        self.sz = sz
+        self.num = num
+        self.flag = flag
+        self.nothing = nothing
+        self.blob = blob
     }
 }
 
-/// - Remark: QAPI struct `LegacyRecord`, from `qapi-schema.json`.
-struct LegacyRecord: QAPIObjectCodable, QAPIWireHashable {
-    /// The `serial_no` member.
-    var serialNo: Int64
+/// - Remark: QAPI struct `OptionalScalars`, from `qapi-schema.json`.
+struct OptionalScalars: QAPIObjectCodable, QAPIWireHashable {
+    /// The `s` member.
+    var s: Swift.String?
 
-    /// The `serialno` member.
-    var serialno: Int64
+    /// The `i` member.
+    var i: Int64?
 
-    /// The `SERIAL` member.
-    var serial: Int64
+    /// The `i8` member.
+    var i8: Int8?
 
-    /// The `node-name` member.
-    var nodeName: Swift.String
+    /// The `i16` member.
+    var i16: Int16?
 
-    /// The `nodename` member.
-    var nodename: Swift.String
+    /// The `i32` member.
+    var i32: Int32?
 
-    /// The `x-node` member.
-    var xNode: Int64
+    /// The `i64` member.
+    var i64: Int64?
 
-    /// The `xnode` member.
-    var xnode: Int64
+    /// The `u8` member.
+    var u8: UInt8?
 
-    /// The `in-it` member.
-    var inIt: Int64
+    /// The `u16` member.
+    var u16: UInt16?
 
-    /// The `i-s` member.
-    var iS: Swift.Bool
+    /// The `u32` member.
+    var u32: UInt32?
 
-    /// The `self-ref` member.
-    var selfRef: Int64
+    /// The `u64` member.
+    var u64: UInt64?
 
-    /// The `Mixed-Case` member.
-    var mixedCase: Swift.String
+    /// The `sz` member.
+    var sz: UInt64?
 
-    /// The `Self` member.
-    var self_: Int64?
+    /// The `num` member.
+    var num: Double?
+
+    /// The `flag` member.
+    var flag: Swift.Bool?
+
+    /// The `nothing` member.
+    var nothing: QAPINull?
+
+    /// The `blob` member.
+    var blob: JSONValue?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - serialNo: The `serial_no` member.
-    ///   - serialno: The `serialno` member.
-    ///   - serial: The `SERIAL` member.
-    ///   - nodeName: The `node-name` member.
-    ///   - nodename: The `nodename` member.
-    ///   - xNode: The `x-node` member.
-    ///   - xnode: The `xnode` member.
-    ///   - inIt: The `in-it` member.
-    ///   - iS: The `i-s` member.
-    ///   - selfRef: The `self-ref` member.
-    ///   - mixedCase: The `Mixed-Case` member.
-    ///   - self_: The `Self` member.
+    ///   - s: The `s` member.
+    ///   - i: The `i` member.
+    ///   - i8: The `i8` member.
+    ///   - i16: The `i16` member.
+    ///   - i32: The `i32` member.
+    ///   - i64: The `i64` member.
+    ///   - u8: The `u8` member.
+    ///   - u16: The `u16` member.
+    ///   - u32: The `u32` member.
+    ///   - u64: The `u64` member.
+    ///   - sz: The `sz` member.
+    ///   - num: The `num` member.
+    ///   - flag: The `flag` member.
+    ///   - nothing: The `nothing` member.
+    ///   - blob: The `blob` member.
     init(
-        serialNo: Int64,
-        serialno: Int64,
-        serial: Int64,
-        nodeName: Swift.String,
-        nodename: Swift.String,
-        xNode: Int64,
-        xnode: Int64,
-        inIt: Int64,
-        iS: Swift.Bool,
-        selfRef: Int64,
-        mixedCase: Swift.String,
-        self_: Int64? = nil
+        s: Swift.String? = nil,
+        i: Int64? = nil,
+        i8: Int8? = nil,
+        i16: Int16? = nil,
+        i32: Int32? = nil,
+        i64: Int64? = nil,
+        u8: UInt8? = nil,
+        u16: UInt16? = nil,
+        u32: UInt32? = nil,
+        u64: UInt64? = nil,
+        sz: UInt64? = nil,
+        num: Double? = nil,
+        flag: Swift.Bool? = nil,
+        nothing: QAPINull? = nil,
+        blob: JSONValue? = nil
     ) {
-        self.serialNo = serialNo
-        self.serialno = serialno
-        self.serial = serial
-        self.nodeName = nodeName
-        self.nodename = nodename
-        self.xNode = xNode
-        self.xnode = xnode
-        self.inIt = inIt
-        self.iS = iS
-        self.selfRef = selfRef
-        self.mixedCase = mixedCase
-        self.self_ = self_
-    }
-}
-
-/// - Remark: QAPI struct `String`, from `qapi-schema.json`.
-struct String: QAPIObjectCodable, QAPIWireHashable {
-    /// The `str` member.
-    var str: Swift.String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - str: The `str` member.
-    init(str: Swift.String) {
-        self.str = str
-    }
-}
-
-/// - Remark: QAPI struct `Type`, from `qapi-schema.json`.
-struct Type_: QAPIObjectCodable, QAPIWireHashable {
-    /// The `name` member.
-    var name: Swift.String
-
-    /// The `type` member.
-    var type: Swift.String
-
-    /// The `of` member.
-    var of: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: The `name` member.
-    ///   - type: The `type` member.
-    ///   - of: The `of` member.
-    init(name: Swift.String, type: Swift.String, of: String) {
-        self.name = name
-        self.type = type
-        self.of = of
+        self.s = s
+        self.i = i
+        self.i8 = i8
+        self.i16 = i16
+        self.i32 = i32
+        self.i64 = i64
+        self.u8 = u8
+        self.u16 = u16
+        self.u32 = u32
+        self.u64 = u64
+        self.sz = sz
+        self.num = num
+        self.flag = flag
+        self.nothing = nothing
+        self.blob = blob
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension Row {
+extension Blank {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.cells = try members.required("cells")
-        self.shades = try members.optional("shades")
-        self.sub = try members.optional("sub")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.cells, "cells")
-        encoder.encode(self.shades, "shades")
-        encoder.encode(self.sub, "sub")
     }
 }
 
-extension Keywords {
+extension BlankToo {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.`default` = try members.required("default")
-        self.`protocol` = try members.required("protocol")
-        self.`class` = try members.required("class")
-        self.`in` = try members.required("in")
-        self.self_ = try members.required("self")
-        self.type = try members.required("type")
-        self.init_ = try members.required("init")
-        self.`inout` = try members.optional("inout")
-        self.`var` = try members.optional("var")
-        self.`let` = try members.optional("let")
-        self.`some` = try members.optional("some")
-        self.`any` = try members.optional("any")
-        self.`await` = try members.optional("await")
-        self.`async` = try members.optional("async")
-        self.`func` = try members.optional("func")
-        self.`return` = try members.optional("return")
-        self.`is` = try members.optional("is")
-        self.`as` = try members.optional("as")
-        self.`nil` = try members.optional("nil")
-        self.`true` = try members.optional("true")
-        self.hashValue_ = try members.optional("hash-value")
-        self.qapiEncoded_ = try members.optional("qapi-encoded")
-        self.encodeMembers_ = try members.optional("encode-members")
-        self.hash_ = try members.optional("hash")
-        self.branch_ = try members.optional("branch")
-        self.wcharT = try members.optional("wchar-t")
-        self.unsigned = try members.optional("unsigned")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.`default`, "default")
-        encoder.encode(self.`protocol`, "protocol")
-        encoder.encode(self.`class`, "class")
-        encoder.encode(self.`in`, "in")
-        encoder.encode(self.self_, "self")
-        encoder.encode(self.type, "type")
-        encoder.encode(self.init_, "init")
-        encoder.encode(self.`inout`, "inout")
-        encoder.encode(self.`var`, "var")
-        encoder.encode(self.`let`, "let")
-        encoder.encode(self.`some`, "some")
-        encoder.encode(self.`any`, "any")
-        encoder.encode(self.`await`, "await")
-        encoder.encode(self.`async`, "async")
-        encoder.encode(self.`func`, "func")
-        encoder.encode(self.`return`, "return")
-        encoder.encode(self.`is`, "is")
-        encoder.encode(self.`as`, "as")
-        encoder.encode(self.`nil`, "nil")
-        encoder.encode(self.`true`, "true")
-        encoder.encode(self.hashValue_, "hash-value")
-        encoder.encode(self.qapiEncoded_, "qapi-encoded")
-        encoder.encode(self.encodeMembers_, "encode-members")
-        encoder.encode(self.hash_, "hash")
-        encoder.encode(self.branch_, "branch")
-        encoder.encode(self.wcharT, "wchar-t")
-        encoder.encode(self.unsigned, "unsigned")
     }
 }
 
-extension LegacyRecord {
+extension Scalars {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.serialNo = try members.required("serial_no")
-        self.serialno = try members.required("serialno")
-        self.serial = try members.required("SERIAL")
-        self.nodeName = try members.required("node-name")
-        self.nodename = try members.required("nodename")
-        self.xNode = try members.required("x-node")
-        self.xnode = try members.required("xnode")
-        self.inIt = try members.required("in-it")
-        self.iS = try members.required("i-s")
-        self.selfRef = try members.required("self-ref")
-        self.mixedCase = try members.required("Mixed-Case")
-        self.self_ = try members.optional("Self")
+        self.s = try members.required("s")
+        self.i = try members.required("i")
+        self.i8 = try members.required("i8")
+        self.i16 = try members.required("i16")
+        self.i32 = try members.required("i32")
+        self.i64 = try members.required("i64")
+        self.u8 = try members.required("u8")
+        self.u16 = try members.required("u16")
+        self.u32 = try members.required("u32")
+        self.u64 = try members.required("u64")
+        self.sz = try members.required("sz")
+        self.num = try members.required("num")
+        self.flag = try members.required("flag")
+        self.nothing = try members.required("nothing")
+        self.blob = try members.required("blob")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.serialNo, "serial_no")
-        encoder.encode(self.serialno, "serialno")
-        encoder.encode(self.serial, "SERIAL")
-        encoder.encode(self.nodeName, "node-name")
-        encoder.encode(self.nodename, "nodename")
-        encoder.encode(self.xNode, "x-node")
-        encoder.encode(self.xnode, "xnode")
-        encoder.encode(self.inIt, "in-it")
-        encoder.encode(self.iS, "i-s")
-        encoder.encode(self.selfRef, "self-ref")
-        encoder.encode(self.mixedCase, "Mixed-Case")
-        encoder.encode(self.self_, "Self")
+        encoder.encode(self.s, "s")
+        encoder.encode(self.i, "i")
+        encoder.encode(self.i8, "i8")
+        encoder.encode(self.i16, "i16")
+        encoder.encode(self.i32, "i32")
+        encoder.encode(self.i64, "i64")
+        encoder.encode(self.u8, "u8")
+        encoder.encode(self.u16, "u16")
+        encoder.encode(self.u32, "u32")
+        encoder.encode(self.u64, "u64")
+        encoder.encode(self.sz, "sz")
+        encoder.encode(self.num, "num")
+        encoder.encode(self.flag, "flag")
+        encoder.encode(self.nothing, "nothing")
+        encoder.encode(self.blob, "blob")
     }
 }
 
-extension String {
+extension OptionalScalars {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.str = try members.required("str")
+        self.s = try members.optional("s")
+        self.i = try members.optional("i")
+        self.i8 = try members.optional("i8")
+        self.i16 = try members.optional("i16")
+        self.i32 = try members.optional("i32")
+        self.i64 = try members.optional("i64")
+        self.u8 = try members.optional("u8")
+        self.u16 = try members.optional("u16")
+        self.u32 = try members.optional("u32")
+        self.u64 = try members.optional("u64")
+        self.sz = try members.optional("sz")
+        self.num = try members.optional("num")
+        self.flag = try members.optional("flag")
+        self.nothing = try members.optional("nothing")
+        self.blob = try members.optional("blob")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.str, "str")
-    }
-}
-
-extension Type_ {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.type = try members.required("type")
-        self.of = try members.required("of")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.type, "type")
-        encoder.encode(self.of, "of")
+        encoder.encode(self.s, "s")
+        encoder.encode(self.i, "i")
+        encoder.encode(self.i8, "i8")
+        encoder.encode(self.i16, "i16")
+        encoder.encode(self.i32, "i32")
+        encoder.encode(self.i64, "i64")
+        encoder.encode(self.u8, "u8")
+        encoder.encode(self.u16, "u16")
+        encoder.encode(self.u32, "u32")
+        encoder.encode(self.u64, "u64")
+        encoder.encode(self.sz, "sz")
+        encoder.encode(self.num, "num")
+        encoder.encode(self.flag, "flag")
+        encoder.encode(self.nothing, "nothing")
+        encoder.encode(self.blob, "blob")
     }
 }

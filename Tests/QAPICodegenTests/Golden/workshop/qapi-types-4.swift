@@ -6,485 +6,233 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI struct `Hashable`, from `qapi-schema.json`.
-struct Hashable: QAPIObjectCodable, QAPIWireHashable {
-    /// The `hash` member.
-    var hash_: Int64
+/// - Remark: QAPI struct `Lists`, from `qapi-schema.json`.
+struct Lists: QAPIObjectCodable, QAPIWireHashable {
+    /// The `s` member.
+    var s: [Swift.String]
 
-    /// The `kind` member.
-    var kind: Protocol_
+    /// The `i` member.
+    var i: [Int64]
 
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - hash_: The `hash` member.
-    ///   - kind: The `kind` member.
-    init(hash_: Int64, kind: Protocol_) {
-        self.hash_ = hash_
-        self.kind = kind
-    }
-}
+    /// The `i8` member.
+    var i8: [Int8]
 
-/// - Remark: QAPI struct `JSONObject`, from `qapi-schema.json`.
-struct JSONObject: QAPIObjectCodable, QAPIWireHashable {
-    /// The `keys` member.
-    var keys: [Swift.String]
+    /// The `i16` member.
+    var i16: [Int16]
 
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - keys: The `keys` member.
-    init(keys: [Swift.String]) {
-        self.keys = keys
-    }
-}
+    /// The `i32` member.
+    var i32: [Int32]
 
-/// - Remark: QAPI struct `Folder`, from `qapi-schema.json`.
-struct Folder: QAPIObjectCodable, QAPIWireHashable {
-    /// The `name` member.
-    var name: Swift.String
-
-    /// The `parent` member.
-    @QAPIIndirect var parent: Folder?
-
-    /// The `children` member.
-    var children: [Folder]?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: The `name` member.
-    ///   - parent: The `parent` member.
-    ///   - children: The `children` member.
-    init(name: Swift.String, parent: Folder? = nil, children: [Folder]? = nil) {
-        self.name = name
-        self.parent = parent
-        self.children = children
-    }
-}
-
-/// - Remark: QAPI alternate `Tree`, from `qapi-schema.json`.
-indirect enum Tree: QAPICodable, QAPIWireHashable {
-    /// The `leaf` member.
-    case leaf(Int64)
-    /// The `node` member.
-    case node(TreeNode)
-}
-
-/// - Remark: QAPI struct `TreeNode`, from `qapi-schema.json`.
-struct TreeNode: QAPIObjectCodable, QAPIWireHashable {
-    /// The `left` member.
-    @QAPIIndirect var left: Tree
-
-    /// The `right` member.
-    @QAPIIndirect var right: Tree?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - left: The `left` member.
-    ///   - right: The `right` member.
-    init(left: Tree, right: Tree? = nil) {
-        self.left = left
-        self.right = right
-    }
-}
-
-/// - Remark: QAPI struct `Ranges`, from `qapi-schema.json`.
-struct Ranges: QAPIObjectCodable, QAPIWireHashable {
     /// The `i64` member.
-    var i64: [Int64]?
+    var i64: [Int64]
 
-    /// The `u64` member.
-    var u64: [UInt64]?
+    /// The `u8` member.
+    var u8: [UInt8]
 
     /// The `u16` member.
-    var u16: [UInt16]?
+    var u16: [UInt16]
 
-    /// The `i64x` member.
-    var i64x: Int64?
+    /// The `u32` member.
+    var u32: [UInt32]
 
-    /// The `u64x` member.
-    var u64x: UInt64?
+    /// The `u64` member.
+    var u64: [UInt64]
+
+    /// The `sz` member.
+    var sz: [UInt64]
+
+    /// The `num` member.
+    var num: [Double]
+
+    /// The `flag` member.
+    var flag: [Swift.Bool]
+
+    /// The `nothing` member.
+    var nothing: [QAPINull]?
+
+    /// The `blob` member.
+    var blob: [JSONValue]?
+
+    /// The `shades` member.
+    var shades: [Shade]?
+
+    /// The `tools` member.
+    var tools: [Tool]?
+
+    /// The `items` member.
+    var items: [Item]?
+
+    /// The `settings` member.
+    var settings: [Setting]?
+
+    /// The `labels` member.
+    var labels: [Label]?
+
+    /// The `gauges` member.
+    var gauges: [Gauge]?
+
+    /// The `tinies` member.
+    var tinies: [Tiny]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
+    ///   - s: The `s` member.
+    ///   - i: The `i` member.
+    ///   - i8: The `i8` member.
+    ///   - i16: The `i16` member.
+    ///   - i32: The `i32` member.
     ///   - i64: The `i64` member.
-    ///   - u64: The `u64` member.
+    ///   - u8: The `u8` member.
     ///   - u16: The `u16` member.
-    ///   - i64x: The `i64x` member.
-    ///   - u64x: The `u64x` member.
-    init(i64: [Int64]? = nil, u64: [UInt64]? = nil, u16: [UInt16]? = nil, i64x: Int64? = nil, u64x: UInt64? = nil) {
+    ///   - u32: The `u32` member.
+    ///   - u64: The `u64` member.
+    ///   - sz: The `sz` member.
+    ///   - num: The `num` member.
+    ///   - flag: The `flag` member.
+    ///   - nothing: The `nothing` member.
+    ///   - blob: The `blob` member.
+    ///   - shades: The `shades` member.
+    ///   - tools: The `tools` member.
+    ///   - items: The `items` member.
+    ///   - settings: The `settings` member.
+    ///   - labels: The `labels` member.
+    ///   - gauges: The `gauges` member.
+    ///   - tinies: The `tinies` member.
+    init(
+        s: [Swift.String],
+        i: [Int64],
+        i8: [Int8],
+        i16: [Int16],
+        i32: [Int32],
+        i64: [Int64],
+        u8: [UInt8],
+        u16: [UInt16],
+        u32: [UInt32],
+        u64: [UInt64],
+        sz: [UInt64],
+        num: [Double],
+        flag: [Swift.Bool],
+        nothing: [QAPINull]? = nil,
+        blob: [JSONValue]? = nil,
+        shades: [Shade]? = nil,
+        tools: [Tool]? = nil,
+        items: [Item]? = nil,
+        settings: [Setting]? = nil,
+        labels: [Label]? = nil,
+        gauges: [Gauge]? = nil,
+        tinies: [Tiny]? = nil
+    ) {
+        self.s = s
+        self.i = i
+        self.i8 = i8
+        self.i16 = i16
+        self.i32 = i32
         self.i64 = i64
-        self.u64 = u64
+        self.u8 = u8
         self.u16 = u16
-        self.i64x = i64x
-        self.u64x = u64x
+        self.u32 = u32
+        self.u64 = u64
+        self.sz = sz
+        self.num = num
+        self.flag = flag
+        self.nothing = nothing
+        self.blob = blob
+        self.shades = shades
+        self.tools = tools
+        self.items = items
+        self.settings = settings
+        self.labels = labels
+        self.gauges = gauges
+        self.tinies = tinies
     }
 }
 
-/// What an item is.
-///
-/// - Remark: QAPI enum `ItemKind`, from `qapi-schema.json`.
-enum ItemKind: QAPIEnum {
-    /// a hand tool
-    case tool
-    /// a tool with a motor
-    case powerTool
-    /// raw material
-    case material
-    /// a crate of further items
-    case crate
-    /// an item of no particular kind
-    case `default`
-    /// a carrying case, described by the common members only
-    case `case`
-    /// only with CONFIG_ALPHA
-    case gizmo
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+/// - Remark: QAPI struct `Grid`, from `qapi-schema.json`.
+struct Grid: QAPIObjectCodable, QAPIWireHashable {
+    /// The `rows` member.
+    var rows: [Row]
 
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [ItemKind] = [.tool, .powerTool, .material, .crate, .`default`, .`case`, .gizmo]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .tool: "tool"
-        case .powerTool: "power-tool"
-        case .material: "material"
-        case .crate: "crate"
-        case .`default`: "default"
-        case .`case`: "case"
-        case .gizmo: "gizmo"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// An item of the workshop.  The common members are an inline base; the
-/// branch 'case' is left out and has no members of its own.
-///
-/// - Remark: QAPI union `Item`, from `qapi-schema.json`.
-struct Item: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `kind`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `kind` is `tool`.
-        case tool(Tool)
-        /// `kind` is `power-tool`.
-        case powerTool(PowerTool)
-        /// `kind` is `material`.
-        case material(Material)
-        /// `kind` is `crate`.
-        case crate(Crate)
-        /// `kind` is `default`.
-        case `default`(Blank)
-        /// `kind` is `gizmo`.
-        case gizmo(Gizmo)
-        /// `kind` is `case`.
-        case `case`
-        /// `kind` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// its label
-    var label: Swift.String
-
-    /// how many there are
-    var count: UInt16?
-
-    /// a member whose name generated unions use themselves
-    var branch_: Swift.String?
-
-    /// The branch, which also decides `kind`.
-    var branch: Branch
-
-    /// what the item is
-    ///
-    /// Derived from `branch`.
-    var kind: ItemKind {
-        switch self.branch {
-        case .tool: return .tool
-        case .powerTool: return .powerTool
-        case .material: return .material
-        case .crate: return .crate
-        case .`default`: return .`default`
-        case .gizmo: return .gizmo
-        case .`case`: return .`case`
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - label: its label
-    ///   - count: how many there are
-    ///   - branch_: a member whose name generated unions use themselves
-    ///   - branch: The branch, with its own members.
-    init(label: Swift.String, count: UInt16? = nil, branch_: Swift.String? = nil, branch: Branch) {
-        self.label = label
-        self.count = count
-        self.branch_ = branch_
-        self.branch = branch
-    }
-}
-
-/// - Remark: QAPI struct `Crate`, from `qapi-schema.json`.
-struct Crate: QAPIObjectCodable, QAPIWireHashable {
-    /// The `contents` member.
-    var contents: [Item]
-
-    /// The `sealed` member.
-    var sealed: Swift.Bool?
+    /// The `cells` member.
+    var cells: [Setting]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - contents: The `contents` member.
-    ///   - sealed: The `sealed` member.
-    init(contents: [Item], sealed: Swift.Bool? = nil) {
-        self.contents = contents
-        self.sealed = sealed
-    }
-}
-
-/// - Remark: QAPI struct `Gizmo`, from `qapi-schema.json`.
-struct Gizmo: QAPIObjectCodable, QAPIWireHashable {
-    /// The `gears` member.
-    var gears: UInt8
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - gears: The `gears` member.
-    init(gears: UInt8) {
-        self.gears = gears
-    }
-}
-
-/// - Remark: QAPI enum `NoteForm`, from `qapi-schema.json`.
-enum NoteForm: QAPIEnum {
-    /// The value `plain`.
-    case plain
-    /// The value `signed`.
-    case signed
-    /// The value `countersigned`.
-    case countersigned
-    /// The value `empty`.
-    case empty
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [NoteForm] = [.plain, .signed, .countersigned, .empty]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .plain: "plain"
-        case .signed: "signed"
-        case .countersigned: "countersigned"
-        case .empty: "empty"
-        case .unknown(let name): name
-        }
+    ///   - rows: The `rows` member.
+    ///   - cells: The `cells` member.
+    init(rows: [Row], cells: [Setting]? = nil) {
+        self.rows = rows
+        self.cells = cells
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension Hashable {
+extension Lists {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.hash_ = try members.required("hash")
-        self.kind = try members.required("kind")
+        self.s = try members.required("s")
+        self.i = try members.required("i")
+        self.i8 = try members.required("i8")
+        self.i16 = try members.required("i16")
+        self.i32 = try members.required("i32")
+        self.i64 = try members.required("i64")
+        self.u8 = try members.required("u8")
+        self.u16 = try members.required("u16")
+        self.u32 = try members.required("u32")
+        self.u64 = try members.required("u64")
+        self.sz = try members.required("sz")
+        self.num = try members.required("num")
+        self.flag = try members.required("flag")
+        self.nothing = try members.optional("nothing")
+        self.blob = try members.optional("blob")
+        self.shades = try members.optional("shades")
+        self.tools = try members.optional("tools")
+        self.items = try members.optional("items")
+        self.settings = try members.optional("settings")
+        self.labels = try members.optional("labels")
+        self.gauges = try members.optional("gauges")
+        self.tinies = try members.optional("tinies")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.hash_, "hash")
-        encoder.encode(self.kind, "kind")
-    }
-}
-
-extension JSONObject {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.keys = try members.required("keys")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.keys, "keys")
-    }
-}
-
-extension Folder {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.parent = try members.optional("parent")
-        self.children = try members.optional("children")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.parent, "parent")
-        encoder.encode(self.children, "children")
-    }
-}
-
-extension Tree {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .number: self = .leaf(try decoder.decode())
-        case .object: self = .node(try decoder.decode())
-        default: throw decoder.noAlternateBranch("Tree")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .leaf(let value): return value.qapiEncoded()
-        case .node(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension TreeNode {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.left = try members.required("left")
-        self.right = try members.optional("right")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.left, "left")
-        encoder.encode(self.right, "right")
-    }
-}
-
-extension Ranges {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.i64 = try members.optional("i64")
-        self.u64 = try members.optional("u64")
-        self.u16 = try members.optional("u16")
-        self.i64x = try members.optional("i64x")
-        self.u64x = try members.optional("u64x")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.s, "s")
+        encoder.encode(self.i, "i")
+        encoder.encode(self.i8, "i8")
+        encoder.encode(self.i16, "i16")
+        encoder.encode(self.i32, "i32")
         encoder.encode(self.i64, "i64")
-        encoder.encode(self.u64, "u64")
+        encoder.encode(self.u8, "u8")
         encoder.encode(self.u16, "u16")
-        encoder.encode(self.i64x, "i64x")
-        encoder.encode(self.u64x, "u64x")
+        encoder.encode(self.u32, "u32")
+        encoder.encode(self.u64, "u64")
+        encoder.encode(self.sz, "sz")
+        encoder.encode(self.num, "num")
+        encoder.encode(self.flag, "flag")
+        encoder.encode(self.nothing, "nothing")
+        encoder.encode(self.blob, "blob")
+        encoder.encode(self.shades, "shades")
+        encoder.encode(self.tools, "tools")
+        encoder.encode(self.items, "items")
+        encoder.encode(self.settings, "settings")
+        encoder.encode(self.labels, "labels")
+        encoder.encode(self.gauges, "gauges")
+        encoder.encode(self.tinies, "tinies")
     }
 }
 
-extension ItemKind {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "tool": self = .tool
-        case "power-tool": self = .powerTool
-        case "material": self = .material
-        case "crate": self = .crate
-        case "default": self = .`default`
-        case "case": self = .`case`
-        case "gizmo": self = .gizmo
-        default: return nil
-        }
-    }
-}
-
-extension Item {
+extension Grid {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: ItemKind = try members.required("kind")
-        self.label = try members.required("label")
-        self.count = try members.optional("count")
-        self.branch_ = try members.optional("branch")
-        switch discriminator {
-        case .tool:
-            self.branch = .tool(try Tool(qapiMembers: &members))
-        case .powerTool:
-            self.branch = .powerTool(try PowerTool(qapiMembers: &members))
-        case .material:
-            self.branch = .material(try Material(qapiMembers: &members))
-        case .crate:
-            self.branch = .crate(try Crate(qapiMembers: &members))
-        case .`default`:
-            self.branch = .`default`(try Blank(qapiMembers: &members))
-        case .gizmo:
-            self.branch = .gizmo(try Gizmo(qapiMembers: &members))
-        case .`case`: self.branch = .`case`
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
+        self.rows = try members.required("rows")
+        self.cells = try members.optional("cells")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.kind, "kind")
-        encoder.encode(self.label, "label")
-        encoder.encode(self.count, "count")
-        encoder.encode(self.branch_, "branch")
-        switch self.branch {
-        case .tool(let value): value.encodeMembers(to: &encoder)
-        case .powerTool(let value): value.encodeMembers(to: &encoder)
-        case .material(let value): value.encodeMembers(to: &encoder)
-        case .crate(let value): value.encodeMembers(to: &encoder)
-        case .`default`(let value): value.encodeMembers(to: &encoder)
-        case .gizmo(let value): value.encodeMembers(to: &encoder)
-        case .`case`: break
-        case .unknown: break
-        }
-    }
-}
-
-extension Crate {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.contents = try members.required("contents")
-        self.sealed = try members.optional("sealed")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.contents, "contents")
-        encoder.encode(self.sealed, "sealed")
-    }
-}
-
-extension Gizmo {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.gears = try members.required("gears")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.gears, "gears")
-    }
-}
-
-extension NoteForm {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "plain": self = .plain
-        case "signed": self = .signed
-        case "countersigned": self = .countersigned
-        case "empty": self = .empty
-        default: return nil
-        }
+        encoder.encode(self.rows, "rows")
+        encoder.encode(self.cells, "cells")
     }
 }

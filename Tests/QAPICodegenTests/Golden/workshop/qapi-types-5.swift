@@ -6,487 +6,280 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI union `Note`, from `qapi-schema.json`.
-struct Note: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `form`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `form` is `plain`.
-        case plain(Text)
-        /// `form` is `signed`.
-        case signed(Signed)
-        /// `form` is `countersigned`.
-        case countersigned(Signed)
-        /// `form` is `empty`.
-        case empty
-        /// `form` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
+/// - Remark: QAPI struct `Row`, from `qapi-schema.json`.
+struct Row: QAPIObjectCodable, QAPIWireHashable {
+    /// The `cells` member.
+    var cells: [Int8]
 
-    /// unique name of the thing
-    var id: Swift.String
+    /// The `shades` member.
+    var shades: [Shade]?
 
-    /// The `pages` member.
-    var pages: Int64?
-
-    /// The branch, which also decides `form`.
-    var branch: Branch
-
-    /// The `form` member.
-    ///
-    /// Derived from `branch`.
-    var form: NoteForm {
-        switch self.branch {
-        case .plain: return .plain
-        case .signed: return .signed
-        case .countersigned: return .countersigned
-        case .empty: return .empty
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - id: unique name of the thing
-    ///   - pages: The `pages` member.
-    ///   - branch: The branch, with its own members.
-    init(id: Swift.String, pages: Int64? = nil, branch: Branch) {
-        self.id = id
-        self.pages = pages
-        self.branch = branch
-    }
-}
-
-/// - Remark: QAPI struct `NoteBase`, from `qapi-schema.json`.
-struct NoteBase: QAPIObjectCodable, QAPIWireHashable {
-    /// unique name of the thing
-    var id: Swift.String
-
-    /// The `form` member.
-    var form: NoteForm
-
-    /// The `pages` member.
-    var pages: Int64?
+    /// The `sub` member.
+    var sub: [Row]?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - id: unique name of the thing
-    ///   - form: The `form` member.
-    ///   - pages: The `pages` member.
-    init(id: Swift.String, form: NoteForm, pages: Int64? = nil) {
-        self.id = id
-        self.form = form
-        self.pages = pages
+    ///   - cells: The `cells` member.
+    ///   - shades: The `shades` member.
+    ///   - sub: The `sub` member.
+    init(cells: [Int8], shades: [Shade]? = nil, sub: [Row]? = nil) {
+        self.cells = cells
+        self.shades = shades
+        self.sub = sub
     }
 }
 
-/// - Remark: QAPI struct `Text`, from `qapi-schema.json`.
-struct Text: QAPIObjectCodable, QAPIWireHashable {
-    /// The `text` member.
-    var text: Swift.String
+/// - Remark: QAPI struct `Keywords`, from `qapi-schema.json`.
+struct Keywords: QAPIObjectCodable, QAPIWireHashable {
+    /// The `default` member.
+    var `default`: Int64
 
-    /// The `serial_no` member.
-    var serialNo: Int64?
+    /// The `protocol` member.
+    var `protocol`: Swift.String
+
+    /// The `class` member.
+    var `class`: Swift.Bool
+
+    /// The `in` member.
+    var `in`: Int64
+
+    /// The `self` member.
+    var self_: Swift.String
+
+    /// The `type` member.
+    var type: Shade
+
+    /// The `init` member.
+    var init_: Int64
+
+    /// The `inout` member.
+    var `inout`: Int64?
+
+    /// The `var` member.
+    var `var`: Int64?
+
+    /// The `let` member.
+    var `let`: Int64?
+
+    /// The `some` member.
+    var `some`: Int64?
+
+    /// The `any` member.
+    var `any`: Int64?
+
+    /// The `await` member.
+    var `await`: Int64?
+
+    /// The `async` member.
+    var `async`: Swift.String?
+
+    /// The `func` member.
+    var `func`: Int64?
+
+    /// The `return` member.
+    var `return`: Int64?
+
+    /// The `is` member.
+    var `is`: Swift.Bool?
+
+    /// The `as` member.
+    var `as`: Int64?
+
+    /// The `nil` member.
+    var `nil`: QAPINull?
+
+    /// The `true` member.
+    var `true`: Swift.Bool?
+
+    /// The `hash-value` member.
+    var hashValue_: Int64?
+
+    /// The `qapi-encoded` member.
+    var qapiEncoded_: Int64?
+
+    /// The `encode-members` member.
+    var encodeMembers_: Int64?
+
+    /// The `hash` member.
+    var hash_: Int64?
+
+    /// The `branch` member.
+    var branch_: Int64?
+
+    /// The `wchar-t` member.
+    var wcharT: Int64?
+
+    /// The `unsigned` member.
+    var unsigned: Int64?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - text: The `text` member.
-    ///   - serialNo: The `serial_no` member.
-    init(text: Swift.String, serialNo: Int64? = nil) {
-        self.text = text
-        self.serialNo = serialNo
-    }
-}
-
-/// - Remark: QAPI struct `Signed`, from `qapi-schema.json`.
-struct Signed: QAPIObjectCodable, QAPIWireHashable {
-    /// The `text` member.
-    var text: Swift.String
-
-    /// The `signer` member.
-    var signer: Swift.String
-
-    /// The `serial-no` member.
-    var serialNo: Int64?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - text: The `text` member.
-    ///   - signer: The `signer` member.
-    ///   - serialNo: The `serial-no` member.
-    init(text: Swift.String, signer: Swift.String, serialNo: Int64? = nil) {
-        self.text = text
-        self.signer = signer
-        self.serialNo = serialNo
-    }
-}
-
-/// - Remark: QAPI enum `ShapeKind`, from `qapi-schema.json`.
-enum ShapeKind: QAPIEnum {
-    /// The value `round`.
-    case round
-    /// The value `angular`.
-    case angular
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [ShapeKind] = [.round, .angular]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .round: "round"
-        case .angular: "angular"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// - Remark: QAPI enum `Corners`, from `qapi-schema.json`.
-enum Corners: QAPIEnum {
-    /// The value `three`.
-    case three
-    /// The value `four`.
-    case four
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [Corners] = [.three, .four]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .three: "three"
-        case .four: "four"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// - Remark: QAPI union `Angular`, from `qapi-schema.json`.
-struct Angular: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `corners`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `corners` is `three`.
-        case three(Triangle)
-        /// `corners` is `four`.
-        case four(Square)
-        /// `corners` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// The branch, which also decides `corners`.
-    var branch: Branch
-
-    /// The `corners` member.
-    ///
-    /// Derived from `branch`.
-    var corners: Corners {
-        switch self.branch {
-        case .three: return .three
-        case .four: return .four
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    init(branch: Branch) {
-        self.branch = branch
-    }
-}
-
-/// - Remark: QAPI union `Shape`, from `qapi-schema.json`.
-struct Shape: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `kind`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `kind` is `round`.
-        case round(Circle)
-        /// `kind` is `angular`.
-        case angular(Angular)
-        /// `kind` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// The `name` member.
-    var name: Swift.String?
-
-    /// The branch, which also decides `kind`.
-    var branch: Branch
-
-    /// The `kind` member.
-    ///
-    /// Derived from `branch`.
-    var kind: ShapeKind {
-        switch self.branch {
-        case .round: return .round
-        case .angular: return .angular
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: The `name` member.
-    ///   - branch: The branch, with its own members.
-    init(name: Swift.String? = nil, branch: Branch) {
-        self.name = name
-        self.branch = branch
-    }
-}
-
-/// - Remark: QAPI struct `Circle`, from `qapi-schema.json`.
-struct Circle: QAPIObjectCodable, QAPIWireHashable {
-    /// The `radius` member.
-    var radius: Double
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - radius: The `radius` member.
-    init(radius: Double) {
-        self.radius = radius
-    }
-}
-
-/// - Remark: QAPI struct `Triangle`, from `qapi-schema.json`.
-struct Triangle: QAPIObjectCodable, QAPIWireHashable {
-    /// The `a` member.
-    var a: Double
-
-    /// The `b` member.
-    var b: Double
-
-    /// The `c` member.
-    var c: Double
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - a: The `a` member.
-    ///   - b: The `b` member.
-    ///   - c: The `c` member.
-    init(a: Double, b: Double, c: Double) {
-        self.a = a
-        self.b = b
-        self.c = c
-    }
-}
-
-/// - Remark: QAPI struct `Square`, from `qapi-schema.json`.
-struct Square: QAPIObjectCodable, QAPIWireHashable {
-    /// The `side` member.
-    var side: Double
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - side: The `side` member.
-    init(side: Double) {
-        self.side = side
+    ///   - default: The `default` member.
+    ///   - protocol: The `protocol` member.
+    ///   - class: The `class` member.
+    ///   - in: The `in` member.
+    ///   - self_: The `self` member.
+    ///   - type: The `type` member.
+    ///   - init_: The `init` member.
+    ///   - inout: The `inout` member.
+    ///   - var: The `var` member.
+    ///   - let: The `let` member.
+    ///   - some: The `some` member.
+    ///   - any: The `any` member.
+    ///   - await: The `await` member.
+    ///   - async: The `async` member.
+    ///   - func: The `func` member.
+    ///   - return: The `return` member.
+    ///   - is: The `is` member.
+    ///   - as: The `as` member.
+    ///   - nil: The `nil` member.
+    ///   - true: The `true` member.
+    ///   - hashValue_: The `hash-value` member.
+    ///   - qapiEncoded_: The `qapi-encoded` member.
+    ///   - encodeMembers_: The `encode-members` member.
+    ///   - hash_: The `hash` member.
+    ///   - branch_: The `branch` member.
+    ///   - wcharT: The `wchar-t` member.
+    ///   - unsigned: The `unsigned` member.
+    init(
+        `default`: Int64,
+        `protocol`: Swift.String,
+        `class`: Swift.Bool,
+        `in`: Int64,
+        self_: Swift.String,
+        type: Shade,
+        init_: Int64,
+        `inout`: Int64? = nil,
+        `var`: Int64? = nil,
+        `let`: Int64? = nil,
+        `some`: Int64? = nil,
+        `any`: Int64? = nil,
+        `await`: Int64? = nil,
+        `async`: Swift.String? = nil,
+        `func`: Int64? = nil,
+        `return`: Int64? = nil,
+        `is`: Swift.Bool? = nil,
+        `as`: Int64? = nil,
+        `nil`: QAPINull? = nil,
+        `true`: Swift.Bool? = nil,
+        hashValue_: Int64? = nil,
+        qapiEncoded_: Int64? = nil,
+        encodeMembers_: Int64? = nil,
+        hash_: Int64? = nil,
+        branch_: Int64? = nil,
+        wcharT: Int64? = nil,
+        unsigned: Int64? = nil
+    ) {
+        self.`default` = `default`
+        self.`protocol` = `protocol`
+        self.`class` = `class`
+        self.`in` = `in`
+        self.self_ = self_
+        self.type = type
+        self.init_ = init_
+        self.`inout` = `inout`
+        self.`var` = `var`
+        self.`let` = `let`
+        self.`some` = `some`
+        self.`any` = `any`
+        self.`await` = `await`
+        self.`async` = `async`
+        self.`func` = `func`
+        self.`return` = `return`
+        self.`is` = `is`
+        self.`as` = `as`
+        self.`nil` = `nil`
+        self.`true` = `true`
+        self.hashValue_ = hashValue_
+        self.qapiEncoded_ = qapiEncoded_
+        self.encodeMembers_ = encodeMembers_
+        self.hash_ = hash_
+        self.branch_ = branch_
+        self.wcharT = wcharT
+        self.unsigned = unsigned
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension Note {
+extension Row {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        let discriminator: NoteForm = try members.required("form")
-        self.pages = try members.optional("pages")
-        switch discriminator {
-        case .plain:
-            self.branch = .plain(try Text(qapiMembers: &members))
-        case .signed:
-            self.branch = .signed(try Signed(qapiMembers: &members))
-        case .countersigned:
-            self.branch = .countersigned(try Signed(qapiMembers: &members))
-        case .empty: self.branch = .empty
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
+        self.cells = try members.required("cells")
+        self.shades = try members.optional("shades")
+        self.sub = try members.optional("sub")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.id, "id")
-        encoder.encode(self.form, "form")
-        encoder.encode(self.pages, "pages")
-        switch self.branch {
-        case .plain(let value): value.encodeMembers(to: &encoder)
-        case .signed(let value): value.encodeMembers(to: &encoder)
-        case .countersigned(let value): value.encodeMembers(to: &encoder)
-        case .empty: break
-        case .unknown: break
-        }
+        encoder.encode(self.cells, "cells")
+        encoder.encode(self.shades, "shades")
+        encoder.encode(self.sub, "sub")
     }
 }
 
-extension NoteBase {
+extension Keywords {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        self.form = try members.required("form")
-        self.pages = try members.optional("pages")
+        self.`default` = try members.required("default")
+        self.`protocol` = try members.required("protocol")
+        self.`class` = try members.required("class")
+        self.`in` = try members.required("in")
+        self.self_ = try members.required("self")
+        self.type = try members.required("type")
+        self.init_ = try members.required("init")
+        self.`inout` = try members.optional("inout")
+        self.`var` = try members.optional("var")
+        self.`let` = try members.optional("let")
+        self.`some` = try members.optional("some")
+        self.`any` = try members.optional("any")
+        self.`await` = try members.optional("await")
+        self.`async` = try members.optional("async")
+        self.`func` = try members.optional("func")
+        self.`return` = try members.optional("return")
+        self.`is` = try members.optional("is")
+        self.`as` = try members.optional("as")
+        self.`nil` = try members.optional("nil")
+        self.`true` = try members.optional("true")
+        self.hashValue_ = try members.optional("hash-value")
+        self.qapiEncoded_ = try members.optional("qapi-encoded")
+        self.encodeMembers_ = try members.optional("encode-members")
+        self.hash_ = try members.optional("hash")
+        self.branch_ = try members.optional("branch")
+        self.wcharT = try members.optional("wchar-t")
+        self.unsigned = try members.optional("unsigned")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.id, "id")
-        encoder.encode(self.form, "form")
-        encoder.encode(self.pages, "pages")
-    }
-}
-
-extension Text {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.text = try members.required("text")
-        self.serialNo = try members.optional("serial_no")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.text, "text")
-        encoder.encode(self.serialNo, "serial_no")
-    }
-}
-
-extension Signed {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.text = try members.required("text")
-        self.signer = try members.required("signer")
-        self.serialNo = try members.optional("serial-no")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.text, "text")
-        encoder.encode(self.signer, "signer")
-        encoder.encode(self.serialNo, "serial-no")
-    }
-}
-
-extension ShapeKind {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "round": self = .round
-        case "angular": self = .angular
-        default: return nil
-        }
-    }
-}
-
-extension Corners {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "three": self = .three
-        case "four": self = .four
-        default: return nil
-        }
-    }
-}
-
-extension Angular {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: Corners = try members.required("corners")
-        switch discriminator {
-        case .three:
-            self.branch = .three(try Triangle(qapiMembers: &members))
-        case .four:
-            self.branch = .four(try Square(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.corners, "corners")
-        switch self.branch {
-        case .three(let value): value.encodeMembers(to: &encoder)
-        case .four(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
-    }
-}
-
-extension Shape {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: ShapeKind = try members.required("kind")
-        self.name = try members.optional("name")
-        switch discriminator {
-        case .round:
-            self.branch = .round(try Circle(qapiMembers: &members))
-        case .angular:
-            self.branch = .angular(try Angular(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.kind, "kind")
-        encoder.encode(self.name, "name")
-        switch self.branch {
-        case .round(let value): value.encodeMembers(to: &encoder)
-        case .angular(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
-    }
-}
-
-extension Circle {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.radius = try members.required("radius")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.radius, "radius")
-    }
-}
-
-extension Triangle {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.a = try members.required("a")
-        self.b = try members.required("b")
-        self.c = try members.required("c")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.a, "a")
-        encoder.encode(self.b, "b")
-        encoder.encode(self.c, "c")
-    }
-}
-
-extension Square {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.side = try members.required("side")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.side, "side")
+        encoder.encode(self.`default`, "default")
+        encoder.encode(self.`protocol`, "protocol")
+        encoder.encode(self.`class`, "class")
+        encoder.encode(self.`in`, "in")
+        encoder.encode(self.self_, "self")
+        encoder.encode(self.type, "type")
+        encoder.encode(self.init_, "init")
+        encoder.encode(self.`inout`, "inout")
+        encoder.encode(self.`var`, "var")
+        encoder.encode(self.`let`, "let")
+        encoder.encode(self.`some`, "some")
+        encoder.encode(self.`any`, "any")
+        encoder.encode(self.`await`, "await")
+        encoder.encode(self.`async`, "async")
+        encoder.encode(self.`func`, "func")
+        encoder.encode(self.`return`, "return")
+        encoder.encode(self.`is`, "is")
+        encoder.encode(self.`as`, "as")
+        encoder.encode(self.`nil`, "nil")
+        encoder.encode(self.`true`, "true")
+        encoder.encode(self.hashValue_, "hash-value")
+        encoder.encode(self.qapiEncoded_, "qapi-encoded")
+        encoder.encode(self.encodeMembers_, "encode-members")
+        encoder.encode(self.hash_, "hash")
+        encoder.encode(self.branch_, "branch")
+        encoder.encode(self.wcharT, "wchar-t")
+        encoder.encode(self.unsigned, "unsigned")
     }
 }

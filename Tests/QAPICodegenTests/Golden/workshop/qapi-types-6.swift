@@ -6,463 +6,186 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI union `Marker`, from `qapi-schema.json`.
-struct Marker: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `type` is `light`.
-        case light
-        /// `type` is `dark`.
-        case dark
-        /// `type` is `two-tone`.
-        case twoTone
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
+/// - Remark: QAPI struct `LegacyRecord`, from `qapi-schema.json`.
+struct LegacyRecord: QAPIObjectCodable, QAPIWireHashable {
+    /// The `serial_no` member.
+    var serialNo: Int64
 
-    /// The `at` member.
-    var at: Int64?
+    /// The `serialno` member.
+    var serialno: Int64
 
-    /// The branch, which also decides `type`.
-    var branch: Branch
+    /// The `SERIAL` member.
+    var serial: Int64
 
-    /// The `type` member.
-    ///
-    /// - Note: Feature `unstable`.
-    ///
-    /// Derived from `branch`.
-    var type: Shade {
-        switch self.branch {
-        case .light: return .light
-        case .dark: return .dark
-        case .twoTone: return .twoTone
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    /// The `node-name` member.
+    var nodeName: Swift.String
+
+    /// The `nodename` member.
+    var nodename: Swift.String
+
+    /// The `x-node` member.
+    var xNode: Int64
+
+    /// The `xnode` member.
+    var xnode: Int64
+
+    /// The `in-it` member.
+    var inIt: Int64
+
+    /// The `i-s` member.
+    var iS: Swift.Bool
+
+    /// The `self-ref` member.
+    var selfRef: Int64
+
+    /// The `Mixed-Case` member.
+    var mixedCase: Swift.String
+
+    /// The `Self` member.
+    var self_: Int64?
+
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - at: The `at` member.
-    ///   - branch: The branch, with its own members.
-    init(at: Int64? = nil, branch: Branch) {
-        self.at = at
-        self.branch = branch
+    ///   - serialNo: The `serial_no` member.
+    ///   - serialno: The `serialno` member.
+    ///   - serial: The `SERIAL` member.
+    ///   - nodeName: The `node-name` member.
+    ///   - nodename: The `nodename` member.
+    ///   - xNode: The `x-node` member.
+    ///   - xnode: The `xnode` member.
+    ///   - inIt: The `in-it` member.
+    ///   - iS: The `i-s` member.
+    ///   - selfRef: The `self-ref` member.
+    ///   - mixedCase: The `Mixed-Case` member.
+    ///   - self_: The `Self` member.
+    init(
+        serialNo: Int64,
+        serialno: Int64,
+        serial: Int64,
+        nodeName: Swift.String,
+        nodename: Swift.String,
+        xNode: Int64,
+        xnode: Int64,
+        inIt: Int64,
+        iS: Swift.Bool,
+        selfRef: Int64,
+        mixedCase: Swift.String,
+        self_: Int64? = nil
+    ) {
+        self.serialNo = serialNo
+        self.serialno = serialno
+        self.serial = serial
+        self.nodeName = nodeName
+        self.nodename = nodename
+        self.xNode = xNode
+        self.xnode = xnode
+        self.inIt = inIt
+        self.iS = iS
+        self.selfRef = selfRef
+        self.mixedCase = mixedCase
+        self.self_ = self_
     }
 }
 
-/// - Note: Feature `workshop-note`.
-/// - Remark: QAPI union `Measurement`, from `qapi-schema.json`.
-struct Measurement: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `gauge`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `gauge` is `coarse`.
-        case coarse(Stock)
-        /// `gauge` is `ancient`.
-        case ancient(Text)
-        /// `gauge` is `fine`.
-        case fine
-        /// `gauge` is `risky`.
-        case risky
-        /// `gauge` is `extra`.
-        case extra
-        /// `gauge` is `maybe`.
-        case maybe
-        /// `gauge` is `surely`.
-        case surely
-        /// `gauge` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
+/// - Remark: QAPI struct `String`, from `qapi-schema.json`.
+struct String: QAPIObjectCodable, QAPIWireHashable {
+    /// The `str` member.
+    var str: Swift.String
 
-    /// The branch, which also decides `gauge`.
-    var branch: Branch
-
-    /// The `gauge` member.
-    ///
-    /// Derived from `branch`.
-    var gauge: Gauge {
-        switch self.branch {
-        case .coarse: return .coarse
-        case .ancient: return .ancient
-        case .fine: return .fine
-        case .risky: return .risky
-        case .extra: return .extra
-        case .maybe: return .maybe
-        case .surely: return .surely
-        case .unknown(let name): return .unknown(name)
-        }
-    }
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    init(branch: Branch) {
-        self.branch = branch
+    ///   - str: The `str` member.
+    init(str: Swift.String) {
+        self.str = str
     }
 }
 
-/// - Remark: QAPI union `KeywordUnion`, from `qapi-schema.json`.
-struct KeywordUnion: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `type` is `true`.
-        case `true`(Text)
-        /// `type` is `default`.
-        case `default`(Stock)
-        /// `type` is `self`.
-        case self_(Blank)
-        /// `type` is `case`.
-        case `case`(Circle)
-        /// `type` is `false`.
-        case `false`
-        /// `type` is `nil`.
-        case `nil`
-        /// `type` is `init`.
-        case init_
-        /// `type` is `in`.
-        case `in`
-        /// `type` is `protocol`.
-        case `protocol`
-        /// `type` is `type`.
-        case type
-        /// `type` is `is`.
-        case `is`
-        /// `type` is `raw-value`.
-        case rawValue_
-        /// `type` is `all-cases`.
-        case allCases_
-        /// `type` is `hash-value`.
-        case hashValue_
-        /// `type` is `qapi-features`.
-        case qapiFeatures_
-        /// `type` is `qapi-encoded`.
-        case qapiEncoded_
-        /// `type` is `1st`.
-        case _1st
-        /// `type` is `2nd-pass`.
-        case _2ndPass
-        /// `type` is `plain`.
-        case plain
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// The branch, which also decides `type`.
-    var branch: Branch
-
-    /// The `type` member.
-    ///
-    /// Derived from `branch`.
-    var type: Keyword {
-        switch self.branch {
-        case .`true`: return .`true`
-        case .`default`: return .`default`
-        case .self_: return .self_
-        case .`case`: return .`case`
-        case .`false`: return .`false`
-        case .`nil`: return .`nil`
-        case .init_: return .init_
-        case .`in`: return .`in`
-        case .`protocol`: return .`protocol`
-        case .type: return .type
-        case .`is`: return .`is`
-        case .rawValue_: return .rawValue_
-        case .allCases_: return .allCases_
-        case .hashValue_: return .hashValue_
-        case .qapiFeatures_: return .qapiFeatures_
-        case .qapiEncoded_: return .qapiEncoded_
-        case ._1st: return ._1st
-        case ._2ndPass: return ._2ndPass
-        case .plain: return .plain
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    init(branch: Branch) {
-        self.branch = branch
-    }
-}
-
-/// A setting given in whichever form is handiest: one branch for every
-/// kind of JSON value ('str' itself cannot be mixed with numbers or
-/// booleans, an enumeration can).
-///
-/// - Remark: QAPI alternate `Setting`, from `qapi-schema.json`.
-enum Setting: QAPICodable, QAPIWireHashable {
-    /// as a finish
-    case text(Shade)
-    /// as a number
-    case number(Double)
-    /// as a switch
-    case flag(Swift.Bool)
-    /// switched off
-    case off(QAPINull)
-    /// as a tool
-    case detail(Tool)
-    /// as a list of integers
-    case many([Int64])
-}
-
-/// - Remark: QAPI alternate `ShadeOrLevel`, from `qapi-schema.json`.
-enum ShadeOrLevel: QAPICodable, QAPIWireHashable {
-    /// The `shade` member.
-    case shade(Shade)
-    /// The `level` member.
-    case level(Int64)
-}
-
-/// - Remark: QAPI alternate `FlagOrShade`, from `qapi-schema.json`.
-enum FlagOrShade: QAPICodable, QAPIWireHashable {
-    /// The `flag` member.
-    case flag(Swift.Bool)
-    /// The `shade` member.
-    case shade(Shade)
-}
-
-/// - Remark: QAPI alternate `ItemOrName`, from `qapi-schema.json`.
-enum ItemOrName: QAPICodable, QAPIWireHashable {
-    /// The `item` member.
-    case item(Item)
+/// - Remark: QAPI struct `Type`, from `qapi-schema.json`.
+struct Type_: QAPIObjectCodable, QAPIWireHashable {
     /// The `name` member.
-    case name(Swift.String)
-}
+    var name: Swift.String
 
-/// - Remark: QAPI alternate `SizeOrRows`, from `qapi-schema.json`.
-enum SizeOrRows: QAPICodable, QAPIWireHashable {
-    /// The `size` member.
-    case size(UInt64)
-    /// The `rows` member.
-    case rows([Row])
+    /// The `type` member.
+    var type: Swift.String
+
+    /// The `of` member.
+    var of: String
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - name: The `name` member.
+    ///   - type: The `type` member.
+    ///   - of: The `of` member.
+    init(name: Swift.String, type: Swift.String, of: String) {
+        self.name = name
+        self.type = type
+        self.of = of
+    }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension Marker {
+extension LegacyRecord {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: Shade = try members.required("type", features: .unstable)
-        self.at = try members.optional("at")
-        switch discriminator {
-        case .light: self.branch = .light
-        case .dark: self.branch = .dark
-        case .twoTone: self.branch = .twoTone
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
+        self.serialNo = try members.required("serial_no")
+        self.serialno = try members.required("serialno")
+        self.serial = try members.required("SERIAL")
+        self.nodeName = try members.required("node-name")
+        self.nodename = try members.required("nodename")
+        self.xNode = try members.required("x-node")
+        self.xnode = try members.required("xnode")
+        self.inIt = try members.required("in-it")
+        self.iS = try members.required("i-s")
+        self.selfRef = try members.required("self-ref")
+        self.mixedCase = try members.required("Mixed-Case")
+        self.self_ = try members.optional("Self")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.serialNo, "serial_no")
+        encoder.encode(self.serialno, "serialno")
+        encoder.encode(self.serial, "SERIAL")
+        encoder.encode(self.nodeName, "node-name")
+        encoder.encode(self.nodename, "nodename")
+        encoder.encode(self.xNode, "x-node")
+        encoder.encode(self.xnode, "xnode")
+        encoder.encode(self.inIt, "in-it")
+        encoder.encode(self.iS, "i-s")
+        encoder.encode(self.selfRef, "self-ref")
+        encoder.encode(self.mixedCase, "Mixed-Case")
+        encoder.encode(self.self_, "Self")
+    }
+}
+
+extension String {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.str = try members.required("str")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.str, "str")
+    }
+}
+
+extension Type_ {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.name = try members.required("name")
+        self.type = try members.required("type")
+        self.of = try members.required("of")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.name, "name")
         encoder.encode(self.type, "type")
-        encoder.encode(self.at, "at")
-        switch self.branch {
-        case .light: break
-        case .dark: break
-        case .twoTone: break
-        case .unknown: break
-        }
-    }
-}
-
-extension Measurement {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: Gauge = try members.required("gauge")
-        switch discriminator {
-        case .coarse:
-            self.branch = .coarse(try Stock(qapiMembers: &members))
-        case .ancient:
-            self.branch = .ancient(try Text(qapiMembers: &members))
-        case .fine: self.branch = .fine
-        case .risky: self.branch = .risky
-        case .extra: self.branch = .extra
-        case .maybe: self.branch = .maybe
-        case .surely: self.branch = .surely
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.gauge, "gauge")
-        switch self.branch {
-        case .coarse(let value): value.encodeMembers(to: &encoder)
-        case .ancient(let value): value.encodeMembers(to: &encoder)
-        case .fine: break
-        case .risky: break
-        case .extra: break
-        case .maybe: break
-        case .surely: break
-        case .unknown: break
-        }
-    }
-}
-
-extension KeywordUnion {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: Keyword = try members.required("type")
-        switch discriminator {
-        case .`true`:
-            self.branch = .`true`(try Text(qapiMembers: &members))
-        case .`default`:
-            self.branch = .`default`(try Stock(qapiMembers: &members))
-        case .self_:
-            self.branch = .self_(try Blank(qapiMembers: &members))
-        case .`case`:
-            self.branch = .`case`(try Circle(qapiMembers: &members))
-        case .`false`: self.branch = .`false`
-        case .`nil`: self.branch = .`nil`
-        case .init_: self.branch = .init_
-        case .`in`: self.branch = .`in`
-        case .`protocol`: self.branch = .`protocol`
-        case .type: self.branch = .type
-        case .`is`: self.branch = .`is`
-        case .rawValue_: self.branch = .rawValue_
-        case .allCases_: self.branch = .allCases_
-        case .hashValue_: self.branch = .hashValue_
-        case .qapiFeatures_: self.branch = .qapiFeatures_
-        case .qapiEncoded_: self.branch = .qapiEncoded_
-        case ._1st: self.branch = ._1st
-        case ._2ndPass: self.branch = ._2ndPass
-        case .plain: self.branch = .plain
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
-        switch self.branch {
-        case .`true`(let value): value.encodeMembers(to: &encoder)
-        case .`default`(let value): value.encodeMembers(to: &encoder)
-        case .self_(let value): value.encodeMembers(to: &encoder)
-        case .`case`(let value): value.encodeMembers(to: &encoder)
-        case .`false`: break
-        case .`nil`: break
-        case .init_: break
-        case .`in`: break
-        case .`protocol`: break
-        case .type: break
-        case .`is`: break
-        case .rawValue_: break
-        case .allCases_: break
-        case .hashValue_: break
-        case .qapiFeatures_: break
-        case .qapiEncoded_: break
-        case ._1st: break
-        case ._2ndPass: break
-        case .plain: break
-        case .unknown: break
-        }
-    }
-}
-
-extension Setting {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .string: self = .text(try decoder.decode())
-        case .number: self = .number(try decoder.decode())
-        case .boolean: self = .flag(try decoder.decode())
-        case .null: self = .off(try decoder.decode())
-        case .object: self = .detail(try decoder.decode())
-        case .array: self = .many(try decoder.decode())
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .text(let value): return value.qapiEncoded()
-        case .number(let value): return value.qapiEncoded()
-        case .flag(let value): return value.qapiEncoded()
-        case .off(let value): return value.qapiEncoded()
-        case .detail(let value): return value.qapiEncoded()
-        case .many(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension ShadeOrLevel {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .string: self = .shade(try decoder.decode())
-        case .number: self = .level(try decoder.decode())
-        default: throw decoder.noAlternateBranch("ShadeOrLevel")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .shade(let value): return value.qapiEncoded()
-        case .level(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension FlagOrShade {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .boolean: self = .flag(try decoder.decode())
-        case .string: self = .shade(try decoder.decode())
-        default: throw decoder.noAlternateBranch("FlagOrShade")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .flag(let value): return value.qapiEncoded()
-        case .shade(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension ItemOrName {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .object: self = .item(try decoder.decode())
-        case .string: self = .name(try decoder.decode())
-        default: throw decoder.noAlternateBranch("ItemOrName")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .item(let value): return value.qapiEncoded()
-        case .name(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension SizeOrRows {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .number: self = .size(try decoder.decode())
-        case .array: self = .rows(try decoder.decode())
-        default: throw decoder.noAlternateBranch("SizeOrRows")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .size(let value): return value.qapiEncoded()
-        case .rows(let value): return value.qapiEncoded()
-        }
+        encoder.encode(self.of, "of")
     }
 }

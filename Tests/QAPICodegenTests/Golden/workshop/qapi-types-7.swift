@@ -6,275 +6,158 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI alternate `Tiny`, from `qapi-schema.json`.
-enum Tiny: QAPICodable, QAPIWireHashable {
-    /// The `small` member.
-    case small(Int8)
-    /// The `none` member.
-    case none(QAPINull)
-}
+/// - Remark: QAPI struct `Hashable`, from `qapi-schema.json`.
+struct Hashable: QAPIObjectCodable, QAPIWireHashable {
+    /// The `hash` member.
+    var hash_: Int64
 
-/// - Remark: QAPI alternate `KeywordAlternate`, from `qapi-schema.json`.
-enum KeywordAlternate: QAPICodable, QAPIWireHashable {
-    /// The `true` member.
-    case `true`(Swift.Bool)
-    /// The `default` member.
-    case `default`(Shade)
-    /// The `nil` member.
-    case `nil`(QAPINull)
-    /// The `self` member.
-    case self_(Int64)
-}
-
-/// - Remark: QAPI alternate `CondAlternate`, from `qapi-schema.json`.
-enum CondAlternate: QAPICodable, QAPIWireHashable {
-    /// The `num` member.
-    case num(Int64)
-    /// The `obj` member.
-    case obj(Thing)
-}
-
-/// Built with CONFIG_ALPHA only.
-///
-/// - Remark: QAPI struct `CondStruct`, from `qapi-schema.json`.
-struct CondStruct: QAPIObjectCodable, QAPIWireHashable {
-    /// present in every build
-    var always: Int64
-
-    /// present with CONFIG_ALPHA
-    var alpha: Int64
-
-    /// present with CONFIG_BETA
-    var beta: Swift.String?
-
-    /// present without CONFIG_GAMMA
-    var notGamma: Swift.Bool?
+    /// The `kind` member.
+    var kind: Protocol_
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - always: present in every build
-    ///   - alpha: present with CONFIG_ALPHA
-    ///   - beta: present with CONFIG_BETA
-    ///   - notGamma: present without CONFIG_GAMMA
-    init(always: Int64, alpha: Int64, beta: Swift.String? = nil, notGamma: Swift.Bool? = nil) {
-        self.always = always
-        self.alpha = alpha
-        self.beta = beta
-        self.notGamma = notGamma
+    ///   - hash_: The `hash` member.
+    ///   - kind: The `kind` member.
+    init(hash_: Int64, kind: Protocol_) {
+        self.hash_ = hash_
+        self.kind = kind
     }
 }
 
-/// - Remark: QAPI enum `CondEnum`, from `qapi-schema.json`.
-enum CondEnum: QAPIEnum {
-    /// The value `base`.
-    case base
-    /// The value `alpha`.
-    case alpha
+/// - Remark: QAPI struct `JSONObject`, from `qapi-schema.json`.
+struct JSONObject: QAPIObjectCodable, QAPIWireHashable {
+    /// The `keys` member.
+    var keys: [Swift.String]
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - keys: The `keys` member.
+    init(keys: [Swift.String]) {
+        self.keys = keys
+    }
+}
+
+/// - Remark: QAPI struct `Folder`, from `qapi-schema.json`.
+struct Folder: QAPIObjectCodable, QAPIWireHashable {
+    /// The `name` member.
+    var name: Swift.String
+
+    /// The `parent` member.
+    @QAPIIndirect var parent: Folder?
+
+    /// The `children` member.
+    var children: [Folder]?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - name: The `name` member.
+    ///   - parent: The `parent` member.
+    ///   - children: The `children` member.
+    init(name: Swift.String, parent: Folder? = nil, children: [Folder]? = nil) {
+        self.name = name
+        self.parent = parent
+        self.children = children
+    }
+}
+
+/// - Remark: QAPI alternate `Tree`, from `qapi-schema.json`.
+indirect enum Tree: QAPICodable, QAPIWireHashable {
+    /// The `leaf` member.
+    case leaf(Int64)
+    /// The `node` member.
+    case node(TreeNode)
+}
+
+/// - Remark: QAPI struct `TreeNode`, from `qapi-schema.json`.
+struct TreeNode: QAPIObjectCodable, QAPIWireHashable {
+    /// The `left` member.
+    @QAPIIndirect var left: Tree
+
+    /// The `right` member.
+    @QAPIIndirect var right: Tree?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - left: The `left` member.
+    ///   - right: The `right` member.
+    init(left: Tree, right: Tree? = nil) {
+        self.left = left
+        self.right = right
+    }
+}
+
+/// - Remark: QAPI struct `Ranges`, from `qapi-schema.json`.
+struct Ranges: QAPIObjectCodable, QAPIWireHashable {
+    /// The `i64` member.
+    var i64: [Int64]?
+
+    /// The `u64` member.
+    var u64: [UInt64]?
+
+    /// The `u16` member.
+    var u16: [UInt16]?
+
+    /// The `i64x` member.
+    var i64x: Int64?
+
+    /// The `u64x` member.
+    var u64x: UInt64?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - i64: The `i64` member.
+    ///   - u64: The `u64` member.
+    ///   - u16: The `u16` member.
+    ///   - i64x: The `i64x` member.
+    ///   - u64x: The `u64x` member.
+    init(i64: [Int64]? = nil, u64: [UInt64]? = nil, u16: [UInt16]? = nil, i64x: Int64? = nil, u64x: UInt64? = nil) {
+        self.i64 = i64
+        self.u64 = u64
+        self.u16 = u16
+        self.i64x = i64x
+        self.u64x = u64x
+    }
+}
+
+/// What an item is.
+///
+/// - Remark: QAPI enum `ItemKind`, from `qapi-schema.json`.
+enum ItemKind: QAPIEnum {
+    /// a hand tool
+    case tool
+    /// a tool with a motor
+    case powerTool
+    /// raw material
+    case material
+    /// a crate of further items
+    case crate
+    /// an item of no particular kind
+    case `default`
+    /// a carrying case, described by the common members only
+    case `case`
+    /// only with CONFIG_ALPHA
+    case gizmo
     /// A value this build does not know, as a newer peer sent it.
     case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
-    static let allCases: [CondEnum] = [.base, .alpha]
+    static let allCases: [ItemKind] = [.tool, .powerTool, .material, .crate, .`default`, .`case`, .gizmo]
 
     /// The wire name.
     var rawValue: Swift.String {
         switch self {
-        case .base: "base"
-        case .alpha: "alpha"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// - Remark: QAPI union `CondUnion`, from `qapi-schema.json`.
-struct CondUnion: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
-        /// `type` is `base`.
-        case base(Thing)
-        /// `type` is `alpha`.
-        case alpha(Circle)
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(Swift.String)
-    }
-
-    /// The `note` member.
-    var note: Swift.String?
-
-    /// The branch, which also decides `type`.
-    var branch: Branch
-
-    /// The `type` member.
-    ///
-    /// Derived from `branch`.
-    var type: CondEnum {
-        switch self.branch {
-        case .base: return .base
-        case .alpha: return .alpha
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - note: The `note` member.
-    ///   - branch: The branch, with its own members.
-    init(note: Swift.String? = nil, branch: Branch) {
-        self.note = note
-        self.branch = branch
-    }
-}
-
-/// An empty list of features.
-///
-/// - Remark: QAPI struct `NoFeatures`, from `qapi-schema.json`.
-struct NoFeatures: QAPIObjectCodable, QAPIWireHashable {
-    /// a number
-    var x: Int64
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - x: a number
-    init(x: Int64) {
-        self.x = x
-    }
-}
-
-/// Members with special features.
-///
-/// - Note: Feature `workshop-note`: a custom feature on the type
-/// - Note: Feature `second-note`: another one, long form
-/// - Remark: QAPI struct `Deprecations`, from `qapi-schema.json`.
-struct Deprecations: QAPIObjectCodable, QAPIWireHashable {
-    /// an ordinary member
-    var plain: Int64?
-
-    /// replaced by `plain`
-    ///
-    /// - Note: Feature `deprecated`.
-    var old: Int64?
-
-    /// may change
-    ///
-    /// - Note: Feature `unstable`.
-    var trial: Swift.String?
-
-    /// deprecated and unstable
-    ///
-    /// - Note: Feature `deprecated`.
-    /// - Note: Feature `unstable`.
-    var both: Swift.Bool?
-
-    /// deprecated only when CONFIG_GAMMA is defined
-    var maybeOld: Int64?
-
-    /// a required deprecated member
-    ///
-    /// - Note: Feature `deprecated`.
-    var oldRequired: Int64
-
-    /// a gauge (values may be deprecated)
-    var newGauge: Gauge?
-
-    /// unstable list member
-    ///
-    /// - Note: Feature `unstable`.
-    var trialList: [Gauge]?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - plain: an ordinary member
-    ///   - old: replaced by `plain`
-    ///   - trial: may change
-    ///   - both: deprecated and unstable
-    ///   - maybeOld: deprecated only when CONFIG_GAMMA is defined
-    ///   - oldRequired: a required deprecated member
-    ///   - newGauge: a gauge (values may be deprecated)
-    ///   - trialList: unstable list member
-    init(
-        plain: Int64? = nil,
-        old: Int64? = nil,
-        trial: Swift.String? = nil,
-        both: Swift.Bool? = nil,
-        maybeOld: Int64? = nil,
-        oldRequired: Int64,
-        newGauge: Gauge? = nil,
-        trialList: [Gauge]? = nil
-    ) {
-        self.plain = plain
-        self.old = old
-        self.trial = trial
-        self.both = both
-        self.maybeOld = maybeOld
-        self.oldRequired = oldRequired
-        self.newGauge = newGauge
-        self.trialList = trialList
-    }
-}
-
-/// - Note: Feature `namespace-test`.
-/// - Note: Feature `int`.
-/// - Note: Feature `name`.
-/// - Note: Feature `if`.
-/// - Remark: QAPI struct `OddFeatures`, from `qapi-schema.json`.
-struct OddFeatures: QAPIObjectCodable, QAPIWireHashable {
-    /// The `namespace-test` member.
-    var namespaceTest: Int64
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - namespaceTest: The `namespace-test` member.
-    init(namespaceTest: Int64) {
-        self.namespaceTest = namespaceTest
-    }
-}
-
-/// - Note: Feature `on-feature`.
-/// - Note: Feature `all-feature`.
-/// - Remark: QAPI struct `CondFeatures`, from `qapi-schema.json`.
-struct CondFeatures: QAPIObjectCodable, QAPIWireHashable {
-    /// The `x` member.
-    var x: Int64
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - x: The `x` member.
-    init(x: Int64) {
-        self.x = x
-    }
-}
-
-/// - Note: Feature `workshop-note`.
-/// - Remark: QAPI alternate `FeatureAlternate`, from `qapi-schema.json`.
-enum FeatureAlternate: QAPICodable, QAPIWireHashable {
-    /// The `deprecations` member.
-    case deprecations(Deprecations)
-}
-
-/// A downstream enumeration.
-///
-/// - Remark: QAPI enum `__org.example_Enum`, from `qapi-schema.json`.
-enum __org_example_Enum: QAPIEnum {
-    /// a downstream value
-    case orgExampleValue
-    /// an ordinary value
-    case plain
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [__org_example_Enum] = [.orgExampleValue, .plain]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .orgExampleValue: "__org.example_value"
-        case .plain: "plain"
+        case .tool: "tool"
+        case .powerTool: "power-tool"
+        case .material: "material"
+        case .crate: "crate"
+        case .`default`: "default"
+        case .`case`: "case"
+        case .gizmo: "gizmo"
         case .unknown(let name): name
         }
     }
@@ -282,209 +165,112 @@ enum __org_example_Enum: QAPIEnum {
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension Tiny {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .number: self = .small(try decoder.decode())
-        case .null: self = .none(try decoder.decode())
-        default: throw decoder.noAlternateBranch("Tiny")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .small(let value): return value.qapiEncoded()
-        case .none(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension KeywordAlternate {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .boolean: self = .`true`(try decoder.decode())
-        case .string: self = .`default`(try decoder.decode())
-        case .null: self = .`nil`(try decoder.decode())
-        case .number: self = .self_(try decoder.decode())
-        default: throw decoder.noAlternateBranch("KeywordAlternate")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .`true`(let value): return value.qapiEncoded()
-        case .`default`(let value): return value.qapiEncoded()
-        case .`nil`(let value): return value.qapiEncoded()
-        case .self_(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension CondAlternate {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .number: self = .num(try decoder.decode())
-        case .object: self = .obj(try decoder.decode())
-        default: throw decoder.noAlternateBranch("CondAlternate")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .num(let value): return value.qapiEncoded()
-        case .obj(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension CondStruct {
+extension Hashable {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.always = try members.required("always")
-        self.alpha = try members.required("alpha")
-        self.beta = try members.optional("beta")
-        self.notGamma = try members.optional("not-gamma")
+        self.hash_ = try members.required("hash")
+        self.kind = try members.required("kind")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.always, "always")
-        encoder.encode(self.alpha, "alpha")
-        encoder.encode(self.beta, "beta")
-        encoder.encode(self.notGamma, "not-gamma")
+        encoder.encode(self.hash_, "hash")
+        encoder.encode(self.kind, "kind")
     }
 }
 
-extension CondEnum {
+extension JSONObject {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.keys = try members.required("keys")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.keys, "keys")
+    }
+}
+
+extension Folder {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.name = try members.required("name")
+        self.parent = try members.optional("parent")
+        self.children = try members.optional("children")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.name, "name")
+        encoder.encode(self.parent, "parent")
+        encoder.encode(self.children, "children")
+    }
+}
+
+extension Tree {
+    /// Chooses the branch by the value's JSON kind.
+    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
+        switch decoder.kind {
+        case .number: self = .leaf(try decoder.decode())
+        case .object: self = .node(try decoder.decode())
+        default: throw decoder.noAlternateBranch("Tree")
+        }
+    }
+
+    /// The branch's value.
+    func qapiEncoded() -> JSONValue {
+        switch self {
+        case .leaf(let value): return value.qapiEncoded()
+        case .node(let value): return value.qapiEncoded()
+        }
+    }
+}
+
+extension TreeNode {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.left = try members.required("left")
+        self.right = try members.optional("right")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.left, "left")
+        encoder.encode(self.right, "right")
+    }
+}
+
+extension Ranges {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.i64 = try members.optional("i64")
+        self.u64 = try members.optional("u64")
+        self.u16 = try members.optional("u16")
+        self.i64x = try members.optional("i64x")
+        self.u64x = try members.optional("u64x")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.i64, "i64")
+        encoder.encode(self.u64, "u64")
+        encoder.encode(self.u16, "u16")
+        encoder.encode(self.i64x, "i64x")
+        encoder.encode(self.u64x, "u64x")
+    }
+}
+
+extension ItemKind {
     /// The value whose wire name is `name`; nil for a name this build does not know.
     init?(knownName name: Swift.String) {
         switch name {
-        case "base": self = .base
-        case "alpha": self = .alpha
-        default: return nil
-        }
-    }
-}
-
-extension CondUnion {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: CondEnum = try members.required("type")
-        self.note = try members.optional("note")
-        switch discriminator {
-        case .base:
-            self.branch = .base(try Thing(qapiMembers: &members))
-        case .alpha:
-            self.branch = .alpha(try Circle(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
-        }
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
-        encoder.encode(self.note, "note")
-        switch self.branch {
-        case .base(let value): value.encodeMembers(to: &encoder)
-        case .alpha(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
-    }
-}
-
-extension NoFeatures {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.x = try members.required("x")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.x, "x")
-    }
-}
-
-extension Deprecations {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.plain = try members.optional("plain")
-        self.old = try members.optional("old", features: .deprecated)
-        self.trial = try members.optional("trial", features: .unstable)
-        self.both = try members.optional("both", features: [.deprecated, .unstable])
-        self.maybeOld = try members.optional("maybe-old")
-        self.oldRequired = try members.required("old-required", features: .deprecated)
-        self.newGauge = try members.optional("new-gauge")
-        self.trialList = try members.optional("trial-list", features: .unstable)
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.plain, "plain")
-        encoder.encode(self.old, "old")
-        encoder.encode(self.trial, "trial")
-        encoder.encode(self.both, "both")
-        encoder.encode(self.maybeOld, "maybe-old")
-        encoder.encode(self.oldRequired, "old-required")
-        encoder.encode(self.newGauge, "new-gauge")
-        encoder.encode(self.trialList, "trial-list")
-    }
-}
-
-extension OddFeatures {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.namespaceTest = try members.required("namespace-test")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.namespaceTest, "namespace-test")
-    }
-}
-
-extension CondFeatures {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.x = try members.required("x")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.x, "x")
-    }
-}
-
-extension FeatureAlternate {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .object: self = .deprecations(try decoder.decode())
-        default: throw decoder.noAlternateBranch("FeatureAlternate")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .deprecations(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension __org_example_Enum {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "__org.example_value": self = .orgExampleValue
-        case "plain": self = .plain
+        case "tool": self = .tool
+        case "power-tool": self = .powerTool
+        case "material": self = .material
+        case "crate": self = .crate
+        case "default": self = .`default`
+        case "case": self = .`case`
+        case "gizmo": self = .gizmo
         default: return nil
         }
     }

@@ -6,332 +6,157 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI struct `__org.example_Base`, from `qapi-schema.json`.
-struct __org_example_Base: QAPIObjectCodable, QAPIWireHashable {
-    /// The `__org.example_member1` member.
-    var orgExampleMember1: __org_example_Enum
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - orgExampleMember1: The `__org.example_member1` member.
-    init(orgExampleMember1: __org_example_Enum) {
-        self.orgExampleMember1 = orgExampleMember1
-    }
-}
-
-/// - Remark: QAPI struct `__org.example_Struct`, from `qapi-schema.json`.
-struct __org_example_Struct: QAPIObjectCodable, QAPIWireHashable {
-    /// The `__org.example_member1` member.
-    var orgExampleMember1: __org_example_Enum
-
-    /// The `__org.example_member2` member.
-    var orgExampleMember2: Swift.String
-
-    /// The `wchar-t` member.
-    var wcharT: Int64?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - orgExampleMember1: The `__org.example_member1` member.
-    ///   - orgExampleMember2: The `__org.example_member2` member.
-    ///   - wcharT: The `wchar-t` member.
-    init(orgExampleMember1: __org_example_Enum, orgExampleMember2: Swift.String, wcharT: Int64? = nil) {
-        self.orgExampleMember1 = orgExampleMember1
-        self.orgExampleMember2 = orgExampleMember2
-        self.wcharT = wcharT
-    }
-}
-
-/// - Remark: QAPI alternate `__org.example_Only`, from `qapi-schema.json`.
-enum __org_example_Only: QAPICodable, QAPIWireHashable {
-    /// The `__org.example_branch` member.
-    case orgExampleBranch(Swift.String)
-}
-
-/// - Remark: QAPI struct `__org.example_Holder`, from `qapi-schema.json`.
-struct __org_example_Holder: QAPIObjectCodable, QAPIWireHashable {
-    /// The `array` member.
-    var array: [__org_example_Union]
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - array: The `array` member.
-    init(array: [__org_example_Union]) {
-        self.array = array
-    }
-}
-
-/// - Remark: QAPI union `__org.example_Union`, from `qapi-schema.json`.
-struct __org_example_Union: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `__org.example_member1`, with the branch's own members.
+/// An item of the workshop.  The common members are an inline base; the
+/// branch 'case' is left out and has no members of its own.
+///
+/// - Remark: QAPI union `Item`, from `qapi-schema.json`.
+struct Item: QAPIObjectCodable, QAPIWireHashable {
+    /// The branch, one per value of `kind`, with the branch's own members.
     enum Branch: Swift.Hashable, Sendable {
-        /// `__org.example_member1` is `__org.example_value`.
-        case orgExampleValue(__org_example_Holder)
-        /// `__org.example_member1` is `plain`.
-        case plain
-        /// `__org.example_member1` has a value this build does not know (a newer peer's); its members were skipped.
+        /// `kind` is `tool`.
+        case tool(Tool)
+        /// `kind` is `power-tool`.
+        case powerTool(PowerTool)
+        /// `kind` is `material`.
+        case material(Material)
+        /// `kind` is `crate`.
+        case crate(Crate)
+        /// `kind` is `default`.
+        case `default`(Blank)
+        /// `kind` is `gizmo`.
+        case gizmo(Gizmo)
+        /// `kind` is `case`.
+        case `case`
+        /// `kind` has a value this build does not know (a newer peer's); its members were skipped.
         case unknown(Swift.String)
     }
 
-    /// The branch, which also decides `__org.example_member1`.
+    /// its label
+    var label: Swift.String
+
+    /// how many there are
+    var count: UInt16?
+
+    /// a member whose name generated unions use themselves
+    var branch_: Swift.String?
+
+    /// The branch, which also decides `kind`.
     var branch: Branch
 
-    /// The `__org.example_member1` member.
+    /// what the item is
     ///
     /// Derived from `branch`.
-    var orgExampleMember1: __org_example_Enum {
+    var kind: ItemKind {
         switch self.branch {
-        case .orgExampleValue: return .orgExampleValue
-        case .plain: return .plain
+        case .tool: return .tool
+        case .powerTool: return .powerTool
+        case .material: return .material
+        case .crate: return .crate
+        case .`default`: return .`default`
+        case .gizmo: return .gizmo
+        case .`case`: return .`case`
         case .unknown(let name): return .unknown(name)
         }
     }
     /// A value with the given members.
     ///
     /// - Parameters:
+    ///   - label: its label
+    ///   - count: how many there are
+    ///   - branch_: a member whose name generated unions use themselves
     ///   - branch: The branch, with its own members.
-    init(branch: Branch) {
+    init(label: Swift.String, count: UInt16? = nil, branch_: Swift.String? = nil, branch: Branch) {
+        self.label = label
+        self.count = count
+        self.branch_ = branch_
         self.branch = branch
     }
 }
 
-/// - Remark: QAPI alternate `__org.example_Alt`, from `qapi-schema.json`.
-enum __org_example_Alt: QAPICodable, QAPIWireHashable {
-    /// The `__org.example_branch` member.
-    case orgExampleBranch(__org_example_Base)
-}
+/// - Remark: QAPI struct `Crate`, from `qapi-schema.json`.
+struct Crate: QAPIObjectCodable, QAPIWireHashable {
+    /// The `contents` member.
+    var contents: [Item]
 
-/// - Remark: QAPI struct `SchemaEntry`, from `qapi-schema.json`.
-struct SchemaEntry: QAPIObjectCodable, QAPIWireHashable {
-    /// The `name` member.
-    var name: Swift.String
-
-    /// The `meta-type` member.
-    var metaType: Swift.String
+    /// The `sealed` member.
+    var sealed: Swift.Bool?
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - name: The `name` member.
-    ///   - metaType: The `meta-type` member.
-    init(name: Swift.String, metaType: Swift.String) {
-        self.name = name
-        self.metaType = metaType
+    ///   - contents: The `contents` member.
+    ///   - sealed: The `sealed` member.
+    init(contents: [Item], sealed: Swift.Bool? = nil) {
+        self.contents = contents
+        self.sealed = sealed
     }
 }
 
-/// - Remark: QAPI struct `CondArgs`, from `qapi-schema.json`.
-struct CondArgs: QAPIObjectCodable, QAPIWireHashable {
-    /// The `always` member.
-    var always: Int64
-
-    /// The `sometimes` member.
-    var sometimes: Int64?
+/// - Remark: QAPI struct `Gizmo`, from `qapi-schema.json`.
+struct Gizmo: QAPIObjectCodable, QAPIWireHashable {
+    /// The `gears` member.
+    var gears: UInt8
 
     /// A value with the given members.
     ///
     /// - Parameters:
-    ///   - always: The `always` member.
-    ///   - sometimes: The `sometimes` member.
-    init(always: Int64, sometimes: Int64? = nil) {
-        self.always = always
-        self.sometimes = sometimes
+    ///   - gears: The `gears` member.
+    init(gears: UInt8) {
+        self.gears = gears
     }
 }
 
-// MARK: - sub/extra.json
-
-/// Where some material comes from.
-///
-/// - Remark: QAPI struct `Origin`, from `sub/extra.json`.
-struct Origin: QAPIObjectCodable, QAPIWireHashable {
-    /// the country of origin
-    var country: Swift.String
-
-    /// the tag it came with, if any
-    var label: Label?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - country: the country of origin
-    ///   - label: the tag it came with, if any
-    init(country: Swift.String, label: Label? = nil) {
-        self.country = country
-        self.label = label
-    }
-}
-
-/// A struct whose second member has no description; the main module's
-/// documentation-exceptions pragma allows that.
-///
-/// - Remark: QAPI struct `Leftovers`, from `sub/extra.json`.
-struct Leftovers: QAPIObjectCodable, QAPIWireHashable {
-    /// the one member described
-    var kept: Int64
-
-    /// The `forgotten` member.
-    var forgotten: Swift.String?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - kept: the one member described
-    ///   - forgotten: The `forgotten` member.
-    init(kept: Int64, forgotten: Swift.String? = nil) {
-        self.kept = kept
-        self.forgotten = forgotten
-    }
-}
-
-/// - Remark: QAPI enum `WireCase`, from `sub/extra.json`.
-enum WireCase: QAPIEnum {
-    /// The value `lower`.
-    case lower
-    /// The value `UPPER`.
-    case upper
-    /// The value `Mixed_Case`.
-    case mixedCase
-    /// The value `x-y`.
-    case xY
+/// - Remark: QAPI enum `NoteForm`, from `qapi-schema.json`.
+enum NoteForm: QAPIEnum {
+    /// The value `plain`.
+    case plain
+    /// The value `signed`.
+    case signed
+    /// The value `countersigned`.
+    case countersigned
+    /// The value `empty`.
+    case empty
     /// A value this build does not know, as a newer peer sent it.
     case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
-    static let allCases: [WireCase] = [.lower, .upper, .mixedCase, .xY]
+    static let allCases: [NoteForm] = [.plain, .signed, .countersigned, .empty]
 
     /// The wire name.
     var rawValue: Swift.String {
         switch self {
-        case .lower: "lower"
-        case .upper: "UPPER"
-        case .mixedCase: "Mixed_Case"
-        case .xY: "x-y"
+        case .plain: "plain"
+        case .signed: "signed"
+        case .countersigned: "countersigned"
+        case .empty: "empty"
         case .unknown(let name): name
         }
-    }
-}
-
-// MARK: - sub/deep/leaf.json
-
-/// A coloured tag.
-///
-/// - Remark: QAPI enum `Label`, from `sub/deep/leaf.json`.
-enum Label: QAPIEnum {
-    /// red
-    case redTag
-    /// blue
-    case blueTag
-    /// untagged
-    case noTag
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [Label] = [.redTag, .blueTag, .noTag]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .redTag: "red-tag"
-        case .blueTag: "blue-tag"
-        case .noTag: "no-tag"
-        case .unknown(let name): name
-        }
-    }
-}
-
-// MARK: - sub/peer.json
-
-/// - Remark: QAPI struct `PeerInfo`, from `sub/peer.json`.
-struct PeerInfo: QAPIObjectCodable, QAPIWireHashable {
-    /// The `label` member.
-    var label: Label
-
-    /// The `peers` member.
-    var peers: [PeerInfo]?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - label: The `label` member.
-    ///   - peers: The `peers` member.
-    init(label: Label, peers: [PeerInfo]? = nil) {
-        self.label = label
-        self.peers = peers
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension __org_example_Base {
+extension Item {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.orgExampleMember1 = try members.required("__org.example_member1")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.orgExampleMember1, "__org.example_member1")
-    }
-}
-
-extension __org_example_Struct {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.orgExampleMember1 = try members.required("__org.example_member1")
-        self.orgExampleMember2 = try members.required("__org.example_member2")
-        self.wcharT = try members.optional("wchar-t")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.orgExampleMember1, "__org.example_member1")
-        encoder.encode(self.orgExampleMember2, "__org.example_member2")
-        encoder.encode(self.wcharT, "wchar-t")
-    }
-}
-
-extension __org_example_Only {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .string: self = .orgExampleBranch(try decoder.decode())
-        default: throw decoder.noAlternateBranch("__org.example_Only")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .orgExampleBranch(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension __org_example_Holder {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.array = try members.required("array")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.array, "array")
-    }
-}
-
-extension __org_example_Union {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: __org_example_Enum = try members.required("__org.example_member1")
+        let discriminator: ItemKind = try members.required("kind")
+        self.label = try members.required("label")
+        self.count = try members.optional("count")
+        self.branch_ = try members.optional("branch")
         switch discriminator {
-        case .orgExampleValue:
-            self.branch = .orgExampleValue(try __org_example_Holder(qapiMembers: &members))
-        case .plain: self.branch = .plain
+        case .tool:
+            self.branch = .tool(try Tool(qapiMembers: &members))
+        case .powerTool:
+            self.branch = .powerTool(try PowerTool(qapiMembers: &members))
+        case .material:
+            self.branch = .material(try Material(qapiMembers: &members))
+        case .crate:
+            self.branch = .crate(try Crate(qapiMembers: &members))
+        case .`default`:
+            self.branch = .`default`(try Blank(qapiMembers: &members))
+        case .gizmo:
+            self.branch = .gizmo(try Gizmo(qapiMembers: &members))
+        case .`case`: self.branch = .`case`
         case .unknown(let name):
             members.reportUnknownBranch(name)
             self.branch = .unknown(name)
@@ -340,123 +165,58 @@ extension __org_example_Union {
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.orgExampleMember1, "__org.example_member1")
+        encoder.encode(self.kind, "kind")
+        encoder.encode(self.label, "label")
+        encoder.encode(self.count, "count")
+        encoder.encode(self.branch_, "branch")
         switch self.branch {
-        case .orgExampleValue(let value): value.encodeMembers(to: &encoder)
-        case .plain: break
+        case .tool(let value): value.encodeMembers(to: &encoder)
+        case .powerTool(let value): value.encodeMembers(to: &encoder)
+        case .material(let value): value.encodeMembers(to: &encoder)
+        case .crate(let value): value.encodeMembers(to: &encoder)
+        case .`default`(let value): value.encodeMembers(to: &encoder)
+        case .gizmo(let value): value.encodeMembers(to: &encoder)
+        case .`case`: break
         case .unknown: break
         }
     }
 }
 
-extension __org_example_Alt {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .object: self = .orgExampleBranch(try decoder.decode())
-        default: throw decoder.noAlternateBranch("__org.example_Alt")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .orgExampleBranch(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension SchemaEntry {
+extension Crate {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.metaType = try members.required("meta-type")
+        self.contents = try members.required("contents")
+        self.sealed = try members.optional("sealed")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.metaType, "meta-type")
+        encoder.encode(self.contents, "contents")
+        encoder.encode(self.sealed, "sealed")
     }
 }
 
-extension CondArgs {
+extension Gizmo {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.always = try members.required("always")
-        self.sometimes = try members.optional("sometimes")
+        self.gears = try members.required("gears")
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.always, "always")
-        encoder.encode(self.sometimes, "sometimes")
+        encoder.encode(self.gears, "gears")
     }
 }
 
-extension Origin {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.country = try members.required("country")
-        self.label = try members.optional("label")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.country, "country")
-        encoder.encode(self.label, "label")
-    }
-}
-
-extension Leftovers {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.kept = try members.required("kept")
-        self.forgotten = try members.optional("forgotten")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.kept, "kept")
-        encoder.encode(self.forgotten, "forgotten")
-    }
-}
-
-extension WireCase {
+extension NoteForm {
     /// The value whose wire name is `name`; nil for a name this build does not know.
     init?(knownName name: Swift.String) {
         switch name {
-        case "lower": self = .lower
-        case "UPPER": self = .upper
-        case "Mixed_Case": self = .mixedCase
-        case "x-y": self = .xY
+        case "plain": self = .plain
+        case "signed": self = .signed
+        case "countersigned": self = .countersigned
+        case "empty": self = .empty
         default: return nil
         }
-    }
-}
-
-extension Label {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "red-tag": self = .redTag
-        case "blue-tag": self = .blueTag
-        case "no-tag": self = .noTag
-        default: return nil
-        }
-    }
-}
-
-extension PeerInfo {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.label = try members.required("label")
-        self.peers = try members.optional("peers")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.label, "label")
-        encoder.encode(self.peers, "peers")
     }
 }
