@@ -42,61 +42,46 @@ public enum QAPISwiftGenerator {
         context.recursion = SwiftRecursion(types: types, context: context)
 
         let source = "the schema `\(schema.fileName.split(separator: "/").last.map(String.init) ?? "")`"
-        // The type files and the others (with the name clash check, whose
-        // error wins over any output) depend on nothing but the checked
-        // schema and the context, which nothing changes from here on, so
-        // they are written at the same time on two threads.
-        let (typeWriters, otherWriters) = SwiftParallelJobs.run(
-            {
-                let typeChunks = zip(modules, typesByModule).flatMap { module, moduleTypes in
-                    chunks(of: moduleTypes, in: module, context: context)
-                }
-                return SwiftTypeShards.distribute(typeChunks, count: QAPIOutputPlan.types.count) {
-                    header(for: source)
-                }
-            },
-            {
-                Result { () throws(QAPIError) in
-                    try SwiftNameClashCheck(context: context).check(types: types, commands: commands, events: events)
-                    return otherFiles(
-                        modules: modules, commands: commands, events: events, source: source, context: context,
-                        selected: isSelected)
-                }
+        // The type declarations, the other files and the name clash check
+        // (whose error wins over any output) depend on nothing but the
+        // checked schema and the context, which nothing changes from here
+        // on, so they are made by parallel jobs: the other files one job
+        // each, the slowest first, then the check, then batches of types.
+        let typeBatches = batches(
+            of: zip(modules, typesByModule).flatMap { module, moduleTypes in
+                moduleTypes.map { (module: module, type: $0) }
             })
-        let writers = typeWriters + (try otherWriters.get())
+        let otherFiles = SwiftOtherFiles(
+            modules: modules, commands: commands, events: events, source: source, context: context,
+            selected: isSelected)
+        let parts = SwiftOtherFiles.Part.slowestFirst
+        let jobs = SwiftParallelJobs.map(count: parts.count + 1 + typeBatches.count) { index -> ParallelJob in
+            if index < parts.count {
+                return .file(parts[index], otherFiles.write(parts[index]))
+            }
+            if index == parts.count {
+                return .nameClashCheck(
+                    Result { () throws(QAPIError) in
+                        try SwiftNameClashCheck(context: context).check(
+                            types: types, commands: commands, events: events)
+                    })
+            }
+            return .types(chunks(of: typeBatches[index - parts.count - 1], context: context))
+        }
+        var files: [SwiftOtherFiles.Part: SwiftCodeWriter] = [:]
+        var typeChunks: [SwiftTypeShards.Chunk] = []
+        for job in jobs {
+            switch job {
+            case .file(let part, let writer): files[part] = writer
+            case .nameClashCheck(let result): try result.get()
+            case .types(let chunks): typeChunks += chunks
+            }
+        }
+        let typeWriters = SwiftTypeShards.distribute(typeChunks, count: QAPIOutputPlan.types.count) {
+            SwiftOtherFiles.header(for: source)
+        }
+        let writers = typeWriters + SwiftOtherFiles.Part.allCases.map { files[$0]! }
         return zip(QAPIOutputPlan.files, writers).map { GeneratedFile(name: $0, contents: $1.text) }
-    }
-
-    /// The command, event, schema, introspection and client files, in
-    /// `QAPIOutputPlan.files` order.
-    private static func otherFiles(
-        modules: [QAPISchemaModule], commands: [QAPISchemaCommand], events: [QAPISchemaEvent], source: String,
-        context: SwiftGenerationContext, selected: (QAPISchemaDefinition) -> Bool
-    ) -> [SwiftCodeWriter] {
-        var commandsWriter = header(for: source)
-        var eventsWriter = header(for: source)
-        var support = Support()
-        for module in modules {
-            emitModule(
-                module, context: context, selected: selected,
-                commands: &commandsWriter, events: &eventsWriter, support: &support)
-        }
-        eventsWriter.line()
-        SwiftEventEmitter(context: context).emitEventSet(events, into: &eventsWriter)
-        support.commands.append(to: &commandsWriter)
-        support.events.append(to: &eventsWriter)
-        var schemaWriter = header(for: source)
-        SwiftSchemaEmitter(context: context).emit(commands: commands, into: &schemaWriter)
-        var introspectionWriter = header(for: source)
-        SwiftIntrospectionEmitter(context: context).emit(into: &introspectionWriter)
-        let options = context.options
-        var clientWriter = header(for: source, imports: options.client ? ["QAPIRuntime", "QMPClient"] : [])
-        if options.client {
-            SwiftClientEmitter(context: context).emit(commands: commands, events: events, into: &clientWriter)
-        } else {
-            clientWriter.line("// No client was asked for (qapi-gen --client, or \"client\": true in qapi-gen.json).")
-        }
-        return [commandsWriter, eventsWriter, schemaWriter, introspectionWriter, clientWriter]
     }
 
     private static func generatedTypes(in module: QAPISchemaModule, context: SwiftGenerationContext) -> [QAPISchemaType]
@@ -109,22 +94,33 @@ public enum QAPISwiftGenerator {
         }
     }
 
-    /// The codec of each file, which goes after every data type, in a
-    /// section of its own, as swift-protobuf puts its "support for the
-    /// runtime" below the messages.
-    private struct Support {
-        var commands = SwiftCodeWriter()
-        var events = SwiftCodeWriter()
+    /// What one parallel job of `generate` makes.
+    private enum ParallelJob {
+        /// One of the other files.
+        case file(SwiftOtherFiles.Part, SwiftCodeWriter)
+        /// The name clash check: its first clash, if any.
+        case nameClashCheck(Result<Void, QAPIError>)
+        /// A batch of types, each as a declaration and its codec.
+        case types([SwiftTypeShards.Chunk])
     }
 
-    /// Each of `moduleTypes` as a declaration and its codec.
+    /// `types` cut into runs of consecutive types, small enough for the
+    /// parallel jobs to share the work evenly.
+    private static func batches(
+        of types: [(module: QAPISchemaModule, type: QAPISchemaType)]
+    ) -> [ArraySlice<(module: QAPISchemaModule, type: QAPISchemaType)>] {
+        let size = 32
+        return stride(from: 0, to: types.count, by: size).map { types[$0..<min($0 + size, types.count)] }
+    }
+
+    /// Each of `types` as a declaration and its codec.
     private static func chunks(
-        of moduleTypes: [QAPISchemaType], in module: QAPISchemaModule, context: SwiftGenerationContext
+        of types: ArraySlice<(module: QAPISchemaModule, type: QAPISchemaType)>, context: SwiftGenerationContext
     ) -> [SwiftTypeShards.Chunk] {
         let enums = SwiftEnumEmitter(context: context)
         let objects = SwiftObjectEmitter(context: context)
         let alternates = SwiftAlternateEmitter(context: context)
-        return moduleTypes.map { type in
+        return types.map { module, type in
             var declaration = SwiftCodeWriter()
             var support = SwiftCodeWriter()
             if let enumType = type as? QAPISchemaEnumType {
@@ -136,40 +132,5 @@ public enum QAPISwiftGenerator {
             }
             return SwiftTypeShards.Chunk(module: module.name, declaration: declaration.text, support: support.text)
         }
-    }
-
-    /// Emits the command namespaces and event types of `module`, under a
-    /// mark naming the module when it has any.
-    private static func emitModule(
-        _ module: QAPISchemaModule, context: SwiftGenerationContext, selected: (QAPISchemaDefinition) -> Bool,
-        commands: inout SwiftCodeWriter, events: inout SwiftCodeWriter, support: inout Support
-    ) {
-        let mark = "// MARK: - \(module.name)"
-        let commandEmitter = SwiftCommandEmitter(context: context)
-        let eventEmitter = SwiftEventEmitter(context: context)
-        var markedCommands = false, markedEvents = false
-        for entity in module.entities {
-            if let command = entity as? QAPISchemaCommand, context.isIncluded(command.ifcond), selected(command) {
-                if !markedCommands { commands.line(); commands.line(mark); markedCommands = true }
-                commands.line()
-                commandEmitter.emitNamespace(command, into: &commands, support: &support.commands)
-            } else if let event = entity as? QAPISchemaEvent, context.isIncluded(event.ifcond), selected(event) {
-                if !markedEvents { events.line(); events.line(mark); markedEvents = true }
-                events.line()
-                eventEmitter.emit(event, into: &events, support: &support.events)
-            }
-        }
-    }
-
-    /// The opening of every generated file: what it is, that formatters
-    /// and linters leave it alone, and its imports.
-    private static func header(for source: String, imports: [String] = ["QAPIRuntime"]) -> SwiftCodeWriter {
-        var writer = SwiftCodeWriter()
-        writer.line("// Generated by qapi-gen from \(source). Do not edit.")
-        writer.line("// swift-format-ignore-file")
-        writer.line("// swiftlint:disable all")
-        if !imports.isEmpty { writer.line() }
-        for module in imports { writer.line("import \(module)") }
-        return writer
     }
 }

@@ -103,7 +103,14 @@ struct SwiftCodeWriter {
         let leading = text.prefix { $0 == " " }.count
         guard leading < 4, text.utf8.count > width, text.count > width else { return [text] }
         let isListItem = text.dropFirst(leading).hasPrefix("- ")
-        let continuation = String(repeating: " ", count: leading + (isListItem ? 2 : 0))
+        let continuationWidth = leading + (isListItem ? 2 : 0)
+        if let lines = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.allSatisfy { $0 < 0x80 }
+                ? wrapASCII(bytes, leading: leading, continuationWidth: continuationWidth, width: width) : nil
+        }), let lines {
+            return lines
+        }
+        let continuation = String(repeating: " ", count: continuationWidth)
         var lines: [String] = []
         // Lengths are counted in characters, kept beside the strings so
         // that no line is counted again for each word.
@@ -127,6 +134,39 @@ struct SwiftCodeWriter {
             currentIsEmpty = false
         }
         lines.append(current)
+        return lines
+    }
+
+    /// `wrap` for ASCII text, where characters are bytes: the same lines,
+    /// found without counting characters.
+    private static func wrapASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>, leading: Int, continuationWidth: Int, width: Int
+    ) -> [String] {
+        let space = UInt8(ascii: " ")
+        var lines: [String] = []
+        var current = [UInt8](repeating: space, count: leading)
+        current.reserveCapacity(width + 1)
+        var currentIsEmpty = true
+        var start = leading
+        while start < bytes.count {
+            if bytes[start] == space {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < bytes.count && bytes[end] != space { end += 1 }
+            if !currentIsEmpty && current.count + 1 + (end - start) > width {
+                lines.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+                current.append(contentsOf: repeatElement(space, count: continuationWidth))
+                currentIsEmpty = true
+            }
+            if !currentIsEmpty { current.append(space) }
+            current.append(contentsOf: bytes[start..<end])
+            currentIsEmpty = false
+            start = end
+        }
+        lines.append(String(decoding: current, as: UTF8.self))
         return lines
     }
 }
