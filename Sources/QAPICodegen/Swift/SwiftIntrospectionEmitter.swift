@@ -10,8 +10,12 @@ struct SwiftIntrospectionEmitter {
     func emit(into writer: inout SwiftCodeWriter) {
         let access = context.access
         let options = context.options
-        let entries = QAPIIntrospection.schemaInfo(
-            for: context.schema, unmask: options.unmask, definedSymbols: options.definedSymbols, subset: options.subset)
+        // Built once: the masked names are those of every entry, whatever
+        // its condition, and the payload holds the entries the defined
+        // symbols keep.
+        let allEntries = QAPIIntrospection.schemaInfo(
+            for: context.schema, unmask: options.unmask, subset: options.subset)
+        let entries = QAPIIntrospection.evaluate(allEntries, definedSymbols: options.definedSymbols)
         let json = QAPIIntrospection.renderJSON(entries)
         writer.line()
         writer.line(
@@ -28,15 +32,16 @@ struct SwiftIntrospectionEmitter {
             writer.line(opening)
             writer.appendRaw(Self.rawLiteral(json) + ",\n")
             writer.line("maskedTypeNames:")
-            let names = Self.maskedTypeNames(context.schema, subset: options.subset)
+            let names = Self.maskedTypeNames(allEntries)
             writer.appendRaw(Self.rawLiteral(names.joined(separator: "\n")) + ")\n")
         }
     }
 
-    /// The real name behind each masked number, in number order.
-    static func maskedTypeNames(_ schema: QAPICheckedSchema, subset: QAPISubset?) -> [String] {
+    /// The real name behind each masked number of `entries` (masked and
+    /// with their conditions kept), in number order.
+    static func maskedTypeNames(_ entries: [IntrospectionEntry]) -> [String] {
         var names: [Int: String] = [:]
-        for entry in QAPIIntrospection.schemaInfo(for: schema, unmask: false, subset: subset) {
+        for entry in entries {
             if let number = Int(entry.name) { names[number] = entry.schemaName }
         }
         return (0..<(names.keys.max().map { $0 + 1 } ?? 0)).map { names[$0] ?? "" }
