@@ -34,17 +34,15 @@ struct OutputDirectory {
     /// Writes `contents` to file `name` unless it already holds exactly that.
     func write(_ contents: String, to name: String) throws(Failure) {
         let filePath = path + "/" + name
-        var bytes = Array(contents.utf8)
-        if (try? FileBytes.load(filePath)) == bytes { return }
-        let fd = open(filePath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        if fd < 0 {
-            throw Failure(message: "cannot write '\(filePath)': \(String(cString: strerror(errno)))")
-        }
-        defer { close(fd) }
-        var offset = 0
-        let failed = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            while offset < buffer.count {
-                let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        var contents = contents
+        let failed = contents.withUTF8 { bytes -> Bool? in
+            if let existing = try? FileBytes.load(filePath), Self.equal(existing, bytes) { return nil }
+            let fd = open(filePath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            if fd < 0 { return true }
+            defer { close(fd) }
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return true
@@ -53,8 +51,15 @@ struct OutputDirectory {
             }
             return false
         }
-        if failed {
+        if failed == true {
             throw Failure(message: "cannot write '\(filePath)': \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// Whether `existing` holds exactly `bytes`, compared a block at a time.
+    private static func equal(_ existing: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard existing.count == bytes.count else { return false }
+        guard let base = bytes.baseAddress else { return true }
+        return existing.withUnsafeBufferPointer { memcmp($0.baseAddress!, base, bytes.count) == 0 }
     }
 }
