@@ -10,11 +10,23 @@ struct SwiftCodeWriter {
     /// Appends `line` at the current indentation (an empty line stays empty).
     mutating func line(_ line: String = "") {
         if !line.isEmpty {
-            for _ in 0..<depth { text += "    " }
+            indent()
             text += line
         }
         text += "\n"
     }
+
+    /// Appends the current indentation.
+    private mutating func indent() {
+        if depth < Self.indentations.count {
+            text += Self.indentations[depth]
+        } else {
+            for _ in 0..<depth { text += "    " }
+        }
+    }
+
+    /// The indentation of each of the first few depths, appended at once.
+    private static let indentations = (0..<8).map { String(repeating: " ", count: $0 * 4) }
 
     /// Appends `opening`, the lines `body` writes one level deeper, and `closing`.
     mutating func block(_ opening: String, closing: String = "}", _ body: (inout SwiftCodeWriter) -> Void) {
@@ -87,12 +99,17 @@ struct SwiftCodeWriter {
     /// stay whole); nothing when it is empty.
     mutating func docComment(_ comment: [String]) {
         let width = Self.lineLimit - indentWidth - 4
-        for text in comment {
-            if text.isEmpty {
+        for paragraph in comment {
+            if paragraph.isEmpty {
                 line("///")
                 continue
             }
-            for piece in Self.wrap(text, width: width) { line("/// " + piece) }
+            for piece in Self.wrap(paragraph, width: width) {
+                indent()
+                text += "/// "
+                text += piece
+                text += "\n"
+            }
         }
     }
 

@@ -61,34 +61,40 @@ public enum SwiftNaming {
     /// QAPI names are ASCII (the front end checks them), so this works on
     /// bytes; any other byte is kept as it is.
     private static func camel(_ name: String, upperFirst: Bool) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(name.utf8.count + 1)
-        var word: [UInt8] = []
-        var isFirstWord = true
-        func flush() {
-            guard !word.isEmpty else { return }
-            let allUpper = word.contains(where: isUpper) && !word.contains(where: isLower)
-            for (index, byte) in word.enumerated() {
-                if index == 0 {
-                    result.append(isFirstWord && !upperFirst ? lowered(byte) : uppered(byte))
-                } else {
-                    result.append(allUpper ? lowered(byte) : byte)
+        var name = name
+        return name.withUTF8 { bytes in
+            // The result is never longer than the name, plus a leading `_`.
+            String(unsafeUninitializedCapacity: bytes.count + 1) { result in
+                var count = 0
+                var isFirstWord = true
+                var start = 0
+                for end in 0...bytes.count {
+                    if end < bytes.count && !isSeparator(bytes[end]) { continue }
+                    defer { start = end + 1 }
+                    guard end > start else { continue }
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    let allUpper = word.contains(where: isUpper) && !word.contains(where: isLower)
+                    result[count] = isFirstWord && !upperFirst ? lowered(word[0]) : uppered(word[0])
+                    for byte in word.dropFirst() { count += 1; result[count] = allUpper ? lowered(byte) : byte }
+                    count += 1
+                    isFirstWord = false
                 }
+                if count == 0 {
+                    result[0] = UInt8(ascii: "_")
+                    return 1
+                }
+                if result[0] >= UInt8(ascii: "0") && result[0] <= UInt8(ascii: "9") {
+                    for index in stride(from: count, to: 0, by: -1) { result[index] = result[index - 1] }
+                    result[0] = UInt8(ascii: "_")
+                    count += 1
+                }
+                return count
             }
-            isFirstWord = false
-            word.removeAll(keepingCapacity: true)
         }
-        for byte in name.utf8 {
-            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") {
-                flush()
-            } else {
-                word.append(byte)
-            }
-        }
-        flush()
-        if result.isEmpty { return "_" }
-        if result[0] >= UInt8(ascii: "0") && result[0] <= UInt8(ascii: "9") { result.insert(UInt8(ascii: "_"), at: 0) }
-        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
     }
 
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
