@@ -114,6 +114,11 @@ struct SwiftGenerationContext {
     /// A Swift string literal for `text` (wire names are plain ASCII, but
     /// escape anyway).
     static func literal(_ text: String) -> String {
+        // Names and most texts need no escape: quoted as they are.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        if plain == true { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
