@@ -28,28 +28,37 @@ enum FloorResponder {
             throw SocketFailure.lastError("bind")
         }
         guard listen(listener, 1) == 0 else { throw SocketFailure.lastError("listen") }
-        var input = [UInt8](repeating: 0, count: 65536)
-        var output: [UInt8] = []
+        // Raw buffers, allocated once: no array is copied or reallocated
+        // per request (an array read into through a closure while a slice
+        // of it was alive was copied on every read, and its copies piled up).
+        let input = UnsafeMutableRawBufferPointer.allocate(byteCount: 65536, alignment: 1)
+        let output = UnsafeMutableRawBufferPointer.allocate(byteCount: 65536 * answer.count, alignment: 1)
         while true {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }
-            writeAll(client, greeting)
+            greeting.withUnsafeBytes { writeAll(client, $0) }
             while true {
-                let count = input.withUnsafeMutableBytes { read(client, $0.baseAddress!, $0.count) }
+                let count = read(client, input.baseAddress!, input.count)
                 if count < 0 && errno == EINTR { continue }
                 if count <= 0 { break }
-                output.removeAll(keepingCapacity: true)
-                for byte in input[0..<count] where byte == 0x0A { output.append(contentsOf: answer) }
-                writeAll(client, output)
+                var length = 0
+                answer.withUnsafeBytes { answer in
+                    for byte in UnsafeRawBufferPointer(rebasing: input[0..<count]) where byte == 0x0A {
+                        UnsafeMutableRawBufferPointer(rebasing: output[length..<(length + answer.count)])
+                            .copyMemory(from: answer)
+                        length += answer.count
+                    }
+                }
+                writeAll(client, UnsafeRawBufferPointer(rebasing: output[0..<length]))
             }
             close(client)
         }
     }
 
-    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 && errno == EINTR { continue }
             if written <= 0 { return }
             offset += written
