@@ -35,25 +35,24 @@ struct OutputDirectory {
     func write(_ contents: String, to name: String) throws(Failure) {
         let filePath = path + "/" + name
         var contents = contents
-        let failed = contents.withUTF8 { bytes -> Bool? in
+        // The reason of a failed open or write, taken before `close` runs.
+        let failure = contents.withUTF8 { bytes -> String? in
             if let existing = try? FileBytes.load(filePath), Self.equal(existing, bytes) { return nil }
             let fd = open(filePath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-            if fd < 0 { return true }
+            if fd < 0 { return String(cString: strerror(errno)) }
             defer { close(fd) }
             var offset = 0
             while offset < bytes.count {
                 let written = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return true
+                    return String(cString: strerror(errno))
                 }
                 offset += written
             }
-            return false
+            return nil
         }
-        if failed == true {
-            throw Failure(message: "cannot write '\(filePath)': \(String(cString: strerror(errno)))")
-        }
+        if let failure { throw Failure(message: "cannot write '\(filePath)': \(failure)") }
     }
 
     /// Whether `existing` holds exactly `bytes`, compared a block at a time.

@@ -121,10 +121,10 @@ struct SwiftCodeWriter {
         guard leading < 4, text.utf8.count > width, text.count > width else { return [text] }
         let isListItem = text.dropFirst(leading).hasPrefix("- ")
         let continuationWidth = leading + (isListItem ? 2 : 0)
-        if let lines = text.utf8.withContiguousStorageIfAvailable({ bytes in
+        if let lines = text.withContiguousUTF8({ bytes in
             bytes.allSatisfy { $0 < 0x80 }
                 ? wrapASCII(bytes, leading: leading, continuationWidth: continuationWidth, width: width) : nil
-        }), let lines {
+        }) {
             return lines
         }
         let continuation = String(repeating: " ", count: continuationWidth)

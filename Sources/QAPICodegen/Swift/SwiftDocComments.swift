@@ -144,12 +144,7 @@ enum SwiftDocComments {
     /// as Quick Help and DocC show code. An `@` inside a word (an address)
     /// stays; a name ends before trailing dots and hyphens.
     static func codeVoiceReferences(_ text: String) -> String {
-        let at = UInt8(ascii: "@")
-        // Most text has no reference: a scan of the contiguous bytes is
-        // much cheaper than one through the generic view.
-        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(at) }) ?? text.utf8.contains(at) else {
-            return text
-        }
+        guard text.withContiguousUTF8({ $0.contains(UInt8(ascii: "@")) }) else { return text }
         let bytes = Array(text.utf8)
         var result: [UInt8] = []
         var index = 0

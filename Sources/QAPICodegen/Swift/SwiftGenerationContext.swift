@@ -115,10 +115,10 @@ struct SwiftGenerationContext {
     /// escape anyway).
     static func literal(_ text: String) -> String {
         // Names and most texts need no escape: quoted as they are.
-        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+        let plain = text.withContiguousUTF8 { bytes in
             !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
         }
-        if plain == true { return "\"" + text + "\"" }
+        if plain { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

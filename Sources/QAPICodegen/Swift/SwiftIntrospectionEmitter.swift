@@ -61,22 +61,20 @@ struct SwiftIntrospectionEmitter {
     /// the raw string's delimiter can be longer than any that could end
     /// it or start an escape.
     static func longestHashRun(in text: String) -> Int {
-        text.utf8.withContiguousStorageIfAvailable(longestHashRun) ?? longestHashRun(in: Array(text.utf8))
-    }
-
-    private static func longestHashRun<Bytes: Sequence<UInt8>>(in bytes: Bytes) -> Int {
-        var longest = 0
-        var run = -1
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                run = 0
-            } else if byte == UInt8(ascii: "#"), run >= 0 {
-                run += 1
-                longest = max(longest, run)
-            } else {
-                run = -1
+        text.withContiguousUTF8 { bytes in
+            var longest = 0
+            var run = -1
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    run = 0
+                } else if byte == UInt8(ascii: "#"), run >= 0 {
+                    run += 1
+                    longest = max(longest, run)
+                } else {
+                    run = -1
+                }
             }
+            return longest
         }
-        return longest
     }
 }

@@ -61,8 +61,7 @@ public enum SwiftNaming {
     /// QAPI names are ASCII (the front end checks them), so this works on
     /// bytes; any other byte is kept as it is.
     private static func camel(_ name: String, upperFirst: Bool) -> String {
-        var name = name
-        return name.withUTF8 { bytes in
+        name.withContiguousUTF8 { bytes in
             // The result is never longer than the name, plus a leading `_`.
             String(unsafeUninitializedCapacity: bytes.count + 1) { result in
                 var count = 0
