@@ -4,8 +4,8 @@ import Dispatch
 import Glibc
 import QAPIRuntime
 
-/// The one thread that waits on epoll for every ``IOWatch`` of the
-/// process, and hands each readiness to the watch's queue.
+/// The threads that wait on epoll for every ``IOWatch`` of the process,
+/// and run each readiness's handler on the watch's queue.
 ///
 /// It replaces libdispatch's read and write sources, whose epoll
 /// bookkeeping on Linux can free its per-descriptor record while its
@@ -17,12 +17,21 @@ import QAPIRuntime
 ///
 /// Each descriptor is registered once, one-shot, for the directions
 /// whose watches are on and idle. A readiness disarms the registration;
-/// the directions it serves are delivered, each on its own queue, and
-/// the registration is armed again for what is still wanted, when each
-/// handler returns. So a handler never runs twice at once, and a
-/// hang-up, which epoll reports whatever was asked, cannot spin. A
-/// descriptor that epoll refuses (a regular file, `/dev/null`) counts as
-/// always ready, as libdispatch treats it.
+/// the directions it serves are delivered, and the registration is armed
+/// again for what is still wanted, when each handler returns. So a
+/// handler never runs twice at once, and a hang-up, which epoll reports
+/// whatever was asked, cannot spin. A descriptor that epoll refuses (a
+/// regular file, `/dev/null`) counts as always ready, as libdispatch
+/// treats it.
+///
+/// The thread that epoll wakes runs the handler itself, inside the
+/// watch's serial queue (`sync`), then the work the handler asked for
+/// with ``ReactorThread/afterDelivery(_:)``: a request costs one thread
+/// wake-up, where handing it to the queue's own thread cost another.
+/// Several threads wait on the one epoll descriptor (the kernel wakes one
+/// per readiness); when every thread is busy (a queue held by a long
+/// block, or long work after a delivery) another is started, so some
+/// thread always waits for readiness.
 final class EPollReactor: Sendable {
     /// A direction of interest in a descriptor.
     enum Direction: Sendable {
@@ -31,18 +40,29 @@ final class EPollReactor: Sendable {
 
     /// The reactor of the process, started on first use.
     static let shared = EPollReactor()
+    /// How many threads wait from the start: one to run a long delivery,
+    /// one to go on waiting meanwhile.
+    private static let initialThreads = 2
+    /// The most threads it starts, however many are busy.
+    private static let maximumThreads = 64
 
     private let epollDescriptor: Int32
     private let table = QAPILock(EPollTable())
-    /// Where `epoll_wait` writes, touched only by the reactor's thread.
-    /// Held here for the life of the process rather than on that thread's
-    /// stack, where LeakSanitizer took it for a leak.
-    nonisolated(unsafe) private let events = UnsafeMutableBufferPointer<epoll_event>.allocate(capacity: 64)
+    private let threads = QAPILock(Threads())
+
+    /// The threads and how many of them are busy (not waiting on epoll).
+    /// Each thread's buffers are held here for the life of the process
+    /// rather than on the thread's stack, where LeakSanitizer took them
+    /// for leaks.
+    private struct Threads {
+        var started: [ThreadBuffers] = []
+        var busy = 0
+    }
 
     private init() {
         epollDescriptor = epoll_create1(Int32(EPOLL_CLOEXEC))
         precondition(epollDescriptor >= 0, "epoll_create1 failed: errno \(errno)")
-        startThread()
+        for _ in 0..<Self.initialThreads { startThread() }
     }
 
     /// Adds a watch of `descriptor` for `direction`, off until
@@ -73,6 +93,14 @@ final class EPollReactor: Sendable {
         table.withLock { $0.turnOff(descriptor, direction) }
     }
 
+    /// Makes the reading watch of `descriptor` wait for the peer's
+    /// hang-up only (`EPOLLRDHUP`, and the hang-up and error epoll always
+    /// reports), or for input again: input that arrives meanwhile stays in
+    /// the kernel and wakes no thread.
+    func watchHangUpOnly(_ descriptor: Int32, _ hangUpOnly: Bool) {
+        table.withLock { $0.watchHangUpOnly(descriptor, hangUpOnly, epoll: epollDescriptor) }
+    }
+
     /// Ends the watch for good; its cancel handler follows on its queue,
     /// after a handler that is running.
     func cancel(_ descriptor: Int32, _ direction: Direction) {
@@ -82,26 +110,32 @@ final class EPollReactor: Sendable {
         if let cancelled { cancelled.queue.async(execute: cancelled.onCancel) }
     }
 
-    /// Runs each delivery's handler on its queue, then re-arms (or
-    /// finishes a cancel that came meanwhile).
+    /// Runs each delivery's handler on its queue, asynchronously (for a
+    /// delivery that does not come from epoll), then re-arms (or finishes
+    /// a cancel that came meanwhile).
     private func deliver(_ deliveries: [EPollDelivery]) {
         for delivery in deliveries {
-            delivery.watch.queue.async { [self] in
-                delivery.watch.onEvent()
-                let next = table.withLock { table in
-                    table.finishDelivery(delivery.descriptor, delivery.direction, epoll: epollDescriptor)
-                }
-                switch next {
-                case .none: break
-                case .again(let more): deliver(more)
-                case .cancelled(let watch): watch.onCancel()
-                }
-            }
+            delivery.watch.queue.async { [self] in run(delivery) }
         }
     }
 
-    /// Starts the waiting thread; it runs as long as the process.
+    /// Runs a delivery's handler, then what follows it; on its queue.
+    private func run(_ delivery: EPollDelivery) {
+        delivery.watch.onEvent()
+        let next = table.withLock { table in
+            table.finishDelivery(delivery.descriptor, delivery.direction, epoll: epollDescriptor)
+        }
+        switch next {
+        case .none: break
+        case .again(let more): deliver(more)
+        case .cancelled(let watch): watch.onCancel()
+        }
+    }
+
+    /// Starts a waiting thread; it runs as long as the process.
     private func startThread() {
+        let buffers = ThreadBuffers()
+        threads.withLock { $0.started.append(buffers) }
         var thread = pthread_t()
         let context = Unmanaged.passRetained(self).toOpaque()
         let status = pthread_create(
@@ -114,21 +148,58 @@ final class EPollReactor: Sendable {
         pthread_detach(thread)
     }
 
-    /// Waits for readiness and delivers it, forever.
+    /// Waits for readiness and delivers it on this thread, forever.
     private func waitForever() -> Never {
+        let buffers = threads.withLock { threads in
+            threads.started.first { !$0.isClaimed }!.claim()
+        }
+        buffers.deferred.install()
+        let events = buffers.events
         while true {
             let count = epoll_wait(epollDescriptor, events.baseAddress, Int32(events.count), -1)
             guard count > 0 else {
                 precondition(count == 0 || errno == EINTR, "epoll_wait failed: errno \(errno)")
                 continue
             }
+            becomeBusy()
             for event in events[..<Int(count)] {
                 let deliveries = table.withLock { table in
                     table.ready(token: event.data.u64, events: event.events, epoll: epollDescriptor)
                 }
-                deliver(deliveries)
+                for delivery in deliveries {
+                    delivery.watch.queue.sync { run(delivery) }
+                }
             }
+            // After every readiness of the batch: work that runs long
+            // holds up no handler.
+            buffers.deferred.runAll()
+            threads.withLock { $0.busy -= 1 }
         }
+    }
+
+    /// Counts this thread busy, and starts another when none is left to
+    /// wait for readiness.
+    private func becomeBusy() {
+        let startsAnother = threads.withLock { threads in
+            threads.busy += 1
+            return threads.busy == threads.started.count && threads.started.count < Self.maximumThreads
+        }
+        if startsAnother { startThread() }
+    }
+}
+
+/// One reactor thread's buffers: where `epoll_wait` writes, and the work
+/// to run after a delivery. Claimed by the thread it was made for.
+private final class ThreadBuffers: @unchecked Sendable {
+    let events = UnsafeMutableBufferPointer<epoll_event>.allocate(capacity: 64)
+    let deferred = DeferredWork()
+    /// Set, under the reactor's lock, once a thread uses these buffers.
+    private(set) var isClaimed = false
+
+    /// Marks the buffers used; under the reactor's lock.
+    func claim() -> ThreadBuffers {
+        isClaimed = true
+        return self
     }
 }
 #endif

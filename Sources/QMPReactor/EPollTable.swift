@@ -44,6 +44,9 @@ struct EPollTable {
         var isOn = false
         var isDelivering = false
         var isCancelled = false
+        /// For a reading watch: wait for the peer's hang-up only, not
+        /// for input (``EPollReactor/watchHangUpOnly(_:_:)``).
+        var hangUpOnly = false
 
         /// Whether a readiness should be waited for and delivered.
         var wantsReadiness: Bool { isOn && !isDelivering && !isCancelled }
@@ -54,6 +57,9 @@ struct EPollTable {
         /// What the kernel holds for this registration.
         let token: UInt64
         var registered = false
+        /// The events the registration is armed for; 0 once a readiness
+        /// disarmed it.
+        var armedEvents: UInt32 = 0
         /// False once epoll refused the descriptor: it is always ready.
         var pollable = true
         var reader: Slot?
@@ -68,8 +74,12 @@ struct EPollTable {
 
         /// The epoll events the idle, on watches wait for.
         var wantedEvents: UInt32 {
-            (reader?.wantsReadiness == true ? EPOLLIN.rawValue : 0)
-                | (writer?.wantsReadiness == true ? EPOLLOUT.rawValue : 0)
+            var events: UInt32 = 0
+            if let reader, reader.wantsReadiness {
+                events |= reader.hangUpOnly ? EPOLLRDHUP.rawValue : EPOLLIN.rawValue
+            }
+            if writer?.wantsReadiness == true { events |= EPOLLOUT.rawValue }
+            return events
         }
     }
 
@@ -103,6 +113,16 @@ struct EPollTable {
         entries[descriptor]?[direction]?.isOn = false
     }
 
+    /// Makes a reading watch wait for the peer's hang-up only (or for
+    /// input again), changing an armed registration at once.
+    mutating func watchHangUpOnly(_ descriptor: Int32, _ hangUpOnly: Bool, epoll: Int32) {
+        guard var entry = entries[descriptor], var slot = entry.reader, slot.hangUpOnly != hangUpOnly else { return }
+        slot.hangUpOnly = hangUpOnly
+        entry.reader = slot
+        entries[descriptor] = entry
+        if entry.armedEvents != 0 { _ = arm(descriptor, epoll: epoll) }
+    }
+
     /// Cancels a watch; returns it when its cancel handler may run now
     /// (else it runs when the handler being delivered returns).
     mutating func cancel(_ descriptor: Int32, _ direction: EPollReactor.Direction, epoll: Int32) -> EPollWatch? {
@@ -119,10 +139,14 @@ struct EPollTable {
     /// and returns them; arms the registration again for the others.
     mutating func ready(token: UInt64, events: UInt32, epoll: Int32) -> [EPollDelivery] {
         guard let descriptor = descriptorsByToken[token], var entry = entries[descriptor] else { return [] }
+        entry.armedEvents = 0
         let failed = events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0
+        let directions = [
+            (EPollReactor.Direction.reading, EPOLLIN.rawValue | EPOLLRDHUP.rawValue), (.writing, EPOLLOUT.rawValue),
+        ]
         var deliveries: [EPollDelivery] = []
-        for (direction, event) in [(EPollReactor.Direction.reading, EPOLLIN), (.writing, EPOLLOUT)] {
-            guard var slot = entry[direction], slot.wantsReadiness, failed || events & event.rawValue != 0 else {
+        for (direction, event) in directions {
+            guard var slot = entry[direction], slot.wantsReadiness, failed || events & event != 0 else {
                 continue
             }
             slot.isDelivering = true
@@ -157,10 +181,12 @@ struct EPollTable {
         let wanted = entry.wantedEvents
         guard wanted != 0 else { return [] }
         if entry.pollable {
+            if wanted == entry.armedEvents { return [] }
             var event = epoll_event(events: wanted | EPOLLONESHOT.rawValue, data: epoll_data_t(u64: entry.token))
             let operation = entry.registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD
             if epoll_ctl(epoll, operation, descriptor, &event) == 0 {
                 entry.registered = true
+                entry.armedEvents = wanted
                 entries[descriptor] = entry
                 return []
             }

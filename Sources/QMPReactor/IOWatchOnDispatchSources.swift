@@ -62,6 +62,10 @@ package struct IOWatch {
         state = .suspended
     }
 
+    /// Does nothing: a Dispatch read source cannot wait for hang-up
+    /// alone, so it goes on reading (up to its owner's limit).
+    package func watchHangUpOnly(_ hangUpOnly: Bool) {}
+
     /// Cancels the watch for good; its cancel handler runs soon after on
     /// its queue.
     package mutating func cancel() {

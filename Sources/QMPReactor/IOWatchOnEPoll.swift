@@ -54,6 +54,13 @@ package struct IOWatch {
         EPollReactor.shared.turnOff(descriptor, direction)
     }
 
+    /// For a reading watch: while `hangUpOnly`, waits for the peer's
+    /// hang-up only, not for input, which stays in the kernel.
+    package func watchHangUpOnly(_ hangUpOnly: Bool) {
+        guard direction == .reading, !isCancelled else { return }
+        EPollReactor.shared.watchHangUpOnly(descriptor, hangUpOnly)
+    }
+
     /// Cancels the watch for good; its cancel handler runs soon after on
     /// its queue.
     package mutating func cancel() {

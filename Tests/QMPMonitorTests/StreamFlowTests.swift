@@ -165,4 +165,21 @@ final class StreamFlowTests: ChardevTestCase {
         XCTAssertEqual(frontend.recorded, [.opened, .received(Array("a\n".utf8)), .closed])
         link.detach()
     }
+
+    /// Input sent while reading is paused stays in the kernel, and a
+    /// hang-up is still seen: the connection is dropped with that input.
+    func testHangUpWhilePausedIsSeenWithInputLeftInTheKernel() throws {
+        let chardev = try addUnixServer("mon0")
+        let frontend = RecordingFrontend(consumption: .oneLineThenPause)
+        let link = try chardev.attach(frontend)
+        let client = try TestClient.unix(path("qmp.sock"))
+        client.send("a\n")
+        frontend.waitForText("a\n")
+        client.send("b\n")
+        client.close()
+        frontend.wait("closed while paused") { $0.closedCount == 1 }
+        link.resumeReading()
+        XCTAssertEqual(frontend.recorded, [.opened, .received(Array("a\n".utf8)), .closed])
+        link.detach()
+    }
 }

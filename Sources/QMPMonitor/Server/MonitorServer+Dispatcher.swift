@@ -1,30 +1,52 @@
 import Dispatch
 import QAPIRuntime
+import QMPReactor
 
 extension MonitorServer {
+    /// What the dispatcher does next.
+    enum DispatcherStep: Sendable {
+        /// Run this job.
+        case run(DispatcherJob)
+        /// Wait: no monitor has a job.
+        case wait
+        /// Stop the server: shutdown was asked for.
+        case stop
+    }
+
     /// The dispatcher (QEMU's `monitor_qmp_dispatcher_co`): runs queued
     /// requests one at a time, taking them round robin from the monitors
-    /// (spec Q3), and waits on the I/O side while there is none. After
-    /// shutdown was asked for it finishes the request it runs, then stops
-    /// the server.
+    /// (spec Q3), until none is left. After shutdown was asked for it
+    /// finishes the request it runs, then stops the server.
     ///
-    /// The dispatcher costs a request at most one hand-off between
-    /// threads: the I/O queue resumes the waiting dispatcher with the job.
-    /// The dispatcher reports the result and takes the next job with
-    /// `ioQueue.sync`, which runs on the dispatcher's own thread when the
-    /// queue is idle (and waits briefly when it is not: the I/O side never
-    /// waits for the dispatcher, so this cannot deadlock).
+    /// It is not a thread of its own. The I/O side starts it when a
+    /// monitor queues a job while it is idle (`wakeDispatcher()`); on the
+    /// reactor thread that read the request, right after the read, so a
+    /// request whose handler does not suspend is read, run and answered
+    /// by one thread, with no hand-off. Started anywhere else, it runs as
+    /// a task. A handler that suspends goes on as a task; the reactor
+    /// thread goes back to reading meanwhile, and another reactor thread
+    /// waits while one runs a handler, so out-of-band requests and other
+    /// monitors are still served while a command runs.
+    ///
+    /// The dispatcher reports each result and takes the next job with
+    /// `ioQueue.sync`, which runs on its own thread when the queue is idle
+    /// (and waits briefly when it is not: the I/O side never waits for
+    /// the dispatcher, so this cannot deadlock).
     func runDispatcher() async {
-        var job = await report(nil)
-        while let current = job {
-            job = await report(run(current))
+        var step = ioQueue.sync { nextStep() }
+        while case .run(let job) = step {
+            let result = await run(job)
+            step = ioQueue.sync {
+                result()
+                return nextStep()
+            }
         }
-        await stopServing()
+        if case .stop = step { await stopServing() }
     }
 
     /// Runs `job` here, on the dispatcher; returns what hands its result
     /// to its monitor, on the I/O queue.
-    private func run(_ job: DispatcherJob) async -> @Sendable () -> Void {
+    private func run(_ job: DispatcherJob) async -> () -> Void {
         switch job {
         case .control(let monitor, let request):
             let response = await registry.dispatch(request, policy: configuration.policy)
@@ -35,37 +57,36 @@ extension MonitorServer {
         }
     }
 
-    /// Runs `result` on the I/O queue (after any event the job emitted,
-    /// spec E3), and returns the next job: at once when a monitor has one,
-    /// otherwise once `handOutJob()` finds one; nil once shutdown was
-    /// asked for.
-    private func report(_ result: (@Sendable () -> Void)?) async -> DispatcherJob? {
-        await withCheckedContinuation { continuation in
-            ioQueue.sync {
-                result?()
-                precondition(self.table.idleDispatcher == nil, "two dispatchers")
-                self.table.idleDispatcher = continuation
-                self.handOutJob()
-            }
+    /// Starts the dispatcher if it is idle: on this reactor thread once
+    /// the current delivery is over, otherwise as a task. On the I/O
+    /// queue; the dispatcher takes its first job outside any monitor's
+    /// callback (taking a job changes the monitor's session).
+    func startDispatcher() {
+        guard table.dispatcher == .idle else { return }
+        table.dispatcher = .starting
+        let startedHere = ReactorThread.afterDelivery {
+            Task.immediate { await self.runDispatcher() }
+        }
+        if !startedHere {
+            Task { await self.runDispatcher() }
         }
     }
 
-    /// Gives the waiting dispatcher, if any, its next job, or nil once
-    /// shutdown was asked for; it waits on while there is no job. On the
-    /// I/O queue, outside any monitor's callback (taking a job changes
-    /// the monitor's session).
-    func handOutJob() {
-        guard let dispatcher = table.idleDispatcher else { return }
-        let job: DispatcherJob?
+    /// The dispatcher's next step, taken on the I/O queue: stop once
+    /// shutdown was asked for, else the next job, else wait (the
+    /// dispatcher is idle until `startDispatcher()`).
+    private func nextStep() -> DispatcherStep {
+        precondition(table.dispatcher != .idle && table.dispatcher != .stopped, "a second dispatcher")
         if isShutdownRequested {
-            job = nil
-        } else if let next = nextJob() {
-            job = next
-        } else {
-            return
+            table.dispatcher = .stopped
+            return .stop
         }
-        table.idleDispatcher = nil
-        dispatcher.resume(returning: job)
+        if let job = nextJob() {
+            table.dispatcher = .running
+            return .run(job)
+        }
+        table.dispatcher = .idle
+        return .wait
     }
 
     /// The next request to run: from the first monitor, in `mon_list`

@@ -9,10 +9,11 @@ import QMPMonitorSchema
 /// Two sides do the work, as in QEMU. The I/O side, one serial
 /// `DispatchQueue`, runs every chardev callback, parses input, answers
 /// what sessions answer themselves and runs out-of-band commands. The
-/// dispatcher, one task, takes in-band requests from the monitors round
-/// robin and runs them one at a time (spec Q3). Handlers run on the
-/// dispatcher; events they emit are written before their response (spec
-/// E3).
+/// dispatcher takes in-band requests from the monitors round robin and
+/// runs them one at a time (spec Q3), outside the I/O queue: on the
+/// thread that read the request when it can, so that a command is read,
+/// run and answered without a hand-off between threads. Events handlers
+/// emit are written before their response (spec E3).
 ///
 /// The server starts serving when it is created and runs until
 /// `shutdown(reason:)` or a `quit` command; `stopped()` waits for the end.
@@ -55,7 +56,6 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
         configuration.commands(&registry, handler)
         self.registry = registry
         handler.bind(to: self)
-        Task { await self.runDispatcher() }
     }
 
     /// Broadcasts `message` to every QMP monitor in command mode (spec E2,
@@ -81,7 +81,7 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
         }
         guard first else { return }
         emit(Events.Shutdown(guest: reason.isGuestInitiated, reason: ShutdownCause(rawValue: reason.rawValue)))
-        ioQueue.async { self.handOutJob() }
+        ioQueue.async { self.startDispatcher() }
     }
 
     /// Whether shutdown has been asked for.
@@ -122,14 +122,10 @@ public final class MonitorServer: QMPEventSink, MonitorHost, Sendable {
         registry.dispatchOutOfBand(request, policy: configuration.policy)
     }
 
-    /// Hands the waiting dispatcher its next job in a later turn of the
-    /// I/O queue, so never inside the monitor callback that queued the
-    /// request. A dispatcher that is not waiting looks for work itself
-    /// before it waits (`handOutJob()` right after it reports), so it
-    /// needs no wake-up.
+    /// Starts the dispatcher if it is idle; a running one takes the
+    /// monitor's job when it is done with its own.
     func wakeDispatcher() {
-        guard table.idleDispatcher != nil else { return }
-        ioQueue.async { self.handOutJob() }
+        startDispatcher()
     }
 
     var isShuttingDown: Bool {

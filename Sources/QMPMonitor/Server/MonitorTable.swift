@@ -1,7 +1,7 @@
 import Dispatch
 
 /// The server's state that belongs to the I/O queue: the monitor list, the
-/// dispatcher while it waits for a job, and the progress of shutdown.
+/// dispatcher's state, and the progress of shutdown.
 ///
 /// `@unchecked Sendable`: every property is `IOQueueBound`, read and
 /// written only on the server's serial I/O queue, which every access
@@ -15,8 +15,8 @@ final class MonitorTable: @unchecked Sendable {
     @IOQueueBound var awaitingClose: Set<ObjectIdentifier>
     /// Resumed once `awaitingClose` is empty (or the wait timed out).
     @IOQueueBound var closeWaiter: CheckedContinuation<Void, Never>?
-    /// The dispatcher while it waits for a job; nil while it runs one.
-    @IOQueueBound var idleDispatcher: CheckedContinuation<DispatcherJob?, Never>?
+    /// Where the dispatcher is.
+    @IOQueueBound var dispatcher: DispatcherState
 
     /// An empty table bound to `queue`.
     init(queue: DispatchQueue) {
@@ -24,7 +24,7 @@ final class MonitorTable: @unchecked Sendable {
         _isShuttingDown = IOQueueBound(wrappedValue: false, queue: queue)
         _awaitingClose = IOQueueBound(wrappedValue: [], queue: queue)
         _closeWaiter = IOQueueBound(wrappedValue: nil, queue: queue)
-        _idleDispatcher = IOQueueBound(wrappedValue: nil, queue: queue)
+        _dispatcher = IOQueueBound(wrappedValue: .idle, queue: queue)
     }
 
     /// Resumes the shutdown waiter, once.
@@ -32,4 +32,16 @@ final class MonitorTable: @unchecked Sendable {
         closeWaiter?.resume()
         closeWaiter = nil
     }
+}
+
+/// Where the server's dispatcher is.
+enum DispatcherState {
+    /// No job to run; `MonitorServer.startDispatcher()` starts it.
+    case idle
+    /// Started; about to take its first job.
+    case starting
+    /// Running a job.
+    case running
+    /// Stopped for good: shutdown was asked for.
+    case stopped
 }

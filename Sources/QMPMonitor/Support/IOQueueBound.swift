@@ -6,8 +6,9 @@ import Dispatch
 /// run) instead of racing. Like swift-nio's `NIOLoopBound`, it turns the
 /// promise behind an `@unchecked Sendable` class into a check.
 ///
-/// Mutation goes through `_modify`, so a value with storage of its own (a
-/// session's queues, a monitor list) is changed in place, not copied.
+/// Access goes through `_read` and `_modify`, so a value with storage of
+/// its own (a session's queues, a monitor list) is read and changed in
+/// place, not copied.
 @propertyWrapper
 struct IOQueueBound<Value> {
     /// The queue the value belongs to.
@@ -23,9 +24,9 @@ struct IOQueueBound<Value> {
 
     /// The value; on `queue` only.
     var wrappedValue: Value {
-        get {
+        _read {
             dispatchPrecondition(condition: .onQueue(queue))
-            return value
+            yield value
         }
         _modify {
             dispatchPrecondition(condition: .onQueue(queue))

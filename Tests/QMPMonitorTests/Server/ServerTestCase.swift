@@ -20,6 +20,12 @@ final class TestGate: Sendable {
         }
     }
 
+    /// Returns once the gate is open, holding its thread meanwhile, as a
+    /// handler that never suspends does.
+    func waitBlockingThread() {
+        while !state.withLock({ $0.isOpen }) { usleep(1000) }
+    }
+
     /// Opens the gate for good.
     func open() {
         let waiters = state.withLock { state in
@@ -35,7 +41,8 @@ final class TestGate: Sendable {
 /// folder for sockets, and helpers to start monitors and clients; the
 /// server is shut down and the folder removed after each test.
 ///
-/// Test commands: `x-block` waits at `gate`; `x-event` emits `X_EVENT`
+/// Test commands: `x-block` waits at `gate`; `x-block-thread` waits
+/// there holding its thread (it never suspends); `x-event` emits `X_EVENT`
 /// with `{"n": N}`; `x-oob` allows OOB and returns `{"oob": true}`;
 /// `x-big` returns a string of `size` bytes. A test that needs other
 /// settings (`-S`, `-name`) swaps the server with `restartServer`.
@@ -57,7 +64,9 @@ class ServerTestCase: XCTestCase {
         server = makeServer(adjust)
     }
 
-    private func makeServer(_ adjust: (inout MonitorServer.Configuration) -> Void) -> MonitorServer {
+    /// A server with the test commands (sharing `gate`), its
+    /// configuration changed by `adjust`.
+    func makeServer(_ adjust: (inout MonitorServer.Configuration) -> Void = { _ in }) -> MonitorServer {
         let gate = self.gate
         var configuration = MonitorServer.Configuration(
             version: QMPVersion(major: 10, minor: 0, micro: 0),
@@ -84,6 +93,13 @@ class ServerTestCase: XCTestCase {
                 name: "x-block",
                 body: .inBand { _, _ in
                     await gate.wait()
+                    return .object([:])
+                }))
+        registry.register(
+            QMPCommand(
+                name: "x-block-thread",
+                body: .inBand { _, _ in
+                    gate.waitBlockingThread()
                     return .object([:])
                 }))
         registry.register(

@@ -114,6 +114,15 @@ struct StreamConnection {
         return outcome
     }
 
+    /// While `held`, reads nothing more, as QEMU reads nothing for a
+    /// suspended monitor: input waits in the kernel (where it wakes no
+    /// thread), and only a hang-up is watched for, which reads what is
+    /// pending and then the end. Reading on after the hold is the
+    /// caller's (the reactor reports input already pending).
+    func holdInput(_ held: Bool) {
+        reader.watchHangUpOnly(held)
+    }
+
     /// Records that the peer stopped sending; `peerGone` when it hung up
     /// entirely. Input already read is kept.
     mutating func endInput(peerGone: Bool) {

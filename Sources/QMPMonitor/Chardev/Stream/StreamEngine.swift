@@ -79,7 +79,7 @@ final class StreamEngine: ChardevLinkTarget {
     /// Attaches `frontend`; an open connection is announced to it on the I/O queue.
     func attach(_ frontend: any ChardevFrontend) throws(ChardevError) -> ChardevLink {
         let link = try state.withLock { state throws(ChardevError) in
-            state.readingPaused = false
+            state.setReadingPaused(false)
             return try state.slot.attach(frontend, to: self, chardevID: chardevID)
         }
         schedulePump()
@@ -122,7 +122,7 @@ final class StreamEngine: ChardevLinkTarget {
     func setReadingPaused(_ paused: Bool, from link: ChardevLink) {
         let resumed = state.withLock { state in
             guard state.slot.holds(link) else { return false }
-            state.readingPaused = paused
+            state.setReadingPaused(paused)
             return !paused
         }
         if resumed { schedulePump() }
@@ -132,7 +132,7 @@ final class StreamEngine: ChardevLinkTarget {
         dispatchPrecondition(condition: .onQueue(queue))
         let resumed = state.withLock { state in
             guard state.slot.holds(link) else { return false }
-            state.readingPaused = false
+            state.resumeReadingNow()
             return true
         }
         if resumed { pump() }
@@ -150,7 +150,7 @@ final class StreamEngine: ChardevLinkTarget {
 
     func detach(_ link: ChardevLink) {
         state.withLock { state in
-            if state.slot.detach(link) { state.readingPaused = false }
+            if state.slot.detach(link) { state.setReadingPaused(false) }
         }
     }
 

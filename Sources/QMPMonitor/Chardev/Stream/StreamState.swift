@@ -11,7 +11,7 @@ struct StreamState {
     /// The listening socket's watch, for a server.
     var listener: IOWatch?
     /// Whether the frontend paused input delivery.
-    var readingPaused = false
+    private(set) var readingPaused = false
     private var lastGeneration = 0
 
     /// A fresh connection generation.
@@ -25,7 +25,23 @@ struct StreamState {
     mutating func open(_ newConnection: StreamConnection) {
         precondition(connection == nil, "a stream chardev has one connection at a time")
         connection = newConnection
+        connection?.holdInput(readingPaused)
         listener?.turnOff()
+    }
+
+    /// Pauses or resumes input delivery. While paused, the connection
+    /// reads nothing more (see ``StreamConnection/holdInput(_:)``).
+    mutating func setReadingPaused(_ paused: Bool) {
+        readingPaused = paused
+        connection?.holdInput(paused)
+    }
+
+    /// Resumes input delivery, first reading what the peer sent while it
+    /// was paused, so that the frontend gets it without a trip through
+    /// the reactor.
+    mutating func resumeReadingNow() {
+        if readingPaused, let generation = connection?.generation { read(generation) }
+        setReadingPaused(false)
     }
 
     /// Reads from connection `generation`; see ``nextEvent()`` for what
