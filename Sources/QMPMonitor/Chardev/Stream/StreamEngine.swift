@@ -135,7 +135,9 @@ final class StreamEngine: ChardevLinkTarget {
             state.resumeReadingNow()
             return true
         }
-        if resumed { pump() }
+        guard resumed else { return }
+        pump()
+        state.withLock { $0.matchHoldToPause() }
     }
 
     func closeConnection(afterFlush: Bool, from link: ChardevLink) {

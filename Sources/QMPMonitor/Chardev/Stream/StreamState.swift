@@ -38,10 +38,18 @@ struct StreamState {
 
     /// Resumes input delivery, first reading what the peer sent while it
     /// was paused, so that the frontend gets it without a trip through
-    /// the reactor.
+    /// the reactor. The connection still holds its input until
+    /// ``matchHoldToPause()``: a frontend that pauses again as soon as it
+    /// took its input (a monitor without OOB, after one request) then
+    /// costs no change of the reactor's registration.
     mutating func resumeReadingNow() {
         if readingPaused, let generation = connection?.generation { read(generation) }
-        setReadingPaused(false)
+        readingPaused = false
+    }
+
+    /// Makes the connection hold its input exactly while reading is paused.
+    func matchHoldToPause() {
+        connection?.holdInput(readingPaused)
     }
 
     /// Reads from connection `generation`; see ``nextEvent()`` for what
