@@ -24,10 +24,11 @@ import QAPIRuntime
 /// regular file, `/dev/null`) counts as always ready, as libdispatch
 /// treats it.
 ///
-/// The thread that epoll wakes runs the handler itself, inside the
-/// watch's serial queue (`sync`), then the work the handler asked for
-/// with ``ReactorThread/afterDelivery(_:)``: a request costs one thread
-/// wake-up, where handing it to the queue's own thread cost another.
+/// For an inline watch, the thread that epoll wakes runs the handler
+/// itself, inside the watch's serial queue (`sync`), then the work the
+/// handler asked for with ``ReactorThread/afterDelivery(_:)``: a request
+/// costs one thread wake-up, where handing it to the queue's own thread
+/// cost another. Other watches' handlers are dispatched to their queues.
 /// Several threads wait on the one epoll descriptor (the kernel wakes one
 /// per readiness); when every thread is busy (a queue held by a long
 /// block, or long work after a delivery) another is started, so some
@@ -67,16 +68,17 @@ final class EPollReactor: Sendable {
 
     /// Adds a watch of `descriptor` for `direction`, off until
     /// ``turnOn(_:_:)``. `onEvent` runs on `queue` at each readiness
-    /// while on; `onCancel` runs on `queue` once after ``cancel(_:_:)``,
+    /// while on (`inline`: run by the reactor thread itself, inside the
+    /// queue); `onCancel` runs on `queue` once after ``cancel(_:_:)``,
     /// when the descriptor is no longer registered (so it may close it).
     func add(
-        _ descriptor: Int32, _ direction: Direction, queue: DispatchQueue,
+        _ descriptor: Int32, _ direction: Direction, queue: DispatchQueue, inline: Bool,
         onEvent: @escaping @Sendable () -> Void, onCancel: @escaping @Sendable () -> Void
     ) {
         table.withLock { table in
             table.add(
                 descriptor, direction,
-                EPollWatch(queue: queue, onEvent: onEvent, onCancel: onCancel))
+                EPollWatch(queue: queue, inline: inline, onEvent: onEvent, onCancel: onCancel))
         }
     }
 
@@ -167,7 +169,11 @@ final class EPollReactor: Sendable {
                     table.ready(token: event.data.u64, events: event.events, epoll: epollDescriptor)
                 }
                 for delivery in deliveries {
-                    delivery.watch.queue.sync { run(delivery) }
+                    if delivery.watch.inline {
+                        delivery.watch.queue.sync { run(delivery) }
+                    } else {
+                        delivery.watch.queue.async { [self] in run(delivery) }
+                    }
                 }
             }
             // After every readiness of the batch: work that runs long

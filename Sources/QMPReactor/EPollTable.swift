@@ -7,6 +7,8 @@ import Glibc
 struct EPollWatch: Sendable {
     /// Where the handlers run.
     let queue: DispatchQueue
+    /// Whether the reactor thread runs `onEvent` itself, inside `queue`.
+    let inline: Bool
     /// Runs at each readiness while the watch is on.
     let onEvent: @Sendable () -> Void
     /// Runs once after the watch is cancelled and unregistered.

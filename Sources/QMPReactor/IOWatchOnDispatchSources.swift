@@ -20,17 +20,20 @@ package struct IOWatch {
     package var isOn: Bool { state == .on }
 
     /// A watch for readability of `descriptor`; `onEvent` runs on `queue`
-    /// while the watch is on, `onCancel` once after ``cancel()``.
+    /// while the watch is on, `onCancel` once after ``cancel()``. With
+    /// `inline`, on Linux, the reactor thread that sees the readiness
+    /// runs `onEvent` itself, inside `queue`, and then what it asked for
+    /// with `ReactorThread.afterDelivery` (elsewhere it changes nothing).
     package static func reading(
-        _ descriptor: Int32, queue: DispatchQueue,
+        _ descriptor: Int32, queue: DispatchQueue, inline: Bool = false,
         onEvent: @escaping @Sendable () -> Void, onCancel: @escaping @Sendable () -> Void
     ) -> IOWatch {
         IOWatch(DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue), onEvent, onCancel)
     }
 
-    /// A watch for writability of `descriptor`, otherwise like ``reading(_:queue:onEvent:onCancel:)``.
+    /// A watch for writability of `descriptor`, otherwise like ``reading(_:queue:inline:onEvent:onCancel:)``.
     package static func writing(
-        _ descriptor: Int32, queue: DispatchQueue,
+        _ descriptor: Int32, queue: DispatchQueue, inline: Bool = false,
         onEvent: @escaping @Sendable () -> Void, onCancel: @escaping @Sendable () -> Void
     ) -> IOWatch {
         IOWatch(DispatchSource.makeWriteSource(fileDescriptor: descriptor, queue: queue), onEvent, onCancel)

@@ -15,29 +15,33 @@ package struct IOWatch {
     package private(set) var isOn = false
 
     /// A watch for readability of `descriptor`; `onEvent` runs on `queue`
-    /// while the watch is on, `onCancel` once after ``cancel()``.
+    /// while the watch is on, `onCancel` once after ``cancel()``. With
+    /// `inline`, on Linux, the reactor thread that sees the readiness
+    /// runs `onEvent` itself, inside `queue`, and then what it asked for
+    /// with `ReactorThread.afterDelivery` (elsewhere it changes nothing).
     package static func reading(
-        _ descriptor: Int32, queue: DispatchQueue,
+        _ descriptor: Int32, queue: DispatchQueue, inline: Bool = false,
         onEvent: @escaping @Sendable () -> Void, onCancel: @escaping @Sendable () -> Void
     ) -> IOWatch {
-        IOWatch(descriptor, .reading, queue, onEvent, onCancel)
+        IOWatch(descriptor, .reading, queue, inline, onEvent, onCancel)
     }
 
-    /// A watch for writability of `descriptor`, otherwise like ``reading(_:queue:onEvent:onCancel:)``.
+    /// A watch for writability of `descriptor`, otherwise like ``reading(_:queue:inline:onEvent:onCancel:)``.
     package static func writing(
-        _ descriptor: Int32, queue: DispatchQueue,
+        _ descriptor: Int32, queue: DispatchQueue, inline: Bool = false,
         onEvent: @escaping @Sendable () -> Void, onCancel: @escaping @Sendable () -> Void
     ) -> IOWatch {
-        IOWatch(descriptor, .writing, queue, onEvent, onCancel)
+        IOWatch(descriptor, .writing, queue, inline, onEvent, onCancel)
     }
 
     private init(
-        _ descriptor: Int32, _ direction: EPollReactor.Direction, _ queue: DispatchQueue,
+        _ descriptor: Int32, _ direction: EPollReactor.Direction, _ queue: DispatchQueue, _ inline: Bool,
         _ onEvent: @escaping @Sendable () -> Void, _ onCancel: @escaping @Sendable () -> Void
     ) {
         self.descriptor = descriptor
         self.direction = direction
-        EPollReactor.shared.add(descriptor, direction, queue: queue, onEvent: onEvent, onCancel: onCancel)
+        EPollReactor.shared.add(
+            descriptor, direction, queue: queue, inline: inline, onEvent: onEvent, onCancel: onCancel)
     }
 
     /// Starts or restarts event delivery.

@@ -5,6 +5,9 @@ public struct QMPCommand: Sendable {
     /// How the command runs.
     public enum Body: Sendable {
         /// Runs on the dispatcher, one command at a time, in order.
+        /// `MonitorServer` starts it on the thread that read the request;
+        /// it may suspend or even hold that thread, while other threads
+        /// serve out-of-band requests and other monitors.
         ///
         /// It receives the request's `arguments` (`{}` when absent,
         /// spec R9) and the compat policy, and returns the `return` value

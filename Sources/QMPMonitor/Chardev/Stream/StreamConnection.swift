@@ -61,7 +61,8 @@ struct StreamConnection {
     private var output = ByteQueue()
 
     /// Starts watching the descriptors (reading at once). `onReadable` and
-    /// `onWritable` run on `queue`.
+    /// `onWritable` run on `queue`, inline on the reactor's thread (so
+    /// that a request is read and run on one thread).
     init(
         reading readDescriptor: Int32, writing writeDescriptor: Int32, isSocket: Bool,
         generation: Int, filename: String, queue: DispatchQueue, descriptors: DispatchGroup,
@@ -75,8 +76,10 @@ struct StreamConnection {
         let watches = DispatchGroup()
         watches.enter()
         watches.enter()
-        reader = .reading(readDescriptor, queue: queue, onEvent: onReadable, onCancel: { watches.leave() })
-        writer = .writing(writeDescriptor, queue: queue, onEvent: onWritable, onCancel: { watches.leave() })
+        reader = .reading(
+            readDescriptor, queue: queue, inline: true, onEvent: onReadable, onCancel: { watches.leave() })
+        writer = .writing(
+            writeDescriptor, queue: queue, inline: true, onEvent: onWritable, onCancel: { watches.leave() })
         descriptors.enter()
         watches.notify(queue: queue) {
             Glibc.close(readDescriptor)

@@ -41,7 +41,7 @@ final class StreamEngine: ChardevLinkTarget {
         let release = descriptors
         state.withLock { state in
             state.listener = .reading(
-                descriptor, queue: queue,
+                descriptor, queue: queue, inline: true,
                 onEvent: { [weak self] in self?.acceptClient(from: descriptor, describe: describe) },
                 onCancel: {
                     Glibc.close(descriptor)
