@@ -130,7 +130,7 @@ public enum QAPISwiftGenerator {
             } else if let alternate = type as? QAPISchemaAlternateType {
                 alternates.emit(alternate, into: &declaration, support: &support)
             }
-            return SwiftTypeShards.Chunk(module: module.name, declaration: declaration.text, support: support.text)
+            return SwiftTypeShards.Chunk(module: module.name, declaration: declaration.bytes, support: support.bytes)
         }
     }
 }

@@ -1,8 +1,15 @@
 /// Builds Swift source text line by line with four-space indentation.
+///
+/// The text is kept as UTF-8 bytes: appending a string's bytes to an
+/// array costs a fraction of appending it to a `String`, and the writers
+/// append some million pieces for QEMU's schema.
 struct SwiftCodeWriter {
-    /// The text so far.
-    private(set) var text = ""
+    /// The text so far, as UTF-8.
+    private(set) var bytes: [UInt8] = []
     private var depth = 0
+
+    /// The text so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The width of the current indentation, in columns.
     var indentWidth: Int { depth * 4 }
@@ -11,22 +18,22 @@ struct SwiftCodeWriter {
     mutating func line(_ line: String = "") {
         if !line.isEmpty {
             indent()
-            text += line
+            bytes.append(contentsOf: line.utf8)
         }
-        text += "\n"
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// Appends the current indentation.
     private mutating func indent() {
         if depth < Self.indentations.count {
-            text += Self.indentations[depth]
+            bytes.append(contentsOf: Self.indentations[depth])
         } else {
-            for _ in 0..<depth { text += "    " }
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 4))
         }
     }
 
     /// The indentation of each of the first few depths, appended at once.
-    private static let indentations = (0..<8).map { String(repeating: " ", count: $0 * 4) }
+    private static let indentations = (0..<8).map { [UInt8](repeating: UInt8(ascii: " "), count: $0 * 4) }
 
     /// Appends `opening`, the lines `body` writes one level deeper, and `closing`.
     mutating func block(_ opening: String, closing: String = "}", _ body: (inout SwiftCodeWriter) -> Void) {
@@ -73,21 +80,26 @@ struct SwiftCodeWriter {
     /// Appends this writer's text to `writer` under a mark naming the
     /// section that holds the codec; nothing when it is empty.
     func append(to writer: inout SwiftCodeWriter) {
-        guard !text.isEmpty else { return }
+        guard !bytes.isEmpty else { return }
         writer.line()
         writer.line("// MARK: - Support for the runtime: the codec, out of the way of the data types")
-        writer.appendRaw(text)
+        writer.appendRaw(bytes)
     }
 
     /// Appends `raw` as it is, without indentation.
     mutating func appendRaw(_ raw: String) {
-        text += raw
+        bytes.append(contentsOf: raw.utf8)
+    }
+
+    /// Appends `raw` (UTF-8) as it is, without indentation.
+    mutating func appendRaw(_ raw: [UInt8]) {
+        bytes.append(contentsOf: raw)
     }
 
     /// Makes room for `count` more bytes of text at once, instead of
     /// growing the text step by step.
     mutating func reserveCapacity(_ count: Int) {
-        text.reserveCapacity(text.utf8.count + count)
+        bytes.reserveCapacity(bytes.count + count)
     }
 
     /// The longest generated line, indentation included (the
@@ -106,9 +118,9 @@ struct SwiftCodeWriter {
             }
             for piece in Self.wrap(paragraph, width: width) {
                 indent()
-                text += "/// "
-                text += piece
-                text += "\n"
+                bytes.append(contentsOf: "/// ".utf8)
+                bytes.append(contentsOf: piece.utf8)
+                bytes.append(UInt8(ascii: "\n"))
             }
         }
     }

@@ -6,19 +6,19 @@ enum SwiftTypeShards {
     /// One type: the module it comes from, its declaration and its codec.
     struct Chunk {
         let module: String
-        let declaration: String
-        let support: String
+        let declaration: [UInt8]
+        let support: [UInt8]
     }
 
     /// `count` files, each opened by `header()`, holding consecutive runs
     /// of `chunks`; a mark names the module wherever it changes.
     static func distribute(_ chunks: [Chunk], count: Int, header: () -> SwiftCodeWriter) -> [SwiftCodeWriter] {
-        let total = chunks.reduce(0) { $0 + $1.declaration.utf8.count + $1.support.utf8.count }
+        let total = chunks.reduce(0) { $0 + $1.declaration.count + $1.support.count }
         var shards: [[Chunk]] = Array(repeating: [], count: count)
         var shard = 0
         var filled = 0
         for chunk in chunks {
-            let size = chunk.declaration.utf8.count + chunk.support.utf8.count
+            let size = chunk.declaration.count + chunk.support.count
             // Move on once this shard holds its share of everything so far.
             if shard < count - 1, !shards[shard].isEmpty, (filled + size / 2) * count > total * (shard + 1) {
                 shard += 1
@@ -29,8 +29,8 @@ enum SwiftTypeShards {
         return shards.map { chunks in
             var writer = header()
             var support = SwiftCodeWriter()
-            let declarations = chunks.reduce(0) { $0 + $1.declaration.utf8.count + 64 }
-            let supports = chunks.reduce(0) { $0 + $1.support.utf8.count }
+            let declarations = chunks.reduce(0) { $0 + $1.declaration.count + 64 }
+            let supports = chunks.reduce(0) { $0 + $1.support.count }
             writer.reserveCapacity(declarations + supports + 256)
             support.reserveCapacity(supports)
             var module: String?
