@@ -17,6 +17,9 @@ import Testing
             ("QAPIRuntime", "QAPIRuntime_"),
             ("String", "String"),
             ("1Type", "_1Type"),
+            // Each character outside ASCII is one `_`, however many bytes.
+            ("Caf\u{E9}-Info", "Caf__Info"),
+            ("\u{1F600}x", "_x"),
         ])
     func typeNames(_ qapi: String, _ swift: String) {
         #expect(SwiftNaming.typeName(qapi) == swift)

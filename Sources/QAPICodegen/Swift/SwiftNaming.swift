@@ -16,10 +16,7 @@
 public enum SwiftNaming {
     /// The Swift name of a QAPI type.
     public static func typeName(_ name: String) -> String {
-        var result = ""
-        for scalar in name.unicodeScalars {
-            result.unicodeScalars.append(isIdentifierScalar(scalar) ? scalar : "_")
-        }
+        var result = asciiIdentifier(name) ?? identifierByScalars(name)
         if let first = result.unicodeScalars.first, isDigit(first) { result = "_" + result }
         if reservedTypeNames.contains(result) { result += "_" }
         return result
@@ -100,6 +97,30 @@ public enum SwiftNaming {
     private static func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
     private static func lowered(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte + 32 : byte }
     private static func uppered(_ byte: UInt8) -> UInt8 { isLower(byte) ? byte - 32 : byte }
+
+    /// `name` with each character that cannot be in an identifier
+    /// replaced by `_`, for ASCII `name` (byte by byte); nil otherwise.
+    private static func asciiIdentifier(_ name: String) -> String? {
+        name.withContiguousUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (index, byte) in bytes.enumerated() {
+                    buffer[index] = isIdentifierScalar(Unicode.Scalar(byte)) ? byte : UInt8(ascii: "_")
+                }
+                return bytes.count
+            }
+        }
+    }
+
+    /// `name` with each scalar that cannot be in an identifier replaced
+    /// by `_`.
+    private static func identifierByScalars(_ name: String) -> String {
+        var result = ""
+        for scalar in name.unicodeScalars {
+            result.unicodeScalars.append(isIdentifierScalar(scalar) ? scalar : "_")
+        }
+        return result
+    }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar >= "0" && scalar <= "9"
