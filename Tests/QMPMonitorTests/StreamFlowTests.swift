@@ -152,30 +152,28 @@ final class StreamFlowTests: ChardevTestCase {
         link.detach()
     }
 
+    /// Input read but not consumed when the peer hangs up is dropped.
     func testHangUpDropsInputThatWasNotConsumed() throws {
-        let chardev = try addUnixServer("mon0")
-        let frontend = RecordingFrontend(consumption: .oneLineThenPause)
-        let link = try chardev.attach(frontend)
-        let client = try TestClient.unix(path("qmp.sock"))
-        client.send("a\nb\n")
-        frontend.waitForText("a\n")
-        client.close()
-        frontend.wait("closed while paused") { $0.closedCount == 1 }
-        link.resumeReading()
-        XCTAssertEqual(frontend.recorded, [.opened, .received(Array("a\n".utf8)), .closed])
-        link.detach()
+        try assertHangUpWhilePausedDropsTheRest(first: "a\nb\n", thenAfterPause: "")
     }
 
     /// Input sent while reading is paused stays in the kernel, and a
     /// hang-up is still seen: the connection is dropped with that input.
     func testHangUpWhilePausedIsSeenWithInputLeftInTheKernel() throws {
+        try assertHangUpWhilePausedDropsTheRest(first: "a\n", thenAfterPause: "b\n")
+    }
+
+    /// Sends `first`, waits until the frontend took its first line and
+    /// paused, sends `thenAfterPause` and hangs up: the frontend is told
+    /// the connection closed, and never gets more than that line.
+    private func assertHangUpWhilePausedDropsTheRest(first: String, thenAfterPause: String) throws {
         let chardev = try addUnixServer("mon0")
         let frontend = RecordingFrontend(consumption: .oneLineThenPause)
         let link = try chardev.attach(frontend)
         let client = try TestClient.unix(path("qmp.sock"))
-        client.send("a\n")
+        client.send(first)
         frontend.waitForText("a\n")
-        client.send("b\n")
+        if !thenAfterPause.isEmpty { client.send(thenAfterPause) }
         client.close()
         frontend.wait("closed while paused") { $0.closedCount == 1 }
         link.resumeReading()
