@@ -30,9 +30,11 @@ import QAPIRuntime
 /// costs one thread wake-up, where handing it to the queue's own thread
 /// cost another. Other watches' handlers are dispatched to their queues.
 /// Several threads wait on the one epoll descriptor (the kernel wakes one
-/// per readiness); when every thread is busy (a queue held by a long
-/// block, or long work after a delivery) another is started, so some
-/// thread always waits for readiness.
+/// per readiness). The work after a delivery may run long (a command's
+/// handler may even hold its thread); when every thread would be running
+/// such work another is started, so that some thread is always free to
+/// wait for readiness. (A thread waiting for a watch's queue is free: the
+/// queues' blocks are short.)
 final class EPollReactor: Sendable {
     /// A direction of interest in a descriptor.
     enum Direction: Sendable {
@@ -41,9 +43,11 @@ final class EPollReactor: Sendable {
 
     /// The reactor of the process, started on first use.
     static let shared = EPollReactor()
-    /// How many threads wait from the start: one to run a long delivery,
-    /// one to go on waiting meanwhile.
+    /// How many threads wait from the start: one to run work after a
+    /// delivery, one to go on waiting meanwhile.
     private static let initialThreads = 2
+    /// The name of its threads (in `top -H`, a debugger, `/proc`).
+    package static let threadName = "qmp-reactor"
     /// The most threads it starts, however many are busy.
     private static let maximumThreads = 64
 
@@ -51,13 +55,13 @@ final class EPollReactor: Sendable {
     private let table = QAPILock(EPollTable())
     private let threads = QAPILock(Threads())
 
-    /// The threads and how many of them are busy (not waiting on epoll).
+    /// The threads and how many of them run work after a delivery.
     /// Each thread's buffers are held here for the life of the process
     /// rather than on the thread's stack, where LeakSanitizer took them
     /// for leaks.
     private struct Threads {
         var started: [ThreadBuffers] = []
-        var busy = 0
+        var runningDeferredWork = 0
     }
 
     private init() {
@@ -156,6 +160,7 @@ final class EPollReactor: Sendable {
             threads.started.first { !$0.isClaimed }!.claim()
         }
         buffers.deferred.install()
+        cepoll_name_thread(Self.threadName)
         let events = buffers.events
         while true {
             let count = epoll_wait(epollDescriptor, events.baseAddress, Int32(events.count), -1)
@@ -163,7 +168,6 @@ final class EPollReactor: Sendable {
                 precondition(count == 0 || errno == EINTR, "epoll_wait failed: errno \(errno)")
                 continue
             }
-            becomeBusy()
             for event in events[..<Int(count)] {
                 let deliveries = table.withLock { table in
                     table.ready(token: event.data.u64, events: event.events, epoll: epollDescriptor)
@@ -178,19 +182,22 @@ final class EPollReactor: Sendable {
             }
             // After every readiness of the batch: work that runs long
             // holds up no handler.
-            buffers.deferred.runAll()
-            threads.withLock { $0.busy -= 1 }
+            if !buffers.deferred.items.isEmpty { runDeferredWork(buffers.deferred) }
         }
     }
 
-    /// Counts this thread busy, and starts another when none is left to
-    /// wait for readiness.
-    private func becomeBusy() {
+    /// Runs the work asked for after this thread's deliveries, first
+    /// starting another thread when none would be left free to wait for
+    /// readiness meanwhile.
+    private func runDeferredWork(_ deferred: DeferredWork) {
         let startsAnother = threads.withLock { threads in
-            threads.busy += 1
-            return threads.busy == threads.started.count && threads.started.count < Self.maximumThreads
+            threads.runningDeferredWork += 1
+            return threads.runningDeferredWork == threads.started.count
+                && threads.started.count < Self.maximumThreads
         }
         if startsAnother { startThread() }
+        deferred.runAll()
+        threads.withLock { $0.runningDeferredWork -= 1 }
     }
 }
 

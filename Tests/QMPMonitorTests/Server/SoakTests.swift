@@ -28,16 +28,19 @@ final class SoakTests: ServerTestCase {
         _ = try soak(control: control, requests: 5_000, label: "warm-up")
         let fdsBefore = try Self.openDescriptorCount()
         let rssBefore = try Self.residentBytes()
+        let reactorThreadsBefore = try Self.reactorThreadCount()
         let report = try soak(control: control, requests: Self.totalRequests, label: "soak")
         let fdsAfter = try settledDescriptorCount(target: fdsBefore)
         let rssAfter = try Self.residentBytes()
+        let reactorThreadsAfter = try Self.reactorThreadCount()
         print(
             """
             soak: \(report.clients) clients, \(report.sent) requests sent on connections that stayed open, \
             \(report.answered) answered, \(report.misrouted) misrouted, \(report.duplicated) answered twice, \
             \(report.lost) lost; \(report.abandoned) sent just before an abrupt disconnect, \(report.oob) out of band, \
             \(report.garbage) garbage lines; \(report.hotplugCycles) hotplug cycles, \(report.changes) chardev-changes; \
-            \(report.seconds) s; fds \(fdsBefore) -> \(fdsAfter), RSS \(rssBefore / 1024) -> \(rssAfter / 1024) KiB
+            \(report.seconds) s; fds \(fdsBefore) -> \(fdsAfter), RSS \(rssBefore / 1024) -> \(rssAfter / 1024) KiB, \
+            reactor threads \(reactorThreadsBefore) -> \(reactorThreadsAfter)
             """)
         XCTAssertEqual(report.misrouted, 0)
         XCTAssertEqual(report.duplicated, 0)
@@ -48,6 +51,11 @@ final class SoakTests: ServerTestCase {
         // Fewer is fine: descriptors of earlier tests in this process may
         // still be closing meanwhile; a leak shows as more.
         XCTAssertLessThanOrEqual(fdsAfter, fdsBefore, "open descriptors did not come back")
+        // One server runs one command at a time: however busy its
+        // monitors, the reactor needs no thread beyond the two it starts
+        // with (one running a command, one waiting), or those it has.
+        XCTAssertLessThanOrEqual(
+            reactorThreadsAfter, max(reactorThreadsBefore, 2), "the reactor started threads under load")
         if TestEnvironment.isAddressSanitized {
             // Its quarantine keeps freed memory resident, and its shadow
             // memory grows with the heap: RSS says nothing about leaks here.
@@ -272,6 +280,14 @@ final class SoakTests: ServerTestCase {
             count = try Self.openDescriptorCount()
         }
         return count
+    }
+
+    /// The threads of this process named as the epoll reactor names its own.
+    private static func reactorThreadCount() throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").filter { task in
+            let name = try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)
+            return name?.trimmingCharacters(in: .whitespacesAndNewlines) == "qmp-reactor"
+        }.count
     }
 
     private static func residentBytes() throws -> Int {
