@@ -47,8 +47,8 @@ final class EPollReactor: Sendable {
     /// delivery, one to go on waiting meanwhile.
     private static let initialThreads = 2
     /// The name of its threads (in `top -H`, a debugger, `/proc`).
-    package static let threadName = "qmp-reactor"
-    /// The most threads it starts, however many are busy.
+    private static let threadName = "qmp-reactor"
+    /// The most threads it starts, however many run work after a delivery.
     private static let maximumThreads = 64
 
     private let epollDescriptor: Int32

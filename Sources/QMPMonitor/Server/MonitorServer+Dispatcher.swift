@@ -7,7 +7,7 @@ extension MonitorServer {
     enum DispatcherStep: Sendable {
         /// Run this job.
         case run(DispatcherJob)
-        /// Wait: no monitor has a job.
+        /// Go idle: no monitor has a job (`startDispatcher()` starts it again).
         case wait
         /// Stop the server: shutdown was asked for.
         case stop
