@@ -39,14 +39,32 @@ public struct QAPIDecodingError: Error, Sendable {
         }
     }
 
-    @usableFromInline let problem: Problem
+    /// The problem and its path, behind one reference: a thrown error is
+    /// then a single word, which every member read of generated code
+    /// passes on its error path (a wider error costs each of them a copy
+    /// field by field, a large share of a build of generated code).
+    @usableFromInline
+    final class Storage: Sendable {
+        @usableFromInline let problem: Problem
+        @usableFromInline let reversedPath: [Step]
+
+        @usableFromInline
+        init(_ problem: Problem, reversedPath: [Step]) {
+            self.problem = problem
+            self.reversedPath = reversedPath
+        }
+    }
+
+    @usableFromInline let storage: Storage
+
+    /// What went wrong.
+    @usableFromInline var problem: Problem { storage.problem }
     /// The path, innermost step first.
-    @usableFromInline var reversedPath: [Step]
+    @usableFromInline var reversedPath: [Step] { storage.reversedPath }
 
     @usableFromInline
     init(_ problem: Problem, at path: [Step] = []) {
-        self.problem = problem
-        self.reversedPath = path
+        storage = Storage(problem, reversedPath: path)
     }
 
     /// `Invalid parameter type for 'FULL', expected: KIND`, KIND being
@@ -72,9 +90,7 @@ public struct QAPIDecodingError: Error, Sendable {
     @usableFromInline
     func within(_ step: Step) -> QAPIDecodingError {
         if case .final = problem { return self }
-        var copy = self
-        copy.reversedPath.append(step)
-        return copy
+        return QAPIDecodingError(problem, at: reversedPath + [step])
     }
 
     /// The full path as QEMU prints it: members joined by `.`, list

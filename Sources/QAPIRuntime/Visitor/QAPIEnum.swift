@@ -54,15 +54,26 @@ extension QAPIEnum {
 
     /// Whether the two values have the same wire name, byte for byte:
     /// `unknown("on")` equals a known `on`, as on the wire. The runtime
-    /// supplies this and `hash(into:)`, so that generated enums carry no
-    /// synthesized pair of their own.
+    /// supplies this, `hash(into:)` and `hashValue`, neither inlined nor
+    /// specialised (see QAPIObjectCodable), so that generated enums carry
+    /// no synthesized code of their own for them.
+    @inline(never) @_semantics("optimize.sil.specialize.generic.never")
     public static func == (lhs: Self, rhs: Self) -> Bool {
         UTF8Bytes.equal(lhs.rawValue, rhs.rawValue)
     }
 
     /// Hashes the wire name.
+    @inline(never) @_semantics("optimize.sil.specialize.generic.never")
     public func hash(into hasher: inout Hasher) {
         UTF8Bytes.hash(rawValue, into: &hasher)
+    }
+
+    /// The hash of the wire name.
+    @inline(never) @_semantics("optimize.sil.specialize.generic.never")
+    public var hashValue: Int {
+        var hasher = Hasher()
+        hash(into: &hasher)
+        return hasher.finalize()
     }
 }
 

@@ -13,15 +13,18 @@ public struct QAPIObjectEncoder: Sendable {
     /// Writes member `name`. Each name is written at most once (the schema
     /// guarantees distinct member names).
     ///
-    /// Not inlinable, like the writer of optional members: generated code
-    /// calls them once per member, and inlined copies made a large part
-    /// of a release build of generated code.
+    /// Neither inlined nor specialised, like the writer of optional
+    /// members: generated code calls them once per member, and inlined
+    /// copies made a large part of a release build of generated code (see
+    /// QAPIObjectCodable).
+    @inline(never) @_semantics("optimize.sil.specialize.generic.never")
     public mutating func encode<T: QAPIEncodable>(_ value: T, _ name: String) {
         members.appendNew(name, value.qapiEncoded())
     }
 
     /// Writes optional member `name` when it is present; nil writes
     /// nothing.
+    @inline(never) @_semantics("optimize.sil.specialize.generic.never")
     public mutating func encode<T: QAPIEncodable>(_ value: T?, _ name: String) {
         if let value { members.appendNew(name, value.qapiEncoded()) }
     }

@@ -9,14 +9,25 @@
 /// work on generated code.
 public protocol QAPIWireHashable: QAPIEncodable, Hashable {}
 
+// Neither inlined nor specialised into generated code: see QAPIObjectCodable.
 extension QAPIWireHashable {
     /// Whether the two values have equal wire forms.
+    @inline(never) @_semantics("optimize.sil.specialize.generic.never")
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.qapiEncoded() == rhs.qapiEncoded()
     }
 
     /// Hashes the wire form.
+    @inline(never) @_semantics("optimize.sil.specialize.generic.never")
     public func hash(into hasher: inout Hasher) {
         hasher.combine(qapiEncoded())
+    }
+
+    /// The hash of the wire form.
+    @inline(never) @_semantics("optimize.sil.specialize.generic.never")
+    public var hashValue: Int {
+        var hasher = Hasher()
+        hash(into: &hasher)
+        return hasher.finalize()
     }
 }
