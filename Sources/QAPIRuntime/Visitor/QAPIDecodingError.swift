@@ -55,6 +55,7 @@ public struct QAPIDecodingError: Error, Sendable {
         }
     }
 
+    /// The problem and path of this error; shared by copies, never changed.
     @usableFromInline let storage: Storage
 
     /// What went wrong.
