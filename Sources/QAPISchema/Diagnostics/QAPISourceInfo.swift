@@ -7,33 +7,45 @@
 /// of one schema, and the definition name is filled in by the checks so
 /// that later diagnostics can say "In struct 'X':".
 public final class QAPISourceInfo {
-    /// The file name as it was reached (the root as given, includes joined
-    /// to the including file's directory).
-    public let fileName: String
+    /// What every line of one file shares.
+    private final class File {
+        let name: String
+        /// Changed only by `reparent(to:)`, while files are put together.
+        var parent: QAPISourceInfo?
+        let pragma: QAPIPragma
+
+        init(name: String, parent: QAPISourceInfo?, pragma: QAPIPragma) {
+            self.name = name
+            self.parent = parent
+            self.pragma = pragma
+        }
+    }
+
+    private let file: File
     /// One-based line number.
     public let line: Int
-    /// The `include` directive's location that brought this file in, if any.
-    public let parent: QAPISourceInfo?
-    /// Pragma settings, shared by all files of the schema.
-    public let pragma: QAPIPragma
     /// Meta-type of the definition this line starts (`struct`, `command`, ...).
     public private(set) var definitionMeta: String?
     /// Name of the definition this line starts.
     public private(set) var definitionName: String?
 
+    /// The file name as it was reached (the root as given, includes joined
+    /// to the including file's directory).
+    public var fileName: String { file.name }
+    /// The `include` directive's location that brought this file in, if any.
+    public var parent: QAPISourceInfo? { file.parent }
+    /// Pragma settings, shared by all files of the schema.
+    public var pragma: QAPIPragma { file.pragma }
+
     /// Creates the info for the first line of `fileName`.
     public init(fileName: String, parent: QAPISourceInfo?) {
-        self.fileName = fileName
-        self.line = 1
-        self.parent = parent
-        self.pragma = parent?.pragma ?? QAPIPragma()
+        file = File(name: fileName, parent: parent, pragma: parent?.pragma ?? QAPIPragma())
+        line = 1
     }
 
     private init(copying other: QAPISourceInfo, line: Int) {
-        fileName = other.fileName
+        file = other.file
         self.line = line
-        parent = other.parent
-        pragma = other.pragma
         definitionMeta = other.definitionMeta
         definitionName = other.definitionName
     }
@@ -41,6 +53,18 @@ public final class QAPISourceInfo {
     /// The info for the following line of the same file.
     public func nextLine() -> QAPISourceInfo {
         QAPISourceInfo(copying: self, line: line + 1)
+    }
+
+    /// The info for line `line` of the same file.
+    func atLine(_ line: Int) -> QAPISourceInfo {
+        line == self.line ? self : QAPISourceInfo(copying: self, line: line)
+    }
+
+    /// Makes `parent` the `include` line that brought in this line's file,
+    /// for every line of the file: a file parsed on its own for one
+    /// inclusion serves another (`SpeculativeSchemaReader`).
+    func reparent(to parent: QAPISourceInfo) {
+        file.parent = parent
     }
 
     /// Records the definition this line starts.

@@ -24,7 +24,22 @@ public enum QAPISchemaParser {
     /// and sets `filesRead` to the absolute, normalised paths of the files
     /// it read, in the order read, the main file first; when reading
     /// fails, to the files read until then.
+    ///
+    /// The files are read on several threads at once when they can be
+    /// (`SpeculativeSchemaReader`); when that finds anything wrong, they
+    /// are read again one after the other, which reports the error QEMU
+    /// reports first.
     public static func parse(fileName: String, filesRead: inout [String]) throws(QAPIError) -> QAPIParsedSchema {
+        if let read = SpeculativeSchemaReader().read(fileName: fileName) {
+            filesRead = read.filesRead
+            return read.schema
+        }
+        return try parseSequentially(fileName: fileName, filesRead: &filesRead)
+    }
+
+    /// Reads the schema rooted at `fileName` one file after the other, in
+    /// the order QEMU reads them.
+    static func parseSequentially(fileName: String, filesRead: inout [String]) throws(QAPIError) -> QAPIParsedSchema {
         let included = IncludedFiles()
         defer { filesRead = included.order }
         let source = try load(fileName, includedFrom: nil) { reason in
@@ -87,11 +102,28 @@ final class IncludedFiles {
     /// The same paths in the order the files were read.
     private(set) var order: [String] = []
     /// The working directory, which relative file names are taken against.
-    let workingDirectory = WorkingDirectory.path
+    let workingDirectory: String
+
+    /// An empty set; relative file names are taken against `workingDirectory`.
+    init(workingDirectory: String = WorkingDirectory.path) {
+        self.workingDirectory = workingDirectory
+    }
 
     /// `os.path.abspath(path)`.
     func absolute(_ path: String) -> String {
         QAPIPath.absoluteNormalized(path, cwd: workingDirectory)
+    }
+
+    /// Whether including the file at `absolute` on the line of `info`
+    /// would include a file in itself: `info`'s file or a file that
+    /// includes it is that file.
+    func isLoop(_ absolute: String, at info: QAPISourceInfo) -> Bool {
+        var site: QAPISourceInfo? = info
+        while let current = site {
+            if absolute == self.absolute(current.fileName) { return true }
+            site = current.parent
+        }
+        return false
     }
 
     /// Notes that the file at `path` is being read.
@@ -103,16 +135,33 @@ final class IncludedFiles {
 
 /// Parses one schema file (and, recursively, the files it includes).
 struct SchemaFileParser {
+    /// What the parser does with `include` directives and pragmas.
+    enum DirectiveHandling {
+        /// Reads each included file at once and applies each pragma: the
+        /// sequential reading.
+        case follow
+        /// Notes them in `directives`, reading and changing nothing else
+        /// (a file parsed on its own, by `SpeculativeSchemaReader`).
+        case note
+    }
+
     let fileName: String
     var lexer: SchemaLexer
     let included: IncludedFiles
+    let handling: DirectiveHandling
     private(set) var expressions: [QAPIExpression] = []
     private(set) var docs: [QAPIDoc] = []
+    /// The directives noted (`.note` handling), in file order.
+    private(set) var directives: [SchemaDirective] = []
 
-    init(source: SchemaSource, fileName: String, info: QAPISourceInfo, included: IncludedFiles) {
+    init(
+        source: SchemaSource, fileName: String, info: QAPISourceInfo, included: IncludedFiles,
+        handling: DirectiveHandling = .follow
+    ) {
         self.fileName = fileName
         self.lexer = SchemaLexer(source: source, info: info)
         self.included = included
+        self.handling = handling
         included.insert(fileName)
     }
 
@@ -142,7 +191,11 @@ struct SchemaFileParser {
                     throw QAPIError(info, "value of 'pragma' must be an object")
                 }
                 for (name, value) in settings {
-                    try Self.applyPragma(name: name, value: value, info: info)
+                    let setting = try QAPIPragmaSetting(name: name, value: value, info: info)
+                    switch handling {
+                    case .follow: setting.apply(to: info.pragma)
+                    case .note: directives.append(.pragma(setting))
+                    }
                 }
             } else {
                 if let doc = pendingDoc, doc.symbol == nil {
@@ -174,12 +227,11 @@ struct SchemaFileParser {
                 members: SchemaObject([("include", .string(path))]), info: info, doc: nil))
 
         let absolute = included.absolute(path)
-        var site: QAPISourceInfo? = info
-        while let current = site {
-            if absolute == included.absolute(current.fileName) {
-                throw QAPIError(info, "inclusion loop for \(include)")
-            }
-            site = current.parent
+        if included.isLoop(absolute, at: info) { throw QAPIError(info, "inclusion loop for \(include)") }
+        if handling == .note {
+            directives.append(
+                .include(path: path, info: info, expressionCount: expressions.count, docCount: docs.count))
+            return
         }
         if included.paths.contains(absolute) { return }
 
@@ -192,41 +244,6 @@ struct SchemaFileParser {
         try child.parse()
         expressions.append(contentsOf: child.expressions)
         docs.append(contentsOf: child.docs)
-    }
-
-    private static func applyPragma(name: String, value: SchemaValue, info: QAPISourceInfo) throws(QAPIError) {
-        func stringList() throws(QAPIError) -> [String] {
-            guard case .list(let items) = value else {
-                throw QAPIError(info, "pragma \(name) must be a list of strings")
-            }
-            var strings: [String] = []
-            for item in items {
-                guard case .string(let text) = item else {
-                    throw QAPIError(info, "pragma \(name) must be a list of strings")
-                }
-                strings.append(text)
-            }
-            return strings
-        }
-
-        let pragma = info.pragma
-        switch name {
-        case "doc-required":
-            guard case .bool(let flag) = value else {
-                throw QAPIError(info, "pragma 'doc-required' must be boolean")
-            }
-            pragma.docRequired = flag
-        case "command-name-exceptions":
-            pragma.commandNameExceptions = try stringList()
-        case "command-returns-exceptions":
-            pragma.commandReturnsExceptions = try stringList()
-        case "documentation-exceptions":
-            pragma.documentationExceptions = try stringList()
-        case "member-name-exceptions":
-            pragma.memberNameExceptions = try stringList()
-        default:
-            throw QAPIError(info, "unknown pragma '\(name)'")
-        }
     }
 
     // MARK: Values

@@ -35,8 +35,24 @@ struct SchemaLexer {
     var commentBytes: ArraySlice<UInt8> { bytes[position..<cursor] }
     /// The value of a boolean token.
     private(set) var boolValue = false
-    /// The location of the current line.
-    private(set) var info: QAPISourceInfo
+    /// The location of the current line: made when first asked for, then
+    /// the same object for every later request on that line (so that what
+    /// the checks record on it reaches every holder, as with QEMU's
+    /// per-line info). Lines nobody asks about cost nothing.
+    var info: QAPISourceInfo {
+        mutating get {
+            if let lineInfo { return lineInfo }
+            let made = firstLine.atLine(line)
+            lineInfo = made
+            return made
+        }
+    }
+    /// The location of the file's first line.
+    private let firstLine: QAPISourceInfo
+    /// The current line number.
+    private var line = 1
+    /// The current line's location, once made.
+    private var lineInfo: QAPISourceInfo?
     /// Byte offset of the current token.
     var position = 0
     private var cursor = 0
@@ -44,13 +60,14 @@ struct SchemaLexer {
 
     init(source: SchemaSource, info: QAPISourceInfo) {
         self.bytes = source.bytes
-        self.info = info
+        self.firstLine = info
+        self.lineInfo = info
     }
 
     /// A parse error at the current token, with its column (tabs advance
     /// to the next multiple of eight, as QEMU counts).
     func error(_ message: String) -> QAPIError {
-        QAPIError(info, message, column: column(of: position))
+        QAPIError(lineInfo ?? firstLine.atLine(line), message, column: column(of: position))
     }
 
     private func column(of offset: Int) -> Int {
@@ -109,7 +126,8 @@ struct SchemaLexer {
                     token = .end
                     return
                 }
-                info = info.nextLine()
+                line += 1
+                lineInfo = nil
                 lineStart = cursor
             default:
                 let (scalar, length) = decodeScalar(at: position)
