@@ -1,3 +1,5 @@
+import Dispatch
+import QAPICodegen
 import QAPISchema
 
 #if canImport(Glibc)
@@ -29,6 +31,25 @@ struct OutputDirectory {
             }
             prefix += "/"
         }
+    }
+
+    /// Writes each of `files` as `write(_:to:)` does, several at a time;
+    /// the failure reported is that of the first file (in order) that
+    /// failed.
+    func write(_ files: [GeneratedFile]) throws(Failure) {
+        nonisolated(unsafe) var failures = [Failure?](repeating: nil, count: files.count)
+        failures.withUnsafeMutableBufferPointer { slots in
+            // Each job writes only its own slot.
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                do throws(Failure) {
+                    try write(files[index].contents, to: files[index].name)
+                } catch {
+                    slots[index] = error
+                }
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Writes `contents` to file `name` unless it already holds exactly that.

@@ -73,9 +73,7 @@ do {
         let files = try QAPISwiftGenerator.generate(schema, options: options.generator)
         let output = OutputDirectory(path: directory)
         try output.create()
-        for file in files {
-            try output.write(file.contents, to: file.name)
-        }
+        try output.write(files)
     case .check, .help, .checkBuildPlan:
         break
     }

@@ -99,4 +99,19 @@ final class CommandLineTests: XCTestCase {
         let dump = try run(["--dump", "ok.json"])
         XCTAssertTrue(dump.out.hasSuffix("module ok.json\nenum Colour\n    member red\n"), dump.out)
     }
+
+    func testAnUnwritableOutputFileIsOneClearErrorForTheFirstSuchFile() throws {
+        try write("{ 'enum': 'Colour', 'data': ['red'] }\n", to: "ok.json")
+        // Two output files that cannot be written, written at the same
+        // time: the error names the first in the output's order.
+        for name in ["qapi-events.swift", "qapi-types-3.swift"] {
+            try FileManager.default.createDirectory(
+                at: scratch.appendingPathComponent("out/\(name)"), withIntermediateDirectories: true)
+        }
+        let result = try run(["-o", "out", "ok.json"])
+        XCTAssertEqual(result.err, "qapi-gen: error: cannot write 'out/qapi-types-3.swift': Is a directory\n")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: scratch.appendingPathComponent("out/qapi-commands.swift").path))
+    }
 }

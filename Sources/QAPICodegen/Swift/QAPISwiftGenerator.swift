@@ -57,7 +57,7 @@ public enum QAPISwiftGenerator {
         let parts = SwiftOtherFiles.Part.slowestFirst
         let jobs = SwiftParallelJobs.map(count: parts.count + 1 + typeBatches.count) { index -> ParallelJob in
             if index < parts.count {
-                return .file(parts[index], otherFiles.write(parts[index]))
+                return .file(parts[index], otherFiles.write(parts[index]).text)
             }
             if index == parts.count {
                 return .nameClashCheck(
@@ -68,7 +68,7 @@ public enum QAPISwiftGenerator {
             }
             return .types(chunks(of: typeBatches[index - parts.count - 1], context: context))
         }
-        var files: [SwiftOtherFiles.Part: SwiftCodeWriter] = [:]
+        var files: [SwiftOtherFiles.Part: String] = [:]
         var typeChunks: [SwiftTypeShards.Chunk] = []
         for job in jobs {
             switch job {
@@ -77,11 +77,11 @@ public enum QAPISwiftGenerator {
             case .types(let chunks): typeChunks += chunks
             }
         }
-        let typeWriters = SwiftTypeShards.distribute(typeChunks, count: QAPIOutputPlan.types.count) {
+        let typeFiles = SwiftTypeShards.distribute(typeChunks, count: QAPIOutputPlan.types.count) {
             SwiftOtherFiles.header(for: source)
         }
-        let writers = typeWriters + SwiftOtherFiles.Part.allCases.map { files[$0]! }
-        return zip(QAPIOutputPlan.files, writers).map { GeneratedFile(name: $0, contents: $1.text) }
+        let contents = typeFiles + SwiftOtherFiles.Part.allCases.map { files[$0]! }
+        return zip(QAPIOutputPlan.files, contents).map { GeneratedFile(name: $0, contents: $1) }
     }
 
     private static func generatedTypes(in module: QAPISchemaModule, context: SwiftGenerationContext) -> [QAPISchemaType]
@@ -96,8 +96,8 @@ public enum QAPISwiftGenerator {
 
     /// What one parallel job of `generate` makes.
     private enum ParallelJob {
-        /// One of the other files.
-        case file(SwiftOtherFiles.Part, SwiftCodeWriter)
+        /// One of the other files, and its text.
+        case file(SwiftOtherFiles.Part, String)
         /// The name clash check: its first clash, if any.
         case nameClashCheck(Result<Void, QAPIError>)
         /// A batch of types, each as a declaration and its codec.

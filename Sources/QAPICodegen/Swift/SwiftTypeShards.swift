@@ -10,9 +10,11 @@ enum SwiftTypeShards {
         let support: [UInt8]
     }
 
-    /// `count` files, each opened by `header()`, holding consecutive runs
-    /// of `chunks`; a mark names the module wherever it changes.
-    static func distribute(_ chunks: [Chunk], count: Int, header: () -> SwiftCodeWriter) -> [SwiftCodeWriter] {
+    /// The text of `count` files, each opened by `header()`, holding
+    /// consecutive runs of `chunks`; a mark names the module wherever it
+    /// changes. The files are put together at the same time, by parallel
+    /// jobs.
+    static func distribute(_ chunks: [Chunk], count: Int, header: () -> SwiftCodeWriter) -> [String] {
         let total = chunks.reduce(0) { $0 + $1.declaration.count + $1.support.count }
         var shards: [[Chunk]] = Array(repeating: [], count: count)
         var shard = 0
@@ -26,7 +28,8 @@ enum SwiftTypeShards {
             shards[shard].append(chunk)
             filled += size
         }
-        return shards.map { chunks in
+        return SwiftParallelJobs.map(count: count) { index in
+            let chunks = shards[index]
             var writer = header()
             var support = SwiftCodeWriter()
             let declarations = chunks.reduce(0) { $0 + $1.declaration.count + 64 }
@@ -45,7 +48,7 @@ enum SwiftTypeShards {
                 support.appendRaw(chunk.support)
             }
             support.append(to: &writer)
-            return writer
+            return writer.text
         }
     }
 }
