@@ -26,15 +26,19 @@ struct SwiftCommandEmitter {
         // `migrate-set-parameters` takes a `MigrateSetParameters`) or a
         // sibling namespace's name is still the schema type.
         let descriptor = context.runtime(command.allowOOB ? "QMPOutOfBandCommand" : "QMPInBandCommand")
+        // Constants as computed properties, not `static let`: a stored one
+        // costs three functions (initializer, addressor, getter) and a
+        // lazy global per command, which showed in build times.
         writer.block("extension \(context.commandsName).\(namespace): \(descriptor) {") { writer in
             writer.line("/// The command's wire name.")
             writer.line(
-                "\(access)static let name: \(context.std("String")) = \(SwiftGenerationContext.literal(command.name))")
+                "\(access)static var name: \(context.std("String")) { \(SwiftGenerationContext.literal(command.name)) }"
+            )
             writer.line("/// The command's flags.")
-            writer.line("\(access)static let flags: \(context.runtime("QMPCommandFlags")) = \(Self.flags(command))")
+            writer.line("\(access)static var flags: \(context.runtime("QMPCommandFlags")) { \(Self.flags(command)) }")
             if let features = context.featureExpression(command.features) {
                 writer.line("/// The command's special features, for the compat policy.")
-                writer.line("\(access)static let features: \(context.runtime("QAPIFeatures")) = \(features)")
+                writer.line("\(access)static var features: \(context.runtime("QAPIFeatures")) { \(features) }")
             }
             writer.line("/// The schema the command belongs to.")
             writer.line(

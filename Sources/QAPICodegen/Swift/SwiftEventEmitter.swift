@@ -15,8 +15,9 @@ struct SwiftEventEmitter {
         let object = context.runtime("JSONObject")
         let header: (inout SwiftCodeWriter) -> Void = { writer in
             writer.line("/// The event's wire name.")
+            // Computed, not stored: see SwiftCommandEmitter.
             writer.line(
-                "\(access)static let name: \(context.std("String")) = \(SwiftGenerationContext.literal(event.name))")
+                "\(access)static var name: \(context.std("String")) { \(SwiftGenerationContext.literal(event.name)) }")
             writer.line()
         }
         writer.block("extension \(context.eventsName) {") { writer in

@@ -17,9 +17,9 @@ extension Commands {
 
 extension Commands.QmpCapabilities: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "qmp_capabilities"
+    package static var name: String { "qmp_capabilities" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = [.allowPreconfig]
+    package static var flags: QMPCommandFlags { [.allowPreconfig] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -53,9 +53,9 @@ extension Commands {
 
 extension Commands.QueryVersion: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "query-version"
+    package static var name: String { "query-version" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = [.allowPreconfig]
+    package static var flags: QMPCommandFlags { [.allowPreconfig] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -77,9 +77,9 @@ extension Commands {
 
 extension Commands.QueryCommands: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "query-commands"
+    package static var name: String { "query-commands" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = [.allowPreconfig]
+    package static var flags: QMPCommandFlags { [.allowPreconfig] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -100,9 +100,9 @@ extension Commands {
 
 extension Commands.Quit: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "quit"
+    package static var name: String { "quit" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -129,9 +129,9 @@ extension Commands {
 
 extension Commands.MonitorAdd: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "monitor-add"
+    package static var name: String { "monitor-add" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -181,9 +181,9 @@ extension Commands {
 
 extension Commands.MonitorRemove: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "monitor-remove"
+    package static var name: String { "monitor-remove" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -216,9 +216,9 @@ extension Commands {
 
 extension Commands.QueryMonitors: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "query-monitors"
+    package static var name: String { "query-monitors" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -249,9 +249,9 @@ extension Commands {
 
 extension Commands.QueryQmpSchema: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "query-qmp-schema"
+    package static var name: String { "query-qmp-schema" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = [.allowPreconfig]
+    package static var flags: QMPCommandFlags { [.allowPreconfig] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -275,9 +275,9 @@ extension Commands {
 
 extension Commands.QueryChardev: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "query-chardev"
+    package static var name: String { "query-chardev" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = [.allowPreconfig]
+    package static var flags: QMPCommandFlags { [.allowPreconfig] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -299,9 +299,9 @@ extension Commands {
 
 extension Commands.RingbufWrite: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "ringbuf-write"
+    package static var name: String { "ringbuf-write" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -344,9 +344,9 @@ extension Commands {
 
 extension Commands.RingbufRead: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "ringbuf-read"
+    package static var name: String { "ringbuf-read" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -389,9 +389,9 @@ extension Commands {
 
 extension Commands.ChardevAdd: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "chardev-add"
+    package static var name: String { "chardev-add" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -428,9 +428,9 @@ extension Commands {
 
 extension Commands.ChardevRemove: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "chardev-remove"
+    package static var name: String { "chardev-remove" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -471,9 +471,9 @@ extension Commands {
 
 extension Commands.ChardevChange: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "chardev-change"
+    package static var name: String { "chardev-change" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -513,9 +513,9 @@ extension Commands {
 
 extension Commands.QueryStatus: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "query-status"
+    package static var name: String { "query-status" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = [.allowPreconfig]
+    package static var flags: QMPCommandFlags { [.allowPreconfig] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -537,9 +537,9 @@ extension Commands {
 
 extension Commands.Stop: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "stop"
+    package static var name: String { "stop" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -561,9 +561,9 @@ extension Commands {
 
 extension Commands.Cont: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "cont"
+    package static var name: String { "cont" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -586,9 +586,9 @@ extension Commands {
 
 extension Commands.SystemReset: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "system_reset"
+    package static var name: String { "system_reset" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -611,9 +611,9 @@ extension Commands {
 
 extension Commands.SystemPowerdown: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "system_powerdown"
+    package static var name: String { "system_powerdown" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -642,9 +642,9 @@ extension Commands {
 
 extension Commands.Yank: QMPOutOfBandCommand {
     /// The command's wire name.
-    package static let name: String = "yank"
+    package static var name: String { "yank" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = [.allowOOB]
+    package static var flags: QMPCommandFlags { [.allowOOB] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -677,9 +677,9 @@ extension Commands {
 
 extension Commands.QueryYank: QMPOutOfBandCommand {
     /// The command's wire name.
-    package static let name: String = "query-yank"
+    package static var name: String { "query-yank" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = [.allowOOB]
+    package static var flags: QMPCommandFlags { [.allowOOB] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -708,9 +708,9 @@ extension Commands {
 
 extension Commands.HumanMonitorCommand: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "human-monitor-command"
+    package static var name: String { "human-monitor-command" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = []
+    package static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -748,9 +748,9 @@ extension Commands {
 
 extension Commands.QueryName: QMPInBandCommand {
     /// The command's wire name.
-    package static let name: String = "query-name"
+    package static var name: String { "query-name" }
     /// The command's flags.
-    package static let flags: QMPCommandFlags = [.allowPreconfig]
+    package static var flags: QMPCommandFlags { [.allowPreconfig] }
     /// The schema the command belongs to.
     package static var schema: QMPSchemaIntrospection? { Introspection.schema }
 

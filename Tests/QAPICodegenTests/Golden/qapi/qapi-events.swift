@@ -13,7 +13,7 @@ extension Events {
     /// - Remark: QAPI event `SHUTDOWN`, from `run-state.json`.
     package struct Shutdown: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        package static let name: String = "SHUTDOWN"
+        package static var name: String { "SHUTDOWN" }
 
         /// whether the guest asked for it
         package var guest: Bool
@@ -40,7 +40,7 @@ extension Events {
     /// - Remark: QAPI event `STOP`, from `run-state.json`.
     package struct Stop: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        package static let name: String = "STOP"
+        package static var name: String { "STOP" }
 
         /// The event (it has no data).
         package init() {}
@@ -54,7 +54,7 @@ extension Events {
     /// - Remark: QAPI event `RESUME`, from `run-state.json`.
     package struct Resume: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        package static let name: String = "RESUME"
+        package static var name: String { "RESUME" }
 
         /// The event (it has no data).
         package init() {}
@@ -68,7 +68,7 @@ extension Events {
     /// - Remark: QAPI event `RESET`, from `run-state.json`.
     package struct Reset: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        package static let name: String = "RESET"
+        package static var name: String { "RESET" }
 
         /// whether the guest asked for it
         package var guest: Bool
@@ -95,7 +95,7 @@ extension Events {
     /// - Remark: QAPI event `POWERDOWN`, from `run-state.json`.
     package struct Powerdown: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        package static let name: String = "POWERDOWN"
+        package static var name: String { "POWERDOWN" }
 
         /// The event (it has no data).
         package init() {}

@@ -15,9 +15,9 @@ extension Commands {
 
 extension Commands.Ping: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "ping"
+    static var name: Swift.String { "ping" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -35,9 +35,9 @@ extension Commands {
 
 extension Commands.PingEmpty: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "ping-empty"
+    static var name: Swift.String { "ping-empty" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -60,9 +60,9 @@ extension Commands {
 
 extension Commands.AddTool: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "add-tool"
+    static var name: Swift.String { "add-tool" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -96,9 +96,9 @@ extension Commands {
 
 extension Commands.Inspect: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "inspect"
+    static var name: Swift.String { "inspect" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -116,9 +116,9 @@ extension Commands {
 
 extension Commands.InspectBlank: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "inspect-blank"
+    static var name: Swift.String { "inspect-blank" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -136,9 +136,9 @@ extension Commands {
 
 extension Commands.InspectBoxed: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "inspect-boxed"
+    static var name: Swift.String { "inspect-boxed" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -156,9 +156,9 @@ extension Commands {
 
 extension Commands.Store: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "store"
+    static var name: Swift.String { "store" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -176,9 +176,9 @@ extension Commands {
 
 extension Commands.StoreBlank: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "store-blank"
+    static var name: Swift.String { "store-blank" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -196,9 +196,9 @@ extension Commands {
 
 extension Commands.CountItems: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "count-items"
+    static var name: Swift.String { "count-items" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -227,9 +227,9 @@ extension Commands {
 
 extension Commands.EchoAny: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "echo-any"
+    static var name: Swift.String { "echo-any" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -258,9 +258,9 @@ extension Commands {
 
 extension Commands.ListLabels: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "list-labels"
+    static var name: Swift.String { "list-labels" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -278,9 +278,9 @@ extension Commands {
 
 extension Commands.PickSetting: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "pick-setting"
+    static var name: Swift.String { "pick-setting" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -309,9 +309,9 @@ extension Commands {
 
 extension Commands.Measure: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "measure"
+    static var name: Swift.String { "measure" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -345,9 +345,9 @@ extension Commands {
 
 extension Commands.HandWritten: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "hand-written"
+    static var name: Swift.String { "hand-written" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -376,9 +376,9 @@ extension Commands {
 
 extension Commands.QueryQmpSchema: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "query-qmp-schema"
+    static var name: Swift.String { "query-qmp-schema" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = [.allowPreconfig]
+    static var flags: QMPCommandFlags { [.allowPreconfig] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -396,9 +396,9 @@ extension Commands {
 
 extension Commands.FireAndForget: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "fire-and-forget"
+    static var name: Swift.String { "fire-and-forget" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = [.noSuccessResponse]
+    static var flags: QMPCommandFlags { [.noSuccessResponse] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -427,9 +427,9 @@ extension Commands {
 
 extension Commands.Interrupt: QMPOutOfBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "interrupt"
+    static var name: Swift.String { "interrupt" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = [.allowOOB]
+    static var flags: QMPCommandFlags { [.allowOOB] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -458,9 +458,9 @@ extension Commands {
 
 extension Commands.EarlySetup: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "early-setup"
+    static var name: Swift.String { "early-setup" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = [.allowPreconfig]
+    static var flags: QMPCommandFlags { [.allowPreconfig] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -478,9 +478,9 @@ extension Commands {
 
 extension Commands.OobAnytime: QMPOutOfBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "oob-anytime"
+    static var name: Swift.String { "oob-anytime" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = [.allowOOB, .allowPreconfig]
+    static var flags: QMPCommandFlags { [.allowOOB, .allowPreconfig] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -498,9 +498,9 @@ extension Commands {
 
 extension Commands.SlowSum: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "slow-sum"
+    static var name: Swift.String { "slow-sum" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = [.coroutine]
+    static var flags: QMPCommandFlags { [.coroutine] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -529,9 +529,9 @@ extension Commands {
 
 extension Commands.SlowBoxed: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "slow-boxed"
+    static var name: Swift.String { "slow-boxed" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = [.allowPreconfig, .coroutine]
+    static var flags: QMPCommandFlags { [.allowPreconfig, .coroutine] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -549,9 +549,9 @@ extension Commands {
 
 extension Commands.Import: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "import"
+    static var name: Swift.String { "import" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -636,9 +636,9 @@ extension Commands {
 
 extension Commands.Self_: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "self"
+    static var name: Swift.String { "self" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -656,9 +656,9 @@ extension Commands {
 
 extension Commands.LegacyPing: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "legacy_ping"
+    static var name: Swift.String { "legacy_ping" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -676,9 +676,9 @@ extension Commands {
 
 extension Commands.OrgExampleFrob: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "__org.example_frob"
+    static var name: Swift.String { "__org.example_frob" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -734,11 +734,11 @@ extension Commands {
 
 extension Commands.OldWay: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "old-way"
+    static var name: Swift.String { "old-way" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The command's special features, for the compat policy.
-    static let features: QAPIFeatures = .deprecated
+    static var features: QAPIFeatures { .deprecated }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -758,11 +758,11 @@ extension Commands {
 
 extension Commands.NewWay: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "new-way"
+    static var name: Swift.String { "new-way" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The command's special features, for the compat policy.
-    static let features: QAPIFeatures = .unstable
+    static var features: QAPIFeatures { .unstable }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -782,11 +782,11 @@ extension Commands {
 
 extension Commands.BothWays: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "both-ways"
+    static var name: Swift.String { "both-ways" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The command's special features, for the compat policy.
-    static let features: QAPIFeatures = [.deprecated, .unstable]
+    static var features: QAPIFeatures { [.deprecated, .unstable] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -804,9 +804,9 @@ extension Commands {
 
 extension Commands.NoFeatures: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "no-features"
+    static var name: Swift.String { "no-features" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -826,11 +826,11 @@ extension Commands {
 
 extension Commands.CondFeatures: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "cond-features"
+    static var name: Swift.String { "cond-features" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The command's special features, for the compat policy.
-    static let features: QAPIFeatures = .unstable
+    static var features: QAPIFeatures { .unstable }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -848,9 +848,9 @@ extension Commands {
 
 extension Commands.Tune: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "tune"
+    static var name: Swift.String { "tune" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -911,9 +911,9 @@ extension Commands {
 
 extension Commands.CondOn: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "cond-on"
+    static var name: Swift.String { "cond-on" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -931,9 +931,9 @@ extension Commands {
 
 extension Commands.CondNotAny: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "cond-not-any"
+    static var name: Swift.String { "cond-not-any" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -951,9 +951,9 @@ extension Commands {
 
 extension Commands.CondArgs: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "cond-args"
+    static var name: Swift.String { "cond-args" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -971,9 +971,9 @@ extension Commands {
 
 extension Commands.CondBoxed: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "cond-boxed"
+    static var name: Swift.String { "cond-boxed" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -991,9 +991,9 @@ extension Commands {
 
 extension Commands.CondAlternate: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "cond-alternate"
+    static var name: Swift.String { "cond-alternate" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -1022,9 +1022,9 @@ extension Commands {
 
 extension Commands.TakeAll: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "take-all"
+    static var name: Swift.String { "take-all" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -1258,9 +1258,9 @@ extension Commands {
 
 extension Commands.SubCommand: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "sub-command"
+    static var name: Swift.String { "sub-command" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 
@@ -1296,9 +1296,9 @@ extension Commands {
 
 extension Commands.LeafCount: QMPInBandCommand {
     /// The command's wire name.
-    static let name: Swift.String = "leaf-count"
+    static var name: Swift.String { "leaf-count" }
     /// The command's flags.
-    static let flags: QMPCommandFlags = []
+    static var flags: QMPCommandFlags { [] }
     /// The schema the command belongs to.
     static var schema: QMPSchemaIntrospection? { Introspection.schema }
 

@@ -12,7 +12,7 @@ extension Events {
     /// - Remark: QAPI event `STARTED`, from `qapi-schema.json`.
     struct Started: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "STARTED"
+        static var name: Swift.String { "STARTED" }
 
         /// The event (it has no data).
         init() {}
@@ -23,7 +23,7 @@ extension Events {
     /// - Remark: QAPI event `STOPPED`, from `qapi-schema.json`.
     struct Stopped: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "STOPPED"
+        static var name: Swift.String { "STOPPED" }
 
         /// The event (it has no data).
         init() {}
@@ -36,7 +36,7 @@ extension Events {
     /// - Remark: QAPI event `ITEM_STORED`, from `qapi-schema.json`.
     struct ItemStored: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "ITEM_STORED"
+        static var name: Swift.String { "ITEM_STORED" }
 
         /// the item
         var item: Item
@@ -65,7 +65,7 @@ extension Events {
     /// - Remark: QAPI event `TOOL_CHANGED`, from `qapi-schema.json`.
     struct ToolChanged: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "TOOL_CHANGED"
+        static var name: Swift.String { "TOOL_CHANGED" }
 
         /// unique name of the thing
         var id: Swift.String
@@ -94,7 +94,7 @@ extension Events {
     /// - Remark: QAPI event `TOOL_BOXED`, from `qapi-schema.json`.
     struct ToolBoxed: QMPEvent, QAPICodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "TOOL_BOXED"
+        static var name: Swift.String { "TOOL_BOXED" }
 
         /// The event's data.
         var data: PowerTool
@@ -108,7 +108,7 @@ extension Events {
     /// - Remark: QAPI event `ITEM_BOXED`, from `qapi-schema.json`.
     struct ItemBoxed: QMPEvent, QAPICodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "ITEM_BOXED"
+        static var name: Swift.String { "ITEM_BOXED" }
 
         /// The event's data.
         var data: Item
@@ -122,7 +122,7 @@ extension Events {
     /// - Remark: QAPI event `BLANK_BOXED`, from `qapi-schema.json`.
     struct BlankBoxed: QMPEvent, QAPICodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "BLANK_BOXED"
+        static var name: Swift.String { "BLANK_BOXED" }
 
         /// The event's data.
         var data: Blank
@@ -137,7 +137,7 @@ extension Events {
     /// - Remark: QAPI event `OLD_EVENT`, from `qapi-schema.json`.
     struct OldEvent: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "OLD_EVENT"
+        static var name: Swift.String { "OLD_EVENT" }
 
         /// The event (it has no data).
         init() {}
@@ -150,7 +150,7 @@ extension Events {
     /// - Remark: QAPI event `NEW_EVENT`, from `qapi-schema.json`.
     struct NewEvent: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "NEW_EVENT"
+        static var name: Swift.String { "NEW_EVENT" }
 
         /// The `detail` member.
         ///
@@ -171,7 +171,7 @@ extension Events {
     /// - Remark: QAPI event `COND_EVENT`, from `qapi-schema.json`.
     struct CondEvent: QMPEvent, QAPICodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "COND_EVENT"
+        static var name: Swift.String { "COND_EVENT" }
 
         /// The event's data.
         var data: CondStruct
@@ -185,7 +185,7 @@ extension Events {
     /// - Remark: QAPI event `COND_EVENT_ANY`, from `qapi-schema.json`.
     struct CondEventAny: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "COND_EVENT_ANY"
+        static var name: Swift.String { "COND_EVENT_ANY" }
 
         /// The event (it has no data).
         init() {}
@@ -196,7 +196,7 @@ extension Events {
     /// - Remark: QAPI event `__ORG.EXAMPLE_FLASH`, from `qapi-schema.json`.
     struct OrgExampleFlash: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "__ORG.EXAMPLE_FLASH"
+        static var name: Swift.String { "__ORG.EXAMPLE_FLASH" }
 
         /// The `__org.example_member1` member.
         var orgExampleMember1: __org_example_Enum
@@ -225,7 +225,7 @@ extension Events {
     /// - Remark: QAPI event `BOOL`, from `qapi-schema.json`.
     struct Bool: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "BOOL"
+        static var name: Swift.String { "BOOL" }
 
         /// The `flag` member.
         var flag: Swift.Bool
@@ -249,7 +249,7 @@ extension Events {
     /// - Remark: QAPI event `KEYWORD_EVENT`, from `qapi-schema.json`.
     struct KeywordEvent: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "KEYWORD_EVENT"
+        static var name: Swift.String { "KEYWORD_EVENT" }
 
         /// The `default` member.
         var `default`: Int64
@@ -287,7 +287,7 @@ extension Events {
     /// - Remark: QAPI event `SUB_EVENT`, from `sub/extra.json`.
     struct SubEvent: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "SUB_EVENT"
+        static var name: Swift.String { "SUB_EVENT" }
 
         /// the tag involved
         var label: Label
@@ -308,7 +308,7 @@ extension Events {
     /// - Remark: QAPI event `PEER_EVENT`, from `sub/peer.json`.
     struct PeerEvent: QMPEvent, QAPIObjectCodable, QAPIWireHashable {
         /// The event's wire name.
-        static let name: Swift.String = "PEER_EVENT"
+        static var name: Swift.String { "PEER_EVENT" }
 
         /// The event (it has no data).
         init() {}
