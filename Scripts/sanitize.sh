@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the tests under a sanitizer and fails on any report.
-#   Scripts/sanitize.sh thread    ThreadSanitizer on the runtime, monitor and client targets (QMPClient*)
-#                                 and the generator's (it writes its output on two threads)
+#   Scripts/sanitize.sh thread    ThreadSanitizer on the runtime, monitor and client targets (QMPClient*),
+#                                 the generator's (it makes and writes its output on parallel jobs)
+#                                 and the parallel schema reading's (SpeculativeReadingTests)
 #   Scripts/sanitize.sh address   AddressSanitizer (with leak checks) on the whole suite
 # Each sanitizer builds in its own scratch path (.build-tsan, .build-asan).
 # LeakSanitizer reads Scripts/lsan-suppressions.txt (the toolchain's own
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 case "${1:-}" in
 thread)
     scratch=.build-tsan
-    filter=(--filter 'QAPIRuntimeTests|QMPMonitorTests|QMPMonitorEndToEndTests|QMPClient|QAPICodegenTests')
+    filter=(--filter 'QAPIRuntimeTests|QMPMonitorTests|QMPMonitorEndToEndTests|QMPClient|QAPICodegenTests|SpeculativeReadingTests')
     pattern='WARNING: ThreadSanitizer|ERROR: ThreadSanitizer'
     ;;
 address)
