@@ -133,7 +133,8 @@ final class IncludedFiles {
     }
 }
 
-/// Parses one schema file (and, recursively, the files it includes).
+/// Parses one schema file and, with `.follow` handling, recursively the
+/// files it includes.
 struct SchemaFileParser {
     /// What the parser does with `include` directives and pragmas.
     enum DirectiveHandling {
