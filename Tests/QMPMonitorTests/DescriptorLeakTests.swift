@@ -1,3 +1,4 @@
+import QAPITestSupport
 import QMPMonitor
 import XCTest
 
@@ -22,14 +23,14 @@ final class DescriptorLeakTests: ChardevTestCase {
 
     func testAddConnectRemoveCyclesLeaveTheDescriptorCountFlat() throws {
         try cycle(-1)
-        let before = try Self.openDescriptorCount()
+        let before = try TestEnvironment.openDescriptorCount()
         for index in 0..<200 { try cycle(index) }
-        XCTAssertEqual(try Self.openDescriptorCount(), before)
+        XCTAssertEqual(try TestEnvironment.openDescriptorCount(), before)
     }
 
     func testRemovingWithAClientStillConnectedClosesEverything() throws {
         try cycle(-1)
-        let before = try Self.openDescriptorCount()
+        let before = try TestEnvironment.openDescriptorCount()
         for index in 0..<50 {
             let chardev = try addUnixServer("open\(index)", "open.sock")
             let frontend = RecordingFrontend()
@@ -41,6 +42,6 @@ final class DescriptorLeakTests: ChardevTestCase {
             try registry.remove(id: "open\(index)")
             client.close()
         }
-        XCTAssertEqual(try Self.openDescriptorCount(), before)
+        XCTAssertEqual(try TestEnvironment.openDescriptorCount(), before)
     }
 }

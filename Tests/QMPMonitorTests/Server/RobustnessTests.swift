@@ -35,10 +35,6 @@ final class RobustnessTests: ServerTestCase {
         }
     }
 
-    private static func openDescriptorCount() throws -> Int {
-        try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
-    }
-
     /// Resident memory in bytes (resident pages of /proc/self/statm).
     private static func residentBytes() throws -> Int {
         let text = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
@@ -80,12 +76,12 @@ final class RobustnessTests: ServerTestCase {
         let cycles = 1000
         let start = ContinuousClock.now
         for index in 0..<warmUp { try hotplugCycle(main, socketPath, index) }
-        let descriptorsBefore = try Self.openDescriptorCount()
+        let descriptorsBefore = try TestEnvironment.openDescriptorCount()
         let residentBefore = try Self.residentBytes()
         let measured = ContinuousClock.now
         for index in warmUp..<cycles { try hotplugCycle(main, socketPath, index) }
         let end = ContinuousClock.now
-        let descriptorsAfter = try Self.openDescriptorCount()
+        let descriptorsAfter = try TestEnvironment.openDescriptorCount()
         let residentAfter = try Self.residentBytes()
         let growth = residentAfter - residentBefore
         print(

@@ -26,7 +26,7 @@ final class SoakTests: ServerTestCase {
         // A first, smaller round warms up the allocator and the thread
         // pools, so that the memory figures compare like with like.
         _ = try soak(control: control, requests: 5_000, label: "warm-up")
-        let fdsBefore = try Self.openDescriptorCount()
+        let fdsBefore = try TestEnvironment.openDescriptorCount()
         let rssBefore = try Self.residentBytes()
         let reactorThreadsBefore = try Self.reactorThreadCount()
         let report = try soak(control: control, requests: Self.totalRequests, label: "soak")
@@ -265,19 +265,15 @@ final class SoakTests: ServerTestCase {
         #"{"execute": "chardev-add", "arguments": {"id": "\#(id)", "backend": {"type": "socket", "data": {"addr": {"type": "unix", "data": {"path": "\#(socketPath)"}}, "server": true, "wait": false}}}}"#
     }
 
-    private static func openDescriptorCount() throws -> Int {
-        try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
-    }
-
     /// The descriptor count once it is at most `target`, or after
     /// 5 s (descriptors close on the I/O queue, a moment after the
     /// commands that drop them have answered).
     private func settledDescriptorCount(target: Int) throws -> Int {
         let deadline = ContinuousClock.now + .seconds(5)
-        var count = try Self.openDescriptorCount()
+        var count = try TestEnvironment.openDescriptorCount()
         while count > target && ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.05)
-            count = try Self.openDescriptorCount()
+            count = try TestEnvironment.openDescriptorCount()
         }
         return count
     }

@@ -50,8 +50,4 @@ class ChardevTestCase: XCTestCase {
         return nil
     }
 
-    /// How many descriptors the process has open.
-    static func openDescriptorCount() throws -> Int {
-        try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
-    }
 }
