@@ -51,34 +51,36 @@ import Testing
 
     @Test("a file named by another path at its first inclusion is read under that name")
     func firstInclusionNamesTheFile() throws {
-        let folder = try Self.schemaFolder([
+        try expectSameReading(ofFolder: [
             "root.json": "{ 'include': 'sub/y.json' }\n{ 'include': 'sub/../sub/x.json' }\n",
             "sub/y.json": "{ 'include': 'x.json' }\n{ 'enum': 'Y', 'data': ['a'] }\n",
             "sub/x.json": "{ 'enum': 'X', 'data': ['b'] }\n",
         ])
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try expectSameReading(of: folder.appendingPathComponent("root.json").path)
     }
 
     @Test("pragmas apply in the order the sequential reading meets them")
     func pragmasApplyInReadingOrder() throws {
-        let folder = try Self.schemaFolder([
+        try expectSameReading(ofFolder: [
             "root.json": "{ 'include': 'a.json' }\n{ 'pragma': { 'command-name-exceptions': ['root_x'] } }\n"
                 + "{ 'include': 'b.json' }\n",
             "a.json": "{ 'pragma': { 'command-name-exceptions': ['a_x'], 'doc-required': true } }\n",
             "b.json": "{ 'pragma': { 'member-name-exceptions': ['B'] } }\n",
         ])
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try expectSameReading(of: folder.appendingPathComponent("root.json").path)
     }
 
     @Test("an inclusion loop found only through the first inclusion is still reported")
     func loopThroughTheFirstInclusion() throws {
-        let folder = try Self.schemaFolder([
+        try expectSameReading(ofFolder: [
             "root.json": "{ 'include': 'a.json' }\n{ 'include': 'b.json' }\n",
             "a.json": "{ 'include': 'b.json' }\n",
             "b.json": "{ 'include': 'a.json' }\n",
         ])
+    }
+
+    /// Expects both readings of `root.json` in a new folder holding
+    /// `files` to agree.
+    private func expectSameReading(ofFolder files: [String: String]) throws {
+        let folder = try Self.schemaFolder(files)
         defer { try? FileManager.default.removeItem(at: folder) }
         try expectSameReading(of: folder.appendingPathComponent("root.json").path)
     }
