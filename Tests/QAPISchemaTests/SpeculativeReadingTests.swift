@@ -1,8 +1,7 @@
 import Foundation
+import QAPISchema
 import QAPITestSupport
 import Testing
-
-@testable import QAPISchema
 
 /// The parallel, speculative reading of a schema's files gives exactly what
 /// the sequential reading gives: the same expressions and docs with the

@@ -3,7 +3,8 @@ import QAPICodegen
 import QAPISchema
 
 /// The front end and the back end on one schema file: the input is
-/// written to `input.json` in a scratch directory and read, checked and
+/// written to `input.json` in a scratch directory, read both in parallel
+/// and sequentially (the two must agree), read, checked and
 /// built into the model (`QAPICheckedSchema(fileName:)`), dumped as QEMU's test
 /// harness does, turned into introspection data and into Swift (with
 /// the client, every condition symbol defined). A diagnostic is a fine
@@ -20,6 +21,7 @@ public func fuzzSchema(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = UnsafeBufferPointer(start: data, count: size)
     if SchemaWorkspace.namesFileOutside(input) { return -1 }
     let fileName = SchemaWorkspace.shared.write(input)
+    checkBothReadingsAgree(fileName)
     do throws(QAPIError) {
         let schema = try QAPICheckedSchema(fileName: fileName)
         _ = QAPITestDump.render(schema)
@@ -34,6 +36,34 @@ public func fuzzSchema(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             "diagnostic without file and line: \(error.qemuDescription)")
     }
     return 0
+}
+
+/// The parallel reading of `fileName` (`QAPISchemaParser.parse`, which
+/// `QAPICheckedSchema(fileName:)` uses) and the sequential one agree: the
+/// same files read, and the same first error, or the same expressions'
+/// locations (include chains too), model (its dump) and first check
+/// error.
+func checkBothReadingsAgree(_ fileName: String) {
+    func outcome(_ read: (inout [String]) throws(QAPIError) -> QAPIParsedSchema) -> String {
+        var files: [String] = []
+        var text = ""
+        do throws(QAPIError) {
+            let parsed = try read(&files)
+            text = parsed.expressions.map { "\($0.info.location)" }.joined(separator: "\n")
+            let schema = try QAPICheckedSchema(expressions: parsed.expressions, docs: parsed.docs, fileName: fileName)
+            text += "\n" + QAPITestDump.render(schema)
+        } catch {
+            text += "\nerror: " + error.qemuDescription
+        }
+        return files.joined(separator: "\n") + "\n" + text
+    }
+    let parallel = outcome { files throws(QAPIError) in
+        try QAPISchemaParser.parse(fileName: fileName, filesRead: &files)
+    }
+    let sequential = outcome { files throws(QAPIError) in
+        try QAPISchemaParser.parseSequentially(fileName: fileName, filesRead: &files)
+    }
+    fuzzCheck(parallel == sequential, "the readings differ:\n\(parallel)\n---\n\(sequential)")
 }
 
 /// The scratch directory of one fuzzing process, with the include files

@@ -38,8 +38,11 @@ public enum QAPISchemaParser {
     }
 
     /// Reads the schema rooted at `fileName` one file after the other, in
-    /// the order QEMU reads them.
-    static func parseSequentially(fileName: String, filesRead: inout [String]) throws(QAPIError) -> QAPIParsedSchema {
+    /// the order QEMU reads them (what `parse(fileName:filesRead:)` falls
+    /// back on; tests and the schema fuzz target compare the two).
+    package static func parseSequentially(
+        fileName: String, filesRead: inout [String]
+    ) throws(QAPIError) -> QAPIParsedSchema {
         let included = IncludedFiles()
         defer { filesRead = included.order }
         let source = try load(fileName, includedFrom: nil) { reason in
