@@ -234,7 +234,9 @@ struct SchemaFileParser {
         if included.isLoop(absolute, at: info) { throw QAPIError(info, "inclusion loop for \(include)") }
         if handling == .note {
             directives.append(
-                .include(path: path, info: info, expressionCount: expressions.count, docCount: docs.count))
+                .include(
+                    path: path, absolute: absolute, info: info, expressionCount: expressions.count,
+                    docCount: docs.count))
             return
         }
         if included.paths.contains(absolute) { return }

@@ -92,8 +92,8 @@ final class SpeculativeSchemaReader: @unchecked Sendable {
     /// alone on one thread.
     private func queueIncludes(of parser: SchemaFileParser) {
         var found: [(path: String, absolute: String, parent: QAPISourceInfo)] = []
-        for case .include(let path, let info, _, _) in parser.directives {
-            found.append((path, QAPIPath.absoluteNormalized(path, cwd: workingDirectory), info))
+        for case .include(let path, let absolute, let info, _, _) in parser.directives {
+            found.append((path, absolute, info))
         }
         lock.sync {
             var new: [(path: String, absolute: String, parent: QAPISourceInfo)] = []
@@ -162,12 +162,11 @@ final class SpeculativeSchemaReader: @unchecked Sendable {
             switch directive {
             case .pragma(let setting):
                 setting.apply(to: file.firstLine.pragma)
-            case .include(let path, let info, let expressionCount, let docCount):
+            case .include(let path, let absolute, let info, let expressionCount, let docCount):
                 assembly.expressions += parser.expressions[expressionStart..<expressionCount]
                 assembly.docs += parser.docs[docStart..<docCount]
                 expressionStart = expressionCount
                 docStart = docCount
-                let absolute = assembly.included.absolute(path)
                 if assembly.included.isLoop(absolute, at: info) { return false }
                 if assembly.included.paths.contains(absolute) { continue }
                 guard let child = parse(absolute, path, from: info), assemble(child, into: &assembly) else {
