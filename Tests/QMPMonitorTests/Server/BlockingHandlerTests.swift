@@ -13,6 +13,7 @@ final class BlockingHandlerTests: ServerTestCase {
     func testOutOfBandOvertakesAHandlerThatHoldsItsThread() throws {
         let client = try connect(try addSocketMonitor("main"), enable: ["oob"])
         try client.send(#"{"execute": "x-block-thread", "id": 1}"#)
+        XCTAssertTrue(gate.waitForArrivals(), "x-block-thread never ran")
         XCTAssertTrue(client.receivesNothing(for: 0.1), "x-block-thread returned early")
         try client.send(#"{"exec-oob": "x-oob", "id": "oob"}"#)
         XCTAssertEqual(try client.readLine(), #"{"return": {"oob": true}, "id": "oob"}"#)
@@ -41,6 +42,7 @@ final class BlockingHandlerTests: ServerTestCase {
             try client.send(#"{"execute": "x-block-thread", "id": 1}"#)
             clients.append(client)
         }
+        XCTAssertTrue(gate.waitForArrivals(servers.count), "not every x-block-thread ran")
         for client in clients {
             try client.send(#"{"exec-oob": "x-oob", "id": "oob"}"#)
             XCTAssertEqual(try client.readLine(), #"{"return": {"oob": true}, "id": "oob"}"#)

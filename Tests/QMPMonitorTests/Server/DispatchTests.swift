@@ -12,6 +12,7 @@ final class DispatchTests: ServerTestCase {
         let first = try connect(try addSocketMonitor("first"))
         let second = try connect(try addSocketMonitor("second"))
         try first.send(#"{"execute": "x-block", "id": 1}"#)
+        XCTAssertTrue(gate.waitForArrivals(), "x-block never ran")
         try second.send(#"{"execute": "query-version", "id": 2}"#)
         XCTAssertTrue(second.receivesNothing(for: 0.3), "second ran while first's command was running")
         gate.open()

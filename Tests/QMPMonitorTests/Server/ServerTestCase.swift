@@ -5,14 +5,18 @@ import QAPITestSupport
 import QMPMonitor
 import XCTest
 
-/// A gate that in-band test commands wait at until the test opens it.
+/// A gate that in-band test commands wait at until the test opens it; it
+/// counts the commands that reached it, so that a test can know a command
+/// is running rather than guess from a quiet socket.
 final class TestGate: Sendable {
-    private let state = QAPILock<(isOpen: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let state = QAPILock<(isOpen: Bool, arrivals: Int, waiters: [CheckedContinuation<Void, Never>])>(
+        (false, 0, []))
 
     /// Returns once the gate is open.
     func wait() async {
         await withCheckedContinuation { continuation in
             let open = state.withLock { state in
+                state.arrivals += 1
                 if !state.isOpen { state.waiters.append(continuation) }
                 return state.isOpen
             }
@@ -23,7 +27,19 @@ final class TestGate: Sendable {
     /// Returns once the gate is open, holding its thread meanwhile, as a
     /// handler that never suspends does.
     func waitBlockingThread() {
+        state.withLock { $0.arrivals += 1 }
         while !state.withLock({ $0.isOpen }) { usleep(1000) }
+    }
+
+    /// Whether `count` commands in all reached the gate within `timeout`
+    /// seconds.
+    func waitForArrivals(_ count: Int = 1, timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while state.withLock({ $0.arrivals }) < count {
+            if Date() > deadline { return false }
+            usleep(1000)
+        }
+        return true
     }
 
     /// Opens the gate for good.
