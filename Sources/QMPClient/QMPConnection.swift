@@ -84,7 +84,8 @@ public final class QMPConnection: Sendable {
         _ = try? await core.channel.closed.value(onCancel: {})
     }
 
-    /// Counts of what the connection received.
+    /// Counts of what the connection received, and of the calls on the
+    /// wire and waiting for a slot now.
     public var statistics: Statistics {
         core.statistics
     }

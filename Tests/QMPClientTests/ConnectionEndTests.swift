@@ -97,7 +97,7 @@ final class ConnectionEndTests: XCTestCase {
         let connection = try await QMPConnection.connect(to: server.endpoint, options: .testing(defaultTimeout: nil))
         let events = connection.events()
         let pending = Task { try await connection.execute(Commands.XEcho.self, EchoArguments(text: "pending")) }
-        try await Task.sleep(for: .milliseconds(100))
+        await eventually { connection.statistics.callsOnWire == 1 }
         await connection.close()
         let error = await thrownError { try await pending.value }
         XCTAssertEqual(error as? QMPClientError, .disconnected(.closedByClient))

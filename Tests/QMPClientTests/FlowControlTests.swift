@@ -65,7 +65,7 @@ final class FlowControlTests: XCTestCase {
                     timeout: index == 3 ? .milliseconds(300) : .seconds(10))
             }
         }
-        try await Task.sleep(for: .milliseconds(50))
+        await eventually { connection.statistics.callsOnWire == 8 }
         let started = ContinuousClock.now
         let ninth = try await connection.execute(Commands.XEcho.self, EchoArguments(text: "ninth"))
         let waited = ContinuousClock.now - started
@@ -98,15 +98,18 @@ final class FlowControlTests: XCTestCase {
         let connection = try await QMPConnection.connect(
             to: server.endpoint, options: .testing(maxInFlight: 1, defaultTimeout: nil))
         let stalled = Task { try await connection.execute(Commands.XEcho.self, EchoArguments(text: "stalled")) }
-        try await Task.sleep(for: .milliseconds(100))
+        await eventually { connection.statistics.callsOnWire == 1 }
         let next = Task { try await connection.execute(Commands.XEcho.self, EchoArguments(text: "next")) }
-        try await Task.sleep(for: .milliseconds(100))
+        await eventually { connection.statistics.callsWaiting == 1 }
+        XCTAssertEqual(connection.statistics.callsOnWire, 1, "the stalled call holds the only slot")
         stalled.cancel()
         let error = await thrownError { try await stalled.value }
         XCTAssertEqual(error as? QMPClientError, .cancelled(command: "x-echo"))
         let result = try await next.value
         XCTAssertEqual(result.text, "next")
         await eventually { connection.statistics.repliesDropped == 1 }
+        XCTAssertEqual(connection.statistics.callsOnWire, 0)
+        XCTAssertEqual(connection.statistics.callsWaiting, 0)
         await connection.close()
         server.assertScriptsPassed()
     }
@@ -126,7 +129,7 @@ final class FlowControlTests: XCTestCase {
         let connection = try await QMPConnection.connect(
             to: server.endpoint, options: .testing(maxInFlight: 1, defaultTimeout: nil))
         let first = Task { try await connection.execute(Commands.XEcho.self, EchoArguments(text: "first")) }
-        try await Task.sleep(for: .milliseconds(50))
+        await eventually { connection.statistics.callsOnWire == 1 }
         let error = await thrownError {
             try await connection.execute(
                 Commands.XEcho.self, EchoArguments(text: "second"), timeout: .milliseconds(200))
@@ -155,10 +158,15 @@ final class FlowControlTests: XCTestCase {
         }
         let connection = try await QMPConnection.connect(to: server.endpoint, options: .testing(maxInFlight: 1))
         var tasks: [Task<EchoResult, any Error>] = []
+        let negotiation = connection.statistics.repliesReceived
         for index in 0..<6 {
             tasks.append(Task { try await connection.execute(Commands.XEcho.self, EchoArguments(text: "\(index)")) })
-            // Each call is in line before the next one is made.
-            try await Task.sleep(for: .milliseconds(20))
+            // Each call is in line (or answered) before the next one is made.
+            await eventually {
+                let statistics = connection.statistics
+                return statistics.repliesReceived - negotiation + statistics.callsOnWire + statistics.callsWaiting
+                    == index + 1
+            }
         }
         for (index, task) in tasks.enumerated() {
             let result = try await task.value

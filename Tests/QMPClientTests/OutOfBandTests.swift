@@ -43,7 +43,7 @@ final class OutOfBandTests: XCTestCase {
         let queued = (0..<8).map { index in
             Task { try await connection.execute(Commands.XEcho.self, EchoArguments(text: "\(index)")) }
         }
-        try await Task.sleep(for: .milliseconds(100))
+        await eventually { connection.statistics.callsOnWire == 8 }
         let instances = try await connection.outOfBand.execute(Commands.QueryYank.self)
         XCTAssertEqual(instances.map(\.type), ["chardev"])
         for task in queued {

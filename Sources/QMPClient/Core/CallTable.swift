@@ -23,6 +23,12 @@ struct CallTable {
         self.limit = max(1, limit)
     }
 
+    /// The calls on the wire, in-band and out-of-band.
+    var onWireCount: Int { onWire.count }
+
+    /// The calls waiting for a slot.
+    var waitingCount: Int { stillWaiting.count }
+
     /// Admits `call`: the id it goes out with now, or nil when it waits.
     mutating func admit(_ call: Call) -> Int64? {
         if call.isOutOfBand || (inBandOnWire < limit && stillWaiting.isEmpty) {

@@ -65,9 +65,14 @@ final class ConnectionCore: Sendable {
         state.withLock { $0.isOutOfBandEnabled = true }
     }
 
-    /// The counts so far.
+    /// The counts so far, and the calls held now.
     var statistics: QMPConnection.Statistics {
-        state.withLock { $0.statistics }
+        state.withLock { state in
+            var statistics = state.statistics
+            statistics.callsOnWire = state.calls.onWireCount
+            statistics.callsWaiting = state.calls.waitingCount
+            return statistics
+        }
     }
 
     /// Ends the connection for `reason` (nothing happens if it ended
