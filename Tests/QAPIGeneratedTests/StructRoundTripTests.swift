@@ -95,10 +95,10 @@ final class StructRoundTripTests: XCTestCase {
             default: 1, protocol: "p", class: true, in: 2, self_: "me", type: .dark, init_: 3, `inout`: 4, var: 5,
             let: 6, some: 7, any: 8, await: 9, async: "a", func: 10, return: 11, is: false, as: 12,
             nil: QAPINull(), true: true, hashValue_: 13, qapiEncoded_: 14, encodeMembers_: 15, hash_: 16,
-            branch_: 17, wcharT: 18, unsigned: 19)
+            branch_: 17, wcharT: 18, unsigned: 19, members: 20, discriminator: 21)
         assertRoundTrip(
             value,
-            #"{"default": 1, "protocol": "p", "class": true, "in": 2, "self": "me", "type": "dark", "init": 3, "inout": 4, "var": 5, "let": 6, "some": 7, "any": 8, "await": 9, "async": "a", "func": 10, "return": 11, "is": false, "as": 12, "nil": null, "true": true, "hash-value": 13, "qapi-encoded": 14, "encode-members": 15, "hash": 16, "branch": 17, "wchar-t": 18, "unsigned": 19}"#
+            #"{"default": 1, "protocol": "p", "class": true, "in": 2, "self": "me", "type": "dark", "init": 3, "inout": 4, "var": 5, "let": 6, "some": 7, "any": 8, "await": 9, "async": "a", "func": 10, "return": 11, "is": false, "as": 12, "nil": null, "true": true, "hash-value": 13, "qapi-encoded": 14, "encode-members": 15, "hash": 16, "branch": 17, "wchar-t": 18, "unsigned": 19, "members": 20, "discriminator": 21}"#
         )
         // The members the renamed properties would have clashed with.
         XCTAssertEqual(value.qapiEncoded()["hash"], 16)
@@ -107,6 +107,10 @@ final class StructRoundTripTests: XCTestCase {
         XCTAssertNotEqual(copy, value)
         XCTAssertEqual(value.self_, "me")
         XCTAssertEqual(value.init_, 3)
+        // Members named like the decoder's own names (its parameter
+        // `members`, its local `discriminator`).
+        XCTAssertEqual(value.members, 20)
+        XCTAssertEqual(value.discriminator, 21)
     }
 
     func testLookAlikeMemberNamesStayDistinct() {

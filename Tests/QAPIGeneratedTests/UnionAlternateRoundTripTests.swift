@@ -87,6 +87,11 @@ final class UnionAlternateRoundTripTests: XCTestCase {
         }
         XCTAssertEqual(KeywordUnion(branch: .nil).type, .nil)
         XCTAssertEqual(KeywordUnion(branch: .rawValue_).type, .rawValue_)
+        // Base members named like the decoder's own names.
+        let named = KeywordUnion(members: 1, discriminator: "d", branch: .case(Circle(radius: 3)))
+        assertRoundTrip(named, #"{"type": "case", "members": 1, "discriminator": "d", "radius": 3}"#)
+        XCTAssertEqual(named.members, 1)
+        XCTAssertEqual(named.discriminator, "d")
     }
 
     func testConditionalUnion() {

@@ -53,7 +53,20 @@ struct SwiftObjectEmitter {
             } else {
                 let properties = properties(of: type)
                 emitDecoderInit(into: &support) { writer in
-                    for property in properties { writer.line(readStatement(property)) }
+                    guard properties.count > 1 else {
+                        for property in properties {
+                            writer.line(
+                                "self.\(property.name) = try members.\(readCall(property))")
+                        }
+                        return
+                    }
+                    let locals = localNames(properties)
+                    for (property, local) in zip(properties, locals) {
+                        writer.line(readStatement(property, into: local))
+                    }
+                    for (property, local) in zip(properties, locals) {
+                        writer.line("self.\(property.name) = \(local)")
+                    }
                 }
                 support.line()
                 emitEncoder(into: &support) { writer in
@@ -140,30 +153,37 @@ struct SwiftObjectEmitter {
     ) {
         let union = union(type, branches)
         emitDecoderInit(into: &writer) { writer in
+            let locals = localNames(union.stored)
+            var storedLocals = locals.makeIterator()
             for property in union.all {
                 if property.member.name == union.tag.name {
                     writer.line(
                         "let discriminator: \(union.tagType) = try members.required(\(literal(union.tag.name))\(featureArgument(union.tag)))"
                     )
-                } else {
-                    writer.line(readStatement(property))
+                } else if let local = storedLocals.next() {
+                    writer.line(readStatement(property, into: local))
                 }
             }
+            writer.line("let branch: Branch")
             writer.switchBlock("switch discriminator {") { writer in
                 for variant in union.cases {
                     let caseName = SwiftEnumEmitter.caseName(variant.name)
                     if hasPayload(variant) {
                         let branchType = context.swiftType(variant.type)
                         writer.line("case .\(caseName):")
-                        writer.line("    self.branch = .\(caseName)(try \(branchType)(qapiMembers: &members))")
+                        writer.line("    branch = .\(caseName)(try \(branchType)(qapiMembers: &members))")
                     } else {
-                        writer.line("case .\(caseName): self.branch = .\(caseName)")
+                        writer.line("case .\(caseName): branch = .\(caseName)")
                     }
                 }
                 writer.line("case .unknown(let name):")
                 writer.line("    members.reportUnknownBranch(name)")
-                writer.line("    self.branch = .unknown(name)")
+                writer.line("    branch = .unknown(name)")
             }
+            for (property, local) in zip(union.stored, locals) {
+                writer.line("self.\(property.name) = \(local)")
+            }
+            writer.line("self.branch = branch")
         }
         writer.line()
         emitEncoder(into: &writer) { writer in
@@ -241,11 +261,34 @@ struct SwiftObjectEmitter {
             body)
     }
 
-    private func readStatement(_ property: Property) -> String {
-        let method = property.member.optional ? "optional" : "required"
-        return
-            "self.\(property.name) = try members.\(method)(\(literal(property.member.name))\(featureArgument(property.member)))"
+    /// Reads the member into local `local`; `property.type` is spelled out
+    /// for the runtime's generic readers.
+    private func readStatement(_ property: Property, into local: String) -> String {
+        "let \(local): \(property.type) = try members.\(readCall(property))"
     }
+
+    /// `required("name")` or `optional("name")`, with the member's features.
+    private func readCall(_ property: Property) -> String {
+        let method = property.member.optional ? "optional" : "required"
+        return "\(method)(\(literal(property.member.name))\(featureArgument(property.member)))"
+    }
+
+    /// The names of the decoder's locals, one per property: the property's
+    /// own, or with a trailing `_` where the decoder already uses it
+    /// (`members`, `discriminator`, `branch`). No property is named so:
+    /// only reserved words get a trailing `_`.
+    ///
+    /// A decoder of more than one member reads every member into a local
+    /// and assigns `self` only once all were read: with no throw between
+    /// a first and a last assignment, the compiler tracks no partly
+    /// initialised value, which made decoders the largest share of an
+    /// optimised build.
+    private func localNames(_ properties: [Property]) -> [String] {
+        properties.map { Self.decoderNames.contains($0.name) ? $0.name + "_" : $0.name }
+    }
+
+    /// Names a decoder declares besides its locals.
+    private static let decoderNames: Set<String> = ["members", "discriminator", "branch"]
 
     private func featureArgument(_ member: QAPISchemaObjectTypeMember) -> String {
         context.featureExpression(member.features).map { ", features: \($0)" } ?? ""

@@ -15,11 +15,14 @@
 //
 // A struct conforms to QAPIObjectCodable and implements two members.
 // init(qapiMembers:) reads the members, base members first, in schema
-// order, from an inout QAPIObjectDecoder:
+// order, from an inout QAPIObjectDecoder into locals, and assigns them
+// once every member was read (so no throw leaves `self` partly set):
 //
-//     self.id = try members.required("id")
-//     self.nodeName = try members.optional("node-name")
-//     self.old = try members.required("old", features: .deprecated)
+//     let id: String = try members.required("id")
+//     let nodeName: String? = try members.optional("node-name")
+//     let old: Int64 = try members.required("old", features: .deprecated)
+//     self.id = id
+//     ...
 //
 // encodeMembers(to:) writes them in the same order to an inout
 // QAPIObjectEncoder; optional members that are nil are left out:

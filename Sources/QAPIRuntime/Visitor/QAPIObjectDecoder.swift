@@ -43,7 +43,12 @@ public struct QAPIObjectDecoder: Sendable {
     /// Reads required member `name`: `Parameter 'FULL' is missing` when
     /// absent. With special `features`, the compat policy is applied
     /// first, as QEMU does, even when the member is absent.
-    @inlinable
+    ///
+    /// Specialised for each member type but not inlined, like `optional`:
+    /// generated decoders call them once per member, and inlined copies
+    /// made decoders the largest share of an optimised build of generated
+    /// code.
+    @inlinable @inline(never)
     public mutating func required<T: QAPIDecodable>(
         _ name: String, features: QAPIFeatures = QAPIFeatures()
     ) throws(QAPIDecodingError) -> T {
@@ -56,7 +61,7 @@ public struct QAPIObjectDecoder: Sendable {
 
     /// Reads optional member `name`: nil when absent. A `null` value is
     /// present and decoded as `T` (spec A10).
-    @inlinable
+    @inlinable @inline(never)
     public mutating func optional<T: QAPIDecodable>(
         _ name: String, features: QAPIFeatures = QAPIFeatures()
     ) throws(QAPIDecodingError) -> T? {

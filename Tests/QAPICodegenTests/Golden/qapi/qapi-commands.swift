@@ -778,9 +778,12 @@ extension Commands.QmpCapabilities.Arguments {
 extension Commands.MonitorAdd.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        self.chardev = try members.required("chardev")
-        self.pretty = try members.optional("pretty")
+        let id: String = try members.required("id")
+        let chardev: String = try members.required("chardev")
+        let pretty: Bool? = try members.optional("pretty")
+        self.id = id
+        self.chardev = chardev
+        self.pretty = pretty
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -806,9 +809,12 @@ extension Commands.MonitorRemove.Arguments {
 extension Commands.RingbufWrite.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.device = try members.required("device")
-        self.data = try members.required("data")
-        self.format = try members.optional("format")
+        let device: String = try members.required("device")
+        let data: String = try members.required("data")
+        let format: DataFormat? = try members.optional("format")
+        self.device = device
+        self.data = data
+        self.format = format
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -822,9 +828,12 @@ extension Commands.RingbufWrite.Arguments {
 extension Commands.RingbufRead.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.device = try members.required("device")
-        self.size = try members.required("size")
-        self.format = try members.optional("format")
+        let device: String = try members.required("device")
+        let size: Int64 = try members.required("size")
+        let format: DataFormat? = try members.optional("format")
+        self.device = device
+        self.size = size
+        self.format = format
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -838,8 +847,10 @@ extension Commands.RingbufRead.Arguments {
 extension Commands.ChardevAdd.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        self.backend = try members.required("backend")
+        let id: String = try members.required("id")
+        let backend: ChardevBackend = try members.required("backend")
+        self.id = id
+        self.backend = backend
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -864,8 +875,10 @@ extension Commands.ChardevRemove.Arguments {
 extension Commands.ChardevChange.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        self.backend = try members.required("backend")
+        let id: String = try members.required("id")
+        let backend: ChardevBackend = try members.required("backend")
+        self.id = id
+        self.backend = backend
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -890,8 +903,10 @@ extension Commands.Yank.Arguments {
 extension Commands.HumanMonitorCommand.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.commandLine = try members.required("command-line")
-        self.cpuIndex = try members.optional("cpu-index")
+        let commandLine: String = try members.required("command-line")
+        let cpuIndex: Int64? = try members.optional("cpu-index")
+        self.commandLine = commandLine
+        self.cpuIndex = cpuIndex
     }
 
     /// Writes the members in schema order; absent optional members are left out.

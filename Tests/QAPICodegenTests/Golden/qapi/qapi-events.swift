@@ -156,8 +156,10 @@ package enum Event: QMPEventSet, Hashable {
 extension Events.Shutdown {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.guest = try members.required("guest")
-        self.reason = try members.required("reason")
+        let guest: Bool = try members.required("guest")
+        let reason: ShutdownCause = try members.required("reason")
+        self.guest = guest
+        self.reason = reason
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -201,8 +203,10 @@ extension Events.Resume {
 extension Events.Reset {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.guest = try members.required("guest")
-        self.reason = try members.required("reason")
+        let guest: Bool = try members.required("guest")
+        let reason: ShutdownCause = try members.required("reason")
+        self.guest = guest
+        self.reason = reason
     }
 
     /// Writes the members in schema order; absent optional members are left out.

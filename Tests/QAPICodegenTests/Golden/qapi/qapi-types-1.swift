@@ -135,9 +135,12 @@ extension QMPCapability {
 extension VersionTriple {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.major = try members.required("major")
-        self.minor = try members.required("minor")
-        self.micro = try members.required("micro")
+        let major: Int64 = try members.required("major")
+        let minor: Int64 = try members.required("minor")
+        let micro: Int64 = try members.required("micro")
+        self.major = major
+        self.minor = minor
+        self.micro = micro
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -151,8 +154,10 @@ extension VersionTriple {
 extension VersionInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.qemu = try members.required("qemu")
-        self.`package` = try members.required("package")
+        let qemu: VersionTriple = try members.required("qemu")
+        let `package`: String = try members.required("package")
+        self.qemu = qemu
+        self.`package` = `package`
     }
 
     /// Writes the members in schema order; absent optional members are left out.

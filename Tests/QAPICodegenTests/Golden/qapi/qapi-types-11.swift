@@ -6,6 +6,23 @@ import QAPIRuntime
 
 // MARK: - char.json
 
+/// Standard input and output options, nested under 'data'.
+///
+/// - Since: 1.5
+/// - Remark: QAPI struct `ChardevStdioWrapper`, from `char.json`.
+package struct ChardevStdioWrapper: QAPIObjectCodable, QAPIWireHashable {
+    /// the options
+    package var data: ChardevStdio
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - data: the options
+    package init(data: ChardevStdio) {
+        self.data = data
+    }
+}
+
 /// Ring-buffer options, nested under 'data'.
 ///
 /// - Since: 1.5
@@ -77,6 +94,18 @@ package struct ChardevBackend: QAPIObjectCodable, QAPIWireHashable {
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
+extension ChardevStdioWrapper {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.data = try members.required("data")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.data, "data")
+    }
+}
+
 extension ChardevRingbufWrapper {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
@@ -93,25 +122,27 @@ extension ChardevBackend {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: ChardevBackendKind = try members.required("type")
+        let branch: Branch
         switch discriminator {
         case .file:
-            self.branch = .file(try ChardevFileWrapper(qapiMembers: &members))
+            branch = .file(try ChardevFileWrapper(qapiMembers: &members))
         case .socket:
-            self.branch = .socket(try ChardevSocketWrapper(qapiMembers: &members))
+            branch = .socket(try ChardevSocketWrapper(qapiMembers: &members))
         case .pty:
-            self.branch = .pty(try ChardevCommonWrapper(qapiMembers: &members))
+            branch = .pty(try ChardevCommonWrapper(qapiMembers: &members))
         case .null:
-            self.branch = .null(try ChardevCommonWrapper(qapiMembers: &members))
+            branch = .null(try ChardevCommonWrapper(qapiMembers: &members))
         case .stdio:
-            self.branch = .stdio(try ChardevStdioWrapper(qapiMembers: &members))
+            branch = .stdio(try ChardevStdioWrapper(qapiMembers: &members))
         case .ringbuf:
-            self.branch = .ringbuf(try ChardevRingbufWrapper(qapiMembers: &members))
+            branch = .ringbuf(try ChardevRingbufWrapper(qapiMembers: &members))
         case .memory:
-            self.branch = .memory(try ChardevRingbufWrapper(qapiMembers: &members))
+            branch = .memory(try ChardevRingbufWrapper(qapiMembers: &members))
         case .unknown(let name):
             members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+            branch = .unknown(name)
         }
+        self.branch = branch
     }
 
     /// Writes the members in schema order; absent optional members are left out.

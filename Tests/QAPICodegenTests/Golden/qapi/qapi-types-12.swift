@@ -122,8 +122,10 @@ extension ChardevReturn {
 extension InetSocketAddressBase {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.host = try members.required("host")
-        self.port = try members.required("port")
+        let host: String = try members.required("host")
+        let port: String = try members.required("port")
+        self.host = host
+        self.port = port
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -136,13 +138,20 @@ extension InetSocketAddressBase {
 extension InetSocketAddress {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.host = try members.required("host")
-        self.port = try members.required("port")
-        self.numeric = try members.optional("numeric")
-        self.to = try members.optional("to")
-        self.ipv4 = try members.optional("ipv4")
-        self.ipv6 = try members.optional("ipv6")
-        self.keepAlive = try members.optional("keep-alive")
+        let host: String = try members.required("host")
+        let port: String = try members.required("port")
+        let numeric: Bool? = try members.optional("numeric")
+        let to: UInt16? = try members.optional("to")
+        let ipv4: Bool? = try members.optional("ipv4")
+        let ipv6: Bool? = try members.optional("ipv6")
+        let keepAlive: Bool? = try members.optional("keep-alive")
+        self.host = host
+        self.port = port
+        self.numeric = numeric
+        self.to = to
+        self.ipv4 = ipv4
+        self.ipv6 = ipv6
+        self.keepAlive = keepAlive
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -181,9 +181,12 @@ extension RunState {
 extension StatusInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.running = try members.required("running")
-        self.singlestep = try members.required("singlestep")
-        self.status = try members.required("status")
+        let running: Bool = try members.required("running")
+        let singlestep: Bool = try members.required("singlestep")
+        let status: RunState = try members.required("status")
+        self.running = running
+        self.singlestep = singlestep
+        self.status = status
     }
 
     /// Writes the members in schema order; absent optional members are left out.

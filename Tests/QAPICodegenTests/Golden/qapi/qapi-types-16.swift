@@ -129,16 +129,18 @@ extension YankInstance {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: YankInstanceType = try members.required("type")
+        let branch: Branch
         switch discriminator {
         case .blockNode:
-            self.branch = .blockNode(try YankInstanceBlockNode(qapiMembers: &members))
+            branch = .blockNode(try YankInstanceBlockNode(qapiMembers: &members))
         case .chardev:
-            self.branch = .chardev(try YankInstanceChardev(qapiMembers: &members))
-        case .migration: self.branch = .migration
+            branch = .chardev(try YankInstanceChardev(qapiMembers: &members))
+        case .migration: branch = .migration
         case .unknown(let name):
             members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+            branch = .unknown(name)
         }
+        self.branch = branch
     }
 
     /// Writes the members in schema order; absent optional members are left out.

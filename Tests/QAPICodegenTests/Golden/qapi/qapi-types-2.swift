@@ -113,10 +113,14 @@ package enum SchemaMetaType: QAPIEnum {
 extension MonitorOptions {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.optional("id")
-        self.mode = try members.optional("mode")
-        self.pretty = try members.optional("pretty")
-        self.chardev = try members.required("chardev")
+        let id: String? = try members.optional("id")
+        let mode: MonitorMode? = try members.optional("mode")
+        let pretty: Bool? = try members.optional("pretty")
+        let chardev: String = try members.required("chardev")
+        self.id = id
+        self.mode = mode
+        self.pretty = pretty
+        self.chardev = chardev
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -131,9 +135,12 @@ extension MonitorOptions {
 extension MonitorInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.optional("id")
-        self.mode = try members.required("mode")
-        self.chardev = try members.required("chardev")
+        let id: String? = try members.optional("id")
+        let mode: MonitorMode = try members.required("mode")
+        let chardev: String = try members.required("chardev")
+        self.id = id
+        self.mode = mode
+        self.chardev = chardev
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -75,28 +75,32 @@ package struct SchemaInfo: QAPIObjectCodable, QAPIWireHashable {
 extension SchemaInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
+        let name: String = try members.required("name")
         let discriminator: SchemaMetaType = try members.required("meta-type")
-        self.features = try members.optional("features")
+        let features: [String]? = try members.optional("features")
+        let branch: Branch
         switch discriminator {
         case .builtin:
-            self.branch = .builtin(try SchemaInfoBuiltin(qapiMembers: &members))
+            branch = .builtin(try SchemaInfoBuiltin(qapiMembers: &members))
         case .`enum`:
-            self.branch = .`enum`(try SchemaInfoEnum(qapiMembers: &members))
+            branch = .`enum`(try SchemaInfoEnum(qapiMembers: &members))
         case .array:
-            self.branch = .array(try SchemaInfoArray(qapiMembers: &members))
+            branch = .array(try SchemaInfoArray(qapiMembers: &members))
         case .object:
-            self.branch = .object(try SchemaInfoObject(qapiMembers: &members))
+            branch = .object(try SchemaInfoObject(qapiMembers: &members))
         case .alternate:
-            self.branch = .alternate(try SchemaInfoAlternate(qapiMembers: &members))
+            branch = .alternate(try SchemaInfoAlternate(qapiMembers: &members))
         case .command:
-            self.branch = .command(try SchemaInfoCommand(qapiMembers: &members))
+            branch = .command(try SchemaInfoCommand(qapiMembers: &members))
         case .event:
-            self.branch = .event(try SchemaInfoEvent(qapiMembers: &members))
+            branch = .event(try SchemaInfoEvent(qapiMembers: &members))
         case .unknown(let name):
             members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+            branch = .unknown(name)
         }
+        self.name = name
+        self.features = features
+        self.branch = branch
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -146,8 +146,10 @@ extension JSONType {
 extension SchemaInfoEnum {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.members = try members.required("members")
-        self.values = try members.required("values", features: .deprecated)
+        let members_: [SchemaInfoEnumMember] = try members.required("members")
+        let values: [String] = try members.required("values", features: .deprecated)
+        self.members = members_
+        self.values = values
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -160,8 +162,10 @@ extension SchemaInfoEnum {
 extension SchemaInfoEnumMember {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.features = try members.optional("features")
+        let name: String = try members.required("name")
+        let features: [String]? = try members.optional("features")
+        self.name = name
+        self.features = features
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -100,9 +100,12 @@ extension SchemaInfoArray {
 extension SchemaInfoObject {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.members = try members.required("members")
-        self.tag = try members.optional("tag")
-        self.variants = try members.optional("variants")
+        let members_: [SchemaInfoObjectMember] = try members.required("members")
+        let tag: String? = try members.optional("tag")
+        let variants: [SchemaInfoObjectVariant]? = try members.optional("variants")
+        self.members = members_
+        self.tag = tag
+        self.variants = variants
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -116,10 +119,14 @@ extension SchemaInfoObject {
 extension SchemaInfoObjectMember {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.type = try members.required("type")
-        self.`default` = try members.optional("default")
-        self.features = try members.optional("features")
+        let name: String = try members.required("name")
+        let type: String = try members.required("type")
+        let `default`: JSONValue? = try members.optional("default")
+        let features: [String]? = try members.optional("features")
+        self.name = name
+        self.type = type
+        self.`default` = `default`
+        self.features = features
     }
 
     /// Writes the members in schema order; absent optional members are left out.

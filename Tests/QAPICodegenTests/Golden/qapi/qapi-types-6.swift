@@ -112,8 +112,10 @@ package struct SchemaInfoEvent: QAPIObjectCodable, QAPIWireHashable {
 extension SchemaInfoObjectVariant {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.`case` = try members.required("case")
-        self.type = try members.required("type")
+        let `case`: String = try members.required("case")
+        let type: String = try members.required("type")
+        self.`case` = `case`
+        self.type = type
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -150,9 +152,12 @@ extension SchemaInfoAlternateMember {
 extension SchemaInfoCommand {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.argType = try members.required("arg-type")
-        self.retType = try members.required("ret-type")
-        self.allowOob = try members.optional("allow-oob")
+        let argType: String = try members.required("arg-type")
+        let retType: String = try members.required("ret-type")
+        let allowOob: Bool? = try members.optional("allow-oob")
+        self.argType = argType
+        self.retType = retType
+        self.allowOob = allowOob
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -90,9 +90,12 @@ package struct ChardevCommon: QAPIObjectCodable, QAPIWireHashable {
 extension ChardevInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.label = try members.required("label")
-        self.filename = try members.required("filename")
-        self.frontendOpen = try members.required("frontend-open")
+        let label: String = try members.required("label")
+        let filename: String = try members.required("filename")
+        let frontendOpen: Bool = try members.required("frontend-open")
+        self.label = label
+        self.filename = filename
+        self.frontendOpen = frontendOpen
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -117,8 +120,10 @@ extension DataFormat {
 extension ChardevCommon {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
+        let logfile: String? = try members.optional("logfile")
+        let logappend: Bool? = try members.optional("logappend")
+        self.logfile = logfile
+        self.logappend = logappend
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -107,19 +107,32 @@ package struct ChardevSocket: QAPIObjectCodable, QAPIWireHashable {
 extension ChardevSocket {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.addr = try members.required("addr")
-        self.tlsCreds = try members.optional("tls-creds")
-        self.tlsAuthz = try members.optional("tls-authz")
-        self.server = try members.optional("server")
-        self.wait = try members.optional("wait")
-        self.nodelay = try members.optional("nodelay")
-        self.telnet = try members.optional("telnet")
-        self.tn3270 = try members.optional("tn3270")
-        self.websocket = try members.optional("websocket")
-        self.reconnect = try members.optional("reconnect", features: .deprecated)
-        self.reconnectMs = try members.optional("reconnect-ms")
+        let logfile: String? = try members.optional("logfile")
+        let logappend: Bool? = try members.optional("logappend")
+        let addr: SocketAddressLegacy = try members.required("addr")
+        let tlsCreds: String? = try members.optional("tls-creds")
+        let tlsAuthz: String? = try members.optional("tls-authz")
+        let server: Bool? = try members.optional("server")
+        let wait: Bool? = try members.optional("wait")
+        let nodelay: Bool? = try members.optional("nodelay")
+        let telnet: Bool? = try members.optional("telnet")
+        let tn3270: Bool? = try members.optional("tn3270")
+        let websocket: Bool? = try members.optional("websocket")
+        let reconnect: Int64? = try members.optional("reconnect", features: .deprecated)
+        let reconnectMs: Int64? = try members.optional("reconnect-ms")
+        self.logfile = logfile
+        self.logappend = logappend
+        self.addr = addr
+        self.tlsCreds = tlsCreds
+        self.tlsAuthz = tlsAuthz
+        self.server = server
+        self.wait = wait
+        self.nodelay = nodelay
+        self.telnet = telnet
+        self.tn3270 = tn3270
+        self.websocket = websocket
+        self.reconnect = reconnect
+        self.reconnectMs = reconnectMs
     }
 
     /// Writes the members in schema order; absent optional members are left out.

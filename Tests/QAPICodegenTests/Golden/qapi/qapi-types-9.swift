@@ -113,9 +113,12 @@ package struct ChardevFile: QAPIObjectCodable, QAPIWireHashable {
 extension ChardevStdio {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.signal = try members.optional("signal")
+        let logfile: String? = try members.optional("logfile")
+        let logappend: Bool? = try members.optional("logappend")
+        let signal: Bool? = try members.optional("signal")
+        self.logfile = logfile
+        self.logappend = logappend
+        self.signal = signal
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -129,9 +132,12 @@ extension ChardevStdio {
 extension ChardevRingbuf {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.size = try members.optional("size")
+        let logfile: String? = try members.optional("logfile")
+        let logappend: Bool? = try members.optional("logappend")
+        let size: Int64? = try members.optional("size")
+        self.logfile = logfile
+        self.logappend = logappend
+        self.size = size
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -145,11 +151,16 @@ extension ChardevRingbuf {
 extension ChardevFile {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.logfile = try members.optional("logfile")
-        self.logappend = try members.optional("logappend")
-        self.`in` = try members.optional("in")
-        self.out = try members.required("out")
-        self.append = try members.optional("append")
+        let logfile: String? = try members.optional("logfile")
+        let logappend: Bool? = try members.optional("logappend")
+        let `in`: String? = try members.optional("in")
+        let out: String = try members.required("out")
+        let append: Bool? = try members.optional("append")
+        self.logfile = logfile
+        self.logappend = logappend
+        self.`in` = `in`
+        self.out = out
+        self.append = append
     }
 
     /// Writes the members in schema order; absent optional members are left out.

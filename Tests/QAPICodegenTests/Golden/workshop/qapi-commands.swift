@@ -1314,8 +1314,10 @@ extension Commands.LeafCount: QMPInBandCommand {
 extension Commands.AddTool.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.tool = try members.required("tool")
-        self.note = try members.optional("note")
+        let tool: Tool = try members.required("tool")
+        let note: Swift.String? = try members.optional("note")
+        self.tool = tool
+        self.note = note
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -1364,8 +1366,10 @@ extension Commands.PickSetting.Arguments {
 extension Commands.Measure.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.shape = try members.required("shape")
-        self.scale = try members.optional("scale")
+        let shape: Shape = try members.required("shape")
+        let scale: Double? = try members.optional("scale")
+        self.shape = shape
+        self.scale = scale
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -1426,16 +1430,26 @@ extension Commands.SlowSum.Arguments {
 extension Commands.Import.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.`in` = try members.required("in")
-        self.self_ = try members.required("self")
-        self.`default` = try members.required("default")
-        self.`inout` = try members.optional("inout")
-        self.`var` = try members.optional("var")
-        self.`let` = try members.optional("let")
-        self.type = try members.optional("type")
-        self.`class` = try members.optional("class")
-        self.`protocol` = try members.optional("protocol")
-        self.init_ = try members.optional("init")
+        let `in`: Swift.String = try members.required("in")
+        let self_: Int64 = try members.required("self")
+        let `default`: Swift.Bool = try members.required("default")
+        let `inout`: Int64? = try members.optional("inout")
+        let `var`: Int64? = try members.optional("var")
+        let `let`: Int64? = try members.optional("let")
+        let type: Shade? = try members.optional("type")
+        let `class`: Swift.String? = try members.optional("class")
+        let `protocol`: Protocol_? = try members.optional("protocol")
+        let init_: Int64? = try members.optional("init")
+        self.`in` = `in`
+        self.self_ = self_
+        self.`default` = `default`
+        self.`inout` = `inout`
+        self.`var` = `var`
+        self.`let` = `let`
+        self.type = type
+        self.`class` = `class`
+        self.`protocol` = `protocol`
+        self.init_ = init_
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -1456,11 +1470,16 @@ extension Commands.Import.Arguments {
 extension Commands.OrgExampleFrob.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.a = try members.required("a")
-        self.b = try members.required("b")
-        self.c = try members.required("c")
-        self.d = try members.required("d")
-        self.e = try members.optional("e")
+        let a: [__org_example_Enum] = try members.required("a")
+        let b: [__org_example_Struct] = try members.required("b")
+        let c: __org_example_Union = try members.required("c")
+        let d: __org_example_Alt = try members.required("d")
+        let e: __org_example_Only? = try members.optional("e")
+        self.a = a
+        self.b = b
+        self.c = c
+        self.d = d
+        self.e = e
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -1476,11 +1495,16 @@ extension Commands.OrgExampleFrob.Arguments {
 extension Commands.Tune.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.level = try members.required("level")
-        self.legacyLevel = try members.optional("legacy-level", features: .deprecated)
-        self.trial = try members.optional("trial", features: .unstable)
-        self.gauge = try members.optional("gauge")
-        self.requiredOld = try members.required("required-old", features: .deprecated)
+        let level: Int64 = try members.required("level")
+        let legacyLevel: Int64? = try members.optional("legacy-level", features: .deprecated)
+        let trial: Swift.String? = try members.optional("trial", features: .unstable)
+        let gauge: Gauge? = try members.optional("gauge")
+        let requiredOld: Int64 = try members.required("required-old", features: .deprecated)
+        self.level = level
+        self.legacyLevel = legacyLevel
+        self.trial = trial
+        self.gauge = gauge
+        self.requiredOld = requiredOld
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -1508,40 +1532,74 @@ extension Commands.CondAlternate.Arguments {
 extension Commands.TakeAll.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.scalars = try members.required("scalars")
-        self.optional = try members.optional("optional")
-        self.lists = try members.optional("lists")
-        self.grid = try members.optional("grid")
-        self.note = try members.optional("note")
-        self.shape = try members.optional("shape")
-        self.marker = try members.optional("marker")
-        self.tiny = try members.optional("tiny")
-        self.keywords = try members.optional("keywords")
-        self.record = try members.optional("record")
-        self.folder = try members.optional("folder")
-        self.tree = try members.optional("tree")
-        self.string = try members.optional("string")
-        self.type = try members.optional("type")
-        self.hashable = try members.optional("hashable")
-        self.measurement = try members.optional("measurement")
-        self.kwUnion = try members.optional("kw-union")
-        self.kwAlt = try members.optional("kw-alt")
-        self.shadeOrLevel = try members.optional("shade-or-level")
-        self.flagOrShade = try members.optional("flag-or-shade")
-        self.itemOrName = try members.optional("item-or-name")
-        self.sizeOrList = try members.optional("size-or-list")
-        self.ranges = try members.optional("ranges")
-        self.noFeatures = try members.optional("no-features")
-        self.odd = try members.optional("odd")
-        self.condFeatures = try members.optional("cond-features")
-        self.cond = try members.optional("cond")
-        self.condUnion = try members.optional("cond-union")
-        self.featureAlt = try members.optional("feature-alt")
-        self.keywordEnum = try members.optional("keyword-enum")
-        self.nothing = try members.optional("nothing")
-        self.present = try members.optional("present")
-        self.leftovers = try members.optional("leftovers")
-        self.jsonObject = try members.optional("json-object")
+        let scalars: Scalars = try members.required("scalars")
+        let optional: OptionalScalars? = try members.optional("optional")
+        let lists: Lists? = try members.optional("lists")
+        let grid: Grid? = try members.optional("grid")
+        let note: Note? = try members.optional("note")
+        let shape: Shape? = try members.optional("shape")
+        let marker: Marker? = try members.optional("marker")
+        let tiny: Tiny? = try members.optional("tiny")
+        let keywords: Keywords? = try members.optional("keywords")
+        let record: LegacyRecord? = try members.optional("record")
+        let folder: Folder? = try members.optional("folder")
+        let tree: Tree? = try members.optional("tree")
+        let string: String? = try members.optional("string")
+        let type: Type_? = try members.optional("type")
+        let hashable: Hashable? = try members.optional("hashable")
+        let measurement: Measurement? = try members.optional("measurement")
+        let kwUnion: KeywordUnion? = try members.optional("kw-union")
+        let kwAlt: KeywordAlternate? = try members.optional("kw-alt")
+        let shadeOrLevel: ShadeOrLevel? = try members.optional("shade-or-level")
+        let flagOrShade: FlagOrShade? = try members.optional("flag-or-shade")
+        let itemOrName: ItemOrName? = try members.optional("item-or-name")
+        let sizeOrList: SizeOrRows? = try members.optional("size-or-list")
+        let ranges: Ranges? = try members.optional("ranges")
+        let noFeatures: NoFeatures? = try members.optional("no-features")
+        let odd: OddFeatures? = try members.optional("odd")
+        let condFeatures: CondFeatures? = try members.optional("cond-features")
+        let cond: CondStruct? = try members.optional("cond")
+        let condUnion: CondUnion? = try members.optional("cond-union")
+        let featureAlt: FeatureAlternate? = try members.optional("feature-alt")
+        let keywordEnum: Keyword? = try members.optional("keyword-enum")
+        let nothing: Nothing? = try members.optional("nothing")
+        let present: PresentEnum? = try members.optional("present")
+        let leftovers: Leftovers? = try members.optional("leftovers")
+        let jsonObject: JSONObject? = try members.optional("json-object")
+        self.scalars = scalars
+        self.optional = optional
+        self.lists = lists
+        self.grid = grid
+        self.note = note
+        self.shape = shape
+        self.marker = marker
+        self.tiny = tiny
+        self.keywords = keywords
+        self.record = record
+        self.folder = folder
+        self.tree = tree
+        self.string = string
+        self.type = type
+        self.hashable = hashable
+        self.measurement = measurement
+        self.kwUnion = kwUnion
+        self.kwAlt = kwAlt
+        self.shadeOrLevel = shadeOrLevel
+        self.flagOrShade = flagOrShade
+        self.itemOrName = itemOrName
+        self.sizeOrList = sizeOrList
+        self.ranges = ranges
+        self.noFeatures = noFeatures
+        self.odd = odd
+        self.condFeatures = condFeatures
+        self.cond = cond
+        self.condUnion = condUnion
+        self.featureAlt = featureAlt
+        self.keywordEnum = keywordEnum
+        self.nothing = nothing
+        self.present = present
+        self.leftovers = leftovers
+        self.jsonObject = jsonObject
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -1586,8 +1644,10 @@ extension Commands.TakeAll.Arguments {
 extension Commands.SubCommand.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.origin = try members.required("origin")
-        self.`case` = try members.optional("case")
+        let origin: Origin = try members.required("origin")
+        let `case`: WireCase? = try members.optional("case")
+        self.origin = origin
+        self.`case` = `case`
     }
 
     /// Writes the members in schema order; absent optional members are left out.

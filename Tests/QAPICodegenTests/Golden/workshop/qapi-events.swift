@@ -457,9 +457,12 @@ extension Events.Stopped {
 extension Events.ItemStored {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.item = try members.required("item")
-        self.`where` = try members.optional("where")
-        self.at = try members.required("at")
+        let item: Item = try members.required("item")
+        let `where`: Swift.String? = try members.optional("where")
+        let at: Int64 = try members.required("at")
+        self.item = item
+        self.`where` = `where`
+        self.at = at
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -482,9 +485,12 @@ extension Events.ItemStored {
 extension Events.ToolChanged {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        self.weight = try members.required("weight")
-        self.shade = try members.optional("shade")
+        let id: Swift.String = try members.required("id")
+        let weight: UInt32 = try members.required("weight")
+        let shade: Shade? = try members.optional("shade")
+        self.id = id
+        self.weight = weight
+        self.shade = shade
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -614,9 +620,12 @@ extension Events.CondEventAny {
 extension Events.OrgExampleFlash {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.orgExampleMember1 = try members.required("__org.example_member1")
-        self.orgExampleMember2 = try members.required("__org.example_member2")
-        self.wcharT = try members.optional("wchar-t")
+        let orgExampleMember1: __org_example_Enum = try members.required("__org.example_member1")
+        let orgExampleMember2: Swift.String = try members.required("__org.example_member2")
+        let wcharT: Int64? = try members.optional("wchar-t")
+        self.orgExampleMember1 = orgExampleMember1
+        self.orgExampleMember2 = orgExampleMember2
+        self.wcharT = wcharT
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -639,8 +648,10 @@ extension Events.OrgExampleFlash {
 extension Events.Bool {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.flag = try members.required("flag")
-        self.by = try members.required("by")
+        let flag: Swift.Bool = try members.required("flag")
+        let by: String = try members.required("by")
+        self.flag = flag
+        self.by = by
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -662,10 +673,14 @@ extension Events.Bool {
 extension Events.KeywordEvent {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.`default` = try members.required("default")
-        self.self_ = try members.required("self")
-        self.`in` = try members.required("in")
-        self.type = try members.optional("type")
+        let `default`: Int64 = try members.required("default")
+        let self_: Swift.String = try members.required("self")
+        let `in`: Swift.Bool = try members.required("in")
+        let type: Shade? = try members.optional("type")
+        self.`default` = `default`
+        self.self_ = self_
+        self.`in` = `in`
+        self.type = type
     }
 
     /// Writes the members in schema order; absent optional members are left out.

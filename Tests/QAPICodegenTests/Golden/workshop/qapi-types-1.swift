@@ -205,6 +205,28 @@ enum Gauge: QAPIEnum {
     }
 }
 
+/// - Remark: QAPI enum `PresentEnum`, from `qapi-schema.json`.
+enum PresentEnum: QAPIEnum {
+    /// The value `on-value`.
+    case onValue
+    /// The value `other`.
+    case other
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [PresentEnum] = [.onValue, .other]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .onValue: "on-value"
+        case .other: "other"
+        case .unknown(let name): name
+        }
+    }
+}
+
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension Shade {
@@ -265,6 +287,17 @@ extension Gauge {
         case "extra": self = .extra
         case "maybe": self = .maybe
         case "surely": self = .surely
+        default: return nil
+        }
+    }
+}
+
+extension PresentEnum {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "on-value": self = .onValue
+        case "other": self = .other
         default: return nil
         }
     }

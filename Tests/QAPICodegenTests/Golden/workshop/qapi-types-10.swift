@@ -6,6 +6,28 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
+/// - Remark: QAPI enum `ShapeKind`, from `qapi-schema.json`.
+enum ShapeKind: QAPIEnum {
+    /// The value `round`.
+    case round
+    /// The value `angular`.
+    case angular
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [ShapeKind] = [.round, .angular]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .round: "round"
+        case .angular: "angular"
+        case .unknown(let name): name
+        }
+    }
+}
+
 /// - Remark: QAPI enum `Corners`, from `qapi-schema.json`.
 enum Corners: QAPIEnum {
     /// The value `three`.
@@ -139,21 +161,18 @@ struct Triangle: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
-/// - Remark: QAPI struct `Square`, from `qapi-schema.json`.
-struct Square: QAPIObjectCodable, QAPIWireHashable {
-    /// The `side` member.
-    var side: Double
+// MARK: - Support for the runtime: the codec, out of the way of the data types
 
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - side: The `side` member.
-    init(side: Double) {
-        self.side = side
+extension ShapeKind {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "round": self = .round
+        case "angular": self = .angular
+        default: return nil
+        }
     }
 }
-
-// MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension Corners {
     /// The value whose wire name is `name`; nil for a name this build does not know.
@@ -170,15 +189,17 @@ extension Angular {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: Corners = try members.required("corners")
+        let branch: Branch
         switch discriminator {
         case .three:
-            self.branch = .three(try Triangle(qapiMembers: &members))
+            branch = .three(try Triangle(qapiMembers: &members))
         case .four:
-            self.branch = .four(try Square(qapiMembers: &members))
+            branch = .four(try Square(qapiMembers: &members))
         case .unknown(let name):
             members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+            branch = .unknown(name)
         }
+        self.branch = branch
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -196,16 +217,19 @@ extension Shape {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: ShapeKind = try members.required("kind")
-        self.name = try members.optional("name")
+        let name: Swift.String? = try members.optional("name")
+        let branch: Branch
         switch discriminator {
         case .round:
-            self.branch = .round(try Circle(qapiMembers: &members))
+            branch = .round(try Circle(qapiMembers: &members))
         case .angular:
-            self.branch = .angular(try Angular(qapiMembers: &members))
+            branch = .angular(try Angular(qapiMembers: &members))
         case .unknown(let name):
             members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+            branch = .unknown(name)
         }
+        self.name = name
+        self.branch = branch
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -235,9 +259,12 @@ extension Circle {
 extension Triangle {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.a = try members.required("a")
-        self.b = try members.required("b")
-        self.c = try members.required("c")
+        let a: Double = try members.required("a")
+        let b: Double = try members.required("b")
+        let c: Double = try members.required("c")
+        self.a = a
+        self.b = b
+        self.c = c
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -245,17 +272,5 @@ extension Triangle {
         encoder.encode(self.a, "a")
         encoder.encode(self.b, "b")
         encoder.encode(self.c, "c")
-    }
-}
-
-extension Square {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.side = try members.required("side")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.side, "side")
     }
 }

@@ -6,6 +6,20 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
+/// - Remark: QAPI struct `Square`, from `qapi-schema.json`.
+struct Square: QAPIObjectCodable, QAPIWireHashable {
+    /// The `side` member.
+    var side: Double
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - side: The `side` member.
+    init(side: Double) {
+        self.side = side
+    }
+}
+
 /// - Remark: QAPI union `Marker`, from `qapi-schema.json`.
 struct Marker: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `type`, with the branch's own members.
@@ -102,19 +116,34 @@ struct Measurement: QAPIObjectCodable, QAPIWireHashable {
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
+extension Square {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.side = try members.required("side")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.side, "side")
+    }
+}
+
 extension Marker {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: Shade = try members.required("type", features: .unstable)
-        self.at = try members.optional("at")
+        let at: Int64? = try members.optional("at")
+        let branch: Branch
         switch discriminator {
-        case .light: self.branch = .light
-        case .dark: self.branch = .dark
-        case .twoTone: self.branch = .twoTone
+        case .light: branch = .light
+        case .dark: branch = .dark
+        case .twoTone: branch = .twoTone
         case .unknown(let name):
             members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+            branch = .unknown(name)
         }
+        self.at = at
+        self.branch = branch
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -134,20 +163,22 @@ extension Measurement {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: Gauge = try members.required("gauge")
+        let branch: Branch
         switch discriminator {
         case .coarse:
-            self.branch = .coarse(try Stock(qapiMembers: &members))
+            branch = .coarse(try Stock(qapiMembers: &members))
         case .ancient:
-            self.branch = .ancient(try Text(qapiMembers: &members))
-        case .fine: self.branch = .fine
-        case .risky: self.branch = .risky
-        case .extra: self.branch = .extra
-        case .maybe: self.branch = .maybe
-        case .surely: self.branch = .surely
+            branch = .ancient(try Text(qapiMembers: &members))
+        case .fine: branch = .fine
+        case .risky: branch = .risky
+        case .extra: branch = .extra
+        case .maybe: branch = .maybe
+        case .surely: branch = .surely
         case .unknown(let name):
             members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+            branch = .unknown(name)
         }
+        self.branch = branch
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -52,6 +52,12 @@ struct KeywordUnion: QAPIObjectCodable, QAPIWireHashable {
         case unknown(Swift.String)
     }
 
+    /// The `members` member.
+    var members: Int64?
+
+    /// The `discriminator` member.
+    var discriminator: Swift.String?
+
     /// The branch, which also decides `type`.
     var branch: Branch
 
@@ -85,8 +91,12 @@ struct KeywordUnion: QAPIObjectCodable, QAPIWireHashable {
     /// A value with the given members.
     ///
     /// - Parameters:
+    ///   - members: The `members` member.
+    ///   - discriminator: The `discriminator` member.
     ///   - branch: The branch, with its own members.
-    init(branch: Branch) {
+    init(members: Int64? = nil, discriminator: Swift.String? = nil, branch: Branch) {
+        self.members = members
+        self.discriminator = discriminator
         self.branch = branch
     }
 }
@@ -135,53 +145,53 @@ enum ItemOrName: QAPICodable, QAPIWireHashable {
     case name(Swift.String)
 }
 
-/// - Remark: QAPI alternate `SizeOrRows`, from `qapi-schema.json`.
-enum SizeOrRows: QAPICodable, QAPIWireHashable {
-    /// The `size` member.
-    case size(UInt64)
-    /// The `rows` member.
-    case rows([Row])
-}
-
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension KeywordUnion {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: Keyword = try members.required("type")
+        let members_: Int64? = try members.optional("members")
+        let discriminator_: Swift.String? = try members.optional("discriminator")
+        let branch: Branch
         switch discriminator {
         case .`true`:
-            self.branch = .`true`(try Text(qapiMembers: &members))
+            branch = .`true`(try Text(qapiMembers: &members))
         case .`default`:
-            self.branch = .`default`(try Stock(qapiMembers: &members))
+            branch = .`default`(try Stock(qapiMembers: &members))
         case .self_:
-            self.branch = .self_(try Blank(qapiMembers: &members))
+            branch = .self_(try Blank(qapiMembers: &members))
         case .`case`:
-            self.branch = .`case`(try Circle(qapiMembers: &members))
-        case .`false`: self.branch = .`false`
-        case .`nil`: self.branch = .`nil`
-        case .init_: self.branch = .init_
-        case .`in`: self.branch = .`in`
-        case .`protocol`: self.branch = .`protocol`
-        case .type: self.branch = .type
-        case .`is`: self.branch = .`is`
-        case .rawValue_: self.branch = .rawValue_
-        case .allCases_: self.branch = .allCases_
-        case .hashValue_: self.branch = .hashValue_
-        case .qapiFeatures_: self.branch = .qapiFeatures_
-        case .qapiEncoded_: self.branch = .qapiEncoded_
-        case ._1st: self.branch = ._1st
-        case ._2ndPass: self.branch = ._2ndPass
-        case .plain: self.branch = .plain
+            branch = .`case`(try Circle(qapiMembers: &members))
+        case .`false`: branch = .`false`
+        case .`nil`: branch = .`nil`
+        case .init_: branch = .init_
+        case .`in`: branch = .`in`
+        case .`protocol`: branch = .`protocol`
+        case .type: branch = .type
+        case .`is`: branch = .`is`
+        case .rawValue_: branch = .rawValue_
+        case .allCases_: branch = .allCases_
+        case .hashValue_: branch = .hashValue_
+        case .qapiFeatures_: branch = .qapiFeatures_
+        case .qapiEncoded_: branch = .qapiEncoded_
+        case ._1st: branch = ._1st
+        case ._2ndPass: branch = ._2ndPass
+        case .plain: branch = .plain
         case .unknown(let name):
             members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+            branch = .unknown(name)
         }
+        self.members = members_
+        self.discriminator = discriminator_
+        self.branch = branch
     }
 
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
+        encoder.encode(self.members, "members")
+        encoder.encode(self.discriminator, "discriminator")
         switch self.branch {
         case .`true`(let value): value.encodeMembers(to: &encoder)
         case .`default`(let value): value.encodeMembers(to: &encoder)
@@ -286,25 +296,6 @@ extension ItemOrName {
         switch self {
         case .item(let value): return value.qapiEncoded()
         case .name(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension SizeOrRows {
-    /// Chooses the branch by the value's JSON kind.
-    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
-        switch decoder.kind {
-        case .number: self = .size(try decoder.decode())
-        case .array: self = .rows(try decoder.decode())
-        default: throw decoder.noAlternateBranch("SizeOrRows")
-        }
-    }
-
-    /// The branch's value.
-    func qapiEncoded() -> JSONValue {
-        switch self {
-        case .size(let value): return value.qapiEncoded()
-        case .rows(let value): return value.qapiEncoded()
         }
     }
 }

@@ -6,6 +6,14 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
+/// - Remark: QAPI alternate `SizeOrRows`, from `qapi-schema.json`.
+enum SizeOrRows: QAPICodable, QAPIWireHashable {
+    /// The `size` member.
+    case size(UInt64)
+    /// The `rows` member.
+    case rows([Row])
+}
+
 /// - Remark: QAPI alternate `Tiny`, from `qapi-schema.json`.
 enum Tiny: QAPICodable, QAPIWireHashable {
     /// The `small` member.
@@ -128,6 +136,25 @@ struct CondUnion: QAPIObjectCodable, QAPIWireHashable {
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
+extension SizeOrRows {
+    /// Chooses the branch by the value's JSON kind.
+    init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
+        switch decoder.kind {
+        case .number: self = .size(try decoder.decode())
+        case .array: self = .rows(try decoder.decode())
+        default: throw decoder.noAlternateBranch("SizeOrRows")
+        }
+    }
+
+    /// The branch's value.
+    func qapiEncoded() -> JSONValue {
+        switch self {
+        case .size(let value): return value.qapiEncoded()
+        case .rows(let value): return value.qapiEncoded()
+        }
+    }
+}
+
 extension Tiny {
     /// Chooses the branch by the value's JSON kind.
     init(qapi decoder: QAPIDecoder) throws(QAPIDecodingError) {
@@ -192,10 +219,14 @@ extension CondAlternate {
 extension CondStruct {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.always = try members.required("always")
-        self.alpha = try members.required("alpha")
-        self.beta = try members.optional("beta")
-        self.notGamma = try members.optional("not-gamma")
+        let always: Int64 = try members.required("always")
+        let alpha: Int64 = try members.required("alpha")
+        let beta: Swift.String? = try members.optional("beta")
+        let notGamma: Swift.Bool? = try members.optional("not-gamma")
+        self.always = always
+        self.alpha = alpha
+        self.beta = beta
+        self.notGamma = notGamma
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -222,16 +253,19 @@ extension CondUnion {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: CondEnum = try members.required("type")
-        self.note = try members.optional("note")
+        let note: Swift.String? = try members.optional("note")
+        let branch: Branch
         switch discriminator {
         case .base:
-            self.branch = .base(try Thing(qapiMembers: &members))
+            branch = .base(try Thing(qapiMembers: &members))
         case .alpha:
-            self.branch = .alpha(try Circle(qapiMembers: &members))
+            branch = .alpha(try Circle(qapiMembers: &members))
         case .unknown(let name):
             members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+            branch = .unknown(name)
         }
+        self.note = note
+        self.branch = branch
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -136,30 +136,6 @@ enum FeatureAlternate: QAPICodable, QAPIWireHashable {
     case deprecations(Deprecations)
 }
 
-/// A downstream enumeration.
-///
-/// - Remark: QAPI enum `__org.example_Enum`, from `qapi-schema.json`.
-enum __org_example_Enum: QAPIEnum {
-    /// a downstream value
-    case orgExampleValue
-    /// an ordinary value
-    case plain
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [__org_example_Enum] = [.orgExampleValue, .plain]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .orgExampleValue: "__org.example_value"
-        case .plain: "plain"
-        case .unknown(let name): name
-        }
-    }
-}
-
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension NoFeatures {
@@ -177,14 +153,22 @@ extension NoFeatures {
 extension Deprecations {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.plain = try members.optional("plain")
-        self.old = try members.optional("old", features: .deprecated)
-        self.trial = try members.optional("trial", features: .unstable)
-        self.both = try members.optional("both", features: [.deprecated, .unstable])
-        self.maybeOld = try members.optional("maybe-old")
-        self.oldRequired = try members.required("old-required", features: .deprecated)
-        self.newGauge = try members.optional("new-gauge")
-        self.trialList = try members.optional("trial-list", features: .unstable)
+        let plain: Int64? = try members.optional("plain")
+        let old: Int64? = try members.optional("old", features: .deprecated)
+        let trial: Swift.String? = try members.optional("trial", features: .unstable)
+        let both: Swift.Bool? = try members.optional("both", features: [.deprecated, .unstable])
+        let maybeOld: Int64? = try members.optional("maybe-old")
+        let oldRequired: Int64 = try members.required("old-required", features: .deprecated)
+        let newGauge: Gauge? = try members.optional("new-gauge")
+        let trialList: [Gauge]? = try members.optional("trial-list", features: .unstable)
+        self.plain = plain
+        self.old = old
+        self.trial = trial
+        self.both = both
+        self.maybeOld = maybeOld
+        self.oldRequired = oldRequired
+        self.newGauge = newGauge
+        self.trialList = trialList
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -237,17 +221,6 @@ extension FeatureAlternate {
     func qapiEncoded() -> JSONValue {
         switch self {
         case .deprecations(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension __org_example_Enum {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "__org.example_value": self = .orgExampleValue
-        case "plain": self = .plain
-        default: return nil
         }
     }
 }

@@ -6,6 +6,30 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
+/// A downstream enumeration.
+///
+/// - Remark: QAPI enum `__org.example_Enum`, from `qapi-schema.json`.
+enum __org_example_Enum: QAPIEnum {
+    /// a downstream value
+    case orgExampleValue
+    /// an ordinary value
+    case plain
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [__org_example_Enum] = [.orgExampleValue, .plain]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .orgExampleValue: "__org.example_value"
+        case .plain: "plain"
+        case .unknown(let name): name
+        }
+    }
+}
+
 /// - Remark: QAPI struct `__org.example_Base`, from `qapi-schema.json`.
 struct __org_example_Base: QAPIObjectCodable, QAPIWireHashable {
     /// The `__org.example_member1` member.
@@ -106,6 +130,17 @@ enum __org_example_Alt: QAPICodable, QAPIWireHashable {
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
+extension __org_example_Enum {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "__org.example_value": self = .orgExampleValue
+        case "plain": self = .plain
+        default: return nil
+        }
+    }
+}
+
 extension __org_example_Base {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
@@ -121,9 +156,12 @@ extension __org_example_Base {
 extension __org_example_Struct {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.orgExampleMember1 = try members.required("__org.example_member1")
-        self.orgExampleMember2 = try members.required("__org.example_member2")
-        self.wcharT = try members.optional("wchar-t")
+        let orgExampleMember1: __org_example_Enum = try members.required("__org.example_member1")
+        let orgExampleMember2: Swift.String = try members.required("__org.example_member2")
+        let wcharT: Int64? = try members.optional("wchar-t")
+        self.orgExampleMember1 = orgExampleMember1
+        self.orgExampleMember2 = orgExampleMember2
+        self.wcharT = wcharT
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -167,14 +205,16 @@ extension __org_example_Union {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: __org_example_Enum = try members.required("__org.example_member1")
+        let branch: Branch
         switch discriminator {
         case .orgExampleValue:
-            self.branch = .orgExampleValue(try __org_example_Holder(qapiMembers: &members))
-        case .plain: self.branch = .plain
+            branch = .orgExampleValue(try __org_example_Holder(qapiMembers: &members))
+        case .plain: branch = .plain
         case .unknown(let name):
             members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+            branch = .unknown(name)
         }
+        self.branch = branch
     }
 
     /// Writes the members in schema order; absent optional members are left out.

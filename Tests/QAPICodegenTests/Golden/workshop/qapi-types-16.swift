@@ -172,8 +172,10 @@ struct PeerInfo: QAPIObjectCodable, QAPIWireHashable {
 extension SchemaEntry {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.metaType = try members.required("meta-type")
+        let name: Swift.String = try members.required("name")
+        let metaType: Swift.String = try members.required("meta-type")
+        self.name = name
+        self.metaType = metaType
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -186,8 +188,10 @@ extension SchemaEntry {
 extension CondArgs {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.always = try members.required("always")
-        self.sometimes = try members.optional("sometimes")
+        let always: Int64 = try members.required("always")
+        let sometimes: Int64? = try members.optional("sometimes")
+        self.always = always
+        self.sometimes = sometimes
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -200,8 +204,10 @@ extension CondArgs {
 extension Origin {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.country = try members.required("country")
-        self.label = try members.optional("label")
+        let country: Swift.String = try members.required("country")
+        let label: Label? = try members.optional("label")
+        self.country = country
+        self.label = label
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -214,8 +220,10 @@ extension Origin {
 extension Leftovers {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.kept = try members.required("kept")
-        self.forgotten = try members.optional("forgotten")
+        let kept: Int64 = try members.required("kept")
+        let forgotten: Swift.String? = try members.optional("forgotten")
+        self.kept = kept
+        self.forgotten = forgotten
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -253,8 +261,10 @@ extension Label {
 extension PeerInfo {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.label = try members.required("label")
-        self.peers = try members.optional("peers")
+        let label: Label = try members.required("label")
+        let peers: [PeerInfo]? = try members.optional("peers")
+        self.label = label
+        self.peers = peers
     }
 
     /// Writes the members in schema order; absent optional members are left out.

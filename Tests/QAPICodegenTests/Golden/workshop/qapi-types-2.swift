@@ -6,28 +6,6 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI enum `PresentEnum`, from `qapi-schema.json`.
-enum PresentEnum: QAPIEnum {
-    /// The value `on-value`.
-    case onValue
-    /// The value `other`.
-    case other
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [PresentEnum] = [.onValue, .other]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .onValue: "on-value"
-        case .other: "other"
-        case .unknown(let name): name
-        }
-    }
-}
-
 /// - Remark: QAPI enum `Protocol`, from `qapi-schema.json`.
 enum Protocol_: QAPIEnum {
     /// The value `tcp`.
@@ -169,18 +147,14 @@ struct Stock: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
-// MARK: - Support for the runtime: the codec, out of the way of the data types
-
-extension PresentEnum {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "on-value": self = .onValue
-        case "other": self = .other
-        default: return nil
-        }
+/// - Remark: QAPI struct `Blank`, from `qapi-schema.json`.
+struct Blank: QAPIObjectCodable, QAPIWireHashable {
+    /// A value with the given members.
+    init() {
     }
 }
+
+// MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension Protocol_ {
     /// The value whose wire name is `name`; nil for a name this build does not know.
@@ -209,9 +183,12 @@ extension Thing {
 extension Tool {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        self.weight = try members.required("weight")
-        self.shade = try members.optional("shade")
+        let id: Swift.String = try members.required("id")
+        let weight: UInt32 = try members.required("weight")
+        let shade: Shade? = try members.optional("shade")
+        self.id = id
+        self.weight = weight
+        self.shade = shade
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -225,11 +202,16 @@ extension Tool {
 extension PowerTool {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        self.weight = try members.required("weight")
-        self.shade = try members.optional("shade")
-        self.watts = try members.required("watts")
-        self.cordless = try members.optional("cordless")
+        let id: Swift.String = try members.required("id")
+        let weight: UInt32 = try members.required("weight")
+        let shade: Shade? = try members.optional("shade")
+        let watts: UInt16 = try members.required("watts")
+        let cordless: Swift.Bool? = try members.optional("cordless")
+        self.id = id
+        self.weight = weight
+        self.shade = shade
+        self.watts = watts
+        self.cordless = cordless
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -245,9 +227,12 @@ extension PowerTool {
 extension Material {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.amount = try members.required("amount")
-        self.grade = try members.required("grade")
-        self.origin = try members.optional("origin")
+        let amount: Double = try members.required("amount")
+        let grade: Int8 = try members.required("grade")
+        let origin: Origin? = try members.optional("origin")
+        self.amount = amount
+        self.grade = grade
+        self.origin = origin
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -267,5 +252,15 @@ extension Stock {
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.amount, "amount")
+    }
+}
+
+extension Blank {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
     }
 }

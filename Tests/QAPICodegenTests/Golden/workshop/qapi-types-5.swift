@@ -6,6 +6,25 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
+/// - Remark: QAPI struct `Grid`, from `qapi-schema.json`.
+struct Grid: QAPIObjectCodable, QAPIWireHashable {
+    /// The `rows` member.
+    var rows: [Row]
+
+    /// The `cells` member.
+    var cells: [Setting]?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - rows: The `rows` member.
+    ///   - cells: The `cells` member.
+    init(rows: [Row], cells: [Setting]? = nil) {
+        self.rows = rows
+        self.cells = cells
+    }
+}
+
 /// - Remark: QAPI struct `Row`, from `qapi-schema.json`.
 struct Row: QAPIObjectCodable, QAPIWireHashable {
     /// The `cells` member.
@@ -113,6 +132,12 @@ struct Keywords: QAPIObjectCodable, QAPIWireHashable {
     /// The `unsigned` member.
     var unsigned: Int64?
 
+    /// The `members` member.
+    var members: Int64?
+
+    /// The `discriminator` member.
+    var discriminator: Int64?
+
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -143,6 +168,8 @@ struct Keywords: QAPIObjectCodable, QAPIWireHashable {
     ///   - branch_: The `branch` member.
     ///   - wcharT: The `wchar-t` member.
     ///   - unsigned: The `unsigned` member.
+    ///   - members: The `members` member.
+    ///   - discriminator: The `discriminator` member.
     init(
         `default`: Int64,
         `protocol`: Swift.String,
@@ -170,7 +197,9 @@ struct Keywords: QAPIObjectCodable, QAPIWireHashable {
         hash_: Int64? = nil,
         branch_: Int64? = nil,
         wcharT: Int64? = nil,
-        unsigned: Int64? = nil
+        unsigned: Int64? = nil,
+        members: Int64? = nil,
+        discriminator: Int64? = nil
     ) {
         self.`default` = `default`
         self.`protocol` = `protocol`
@@ -199,17 +228,38 @@ struct Keywords: QAPIObjectCodable, QAPIWireHashable {
         self.branch_ = branch_
         self.wcharT = wcharT
         self.unsigned = unsigned
+        self.members = members
+        self.discriminator = discriminator
     }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
+extension Grid {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        let rows: [Row] = try members.required("rows")
+        let cells: [Setting]? = try members.optional("cells")
+        self.rows = rows
+        self.cells = cells
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.rows, "rows")
+        encoder.encode(self.cells, "cells")
+    }
+}
+
 extension Row {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.cells = try members.required("cells")
-        self.shades = try members.optional("shades")
-        self.sub = try members.optional("sub")
+        let cells: [Int8] = try members.required("cells")
+        let shades: [Shade]? = try members.optional("shades")
+        let sub: [Row]? = try members.optional("sub")
+        self.cells = cells
+        self.shades = shades
+        self.sub = sub
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -223,33 +273,64 @@ extension Row {
 extension Keywords {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.`default` = try members.required("default")
-        self.`protocol` = try members.required("protocol")
-        self.`class` = try members.required("class")
-        self.`in` = try members.required("in")
-        self.self_ = try members.required("self")
-        self.type = try members.required("type")
-        self.init_ = try members.required("init")
-        self.`inout` = try members.optional("inout")
-        self.`var` = try members.optional("var")
-        self.`let` = try members.optional("let")
-        self.`some` = try members.optional("some")
-        self.`any` = try members.optional("any")
-        self.`await` = try members.optional("await")
-        self.`async` = try members.optional("async")
-        self.`func` = try members.optional("func")
-        self.`return` = try members.optional("return")
-        self.`is` = try members.optional("is")
-        self.`as` = try members.optional("as")
-        self.`nil` = try members.optional("nil")
-        self.`true` = try members.optional("true")
-        self.hashValue_ = try members.optional("hash-value")
-        self.qapiEncoded_ = try members.optional("qapi-encoded")
-        self.encodeMembers_ = try members.optional("encode-members")
-        self.hash_ = try members.optional("hash")
-        self.branch_ = try members.optional("branch")
-        self.wcharT = try members.optional("wchar-t")
-        self.unsigned = try members.optional("unsigned")
+        let `default`: Int64 = try members.required("default")
+        let `protocol`: Swift.String = try members.required("protocol")
+        let `class`: Swift.Bool = try members.required("class")
+        let `in`: Int64 = try members.required("in")
+        let self_: Swift.String = try members.required("self")
+        let type: Shade = try members.required("type")
+        let init_: Int64 = try members.required("init")
+        let `inout`: Int64? = try members.optional("inout")
+        let `var`: Int64? = try members.optional("var")
+        let `let`: Int64? = try members.optional("let")
+        let `some`: Int64? = try members.optional("some")
+        let `any`: Int64? = try members.optional("any")
+        let `await`: Int64? = try members.optional("await")
+        let `async`: Swift.String? = try members.optional("async")
+        let `func`: Int64? = try members.optional("func")
+        let `return`: Int64? = try members.optional("return")
+        let `is`: Swift.Bool? = try members.optional("is")
+        let `as`: Int64? = try members.optional("as")
+        let `nil`: QAPINull? = try members.optional("nil")
+        let `true`: Swift.Bool? = try members.optional("true")
+        let hashValue_: Int64? = try members.optional("hash-value")
+        let qapiEncoded_: Int64? = try members.optional("qapi-encoded")
+        let encodeMembers_: Int64? = try members.optional("encode-members")
+        let hash_: Int64? = try members.optional("hash")
+        let branch_: Int64? = try members.optional("branch")
+        let wcharT: Int64? = try members.optional("wchar-t")
+        let unsigned: Int64? = try members.optional("unsigned")
+        let members_: Int64? = try members.optional("members")
+        let discriminator_: Int64? = try members.optional("discriminator")
+        self.`default` = `default`
+        self.`protocol` = `protocol`
+        self.`class` = `class`
+        self.`in` = `in`
+        self.self_ = self_
+        self.type = type
+        self.init_ = init_
+        self.`inout` = `inout`
+        self.`var` = `var`
+        self.`let` = `let`
+        self.`some` = `some`
+        self.`any` = `any`
+        self.`await` = `await`
+        self.`async` = `async`
+        self.`func` = `func`
+        self.`return` = `return`
+        self.`is` = `is`
+        self.`as` = `as`
+        self.`nil` = `nil`
+        self.`true` = `true`
+        self.hashValue_ = hashValue_
+        self.qapiEncoded_ = qapiEncoded_
+        self.encodeMembers_ = encodeMembers_
+        self.hash_ = hash_
+        self.branch_ = branch_
+        self.wcharT = wcharT
+        self.unsigned = unsigned
+        self.members = members_
+        self.discriminator = discriminator_
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -281,5 +362,7 @@ extension Keywords {
         encoder.encode(self.branch_, "branch")
         encoder.encode(self.wcharT, "wchar-t")
         encoder.encode(self.unsigned, "unsigned")
+        encoder.encode(self.members, "members")
+        encoder.encode(self.discriminator, "discriminator")
     }
 }

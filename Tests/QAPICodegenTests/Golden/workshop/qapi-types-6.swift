@@ -102,47 +102,35 @@ struct String: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
-/// - Remark: QAPI struct `Type`, from `qapi-schema.json`.
-struct Type_: QAPIObjectCodable, QAPIWireHashable {
-    /// The `name` member.
-    var name: Swift.String
-
-    /// The `type` member.
-    var type: Swift.String
-
-    /// The `of` member.
-    var of: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: The `name` member.
-    ///   - type: The `type` member.
-    ///   - of: The `of` member.
-    init(name: Swift.String, type: Swift.String, of: String) {
-        self.name = name
-        self.type = type
-        self.of = of
-    }
-}
-
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension LegacyRecord {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.serialNo = try members.required("serial_no")
-        self.serialno = try members.required("serialno")
-        self.serial = try members.required("SERIAL")
-        self.nodeName = try members.required("node-name")
-        self.nodename = try members.required("nodename")
-        self.xNode = try members.required("x-node")
-        self.xnode = try members.required("xnode")
-        self.inIt = try members.required("in-it")
-        self.iS = try members.required("i-s")
-        self.selfRef = try members.required("self-ref")
-        self.mixedCase = try members.required("Mixed-Case")
-        self.self_ = try members.optional("Self")
+        let serialNo: Int64 = try members.required("serial_no")
+        let serialno: Int64 = try members.required("serialno")
+        let serial: Int64 = try members.required("SERIAL")
+        let nodeName: Swift.String = try members.required("node-name")
+        let nodename: Swift.String = try members.required("nodename")
+        let xNode: Int64 = try members.required("x-node")
+        let xnode: Int64 = try members.required("xnode")
+        let inIt: Int64 = try members.required("in-it")
+        let iS: Swift.Bool = try members.required("i-s")
+        let selfRef: Int64 = try members.required("self-ref")
+        let mixedCase: Swift.String = try members.required("Mixed-Case")
+        let self_: Int64? = try members.optional("Self")
+        self.serialNo = serialNo
+        self.serialno = serialno
+        self.serial = serial
+        self.nodeName = nodeName
+        self.nodename = nodename
+        self.xNode = xNode
+        self.xnode = xnode
+        self.inIt = inIt
+        self.iS = iS
+        self.selfRef = selfRef
+        self.mixedCase = mixedCase
+        self.self_ = self_
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -171,21 +159,5 @@ extension String {
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.str, "str")
-    }
-}
-
-extension Type_ {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.name = try members.required("name")
-        self.type = try members.required("type")
-        self.of = try members.required("of")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.type, "type")
-        encoder.encode(self.of, "of")
     }
 }

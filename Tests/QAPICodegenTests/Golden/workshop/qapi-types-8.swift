@@ -6,6 +6,45 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
+/// What an item is.
+///
+/// - Remark: QAPI enum `ItemKind`, from `qapi-schema.json`.
+enum ItemKind: QAPIEnum {
+    /// a hand tool
+    case tool
+    /// a tool with a motor
+    case powerTool
+    /// raw material
+    case material
+    /// a crate of further items
+    case crate
+    /// an item of no particular kind
+    case `default`
+    /// a carrying case, described by the common members only
+    case `case`
+    /// only with CONFIG_ALPHA
+    case gizmo
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [ItemKind] = [.tool, .powerTool, .material, .crate, .`default`, .`case`, .gizmo]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .tool: "tool"
+        case .powerTool: "power-tool"
+        case .material: "material"
+        case .crate: "crate"
+        case .`default`: "default"
+        case .`case`: "case"
+        case .gizmo: "gizmo"
+        case .unknown(let name): name
+        }
+    }
+}
+
 /// An item of the workshop.  The common members are an inline base; the
 /// branch 'case' is left out and has no members of its own.
 ///
@@ -106,61 +145,54 @@ struct Gizmo: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
-/// - Remark: QAPI enum `NoteForm`, from `qapi-schema.json`.
-enum NoteForm: QAPIEnum {
-    /// The value `plain`.
-    case plain
-    /// The value `signed`.
-    case signed
-    /// The value `countersigned`.
-    case countersigned
-    /// The value `empty`.
-    case empty
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+// MARK: - Support for the runtime: the codec, out of the way of the data types
 
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [NoteForm] = [.plain, .signed, .countersigned, .empty]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .plain: "plain"
-        case .signed: "signed"
-        case .countersigned: "countersigned"
-        case .empty: "empty"
-        case .unknown(let name): name
+extension ItemKind {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "tool": self = .tool
+        case "power-tool": self = .powerTool
+        case "material": self = .material
+        case "crate": self = .crate
+        case "default": self = .`default`
+        case "case": self = .`case`
+        case "gizmo": self = .gizmo
+        default: return nil
         }
     }
 }
-
-// MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension Item {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         let discriminator: ItemKind = try members.required("kind")
-        self.label = try members.required("label")
-        self.count = try members.optional("count")
-        self.branch_ = try members.optional("branch")
+        let label: Swift.String = try members.required("label")
+        let count: UInt16? = try members.optional("count")
+        let branch_: Swift.String? = try members.optional("branch")
+        let branch: Branch
         switch discriminator {
         case .tool:
-            self.branch = .tool(try Tool(qapiMembers: &members))
+            branch = .tool(try Tool(qapiMembers: &members))
         case .powerTool:
-            self.branch = .powerTool(try PowerTool(qapiMembers: &members))
+            branch = .powerTool(try PowerTool(qapiMembers: &members))
         case .material:
-            self.branch = .material(try Material(qapiMembers: &members))
+            branch = .material(try Material(qapiMembers: &members))
         case .crate:
-            self.branch = .crate(try Crate(qapiMembers: &members))
+            branch = .crate(try Crate(qapiMembers: &members))
         case .`default`:
-            self.branch = .`default`(try Blank(qapiMembers: &members))
+            branch = .`default`(try Blank(qapiMembers: &members))
         case .gizmo:
-            self.branch = .gizmo(try Gizmo(qapiMembers: &members))
-        case .`case`: self.branch = .`case`
+            branch = .gizmo(try Gizmo(qapiMembers: &members))
+        case .`case`: branch = .`case`
         case .unknown(let name):
             members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+            branch = .unknown(name)
         }
+        self.label = label
+        self.count = count
+        self.branch_ = branch_
+        self.branch = branch
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -185,8 +217,10 @@ extension Item {
 extension Crate {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.contents = try members.required("contents")
-        self.sealed = try members.optional("sealed")
+        let contents: [Item] = try members.required("contents")
+        let sealed: Swift.Bool? = try members.optional("sealed")
+        self.contents = contents
+        self.sealed = sealed
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -205,18 +239,5 @@ extension Gizmo {
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.gears, "gears")
-    }
-}
-
-extension NoteForm {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "plain": self = .plain
-        case "signed": self = .signed
-        case "countersigned": self = .countersigned
-        case "empty": self = .empty
-        default: return nil
-        }
     }
 }

@@ -6,6 +6,34 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
+/// - Remark: QAPI enum `NoteForm`, from `qapi-schema.json`.
+enum NoteForm: QAPIEnum {
+    /// The value `plain`.
+    case plain
+    /// The value `signed`.
+    case signed
+    /// The value `countersigned`.
+    case countersigned
+    /// The value `empty`.
+    case empty
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [NoteForm] = [.plain, .signed, .countersigned, .empty]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .plain: "plain"
+        case .signed: "signed"
+        case .countersigned: "countersigned"
+        case .empty: "empty"
+        case .unknown(let name): name
+        }
+    }
+}
+
 /// - Remark: QAPI union `Note`, from `qapi-schema.json`.
 struct Note: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `form`, with the branch's own members.
@@ -123,48 +151,43 @@ struct Signed: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
-/// - Remark: QAPI enum `ShapeKind`, from `qapi-schema.json`.
-enum ShapeKind: QAPIEnum {
-    /// The value `round`.
-    case round
-    /// The value `angular`.
-    case angular
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+// MARK: - Support for the runtime: the codec, out of the way of the data types
 
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [ShapeKind] = [.round, .angular]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .round: "round"
-        case .angular: "angular"
-        case .unknown(let name): name
+extension NoteForm {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "plain": self = .plain
+        case "signed": self = .signed
+        case "countersigned": self = .countersigned
+        case "empty": self = .empty
+        default: return nil
         }
     }
 }
 
-// MARK: - Support for the runtime: the codec, out of the way of the data types
-
 extension Note {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
+        let id: Swift.String = try members.required("id")
         let discriminator: NoteForm = try members.required("form")
-        self.pages = try members.optional("pages")
+        let pages: Int64? = try members.optional("pages")
+        let branch: Branch
         switch discriminator {
         case .plain:
-            self.branch = .plain(try Text(qapiMembers: &members))
+            branch = .plain(try Text(qapiMembers: &members))
         case .signed:
-            self.branch = .signed(try Signed(qapiMembers: &members))
+            branch = .signed(try Signed(qapiMembers: &members))
         case .countersigned:
-            self.branch = .countersigned(try Signed(qapiMembers: &members))
-        case .empty: self.branch = .empty
+            branch = .countersigned(try Signed(qapiMembers: &members))
+        case .empty: branch = .empty
         case .unknown(let name):
             members.reportUnknownBranch(name)
-            self.branch = .unknown(name)
+            branch = .unknown(name)
         }
+        self.id = id
+        self.pages = pages
+        self.branch = branch
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -185,9 +208,12 @@ extension Note {
 extension NoteBase {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.id = try members.required("id")
-        self.form = try members.required("form")
-        self.pages = try members.optional("pages")
+        let id: Swift.String = try members.required("id")
+        let form: NoteForm = try members.required("form")
+        let pages: Int64? = try members.optional("pages")
+        self.id = id
+        self.form = form
+        self.pages = pages
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -201,8 +227,10 @@ extension NoteBase {
 extension Text {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.text = try members.required("text")
-        self.serialNo = try members.optional("serial_no")
+        let text: Swift.String = try members.required("text")
+        let serialNo: Int64? = try members.optional("serial_no")
+        self.text = text
+        self.serialNo = serialNo
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -215,9 +243,12 @@ extension Text {
 extension Signed {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.text = try members.required("text")
-        self.signer = try members.required("signer")
-        self.serialNo = try members.optional("serial-no")
+        let text: Swift.String = try members.required("text")
+        let signer: Swift.String = try members.required("signer")
+        let serialNo: Int64? = try members.optional("serial-no")
+        self.text = text
+        self.signer = signer
+        self.serialNo = serialNo
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -225,16 +256,5 @@ extension Signed {
         encoder.encode(self.text, "text")
         encoder.encode(self.signer, "signer")
         encoder.encode(self.serialNo, "serial-no")
-    }
-}
-
-extension ShapeKind {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "round": self = .round
-        case "angular": self = .angular
-        default: return nil
-        }
     }
 }
