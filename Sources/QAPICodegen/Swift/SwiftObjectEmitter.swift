@@ -55,14 +55,13 @@ struct SwiftObjectEmitter {
                 emitDecoderInit(into: &support) { writer in
                     guard properties.count > 1 else {
                         for property in properties {
-                            writer.line(
-                                "self.\(property.name) = try members.\(readCall(property))")
+                            writeRead(property, assigning: "self.\(property.name)", into: &writer)
                         }
                         return
                     }
                     let locals = localNames(properties)
                     for (property, local) in zip(properties, locals) {
-                        writer.line(readStatement(property, into: local))
+                        writeRead(property, assigning: "let \(local): \(property.type)", into: &writer)
                     }
                     for (property, local) in zip(properties, locals) {
                         writer.line("self.\(property.name) = \(local)")
@@ -161,7 +160,7 @@ struct SwiftObjectEmitter {
                         "let discriminator: \(union.tagType) = try members.required(\(literal(union.tag.name))\(featureArgument(union.tag)))"
                     )
                 } else if let local = storedLocals.next() {
-                    writer.line(readStatement(property, into: local))
+                    writeRead(property, assigning: "let \(local): \(property.type)", into: &writer)
                 }
             }
             writer.line("let branch: Branch")
@@ -261,10 +260,17 @@ struct SwiftObjectEmitter {
             body)
     }
 
-    /// Reads the member into local `local`; `property.type` is spelled out
-    /// for the runtime's generic readers.
-    private func readStatement(_ property: Property, into local: String) -> String {
-        "let \(local): \(property.type) = try members.\(readCall(property))"
+    /// Writes `target = try members.required("name")` (or `optional`),
+    /// broken after `=` when the line would pass the line limit. A local's
+    /// target spells out its type, for the runtime's generic readers.
+    private func writeRead(_ property: Property, assigning target: String, into writer: inout SwiftCodeWriter) {
+        let read = "try members.\(readCall(property))"
+        if writer.indentWidth + target.count + 3 + read.count <= SwiftCodeWriter.lineLimit {
+            writer.line("\(target) = \(read)")
+        } else {
+            writer.line("\(target) =")
+            writer.indented { $0.line(read) }
+        }
     }
 
     /// `required("name")` or `optional("name")`, with the member's features.
