@@ -3,7 +3,9 @@
 #   - the Python qemu.qmp library (PyPI), whose QMPClient the end-to-end
 #     test drives qmp-monitor with;
 #   - with --qemu, QEMU itself (Debian package qemu-system-x86), which
-#     QMPClientLiveTests drive and the qmp-bench benchmark compares against.
+#     QMPClientLiveTests drive and the qmp-bench benchmark compares against,
+#     and socat (Debian package socat), which PipedClientTests feed from a
+#     pipe as the README's connect hint does.
 # Usage: Scripts/install-test-peers.sh [--qemu]
 set -euo pipefail
 
@@ -12,7 +14,12 @@ if ! python3 -c 'import qemu.qmp' 2>/dev/null; then
 fi
 python3 -c 'import qemu.qmp; print("qemu.qmp available")'
 
-if [[ "${1:-}" == "--qemu" ]] && ! command -v qemu-system-x86_64 >/dev/null; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qemu-system-x86
+if [[ "${1:-}" == "--qemu" ]]; then
+    packages=()
+    command -v qemu-system-x86_64 >/dev/null || packages+=(qemu-system-x86)
+    command -v socat >/dev/null || packages+=(socat)
+    if [[ ${#packages[@]} -gt 0 ]]; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
+    fi
 fi
