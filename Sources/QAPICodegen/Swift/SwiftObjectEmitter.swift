@@ -59,13 +59,10 @@ struct SwiftObjectEmitter {
                         }
                         return
                     }
-                    let locals = localNames(properties)
-                    for (property, local) in zip(properties, locals) {
-                        writeRead(property, assigning: "let \(local): \(property.type)", into: &writer)
+                    for property in properties {
+                        writeRead(property, assigning: "let \(localName(property)): \(property.type)", into: &writer)
                     }
-                    for (property, local) in zip(properties, locals) {
-                        writer.line("self.\(property.name) = \(local)")
-                    }
+                    for property in properties { writer.line("self.\(property.name) = \(localName(property))") }
                 }
                 support.line()
                 emitEncoder(into: &support) { writer in
@@ -152,15 +149,13 @@ struct SwiftObjectEmitter {
     ) {
         let union = union(type, branches)
         emitDecoderInit(into: &writer) { writer in
-            let locals = localNames(union.stored)
-            var storedLocals = locals.makeIterator()
             for property in union.all {
                 if property.member.name == union.tag.name {
                     writer.line(
                         "let discriminator: \(union.tagType) = try members.required(\(literal(union.tag.name))\(featureArgument(union.tag)))"
                     )
-                } else if let local = storedLocals.next() {
-                    writeRead(property, assigning: "let \(local): \(property.type)", into: &writer)
+                } else {
+                    writeRead(property, assigning: "let \(localName(property)): \(property.type)", into: &writer)
                 }
             }
             writer.line("let branch: Branch")
@@ -179,9 +174,7 @@ struct SwiftObjectEmitter {
                 writer.line("    members.reportUnknownBranch(name)")
                 writer.line("    branch = .unknown(name)")
             }
-            for (property, local) in zip(union.stored, locals) {
-                writer.line("self.\(property.name) = \(local)")
-            }
+            for property in union.stored { writer.line("self.\(property.name) = \(localName(property))") }
             writer.line("self.branch = branch")
         }
         writer.line()
@@ -279,18 +272,19 @@ struct SwiftObjectEmitter {
         return "\(method)(\(literal(property.member.name))\(featureArgument(property.member)))"
     }
 
-    /// The names of the decoder's locals, one per property: the property's
-    /// own, or with a trailing `_` where the decoder already uses it
-    /// (`members`, `discriminator`, `branch`). No property is named so:
-    /// only reserved words get a trailing `_`.
+    /// The name of the decoder's local for `property`: the property's own,
+    /// or with a trailing `_` where the decoder already uses it (`members`,
+    /// `discriminator`, `branch`). That name is free: a property name ends
+    /// in `_` only for the words of `structMemberNames` and those Swift
+    /// cannot use.
     ///
     /// A decoder of more than one member reads every member into a local
     /// and assigns `self` only once all were read: with no throw between
     /// a first and a last assignment, the compiler tracks no partly
     /// initialised value, which made decoders the largest share of an
     /// optimised build.
-    private func localNames(_ properties: [Property]) -> [String] {
-        properties.map { Self.decoderNames.contains($0.name) ? $0.name + "_" : $0.name }
+    private func localName(_ property: Property) -> String {
+        Self.decoderNames.contains(property.name) ? property.name + "_" : property.name
     }
 
     /// Names a decoder declares besides its locals.
