@@ -37,6 +37,20 @@ final class WireEqualityTests: XCTestCase {
         XCTAssertNotEqual(Note(id: "n", branch: .signed(signed)), Note(id: "n", branch: .countersigned(signed)))
     }
 
+    func testBranchesCompareTheirDiscriminatorValueAndMembers() {
+        let signed = Signed(text: "hi", signer: "ann")
+        assertEqualAndHashAlike(Note.Branch.signed(signed), .signed(Signed(text: "hi", signer: "ann")))
+        XCTAssertNotEqual(Note.Branch.signed(signed), .signed(Signed(text: "hi", signer: "bob")))
+        // The same members under another discriminator value differ.
+        XCTAssertNotEqual(Note.Branch.signed(signed), .countersigned(signed))
+        // As on the wire, a value this build does not know equals the
+        // known one of the same name, when neither carries members.
+        assertEqualAndHashAlike(Note.Branch.empty, .unknown("empty"))
+        XCTAssertNotEqual(Note.Branch.plain(Text(text: "hi")), .unknown("plain"))
+        XCTAssertNotEqual(Note.Branch.unknown("a"), .unknown("b"))
+        XCTAssertEqual(Set([Note.Branch.empty, .unknown("empty"), .plain(Text(text: "hi"))]).count, 2)
+    }
+
     func testAlternatesCompareTheirBranchValue() {
         assertEqualAndHashAlike(Setting.many([1, 2]), Setting.many([1, 2]))
         XCTAssertNotEqual(Setting.many([1, 2]), Setting.many([2, 1]))

@@ -55,7 +55,7 @@ struct SwiftClientEmitter {
         } else {
             declared = parameters.map { "\($0.name): \($0.type)\($0.isOptional ? " = nil" : "")" }
             docs = parameters.map { "  - \(SwiftNaming.bare($0.name)): \($0.doc)" }
-            labels = parameters.map { "\(SwiftCommandEmitter.argumentLabel($0.name)): \($0.name)" }
+            labels = parameters.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.name)" }
             value =
                 command.argType == nil
                 ? "\(context.runtime("QAPIEmpty"))()" : ".init(\(labels.joined(separator: ", ")))"

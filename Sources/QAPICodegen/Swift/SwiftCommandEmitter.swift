@@ -143,14 +143,6 @@ struct SwiftCommandEmitter {
         return "[" + flags.joined(separator: ", ") + "]"
     }
 
-    /// `name` as an argument label at a call site, where only `inout`
-    /// needs backticks (Swift warns about backticks on `var` and `let`
-    /// there: "keyword does not need to be escaped in argument list").
-    static func argumentLabel(_ name: String) -> String {
-        let bare = SwiftNaming.bare(name)
-        return bare == "inout" ? name : bare
-    }
-
     /// The namespace name of `command` (`query-version` is `QueryVersion`).
     static func namespaceName(_ command: QAPISchemaCommand) -> String {
         SwiftNaming.upperCamel(command.name)

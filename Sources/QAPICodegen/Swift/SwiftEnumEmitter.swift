@@ -77,9 +77,10 @@ struct SwiftEnumEmitter {
         SwiftNaming.memberName(name, reserved: enumMemberNames)
     }
 
-    /// Members every generated enum has; a value with one of these names
-    /// would collide with it.
+    /// Members every generated enum (a QAPI enum, a union's `Branch`) has;
+    /// a value with one of these names would collide with it.
     static let enumMemberNames: Set<String> = [
         "rawValue", "hashValue", "allCases", "qapiFeatures", "qapiEncoded", "hash", "unknown", "isKnown",
+        "qapiTag", "encodeMembers",
     ]
 }

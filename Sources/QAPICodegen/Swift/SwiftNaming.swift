@@ -55,6 +55,14 @@ public enum SwiftNaming {
         identifier.hasPrefix("`") ? String(identifier.dropFirst().dropLast()) : identifier
     }
 
+    /// `identifier` as an argument label at a call site, where only `inout`
+    /// needs backticks (Swift warns about backticks on other keywords
+    /// there: "keyword does not need to be escaped in argument list").
+    static func argumentLabel(_ identifier: String) -> String {
+        let bare = bare(identifier)
+        return bare == "inout" ? identifier : bare
+    }
+
     /// QAPI names are ASCII (the front end checks them), so this works on
     /// bytes; any other byte is kept as it is.
     private static func camel(_ name: String, upperFirst: Bool) -> String {

@@ -59,10 +59,15 @@ struct SwiftObjectEmitter {
                         }
                         return
                     }
-                    for property in properties {
-                        writeRead(property, assigning: "let \(localName(property)): \(property.type)", into: &writer)
+                    // The reads go straight to the memberwise initializer:
+                    // `self` is assigned once, after every read (no partly
+                    // initialised value for the optimiser to track), and
+                    // with no named locals, which a debug build copies for
+                    // the debugger and type-checks one by one.
+                    let arguments = properties.map { property in
+                        "\(SwiftNaming.argumentLabel(property.name)): try members.\(readCall(property))"
                     }
-                    for property in properties { writer.line("self.\(property.name) = \(localName(property))") }
+                    writer.signature("self.init(", arguments, ")")
                 }
                 support.line()
                 emitEncoder(into: &support) { writer in
@@ -70,6 +75,12 @@ struct SwiftObjectEmitter {
                         writer.line("encoder.encode(self.\(property.name), \(literal(property.member.name)))")
                     }
                 }
+            }
+        }
+        if let branches = type.branches {
+            support.line()
+            support.block("extension \(qualifiedName).Branch {") { support in
+                emitBranchCodec(type, branches: branches, into: &support)
             }
         }
     }
@@ -110,10 +121,7 @@ struct SwiftObjectEmitter {
         writer.line("/// The branch, one per value of `\(union.tag.name)`, with the branch's own members.")
         let indirect =
             union.cases.contains { hasPayload($0) && context.recursion.isCyclic(type, $0.type) } ? "indirect " : ""
-        writer.block(
-            "\(context.access)\(indirect)enum Branch: \(context.std("Hashable")), \(context.std("Sendable")) {"
-        ) {
-            writer in
+        writer.block("\(context.access)\(indirect)enum Branch: \(context.runtime("QAPIUnionBranch")) {") { writer in
             for variant in union.cases {
                 writer.line("/// `\(union.tag.name)` is `\(variant.name)`.")
                 let caseName = SwiftEnumEmitter.caseName(variant.name)
@@ -132,14 +140,11 @@ struct SwiftObjectEmitter {
         writer.line()
         writer.docComment(
             SwiftDocComments.member(union.tag, doc: doc, context: context) + ["", "Derived from `branch`."])
-        writer.block("\(context.access)var \(Self.propertyName(union.tag.name)): \(union.tagType) {") { writer in
-            writer.switchBlock("switch self.branch {") { writer in
-                for variant in union.cases {
-                    let caseName = SwiftEnumEmitter.caseName(variant.name)
-                    writer.line("case .\(caseName): return .\(caseName)")
-                }
-                writer.line("case .unknown(let name): return .unknown(name)")
-            }
+        let tagProperty = "\(context.access)var \(Self.propertyName(union.tag.name)): \(union.tagType) {"
+        if writer.indentWidth + tagProperty.count + " self.branch.qapiTag }".count <= SwiftCodeWriter.lineLimit {
+            writer.line(tagProperty + " self.branch.qapiTag }")
+        } else {
+            writer.block(tagProperty) { $0.line("self.branch.qapiTag") }
         }
         emitMemberwiseInit(union.stored, branch: "Branch", doc: doc, into: &writer)
     }
@@ -182,7 +187,32 @@ struct SwiftObjectEmitter {
             for property in union.all {
                 writer.line("encoder.encode(self.\(property.name), \(literal(property.member.name)))")
             }
-            writer.switchBlock("switch self.branch {") { writer in
+            writer.line("self.branch.encodeMembers(to: &encoder)")
+        }
+    }
+
+    /// The branch's discriminator value and its members' writer, from
+    /// which the runtime derives the branch's `==` and hashing.
+    private func emitBranchCodec(
+        _ type: QAPISchemaObjectType, branches: QAPISchemaBranches, into writer: inout SwiftCodeWriter
+    ) {
+        let union = union(type, branches)
+        writer.line("/// The value of `\(union.tag.name)` that selects this branch.")
+        writer.block("\(context.codecAccess)var qapiTag: \(union.tagType) {") { writer in
+            writer.switchBlock("switch self {") { writer in
+                for variant in union.cases {
+                    let caseName = SwiftEnumEmitter.caseName(variant.name)
+                    writer.line("case .\(caseName): return .\(caseName)")
+                }
+                writer.line("case .unknown(let name): return .unknown(name)")
+            }
+        }
+        writer.line()
+        writer.line("/// Writes the branch's own members in schema order; absent optional members are left out.")
+        writer.block(
+            "\(context.codecAccess)func encodeMembers(to encoder: inout \(context.runtime("QAPIObjectEncoder"))) {"
+        ) { writer in
+            writer.switchBlock("switch self {") { writer in
                 for variant in union.cases {
                     let caseName = SwiftEnumEmitter.caseName(variant.name)
                     if hasPayload(variant) {
@@ -272,17 +302,16 @@ struct SwiftObjectEmitter {
         return "\(method)(\(literal(property.member.name))\(featureArgument(property.member)))"
     }
 
-    /// The name of the decoder's local for `property`: the property's own,
-    /// or with a trailing `_` where the decoder already uses it (`members`,
-    /// `discriminator`, `branch`). That name is free: a property name ends
-    /// in `_` only for the words of `structMemberNames` and those Swift
-    /// cannot use.
+    /// The name of a union decoder's local for `property`: the property's
+    /// own, or with a trailing `_` where the decoder already uses it
+    /// (`members`, `discriminator`, `branch`). That name is free: a
+    /// property name ends in `_` only for the words of `structMemberNames`
+    /// and those Swift cannot use.
     ///
-    /// A decoder of more than one member reads every member into a local
-    /// and assigns `self` only once all were read: with no throw between
-    /// a first and a last assignment, the compiler tracks no partly
-    /// initialised value, which made decoders the largest share of an
-    /// optimised build.
+    /// A union's decoder reads every member into a local and assigns
+    /// `self` only once all were read: with no throw between a first and a
+    /// last assignment, the compiler tracks no partly initialised value,
+    /// which made decoders the largest share of an optimised build.
     private func localName(_ property: Property) -> String {
         Self.decoderNames.contains(property.name) ? property.name + "_" : property.name
     }

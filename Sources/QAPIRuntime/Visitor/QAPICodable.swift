@@ -15,14 +15,15 @@
 //
 // A struct conforms to QAPIObjectCodable and implements two members.
 // init(qapiMembers:) reads the members, base members first, in schema
-// order, from an inout QAPIObjectDecoder into locals, and assigns them
-// once every member was read (so no throw leaves `self` partly set):
+// order, from an inout QAPIObjectDecoder straight into the memberwise
+// initializer, which runs once every member was read (so no throw leaves
+// `self` partly set):
 //
-//     let id: String = try members.required("id")
-//     let nodeName: String? = try members.optional("node-name")
-//     let old: Int64 = try members.required("old", features: .deprecated)
-//     self.id = id
-//     ...
+//     self.init(
+//         id: try members.required("id"),
+//         nodeName: try members.optional("node-name"),
+//         old: try members.required("old", features: .deprecated)
+//     )
 //
 // encodeMembers(to:) writes them in the same order to an inout
 // QAPIObjectEncoder; optional members that are nil are left out:
@@ -47,7 +48,10 @@
 // branch's members from the same decoder with the branch type's own
 // init(qapiMembers:). A branch without members reads nothing.
 // encodeMembers(to:) mirrors it: base members (the discriminator
-// derived from the branch), then the branch's encodeMembers(to:).
+// derived from the branch), then the branch's encodeMembers(to:). The
+// union's `Branch` enum is a QAPIUnionBranch: it gives its discriminator
+// value (qapiTag) and writes its own members, and the runtime derives its
+// equality and hashing from the two.
 //
 // An alternate is an enum whose init(qapi:) switches on decoder.kind,
 // decodes the matching branch with decoder.decode(), and otherwise

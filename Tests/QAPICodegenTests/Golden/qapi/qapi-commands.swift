@@ -778,12 +778,11 @@ extension Commands.QmpCapabilities.Arguments {
 extension Commands.MonitorAdd.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let id: String = try members.required("id")
-        let chardev: String = try members.required("chardev")
-        let pretty: Bool? = try members.optional("pretty")
-        self.id = id
-        self.chardev = chardev
-        self.pretty = pretty
+        self.init(
+            id: try members.required("id"),
+            chardev: try members.required("chardev"),
+            pretty: try members.optional("pretty")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -809,12 +808,11 @@ extension Commands.MonitorRemove.Arguments {
 extension Commands.RingbufWrite.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let device: String = try members.required("device")
-        let data: String = try members.required("data")
-        let format: DataFormat? = try members.optional("format")
-        self.device = device
-        self.data = data
-        self.format = format
+        self.init(
+            device: try members.required("device"),
+            data: try members.required("data"),
+            format: try members.optional("format")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -828,12 +826,11 @@ extension Commands.RingbufWrite.Arguments {
 extension Commands.RingbufRead.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let device: String = try members.required("device")
-        let size: Int64 = try members.required("size")
-        let format: DataFormat? = try members.optional("format")
-        self.device = device
-        self.size = size
-        self.format = format
+        self.init(
+            device: try members.required("device"),
+            size: try members.required("size"),
+            format: try members.optional("format")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -847,10 +844,7 @@ extension Commands.RingbufRead.Arguments {
 extension Commands.ChardevAdd.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let id: String = try members.required("id")
-        let backend: ChardevBackend = try members.required("backend")
-        self.id = id
-        self.backend = backend
+        self.init(id: try members.required("id"), backend: try members.required("backend"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -875,10 +869,7 @@ extension Commands.ChardevRemove.Arguments {
 extension Commands.ChardevChange.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let id: String = try members.required("id")
-        let backend: ChardevBackend = try members.required("backend")
-        self.id = id
-        self.backend = backend
+        self.init(id: try members.required("id"), backend: try members.required("backend"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -903,10 +894,7 @@ extension Commands.Yank.Arguments {
 extension Commands.HumanMonitorCommand.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let commandLine: String = try members.required("command-line")
-        let cpuIndex: Int64? = try members.optional("cpu-index")
-        self.commandLine = commandLine
-        self.cpuIndex = cpuIndex
+        self.init(commandLine: try members.required("command-line"), cpuIndex: try members.optional("cpu-index"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.

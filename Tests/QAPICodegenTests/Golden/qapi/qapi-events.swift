@@ -156,10 +156,7 @@ package enum Event: QMPEventSet, Hashable {
 extension Events.Shutdown {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let guest: Bool = try members.required("guest")
-        let reason: ShutdownCause = try members.required("reason")
-        self.guest = guest
-        self.reason = reason
+        self.init(guest: try members.required("guest"), reason: try members.required("reason"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -203,10 +200,7 @@ extension Events.Resume {
 extension Events.Reset {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let guest: Bool = try members.required("guest")
-        let reason: ShutdownCause = try members.required("reason")
-        self.guest = guest
-        self.reason = reason
+        self.init(guest: try members.required("guest"), reason: try members.required("reason"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -135,12 +135,11 @@ extension QMPCapability {
 extension VersionTriple {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let major: Int64 = try members.required("major")
-        let minor: Int64 = try members.required("minor")
-        let micro: Int64 = try members.required("micro")
-        self.major = major
-        self.minor = minor
-        self.micro = micro
+        self.init(
+            major: try members.required("major"),
+            minor: try members.required("minor"),
+            micro: try members.required("micro")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -154,10 +153,7 @@ extension VersionTriple {
 extension VersionInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let qemu: VersionTriple = try members.required("qemu")
-        let `package`: String = try members.required("package")
-        self.qemu = qemu
-        self.`package` = `package`
+        self.init(qemu: try members.required("qemu"), package: try members.required("package"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.

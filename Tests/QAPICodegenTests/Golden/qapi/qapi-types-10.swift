@@ -98,6 +98,23 @@ package struct ChardevCommonWrapper: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
+/// Standard input and output options, nested under 'data'.
+///
+/// - Since: 1.5
+/// - Remark: QAPI struct `ChardevStdioWrapper`, from `char.json`.
+package struct ChardevStdioWrapper: QAPIObjectCodable, QAPIWireHashable {
+    /// the options
+    package var data: ChardevStdio
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - data: the options
+    package init(data: ChardevStdio) {
+        self.data = data
+    }
+}
+
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension ChardevBackendKind {
@@ -141,6 +158,18 @@ extension ChardevFileWrapper {
 }
 
 extension ChardevCommonWrapper {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.data = try members.required("data")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.data, "data")
+    }
+}
+
+extension ChardevStdioWrapper {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
         self.data = try members.required("data")

@@ -6,23 +6,6 @@ import QAPIRuntime
 
 // MARK: - char.json
 
-/// Standard input and output options, nested under 'data'.
-///
-/// - Since: 1.5
-/// - Remark: QAPI struct `ChardevStdioWrapper`, from `char.json`.
-package struct ChardevStdioWrapper: QAPIObjectCodable, QAPIWireHashable {
-    /// the options
-    package var data: ChardevStdio
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - data: the options
-    package init(data: ChardevStdio) {
-        self.data = data
-    }
-}
-
 /// Ring-buffer options, nested under 'data'.
 ///
 /// - Since: 1.5
@@ -46,7 +29,7 @@ package struct ChardevRingbufWrapper: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI union `ChardevBackend`, from `char.json`.
 package struct ChardevBackend: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `type`, with the branch's own members.
-    package enum Branch: Hashable, Sendable {
+    package enum Branch: QAPIUnionBranch {
         /// `type` is `file`.
         case file(ChardevFileWrapper)
         /// `type` is `socket`.
@@ -71,18 +54,7 @@ package struct ChardevBackend: QAPIObjectCodable, QAPIWireHashable {
     /// which back end
     ///
     /// Derived from `branch`.
-    package var type: ChardevBackendKind {
-        switch self.branch {
-        case .file: return .file
-        case .socket: return .socket
-        case .pty: return .pty
-        case .null: return .null
-        case .stdio: return .stdio
-        case .ringbuf: return .ringbuf
-        case .memory: return .memory
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    package var type: ChardevBackendKind { self.branch.qapiTag }
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -93,18 +65,6 @@ package struct ChardevBackend: QAPIObjectCodable, QAPIWireHashable {
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
-
-extension ChardevStdioWrapper {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.data = try members.required("data")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.data, "data")
-    }
-}
 
 extension ChardevRingbufWrapper {
     /// Reads the members in schema order, with QEMU's errors.
@@ -148,7 +108,28 @@ extension ChardevBackend {
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
-        switch self.branch {
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension ChardevBackend.Branch {
+    /// The value of `type` that selects this branch.
+    package var qapiTag: ChardevBackendKind {
+        switch self {
+        case .file: return .file
+        case .socket: return .socket
+        case .pty: return .pty
+        case .null: return .null
+        case .stdio: return .stdio
+        case .ringbuf: return .ringbuf
+        case .memory: return .memory
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
         case .file(let value): value.encodeMembers(to: &encoder)
         case .socket(let value): value.encodeMembers(to: &encoder)
         case .pty(let value): value.encodeMembers(to: &encoder)

@@ -105,6 +105,23 @@ package struct InetSocketAddress: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
+/// A Unix-domain socket address.
+///
+/// - Since: 1.3
+/// - Remark: QAPI struct `UnixSocketAddress`, from `sockets.json`.
+package struct UnixSocketAddress: QAPIObjectCodable, QAPIWireHashable {
+    /// the socket's file name
+    package var path: String
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - path: the socket's file name
+    package init(path: String) {
+        self.path = path
+    }
+}
+
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension ChardevReturn {
@@ -122,10 +139,7 @@ extension ChardevReturn {
 extension InetSocketAddressBase {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let host: String = try members.required("host")
-        let port: String = try members.required("port")
-        self.host = host
-        self.port = port
+        self.init(host: try members.required("host"), port: try members.required("port"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -138,20 +152,15 @@ extension InetSocketAddressBase {
 extension InetSocketAddress {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let host: String = try members.required("host")
-        let port: String = try members.required("port")
-        let numeric: Bool? = try members.optional("numeric")
-        let to: UInt16? = try members.optional("to")
-        let ipv4: Bool? = try members.optional("ipv4")
-        let ipv6: Bool? = try members.optional("ipv6")
-        let keepAlive: Bool? = try members.optional("keep-alive")
-        self.host = host
-        self.port = port
-        self.numeric = numeric
-        self.to = to
-        self.ipv4 = ipv4
-        self.ipv6 = ipv6
-        self.keepAlive = keepAlive
+        self.init(
+            host: try members.required("host"),
+            port: try members.required("port"),
+            numeric: try members.optional("numeric"),
+            to: try members.optional("to"),
+            ipv4: try members.optional("ipv4"),
+            ipv6: try members.optional("ipv6"),
+            keepAlive: try members.optional("keep-alive")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -163,5 +172,17 @@ extension InetSocketAddress {
         encoder.encode(self.ipv4, "ipv4")
         encoder.encode(self.ipv6, "ipv6")
         encoder.encode(self.keepAlive, "keep-alive")
+    }
+}
+
+extension UnixSocketAddress {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.path = try members.required("path")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.path, "path")
     }
 }

@@ -6,23 +6,6 @@ import QAPIRuntime
 
 // MARK: - sockets.json
 
-/// A Unix-domain socket address.
-///
-/// - Since: 1.3
-/// - Remark: QAPI struct `UnixSocketAddress`, from `sockets.json`.
-package struct UnixSocketAddress: QAPIObjectCodable, QAPIWireHashable {
-    /// the socket's file name
-    package var path: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - path: the socket's file name
-    package init(path: String) {
-        self.path = path
-    }
-}
-
 /// A TCP address, nested under 'data' as the older form requires.
 ///
 /// - Since: 1.3
@@ -83,19 +66,39 @@ package enum SocketAddressType: QAPIEnum {
     }
 }
 
-// MARK: - Support for the runtime: the codec, out of the way of the data types
-
-extension UnixSocketAddress {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.path = try members.required("path")
+/// A socket address in the older, doubly nested form that character
+/// devices use.
+///
+/// - Since: 1.3
+/// - Remark: QAPI union `SocketAddressLegacy`, from `sockets.json`.
+package struct SocketAddressLegacy: QAPIObjectCodable, QAPIWireHashable {
+    /// The branch, one per value of `type`, with the branch's own members.
+    package enum Branch: QAPIUnionBranch {
+        /// `type` is `inet`.
+        case inet(InetSocketAddressWrapper)
+        /// `type` is `unix`.
+        case unix(UnixSocketAddressWrapper)
+        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
+        case unknown(String)
     }
 
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.path, "path")
+    /// The branch, which also decides `type`.
+    package var branch: Branch
+
+    /// the address family
+    ///
+    /// Derived from `branch`.
+    package var type: SocketAddressType { self.branch.qapiTag }
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - branch: The branch, with its own members.
+    package init(branch: Branch) {
+        self.branch = branch
     }
 }
+
+// MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension InetSocketAddressWrapper {
     /// Reads the members in schema order, with QEMU's errors.
@@ -128,6 +131,50 @@ extension SocketAddressType {
         case "inet": self = .inet
         case "unix": self = .unix
         default: return nil
+        }
+    }
+}
+
+extension SocketAddressLegacy {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        let discriminator: SocketAddressType = try members.required("type")
+        let branch: Branch
+        switch discriminator {
+        case .inet:
+            branch = .inet(try InetSocketAddressWrapper(qapiMembers: &members))
+        case .unix:
+            branch = .unix(try UnixSocketAddressWrapper(qapiMembers: &members))
+        case .unknown(let name):
+            members.reportUnknownBranch(name)
+            branch = .unknown(name)
+        }
+        self.branch = branch
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.type, "type")
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension SocketAddressLegacy.Branch {
+    /// The value of `type` that selects this branch.
+    package var qapiTag: SocketAddressType {
+        switch self {
+        case .inet: return .inet
+        case .unix: return .unix
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
+        case .inet(let value): value.encodeMembers(to: &encoder)
+        case .unix(let value): value.encodeMembers(to: &encoder)
+        case .unknown: break
         }
     }
 }

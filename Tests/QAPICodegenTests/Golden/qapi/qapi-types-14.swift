@@ -4,46 +4,6 @@
 
 import QAPIRuntime
 
-// MARK: - sockets.json
-
-/// A socket address in the older, doubly nested form that character
-/// devices use.
-///
-/// - Since: 1.3
-/// - Remark: QAPI union `SocketAddressLegacy`, from `sockets.json`.
-package struct SocketAddressLegacy: QAPIObjectCodable, QAPIWireHashable {
-    /// The branch, one per value of `type`, with the branch's own members.
-    package enum Branch: Hashable, Sendable {
-        /// `type` is `inet`.
-        case inet(InetSocketAddressWrapper)
-        /// `type` is `unix`.
-        case unix(UnixSocketAddressWrapper)
-        /// `type` has a value this build does not know (a newer peer's); its members were skipped.
-        case unknown(String)
-    }
-
-    /// The branch, which also decides `type`.
-    package var branch: Branch
-
-    /// the address family
-    ///
-    /// Derived from `branch`.
-    package var type: SocketAddressType {
-        switch self.branch {
-        case .inet: return .inet
-        case .unix: return .unix
-        case .unknown(let name): return .unknown(name)
-        }
-    }
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - branch: The branch, with its own members.
-    package init(branch: Branch) {
-        self.branch = branch
-    }
-}
-
 // MARK: - run-state.json
 
 /// Why the server (or, in QEMU, the guest) is shutting down or
@@ -113,34 +73,6 @@ package enum ShutdownCause: QAPIEnum {
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
-
-extension SocketAddressLegacy {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let discriminator: SocketAddressType = try members.required("type")
-        let branch: Branch
-        switch discriminator {
-        case .inet:
-            branch = .inet(try InetSocketAddressWrapper(qapiMembers: &members))
-        case .unix:
-            branch = .unix(try UnixSocketAddressWrapper(qapiMembers: &members))
-        case .unknown(let name):
-            members.reportUnknownBranch(name)
-            branch = .unknown(name)
-        }
-        self.branch = branch
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.type, "type")
-        switch self.branch {
-        case .inet(let value): value.encodeMembers(to: &encoder)
-        case .unix(let value): value.encodeMembers(to: &encoder)
-        case .unknown: break
-        }
-    }
-}
 
 extension ShutdownCause {
     /// The value whose wire name is `name`; nil for a name this build does not know.

@@ -151,6 +151,23 @@ package enum YankInstanceType: QAPIEnum {
     }
 }
 
+/// Names a block device's yank instance.
+///
+/// - Since: 6.0
+/// - Remark: QAPI struct `YankInstanceBlockNode`, from `yank.json`.
+package struct YankInstanceBlockNode: QAPIObjectCodable, QAPIWireHashable {
+    /// the block node's name
+    package var nodeName: String
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - nodeName: the block node's name
+    package init(nodeName: String) {
+        self.nodeName = nodeName
+    }
+}
+
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension RunState {
@@ -181,12 +198,11 @@ extension RunState {
 extension StatusInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let running: Bool = try members.required("running")
-        let singlestep: Bool = try members.required("singlestep")
-        let status: RunState = try members.required("status")
-        self.running = running
-        self.singlestep = singlestep
-        self.status = status
+        self.init(
+            running: try members.required("running"),
+            singlestep: try members.required("singlestep"),
+            status: try members.required("status")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -206,5 +222,17 @@ extension YankInstanceType {
         case "migration": self = .migration
         default: return nil
         }
+    }
+}
+
+extension YankInstanceBlockNode {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.nodeName = try members.required("node-name")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.nodeName, "node-name")
     }
 }

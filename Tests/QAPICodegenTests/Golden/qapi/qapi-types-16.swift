@@ -6,23 +6,6 @@ import QAPIRuntime
 
 // MARK: - yank.json
 
-/// Names a block device's yank instance.
-///
-/// - Since: 6.0
-/// - Remark: QAPI struct `YankInstanceBlockNode`, from `yank.json`.
-package struct YankInstanceBlockNode: QAPIObjectCodable, QAPIWireHashable {
-    /// the block node's name
-    package var nodeName: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - nodeName: the block node's name
-    package init(nodeName: String) {
-        self.nodeName = nodeName
-    }
-}
-
 /// Names a character device's yank instance.
 ///
 /// - Since: 6.0
@@ -46,7 +29,7 @@ package struct YankInstanceChardev: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI union `YankInstance`, from `yank.json`.
 package struct YankInstance: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `type`, with the branch's own members.
-    package enum Branch: Hashable, Sendable {
+    package enum Branch: QAPIUnionBranch {
         /// `type` is `block-node`.
         case blockNode(YankInstanceBlockNode)
         /// `type` is `chardev`.
@@ -63,14 +46,7 @@ package struct YankInstance: QAPIObjectCodable, QAPIWireHashable {
     /// the kind of instance
     ///
     /// Derived from `branch`.
-    package var type: YankInstanceType {
-        switch self.branch {
-        case .blockNode: return .blockNode
-        case .chardev: return .chardev
-        case .migration: return .migration
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    package var type: YankInstanceType { self.branch.qapiTag }
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -100,18 +76,6 @@ package struct NameInfo: QAPIObjectCodable, QAPIWireHashable {
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
-
-extension YankInstanceBlockNode {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.nodeName = try members.required("node-name")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.nodeName, "node-name")
-    }
-}
 
 extension YankInstanceChardev {
     /// Reads the members in schema order, with QEMU's errors.
@@ -146,7 +110,24 @@ extension YankInstance {
     /// Writes the members in schema order; absent optional members are left out.
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
-        switch self.branch {
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension YankInstance.Branch {
+    /// The value of `type` that selects this branch.
+    package var qapiTag: YankInstanceType {
+        switch self {
+        case .blockNode: return .blockNode
+        case .chardev: return .chardev
+        case .migration: return .migration
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
         case .blockNode(let value): value.encodeMembers(to: &encoder)
         case .chardev(let value): value.encodeMembers(to: &encoder)
         case .migration: break

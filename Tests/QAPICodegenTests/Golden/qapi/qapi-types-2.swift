@@ -113,14 +113,12 @@ package enum SchemaMetaType: QAPIEnum {
 extension MonitorOptions {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let id: String? = try members.optional("id")
-        let mode: MonitorMode? = try members.optional("mode")
-        let pretty: Bool? = try members.optional("pretty")
-        let chardev: String = try members.required("chardev")
-        self.id = id
-        self.mode = mode
-        self.pretty = pretty
-        self.chardev = chardev
+        self.init(
+            id: try members.optional("id"),
+            mode: try members.optional("mode"),
+            pretty: try members.optional("pretty"),
+            chardev: try members.required("chardev")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -135,12 +133,11 @@ extension MonitorOptions {
 extension MonitorInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let id: String? = try members.optional("id")
-        let mode: MonitorMode = try members.required("mode")
-        let chardev: String = try members.required("chardev")
-        self.id = id
-        self.mode = mode
-        self.chardev = chardev
+        self.init(
+            id: try members.optional("id"),
+            mode: try members.required("mode"),
+            chardev: try members.required("chardev")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -12,7 +12,7 @@ import QAPIRuntime
 /// - Remark: QAPI union `SchemaInfo`, from `introspect.json`.
 package struct SchemaInfo: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `meta-type`, with the branch's own members.
-    package enum Branch: Hashable, Sendable {
+    package enum Branch: QAPIUnionBranch {
         /// `meta-type` is `builtin`.
         case builtin(SchemaInfoBuiltin)
         /// `meta-type` is `enum`.
@@ -45,18 +45,7 @@ package struct SchemaInfo: QAPIObjectCodable, QAPIWireHashable {
     /// members follow
     ///
     /// Derived from `branch`.
-    package var metaType: SchemaMetaType {
-        switch self.branch {
-        case .builtin: return .builtin
-        case .`enum`: return .`enum`
-        case .array: return .array
-        case .object: return .object
-        case .alternate: return .alternate
-        case .command: return .command
-        case .event: return .event
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    package var metaType: SchemaMetaType { self.branch.qapiTag }
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -108,7 +97,28 @@ extension SchemaInfo {
         encoder.encode(self.name, "name")
         encoder.encode(self.metaType, "meta-type")
         encoder.encode(self.features, "features")
-        switch self.branch {
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension SchemaInfo.Branch {
+    /// The value of `meta-type` that selects this branch.
+    package var qapiTag: SchemaMetaType {
+        switch self {
+        case .builtin: return .builtin
+        case .`enum`: return .`enum`
+        case .array: return .array
+        case .object: return .object
+        case .alternate: return .alternate
+        case .command: return .command
+        case .event: return .event
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
         case .builtin(let value): value.encodeMembers(to: &encoder)
         case .`enum`(let value): value.encodeMembers(to: &encoder)
         case .array(let value): value.encodeMembers(to: &encoder)

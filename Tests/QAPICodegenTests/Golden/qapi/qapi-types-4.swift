@@ -146,10 +146,10 @@ extension JSONType {
 extension SchemaInfoEnum {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let members_: [SchemaInfoEnumMember] = try members.required("members")
-        let values: [String] = try members.required("values", features: .deprecated)
-        self.members = members_
-        self.values = values
+        self.init(
+            members: try members.required("members"),
+            values: try members.required("values", features: .deprecated)
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -162,10 +162,7 @@ extension SchemaInfoEnum {
 extension SchemaInfoEnumMember {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let name: String = try members.required("name")
-        let features: [String]? = try members.optional("features")
-        self.name = name
-        self.features = features
+        self.init(name: try members.required("name"), features: try members.optional("features"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.

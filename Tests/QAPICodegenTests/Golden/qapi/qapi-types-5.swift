@@ -100,12 +100,11 @@ extension SchemaInfoArray {
 extension SchemaInfoObject {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let members_: [SchemaInfoObjectMember] = try members.required("members")
-        let tag: String? = try members.optional("tag")
-        let variants: [SchemaInfoObjectVariant]? = try members.optional("variants")
-        self.members = members_
-        self.tag = tag
-        self.variants = variants
+        self.init(
+            members: try members.required("members"),
+            tag: try members.optional("tag"),
+            variants: try members.optional("variants")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -119,14 +118,12 @@ extension SchemaInfoObject {
 extension SchemaInfoObjectMember {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let name: String = try members.required("name")
-        let type: String = try members.required("type")
-        let `default`: JSONValue? = try members.optional("default")
-        let features: [String]? = try members.optional("features")
-        self.name = name
-        self.type = type
-        self.`default` = `default`
-        self.features = features
+        self.init(
+            name: try members.required("name"),
+            type: try members.required("type"),
+            default: try members.optional("default"),
+            features: try members.optional("features")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.

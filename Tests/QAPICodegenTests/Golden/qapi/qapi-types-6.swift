@@ -112,10 +112,7 @@ package struct SchemaInfoEvent: QAPIObjectCodable, QAPIWireHashable {
 extension SchemaInfoObjectVariant {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let `case`: String = try members.required("case")
-        let type: String = try members.required("type")
-        self.`case` = `case`
-        self.type = type
+        self.init(case: try members.required("case"), type: try members.required("type"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -152,12 +149,11 @@ extension SchemaInfoAlternateMember {
 extension SchemaInfoCommand {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let argType: String = try members.required("arg-type")
-        let retType: String = try members.required("ret-type")
-        let allowOob: Bool? = try members.optional("allow-oob")
-        self.argType = argType
-        self.retType = retType
-        self.allowOob = allowOob
+        self.init(
+            argType: try members.required("arg-type"),
+            retType: try members.required("ret-type"),
+            allowOob: try members.optional("allow-oob")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.

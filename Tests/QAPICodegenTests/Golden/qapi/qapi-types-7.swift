@@ -90,12 +90,11 @@ package struct ChardevCommon: QAPIObjectCodable, QAPIWireHashable {
 extension ChardevInfo {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let label: String = try members.required("label")
-        let filename: String = try members.required("filename")
-        let frontendOpen: Bool = try members.required("frontend-open")
-        self.label = label
-        self.filename = filename
-        self.frontendOpen = frontendOpen
+        self.init(
+            label: try members.required("label"),
+            filename: try members.required("filename"),
+            frontendOpen: try members.required("frontend-open")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -120,10 +119,7 @@ extension DataFormat {
 extension ChardevCommon {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let logfile: String? = try members.optional("logfile")
-        let logappend: Bool? = try members.optional("logappend")
-        self.logfile = logfile
-        self.logappend = logappend
+        self.init(logfile: try members.optional("logfile"), logappend: try members.optional("logappend"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -102,37 +102,55 @@ package struct ChardevSocket: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
+/// The process's standard input and output.
+///
+/// - Since: 1.5
+/// - Remark: QAPI struct `ChardevStdio`, from `char.json`.
+package struct ChardevStdio: QAPIObjectCodable, QAPIWireHashable {
+    /// also copy the device's output to this file
+    package var logfile: String?
+
+    /// append to `logfile` instead of truncating it
+    /// (default: false)
+    package var logappend: Bool?
+
+    /// let the interrupt character stop the process
+    /// (default: true)
+    package var signal: Bool?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - logfile: also copy the device's output to this file
+    ///   - logappend: append to `logfile` instead of truncating it (default: false)
+    ///   - signal: let the interrupt character stop the process (default: true)
+    package init(logfile: String? = nil, logappend: Bool? = nil, signal: Bool? = nil) {
+        self.logfile = logfile
+        self.logappend = logappend
+        self.signal = signal
+    }
+}
+
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension ChardevSocket {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let logfile: String? = try members.optional("logfile")
-        let logappend: Bool? = try members.optional("logappend")
-        let addr: SocketAddressLegacy = try members.required("addr")
-        let tlsCreds: String? = try members.optional("tls-creds")
-        let tlsAuthz: String? = try members.optional("tls-authz")
-        let server: Bool? = try members.optional("server")
-        let wait: Bool? = try members.optional("wait")
-        let nodelay: Bool? = try members.optional("nodelay")
-        let telnet: Bool? = try members.optional("telnet")
-        let tn3270: Bool? = try members.optional("tn3270")
-        let websocket: Bool? = try members.optional("websocket")
-        let reconnect: Int64? = try members.optional("reconnect", features: .deprecated)
-        let reconnectMs: Int64? = try members.optional("reconnect-ms")
-        self.logfile = logfile
-        self.logappend = logappend
-        self.addr = addr
-        self.tlsCreds = tlsCreds
-        self.tlsAuthz = tlsAuthz
-        self.server = server
-        self.wait = wait
-        self.nodelay = nodelay
-        self.telnet = telnet
-        self.tn3270 = tn3270
-        self.websocket = websocket
-        self.reconnect = reconnect
-        self.reconnectMs = reconnectMs
+        self.init(
+            logfile: try members.optional("logfile"),
+            logappend: try members.optional("logappend"),
+            addr: try members.required("addr"),
+            tlsCreds: try members.optional("tls-creds"),
+            tlsAuthz: try members.optional("tls-authz"),
+            server: try members.optional("server"),
+            wait: try members.optional("wait"),
+            nodelay: try members.optional("nodelay"),
+            telnet: try members.optional("telnet"),
+            tn3270: try members.optional("tn3270"),
+            websocket: try members.optional("websocket"),
+            reconnect: try members.optional("reconnect", features: .deprecated),
+            reconnectMs: try members.optional("reconnect-ms")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -150,5 +168,23 @@ extension ChardevSocket {
         encoder.encode(self.websocket, "websocket")
         encoder.encode(self.reconnect, "reconnect")
         encoder.encode(self.reconnectMs, "reconnect-ms")
+    }
+}
+
+extension ChardevStdio {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.init(
+            logfile: try members.optional("logfile"),
+            logappend: try members.optional("logappend"),
+            signal: try members.optional("signal")
+        )
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.logfile, "logfile")
+        encoder.encode(self.logappend, "logappend")
+        encoder.encode(self.signal, "signal")
     }
 }

@@ -6,35 +6,6 @@ import QAPIRuntime
 
 // MARK: - char.json
 
-/// The process's standard input and output.
-///
-/// - Since: 1.5
-/// - Remark: QAPI struct `ChardevStdio`, from `char.json`.
-package struct ChardevStdio: QAPIObjectCodable, QAPIWireHashable {
-    /// also copy the device's output to this file
-    package var logfile: String?
-
-    /// append to `logfile` instead of truncating it
-    /// (default: false)
-    package var logappend: Bool?
-
-    /// let the interrupt character stop the process
-    /// (default: true)
-    package var signal: Bool?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - logfile: also copy the device's output to this file
-    ///   - logappend: append to `logfile` instead of truncating it (default: false)
-    ///   - signal: let the interrupt character stop the process (default: true)
-    package init(logfile: String? = nil, logappend: Bool? = nil, signal: Bool? = nil) {
-        self.logfile = logfile
-        self.logappend = logappend
-        self.signal = signal
-    }
-}
-
 /// A ring buffer in memory.
 ///
 /// - Since: 1.5
@@ -110,34 +81,14 @@ package struct ChardevFile: QAPIObjectCodable, QAPIWireHashable {
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension ChardevStdio {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let logfile: String? = try members.optional("logfile")
-        let logappend: Bool? = try members.optional("logappend")
-        let signal: Bool? = try members.optional("signal")
-        self.logfile = logfile
-        self.logappend = logappend
-        self.signal = signal
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.logfile, "logfile")
-        encoder.encode(self.logappend, "logappend")
-        encoder.encode(self.signal, "signal")
-    }
-}
-
 extension ChardevRingbuf {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let logfile: String? = try members.optional("logfile")
-        let logappend: Bool? = try members.optional("logappend")
-        let size: Int64? = try members.optional("size")
-        self.logfile = logfile
-        self.logappend = logappend
-        self.size = size
+        self.init(
+            logfile: try members.optional("logfile"),
+            logappend: try members.optional("logappend"),
+            size: try members.optional("size")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -151,16 +102,13 @@ extension ChardevRingbuf {
 extension ChardevFile {
     /// Reads the members in schema order, with QEMU's errors.
     package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let logfile: String? = try members.optional("logfile")
-        let logappend: Bool? = try members.optional("logappend")
-        let `in`: String? = try members.optional("in")
-        let out: String = try members.required("out")
-        let append: Bool? = try members.optional("append")
-        self.logfile = logfile
-        self.logappend = logappend
-        self.`in` = `in`
-        self.out = out
-        self.append = append
+        self.init(
+            logfile: try members.optional("logfile"),
+            logappend: try members.optional("logappend"),
+            in: try members.optional("in"),
+            out: try members.required("out"),
+            append: try members.optional("append")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -1314,10 +1314,7 @@ extension Commands.LeafCount: QMPInBandCommand {
 extension Commands.AddTool.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let tool: Tool = try members.required("tool")
-        let note: Swift.String? = try members.optional("note")
-        self.tool = tool
-        self.note = note
+        self.init(tool: try members.required("tool"), note: try members.optional("note"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -1366,10 +1363,7 @@ extension Commands.PickSetting.Arguments {
 extension Commands.Measure.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let shape: Shape = try members.required("shape")
-        let scale: Double? = try members.optional("scale")
-        self.shape = shape
-        self.scale = scale
+        self.init(shape: try members.required("shape"), scale: try members.optional("scale"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -1430,26 +1424,18 @@ extension Commands.SlowSum.Arguments {
 extension Commands.Import.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let `in`: Swift.String = try members.required("in")
-        let self_: Int64 = try members.required("self")
-        let `default`: Swift.Bool = try members.required("default")
-        let `inout`: Int64? = try members.optional("inout")
-        let `var`: Int64? = try members.optional("var")
-        let `let`: Int64? = try members.optional("let")
-        let type: Shade? = try members.optional("type")
-        let `class`: Swift.String? = try members.optional("class")
-        let `protocol`: Protocol_? = try members.optional("protocol")
-        let init_: Int64? = try members.optional("init")
-        self.`in` = `in`
-        self.self_ = self_
-        self.`default` = `default`
-        self.`inout` = `inout`
-        self.`var` = `var`
-        self.`let` = `let`
-        self.type = type
-        self.`class` = `class`
-        self.`protocol` = `protocol`
-        self.init_ = init_
+        self.init(
+            in: try members.required("in"),
+            self_: try members.required("self"),
+            default: try members.required("default"),
+            `inout`: try members.optional("inout"),
+            var: try members.optional("var"),
+            let: try members.optional("let"),
+            type: try members.optional("type"),
+            class: try members.optional("class"),
+            protocol: try members.optional("protocol"),
+            init_: try members.optional("init")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -1470,16 +1456,13 @@ extension Commands.Import.Arguments {
 extension Commands.OrgExampleFrob.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let a: [__org_example_Enum] = try members.required("a")
-        let b: [__org_example_Struct] = try members.required("b")
-        let c: __org_example_Union = try members.required("c")
-        let d: __org_example_Alt = try members.required("d")
-        let e: __org_example_Only? = try members.optional("e")
-        self.a = a
-        self.b = b
-        self.c = c
-        self.d = d
-        self.e = e
+        self.init(
+            a: try members.required("a"),
+            b: try members.required("b"),
+            c: try members.required("c"),
+            d: try members.required("d"),
+            e: try members.optional("e")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -1495,16 +1478,13 @@ extension Commands.OrgExampleFrob.Arguments {
 extension Commands.Tune.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let level: Int64 = try members.required("level")
-        let legacyLevel: Int64? = try members.optional("legacy-level", features: .deprecated)
-        let trial: Swift.String? = try members.optional("trial", features: .unstable)
-        let gauge: Gauge? = try members.optional("gauge")
-        let requiredOld: Int64 = try members.required("required-old", features: .deprecated)
-        self.level = level
-        self.legacyLevel = legacyLevel
-        self.trial = trial
-        self.gauge = gauge
-        self.requiredOld = requiredOld
+        self.init(
+            level: try members.required("level"),
+            legacyLevel: try members.optional("legacy-level", features: .deprecated),
+            trial: try members.optional("trial", features: .unstable),
+            gauge: try members.optional("gauge"),
+            requiredOld: try members.required("required-old", features: .deprecated)
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -1532,74 +1512,42 @@ extension Commands.CondAlternate.Arguments {
 extension Commands.TakeAll.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let scalars: Scalars = try members.required("scalars")
-        let optional: OptionalScalars? = try members.optional("optional")
-        let lists: Lists? = try members.optional("lists")
-        let grid: Grid? = try members.optional("grid")
-        let note: Note? = try members.optional("note")
-        let shape: Shape? = try members.optional("shape")
-        let marker: Marker? = try members.optional("marker")
-        let tiny: Tiny? = try members.optional("tiny")
-        let keywords: Keywords? = try members.optional("keywords")
-        let record: LegacyRecord? = try members.optional("record")
-        let folder: Folder? = try members.optional("folder")
-        let tree: Tree? = try members.optional("tree")
-        let string: String? = try members.optional("string")
-        let type: Type_? = try members.optional("type")
-        let hashable: Hashable? = try members.optional("hashable")
-        let measurement: Measurement? = try members.optional("measurement")
-        let kwUnion: KeywordUnion? = try members.optional("kw-union")
-        let kwAlt: KeywordAlternate? = try members.optional("kw-alt")
-        let shadeOrLevel: ShadeOrLevel? = try members.optional("shade-or-level")
-        let flagOrShade: FlagOrShade? = try members.optional("flag-or-shade")
-        let itemOrName: ItemOrName? = try members.optional("item-or-name")
-        let sizeOrList: SizeOrRows? = try members.optional("size-or-list")
-        let ranges: Ranges? = try members.optional("ranges")
-        let noFeatures: NoFeatures? = try members.optional("no-features")
-        let odd: OddFeatures? = try members.optional("odd")
-        let condFeatures: CondFeatures? = try members.optional("cond-features")
-        let cond: CondStruct? = try members.optional("cond")
-        let condUnion: CondUnion? = try members.optional("cond-union")
-        let featureAlt: FeatureAlternate? = try members.optional("feature-alt")
-        let keywordEnum: Keyword? = try members.optional("keyword-enum")
-        let nothing: Nothing? = try members.optional("nothing")
-        let present: PresentEnum? = try members.optional("present")
-        let leftovers: Leftovers? = try members.optional("leftovers")
-        let jsonObject: JSONObject? = try members.optional("json-object")
-        self.scalars = scalars
-        self.optional = optional
-        self.lists = lists
-        self.grid = grid
-        self.note = note
-        self.shape = shape
-        self.marker = marker
-        self.tiny = tiny
-        self.keywords = keywords
-        self.record = record
-        self.folder = folder
-        self.tree = tree
-        self.string = string
-        self.type = type
-        self.hashable = hashable
-        self.measurement = measurement
-        self.kwUnion = kwUnion
-        self.kwAlt = kwAlt
-        self.shadeOrLevel = shadeOrLevel
-        self.flagOrShade = flagOrShade
-        self.itemOrName = itemOrName
-        self.sizeOrList = sizeOrList
-        self.ranges = ranges
-        self.noFeatures = noFeatures
-        self.odd = odd
-        self.condFeatures = condFeatures
-        self.cond = cond
-        self.condUnion = condUnion
-        self.featureAlt = featureAlt
-        self.keywordEnum = keywordEnum
-        self.nothing = nothing
-        self.present = present
-        self.leftovers = leftovers
-        self.jsonObject = jsonObject
+        self.init(
+            scalars: try members.required("scalars"),
+            optional: try members.optional("optional"),
+            lists: try members.optional("lists"),
+            grid: try members.optional("grid"),
+            note: try members.optional("note"),
+            shape: try members.optional("shape"),
+            marker: try members.optional("marker"),
+            tiny: try members.optional("tiny"),
+            keywords: try members.optional("keywords"),
+            record: try members.optional("record"),
+            folder: try members.optional("folder"),
+            tree: try members.optional("tree"),
+            string: try members.optional("string"),
+            type: try members.optional("type"),
+            hashable: try members.optional("hashable"),
+            measurement: try members.optional("measurement"),
+            kwUnion: try members.optional("kw-union"),
+            kwAlt: try members.optional("kw-alt"),
+            shadeOrLevel: try members.optional("shade-or-level"),
+            flagOrShade: try members.optional("flag-or-shade"),
+            itemOrName: try members.optional("item-or-name"),
+            sizeOrList: try members.optional("size-or-list"),
+            ranges: try members.optional("ranges"),
+            noFeatures: try members.optional("no-features"),
+            odd: try members.optional("odd"),
+            condFeatures: try members.optional("cond-features"),
+            cond: try members.optional("cond"),
+            condUnion: try members.optional("cond-union"),
+            featureAlt: try members.optional("feature-alt"),
+            keywordEnum: try members.optional("keyword-enum"),
+            nothing: try members.optional("nothing"),
+            present: try members.optional("present"),
+            leftovers: try members.optional("leftovers"),
+            jsonObject: try members.optional("json-object")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -1644,10 +1592,7 @@ extension Commands.TakeAll.Arguments {
 extension Commands.SubCommand.Arguments {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let origin: Origin = try members.required("origin")
-        let `case`: WireCase? = try members.optional("case")
-        self.origin = origin
-        self.`case` = `case`
+        self.init(origin: try members.required("origin"), case: try members.optional("case"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -457,12 +457,11 @@ extension Events.Stopped {
 extension Events.ItemStored {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let item: Item = try members.required("item")
-        let `where`: Swift.String? = try members.optional("where")
-        let at: Int64 = try members.required("at")
-        self.item = item
-        self.`where` = `where`
-        self.at = at
+        self.init(
+            item: try members.required("item"),
+            where: try members.optional("where"),
+            at: try members.required("at")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -485,12 +484,11 @@ extension Events.ItemStored {
 extension Events.ToolChanged {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let id: Swift.String = try members.required("id")
-        let weight: UInt32 = try members.required("weight")
-        let shade: Shade? = try members.optional("shade")
-        self.id = id
-        self.weight = weight
-        self.shade = shade
+        self.init(
+            id: try members.required("id"),
+            weight: try members.required("weight"),
+            shade: try members.optional("shade")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -620,12 +618,11 @@ extension Events.CondEventAny {
 extension Events.OrgExampleFlash {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let orgExampleMember1: __org_example_Enum = try members.required("__org.example_member1")
-        let orgExampleMember2: Swift.String = try members.required("__org.example_member2")
-        let wcharT: Int64? = try members.optional("wchar-t")
-        self.orgExampleMember1 = orgExampleMember1
-        self.orgExampleMember2 = orgExampleMember2
-        self.wcharT = wcharT
+        self.init(
+            orgExampleMember1: try members.required("__org.example_member1"),
+            orgExampleMember2: try members.required("__org.example_member2"),
+            wcharT: try members.optional("wchar-t")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -648,10 +645,7 @@ extension Events.OrgExampleFlash {
 extension Events.Bool {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let flag: Swift.Bool = try members.required("flag")
-        let by: String = try members.required("by")
-        self.flag = flag
-        self.by = by
+        self.init(flag: try members.required("flag"), by: try members.required("by"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -673,14 +667,12 @@ extension Events.Bool {
 extension Events.KeywordEvent {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let `default`: Int64 = try members.required("default")
-        let self_: Swift.String = try members.required("self")
-        let `in`: Swift.Bool = try members.required("in")
-        let type: Shade? = try members.optional("type")
-        self.`default` = `default`
-        self.self_ = self_
-        self.`in` = `in`
-        self.type = type
+        self.init(
+            default: try members.required("default"),
+            self_: try members.required("self"),
+            in: try members.required("in"),
+            type: try members.optional("type")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.

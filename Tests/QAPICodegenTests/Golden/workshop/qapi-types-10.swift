@@ -6,54 +6,10 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI enum `ShapeKind`, from `qapi-schema.json`.
-enum ShapeKind: QAPIEnum {
-    /// The value `round`.
-    case round
-    /// The value `angular`.
-    case angular
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [ShapeKind] = [.round, .angular]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .round: "round"
-        case .angular: "angular"
-        case .unknown(let name): name
-        }
-    }
-}
-
-/// - Remark: QAPI enum `Corners`, from `qapi-schema.json`.
-enum Corners: QAPIEnum {
-    /// The value `three`.
-    case three
-    /// The value `four`.
-    case four
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [Corners] = [.three, .four]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .three: "three"
-        case .four: "four"
-        case .unknown(let name): name
-        }
-    }
-}
-
 /// - Remark: QAPI union `Angular`, from `qapi-schema.json`.
 struct Angular: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `corners`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
+    enum Branch: QAPIUnionBranch {
         /// `corners` is `three`.
         case three(Triangle)
         /// `corners` is `four`.
@@ -68,13 +24,7 @@ struct Angular: QAPIObjectCodable, QAPIWireHashable {
     /// The `corners` member.
     ///
     /// Derived from `branch`.
-    var corners: Corners {
-        switch self.branch {
-        case .three: return .three
-        case .four: return .four
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    var corners: Corners { self.branch.qapiTag }
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -87,7 +37,7 @@ struct Angular: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI union `Shape`, from `qapi-schema.json`.
 struct Shape: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `kind`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
+    enum Branch: QAPIUnionBranch {
         /// `kind` is `round`.
         case round(Circle)
         /// `kind` is `angular`.
@@ -105,13 +55,7 @@ struct Shape: QAPIObjectCodable, QAPIWireHashable {
     /// The `kind` member.
     ///
     /// Derived from `branch`.
-    var kind: ShapeKind {
-        switch self.branch {
-        case .round: return .round
-        case .angular: return .angular
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    var kind: ShapeKind { self.branch.qapiTag }
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -161,29 +105,21 @@ struct Triangle: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
+/// - Remark: QAPI struct `Square`, from `qapi-schema.json`.
+struct Square: QAPIObjectCodable, QAPIWireHashable {
+    /// The `side` member.
+    var side: Double
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - side: The `side` member.
+    init(side: Double) {
+        self.side = side
+    }
+}
+
 // MARK: - Support for the runtime: the codec, out of the way of the data types
-
-extension ShapeKind {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "round": self = .round
-        case "angular": self = .angular
-        default: return nil
-        }
-    }
-}
-
-extension Corners {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "three": self = .three
-        case "four": self = .four
-        default: return nil
-        }
-    }
-}
 
 extension Angular {
     /// Reads the members in schema order, with QEMU's errors.
@@ -205,7 +141,23 @@ extension Angular {
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.corners, "corners")
-        switch self.branch {
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension Angular.Branch {
+    /// The value of `corners` that selects this branch.
+    var qapiTag: Corners {
+        switch self {
+        case .three: return .three
+        case .four: return .four
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
         case .three(let value): value.encodeMembers(to: &encoder)
         case .four(let value): value.encodeMembers(to: &encoder)
         case .unknown: break
@@ -236,7 +188,23 @@ extension Shape {
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.kind, "kind")
         encoder.encode(self.name, "name")
-        switch self.branch {
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension Shape.Branch {
+    /// The value of `kind` that selects this branch.
+    var qapiTag: ShapeKind {
+        switch self {
+        case .round: return .round
+        case .angular: return .angular
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
         case .round(let value): value.encodeMembers(to: &encoder)
         case .angular(let value): value.encodeMembers(to: &encoder)
         case .unknown: break
@@ -259,12 +227,7 @@ extension Circle {
 extension Triangle {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let a: Double = try members.required("a")
-        let b: Double = try members.required("b")
-        let c: Double = try members.required("c")
-        self.a = a
-        self.b = b
-        self.c = c
+        self.init(a: try members.required("a"), b: try members.required("b"), c: try members.required("c"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -272,5 +235,17 @@ extension Triangle {
         encoder.encode(self.a, "a")
         encoder.encode(self.b, "b")
         encoder.encode(self.c, "c")
+    }
+}
+
+extension Square {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.side = try members.required("side")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.side, "side")
     }
 }

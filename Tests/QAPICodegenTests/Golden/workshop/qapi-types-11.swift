@@ -6,24 +6,10 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI struct `Square`, from `qapi-schema.json`.
-struct Square: QAPIObjectCodable, QAPIWireHashable {
-    /// The `side` member.
-    var side: Double
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - side: The `side` member.
-    init(side: Double) {
-        self.side = side
-    }
-}
-
 /// - Remark: QAPI union `Marker`, from `qapi-schema.json`.
 struct Marker: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `type`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
+    enum Branch: QAPIUnionBranch {
         /// `type` is `light`.
         case light
         /// `type` is `dark`.
@@ -45,14 +31,7 @@ struct Marker: QAPIObjectCodable, QAPIWireHashable {
     /// - Note: Feature `unstable`.
     ///
     /// Derived from `branch`.
-    var type: Shade {
-        switch self.branch {
-        case .light: return .light
-        case .dark: return .dark
-        case .twoTone: return .twoTone
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    var type: Shade { self.branch.qapiTag }
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -68,7 +47,7 @@ struct Marker: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI union `Measurement`, from `qapi-schema.json`.
 struct Measurement: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `gauge`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
+    enum Branch: QAPIUnionBranch {
         /// `gauge` is `coarse`.
         case coarse(Stock)
         /// `gauge` is `ancient`.
@@ -93,18 +72,7 @@ struct Measurement: QAPIObjectCodable, QAPIWireHashable {
     /// The `gauge` member.
     ///
     /// Derived from `branch`.
-    var gauge: Gauge {
-        switch self.branch {
-        case .coarse: return .coarse
-        case .ancient: return .ancient
-        case .fine: return .fine
-        case .risky: return .risky
-        case .extra: return .extra
-        case .maybe: return .maybe
-        case .surely: return .surely
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    var gauge: Gauge { self.branch.qapiTag }
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -115,18 +83,6 @@ struct Measurement: QAPIObjectCodable, QAPIWireHashable {
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
-
-extension Square {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.side = try members.required("side")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.side, "side")
-    }
-}
 
 extension Marker {
     /// Reads the members in schema order, with QEMU's errors.
@@ -150,7 +106,24 @@ extension Marker {
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
         encoder.encode(self.at, "at")
-        switch self.branch {
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension Marker.Branch {
+    /// The value of `type` that selects this branch.
+    var qapiTag: Shade {
+        switch self {
+        case .light: return .light
+        case .dark: return .dark
+        case .twoTone: return .twoTone
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
         case .light: break
         case .dark: break
         case .twoTone: break
@@ -184,7 +157,28 @@ extension Measurement {
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.gauge, "gauge")
-        switch self.branch {
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension Measurement.Branch {
+    /// The value of `gauge` that selects this branch.
+    var qapiTag: Gauge {
+        switch self {
+        case .coarse: return .coarse
+        case .ancient: return .ancient
+        case .fine: return .fine
+        case .risky: return .risky
+        case .extra: return .extra
+        case .maybe: return .maybe
+        case .surely: return .surely
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
         case .coarse(let value): value.encodeMembers(to: &encoder)
         case .ancient(let value): value.encodeMembers(to: &encoder)
         case .fine: break

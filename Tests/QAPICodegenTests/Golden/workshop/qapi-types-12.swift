@@ -9,7 +9,7 @@ import QAPIRuntime
 /// - Remark: QAPI union `KeywordUnion`, from `qapi-schema.json`.
 struct KeywordUnion: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `type`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
+    enum Branch: QAPIUnionBranch {
         /// `type` is `true`.
         case `true`(Text)
         /// `type` is `default`.
@@ -64,30 +64,7 @@ struct KeywordUnion: QAPIObjectCodable, QAPIWireHashable {
     /// The `type` member.
     ///
     /// Derived from `branch`.
-    var type: Keyword {
-        switch self.branch {
-        case .`true`: return .`true`
-        case .`default`: return .`default`
-        case .self_: return .self_
-        case .`case`: return .`case`
-        case .`false`: return .`false`
-        case .`nil`: return .`nil`
-        case .init_: return .init_
-        case .`in`: return .`in`
-        case .`protocol`: return .`protocol`
-        case .type: return .type
-        case .`is`: return .`is`
-        case .rawValue_: return .rawValue_
-        case .allCases_: return .allCases_
-        case .hashValue_: return .hashValue_
-        case .qapiFeatures_: return .qapiFeatures_
-        case .qapiEncoded_: return .qapiEncoded_
-        case ._1st: return ._1st
-        case ._2ndPass: return ._2ndPass
-        case .plain: return .plain
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    var type: Keyword { self.branch.qapiTag }
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -192,7 +169,40 @@ extension KeywordUnion {
         encoder.encode(self.type, "type")
         encoder.encode(self.members, "members")
         encoder.encode(self.discriminator, "discriminator")
-        switch self.branch {
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension KeywordUnion.Branch {
+    /// The value of `type` that selects this branch.
+    var qapiTag: Keyword {
+        switch self {
+        case .`true`: return .`true`
+        case .`default`: return .`default`
+        case .self_: return .self_
+        case .`case`: return .`case`
+        case .`false`: return .`false`
+        case .`nil`: return .`nil`
+        case .init_: return .init_
+        case .`in`: return .`in`
+        case .`protocol`: return .`protocol`
+        case .type: return .type
+        case .`is`: return .`is`
+        case .rawValue_: return .rawValue_
+        case .allCases_: return .allCases_
+        case .hashValue_: return .hashValue_
+        case .qapiFeatures_: return .qapiFeatures_
+        case .qapiEncoded_: return .qapiEncoded_
+        case ._1st: return ._1st
+        case ._2ndPass: return ._2ndPass
+        case .plain: return .plain
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
         case .`true`(let value): value.encodeMembers(to: &encoder)
         case .`default`(let value): value.encodeMembers(to: &encoder)
         case .self_(let value): value.encodeMembers(to: &encoder)

@@ -98,7 +98,7 @@ enum CondEnum: QAPIEnum {
 /// - Remark: QAPI union `CondUnion`, from `qapi-schema.json`.
 struct CondUnion: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `type`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
+    enum Branch: QAPIUnionBranch {
         /// `type` is `base`.
         case base(Thing)
         /// `type` is `alpha`.
@@ -116,13 +116,7 @@ struct CondUnion: QAPIObjectCodable, QAPIWireHashable {
     /// The `type` member.
     ///
     /// Derived from `branch`.
-    var type: CondEnum {
-        switch self.branch {
-        case .base: return .base
-        case .alpha: return .alpha
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    var type: CondEnum { self.branch.qapiTag }
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -219,14 +213,12 @@ extension CondAlternate {
 extension CondStruct {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let always: Int64 = try members.required("always")
-        let alpha: Int64 = try members.required("alpha")
-        let beta: Swift.String? = try members.optional("beta")
-        let notGamma: Swift.Bool? = try members.optional("not-gamma")
-        self.always = always
-        self.alpha = alpha
-        self.beta = beta
-        self.notGamma = notGamma
+        self.init(
+            always: try members.required("always"),
+            alpha: try members.required("alpha"),
+            beta: try members.optional("beta"),
+            notGamma: try members.optional("not-gamma")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -272,7 +264,23 @@ extension CondUnion {
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
         encoder.encode(self.note, "note")
-        switch self.branch {
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension CondUnion.Branch {
+    /// The value of `type` that selects this branch.
+    var qapiTag: CondEnum {
+        switch self {
+        case .base: return .base
+        case .alpha: return .alpha
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
         case .base(let value): value.encodeMembers(to: &encoder)
         case .alpha(let value): value.encodeMembers(to: &encoder)
         case .unknown: break

@@ -153,22 +153,16 @@ extension NoFeatures {
 extension Deprecations {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let plain: Int64? = try members.optional("plain")
-        let old: Int64? = try members.optional("old", features: .deprecated)
-        let trial: Swift.String? = try members.optional("trial", features: .unstable)
-        let both: Swift.Bool? = try members.optional("both", features: [.deprecated, .unstable])
-        let maybeOld: Int64? = try members.optional("maybe-old")
-        let oldRequired: Int64 = try members.required("old-required", features: .deprecated)
-        let newGauge: Gauge? = try members.optional("new-gauge")
-        let trialList: [Gauge]? = try members.optional("trial-list", features: .unstable)
-        self.plain = plain
-        self.old = old
-        self.trial = trial
-        self.both = both
-        self.maybeOld = maybeOld
-        self.oldRequired = oldRequired
-        self.newGauge = newGauge
-        self.trialList = trialList
+        self.init(
+            plain: try members.optional("plain"),
+            old: try members.optional("old", features: .deprecated),
+            trial: try members.optional("trial", features: .unstable),
+            both: try members.optional("both", features: [.deprecated, .unstable]),
+            maybeOld: try members.optional("maybe-old"),
+            oldRequired: try members.required("old-required", features: .deprecated),
+            newGauge: try members.optional("new-gauge"),
+            trialList: try members.optional("trial-list", features: .unstable)
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.

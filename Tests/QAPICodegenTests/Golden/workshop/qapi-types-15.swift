@@ -91,7 +91,7 @@ struct __org_example_Holder: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI union `__org.example_Union`, from `qapi-schema.json`.
 struct __org_example_Union: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `__org.example_member1`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
+    enum Branch: QAPIUnionBranch {
         /// `__org.example_member1` is `__org.example_value`.
         case orgExampleValue(__org_example_Holder)
         /// `__org.example_member1` is `plain`.
@@ -106,13 +106,7 @@ struct __org_example_Union: QAPIObjectCodable, QAPIWireHashable {
     /// The `__org.example_member1` member.
     ///
     /// Derived from `branch`.
-    var orgExampleMember1: __org_example_Enum {
-        switch self.branch {
-        case .orgExampleValue: return .orgExampleValue
-        case .plain: return .plain
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    var orgExampleMember1: __org_example_Enum { self.branch.qapiTag }
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -156,12 +150,11 @@ extension __org_example_Base {
 extension __org_example_Struct {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let orgExampleMember1: __org_example_Enum = try members.required("__org.example_member1")
-        let orgExampleMember2: Swift.String = try members.required("__org.example_member2")
-        let wcharT: Int64? = try members.optional("wchar-t")
-        self.orgExampleMember1 = orgExampleMember1
-        self.orgExampleMember2 = orgExampleMember2
-        self.wcharT = wcharT
+        self.init(
+            orgExampleMember1: try members.required("__org.example_member1"),
+            orgExampleMember2: try members.required("__org.example_member2"),
+            wcharT: try members.optional("wchar-t")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -220,7 +213,23 @@ extension __org_example_Union {
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.orgExampleMember1, "__org.example_member1")
-        switch self.branch {
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension __org_example_Union.Branch {
+    /// The value of `__org.example_member1` that selects this branch.
+    var qapiTag: __org_example_Enum {
+        switch self {
+        case .orgExampleValue: return .orgExampleValue
+        case .plain: return .plain
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
         case .orgExampleValue(let value): value.encodeMembers(to: &encoder)
         case .plain: break
         case .unknown: break

@@ -172,10 +172,7 @@ struct PeerInfo: QAPIObjectCodable, QAPIWireHashable {
 extension SchemaEntry {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let name: Swift.String = try members.required("name")
-        let metaType: Swift.String = try members.required("meta-type")
-        self.name = name
-        self.metaType = metaType
+        self.init(name: try members.required("name"), metaType: try members.required("meta-type"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -188,10 +185,7 @@ extension SchemaEntry {
 extension CondArgs {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let always: Int64 = try members.required("always")
-        let sometimes: Int64? = try members.optional("sometimes")
-        self.always = always
-        self.sometimes = sometimes
+        self.init(always: try members.required("always"), sometimes: try members.optional("sometimes"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -204,10 +198,7 @@ extension CondArgs {
 extension Origin {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let country: Swift.String = try members.required("country")
-        let label: Label? = try members.optional("label")
-        self.country = country
-        self.label = label
+        self.init(country: try members.required("country"), label: try members.optional("label"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -220,10 +211,7 @@ extension Origin {
 extension Leftovers {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let kept: Int64 = try members.required("kept")
-        let forgotten: Swift.String? = try members.optional("forgotten")
-        self.kept = kept
-        self.forgotten = forgotten
+        self.init(kept: try members.required("kept"), forgotten: try members.optional("forgotten"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -261,10 +249,7 @@ extension Label {
 extension PeerInfo {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let label: Label = try members.required("label")
-        let peers: [PeerInfo]? = try members.optional("peers")
-        self.label = label
-        self.peers = peers
+        self.init(label: try members.required("label"), peers: try members.optional("peers"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -183,12 +183,11 @@ extension Thing {
 extension Tool {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let id: Swift.String = try members.required("id")
-        let weight: UInt32 = try members.required("weight")
-        let shade: Shade? = try members.optional("shade")
-        self.id = id
-        self.weight = weight
-        self.shade = shade
+        self.init(
+            id: try members.required("id"),
+            weight: try members.required("weight"),
+            shade: try members.optional("shade")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -202,16 +201,13 @@ extension Tool {
 extension PowerTool {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let id: Swift.String = try members.required("id")
-        let weight: UInt32 = try members.required("weight")
-        let shade: Shade? = try members.optional("shade")
-        let watts: UInt16 = try members.required("watts")
-        let cordless: Swift.Bool? = try members.optional("cordless")
-        self.id = id
-        self.weight = weight
-        self.shade = shade
-        self.watts = watts
-        self.cordless = cordless
+        self.init(
+            id: try members.required("id"),
+            weight: try members.required("weight"),
+            shade: try members.optional("shade"),
+            watts: try members.required("watts"),
+            cordless: try members.optional("cordless")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -227,12 +223,11 @@ extension PowerTool {
 extension Material {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let amount: Double = try members.required("amount")
-        let grade: Int8 = try members.required("grade")
-        let origin: Origin? = try members.optional("origin")
-        self.amount = amount
-        self.grade = grade
-        self.origin = origin
+        self.init(
+            amount: try members.required("amount"),
+            grade: try members.required("grade"),
+            origin: try members.optional("origin")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -228,36 +228,23 @@ extension BlankToo {
 extension Scalars {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let s: Swift.String = try members.required("s")
-        let i: Int64 = try members.required("i")
-        let i8: Int8 = try members.required("i8")
-        let i16: Int16 = try members.required("i16")
-        let i32: Int32 = try members.required("i32")
-        let i64: Int64 = try members.required("i64")
-        let u8: UInt8 = try members.required("u8")
-        let u16: UInt16 = try members.required("u16")
-        let u32: UInt32 = try members.required("u32")
-        let u64: UInt64 = try members.required("u64")
-        let sz: UInt64 = try members.required("sz")
-        let num: Double = try members.required("num")
-        let flag: Swift.Bool = try members.required("flag")
-        let nothing: QAPINull = try members.required("nothing")
-        let blob: JSONValue = try members.required("blob")
-        self.s = s
-        self.i = i
-        self.i8 = i8
-        self.i16 = i16
-        self.i32 = i32
-        self.i64 = i64
-        self.u8 = u8
-        self.u16 = u16
-        self.u32 = u32
-        self.u64 = u64
-        self.sz = sz
-        self.num = num
-        self.flag = flag
-        self.nothing = nothing
-        self.blob = blob
+        self.init(
+            s: try members.required("s"),
+            i: try members.required("i"),
+            i8: try members.required("i8"),
+            i16: try members.required("i16"),
+            i32: try members.required("i32"),
+            i64: try members.required("i64"),
+            u8: try members.required("u8"),
+            u16: try members.required("u16"),
+            u32: try members.required("u32"),
+            u64: try members.required("u64"),
+            sz: try members.required("sz"),
+            num: try members.required("num"),
+            flag: try members.required("flag"),
+            nothing: try members.required("nothing"),
+            blob: try members.required("blob")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -283,36 +270,23 @@ extension Scalars {
 extension OptionalScalars {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let s: Swift.String? = try members.optional("s")
-        let i: Int64? = try members.optional("i")
-        let i8: Int8? = try members.optional("i8")
-        let i16: Int16? = try members.optional("i16")
-        let i32: Int32? = try members.optional("i32")
-        let i64: Int64? = try members.optional("i64")
-        let u8: UInt8? = try members.optional("u8")
-        let u16: UInt16? = try members.optional("u16")
-        let u32: UInt32? = try members.optional("u32")
-        let u64: UInt64? = try members.optional("u64")
-        let sz: UInt64? = try members.optional("sz")
-        let num: Double? = try members.optional("num")
-        let flag: Swift.Bool? = try members.optional("flag")
-        let nothing: QAPINull? = try members.optional("nothing")
-        let blob: JSONValue? = try members.optional("blob")
-        self.s = s
-        self.i = i
-        self.i8 = i8
-        self.i16 = i16
-        self.i32 = i32
-        self.i64 = i64
-        self.u8 = u8
-        self.u16 = u16
-        self.u32 = u32
-        self.u64 = u64
-        self.sz = sz
-        self.num = num
-        self.flag = flag
-        self.nothing = nothing
-        self.blob = blob
+        self.init(
+            s: try members.optional("s"),
+            i: try members.optional("i"),
+            i8: try members.optional("i8"),
+            i16: try members.optional("i16"),
+            i32: try members.optional("i32"),
+            i64: try members.optional("i64"),
+            u8: try members.optional("u8"),
+            u16: try members.optional("u16"),
+            u32: try members.optional("u32"),
+            u64: try members.optional("u64"),
+            sz: try members.optional("sz"),
+            num: try members.optional("num"),
+            flag: try members.optional("flag"),
+            nothing: try members.optional("nothing"),
+            blob: try members.optional("blob")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.

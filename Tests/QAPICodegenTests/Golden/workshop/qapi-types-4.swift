@@ -148,55 +148,78 @@ struct Lists: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
+/// - Remark: QAPI struct `Grid`, from `qapi-schema.json`.
+struct Grid: QAPIObjectCodable, QAPIWireHashable {
+    /// The `rows` member.
+    var rows: [Row]
+
+    /// The `cells` member.
+    var cells: [Setting]?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - rows: The `rows` member.
+    ///   - cells: The `cells` member.
+    init(rows: [Row], cells: [Setting]? = nil) {
+        self.rows = rows
+        self.cells = cells
+    }
+}
+
+/// - Remark: QAPI struct `Row`, from `qapi-schema.json`.
+struct Row: QAPIObjectCodable, QAPIWireHashable {
+    /// The `cells` member.
+    var cells: [Int8]
+
+    /// The `shades` member.
+    var shades: [Shade]?
+
+    /// The `sub` member.
+    var sub: [Row]?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - cells: The `cells` member.
+    ///   - shades: The `shades` member.
+    ///   - sub: The `sub` member.
+    init(cells: [Int8], shades: [Shade]? = nil, sub: [Row]? = nil) {
+        self.cells = cells
+        self.shades = shades
+        self.sub = sub
+    }
+}
+
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension Lists {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let s: [Swift.String] = try members.required("s")
-        let i: [Int64] = try members.required("i")
-        let i8: [Int8] = try members.required("i8")
-        let i16: [Int16] = try members.required("i16")
-        let i32: [Int32] = try members.required("i32")
-        let i64: [Int64] = try members.required("i64")
-        let u8: [UInt8] = try members.required("u8")
-        let u16: [UInt16] = try members.required("u16")
-        let u32: [UInt32] = try members.required("u32")
-        let u64: [UInt64] = try members.required("u64")
-        let sz: [UInt64] = try members.required("sz")
-        let num: [Double] = try members.required("num")
-        let flag: [Swift.Bool] = try members.required("flag")
-        let nothing: [QAPINull]? = try members.optional("nothing")
-        let blob: [JSONValue]? = try members.optional("blob")
-        let shades: [Shade]? = try members.optional("shades")
-        let tools: [Tool]? = try members.optional("tools")
-        let items: [Item]? = try members.optional("items")
-        let settings: [Setting]? = try members.optional("settings")
-        let labels: [Label]? = try members.optional("labels")
-        let gauges: [Gauge]? = try members.optional("gauges")
-        let tinies: [Tiny]? = try members.optional("tinies")
-        self.s = s
-        self.i = i
-        self.i8 = i8
-        self.i16 = i16
-        self.i32 = i32
-        self.i64 = i64
-        self.u8 = u8
-        self.u16 = u16
-        self.u32 = u32
-        self.u64 = u64
-        self.sz = sz
-        self.num = num
-        self.flag = flag
-        self.nothing = nothing
-        self.blob = blob
-        self.shades = shades
-        self.tools = tools
-        self.items = items
-        self.settings = settings
-        self.labels = labels
-        self.gauges = gauges
-        self.tinies = tinies
+        self.init(
+            s: try members.required("s"),
+            i: try members.required("i"),
+            i8: try members.required("i8"),
+            i16: try members.required("i16"),
+            i32: try members.required("i32"),
+            i64: try members.required("i64"),
+            u8: try members.required("u8"),
+            u16: try members.required("u16"),
+            u32: try members.required("u32"),
+            u64: try members.required("u64"),
+            sz: try members.required("sz"),
+            num: try members.required("num"),
+            flag: try members.required("flag"),
+            nothing: try members.optional("nothing"),
+            blob: try members.optional("blob"),
+            shades: try members.optional("shades"),
+            tools: try members.optional("tools"),
+            items: try members.optional("items"),
+            settings: try members.optional("settings"),
+            labels: try members.optional("labels"),
+            gauges: try members.optional("gauges"),
+            tinies: try members.optional("tinies")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -223,5 +246,36 @@ extension Lists {
         encoder.encode(self.labels, "labels")
         encoder.encode(self.gauges, "gauges")
         encoder.encode(self.tinies, "tinies")
+    }
+}
+
+extension Grid {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.init(rows: try members.required("rows"), cells: try members.optional("cells"))
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.rows, "rows")
+        encoder.encode(self.cells, "cells")
+    }
+}
+
+extension Row {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.init(
+            cells: try members.required("cells"),
+            shades: try members.optional("shades"),
+            sub: try members.optional("sub")
+        )
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.cells, "cells")
+        encoder.encode(self.shades, "shades")
+        encoder.encode(self.sub, "sub")
     }
 }

@@ -6,49 +6,6 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI struct `Grid`, from `qapi-schema.json`.
-struct Grid: QAPIObjectCodable, QAPIWireHashable {
-    /// The `rows` member.
-    var rows: [Row]
-
-    /// The `cells` member.
-    var cells: [Setting]?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - rows: The `rows` member.
-    ///   - cells: The `cells` member.
-    init(rows: [Row], cells: [Setting]? = nil) {
-        self.rows = rows
-        self.cells = cells
-    }
-}
-
-/// - Remark: QAPI struct `Row`, from `qapi-schema.json`.
-struct Row: QAPIObjectCodable, QAPIWireHashable {
-    /// The `cells` member.
-    var cells: [Int8]
-
-    /// The `shades` member.
-    var shades: [Shade]?
-
-    /// The `sub` member.
-    var sub: [Row]?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - cells: The `cells` member.
-    ///   - shades: The `shades` member.
-    ///   - sub: The `sub` member.
-    init(cells: [Int8], shades: [Shade]? = nil, sub: [Row]? = nil) {
-        self.cells = cells
-        self.shades = shades
-        self.sub = sub
-    }
-}
-
 /// - Remark: QAPI struct `Keywords`, from `qapi-schema.json`.
 struct Keywords: QAPIObjectCodable, QAPIWireHashable {
     /// The `default` member.
@@ -235,102 +192,40 @@ struct Keywords: QAPIObjectCodable, QAPIWireHashable {
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension Grid {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let rows: [Row] = try members.required("rows")
-        let cells: [Setting]? = try members.optional("cells")
-        self.rows = rows
-        self.cells = cells
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.rows, "rows")
-        encoder.encode(self.cells, "cells")
-    }
-}
-
-extension Row {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let cells: [Int8] = try members.required("cells")
-        let shades: [Shade]? = try members.optional("shades")
-        let sub: [Row]? = try members.optional("sub")
-        self.cells = cells
-        self.shades = shades
-        self.sub = sub
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.cells, "cells")
-        encoder.encode(self.shades, "shades")
-        encoder.encode(self.sub, "sub")
-    }
-}
-
 extension Keywords {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let `default`: Int64 = try members.required("default")
-        let `protocol`: Swift.String = try members.required("protocol")
-        let `class`: Swift.Bool = try members.required("class")
-        let `in`: Int64 = try members.required("in")
-        let self_: Swift.String = try members.required("self")
-        let type: Shade = try members.required("type")
-        let init_: Int64 = try members.required("init")
-        let `inout`: Int64? = try members.optional("inout")
-        let `var`: Int64? = try members.optional("var")
-        let `let`: Int64? = try members.optional("let")
-        let `some`: Int64? = try members.optional("some")
-        let `any`: Int64? = try members.optional("any")
-        let `await`: Int64? = try members.optional("await")
-        let `async`: Swift.String? = try members.optional("async")
-        let `func`: Int64? = try members.optional("func")
-        let `return`: Int64? = try members.optional("return")
-        let `is`: Swift.Bool? = try members.optional("is")
-        let `as`: Int64? = try members.optional("as")
-        let `nil`: QAPINull? = try members.optional("nil")
-        let `true`: Swift.Bool? = try members.optional("true")
-        let hashValue_: Int64? = try members.optional("hash-value")
-        let qapiEncoded_: Int64? = try members.optional("qapi-encoded")
-        let encodeMembers_: Int64? = try members.optional("encode-members")
-        let hash_: Int64? = try members.optional("hash")
-        let branch_: Int64? = try members.optional("branch")
-        let wcharT: Int64? = try members.optional("wchar-t")
-        let unsigned: Int64? = try members.optional("unsigned")
-        let members_: Int64? = try members.optional("members")
-        let discriminator_: Int64? = try members.optional("discriminator")
-        self.`default` = `default`
-        self.`protocol` = `protocol`
-        self.`class` = `class`
-        self.`in` = `in`
-        self.self_ = self_
-        self.type = type
-        self.init_ = init_
-        self.`inout` = `inout`
-        self.`var` = `var`
-        self.`let` = `let`
-        self.`some` = `some`
-        self.`any` = `any`
-        self.`await` = `await`
-        self.`async` = `async`
-        self.`func` = `func`
-        self.`return` = `return`
-        self.`is` = `is`
-        self.`as` = `as`
-        self.`nil` = `nil`
-        self.`true` = `true`
-        self.hashValue_ = hashValue_
-        self.qapiEncoded_ = qapiEncoded_
-        self.encodeMembers_ = encodeMembers_
-        self.hash_ = hash_
-        self.branch_ = branch_
-        self.wcharT = wcharT
-        self.unsigned = unsigned
-        self.members = members_
-        self.discriminator = discriminator_
+        self.init(
+            default: try members.required("default"),
+            protocol: try members.required("protocol"),
+            class: try members.required("class"),
+            in: try members.required("in"),
+            self_: try members.required("self"),
+            type: try members.required("type"),
+            init_: try members.required("init"),
+            `inout`: try members.optional("inout"),
+            var: try members.optional("var"),
+            let: try members.optional("let"),
+            some: try members.optional("some"),
+            any: try members.optional("any"),
+            await: try members.optional("await"),
+            async: try members.optional("async"),
+            func: try members.optional("func"),
+            return: try members.optional("return"),
+            is: try members.optional("is"),
+            as: try members.optional("as"),
+            nil: try members.optional("nil"),
+            true: try members.optional("true"),
+            hashValue_: try members.optional("hash-value"),
+            qapiEncoded_: try members.optional("qapi-encoded"),
+            encodeMembers_: try members.optional("encode-members"),
+            hash_: try members.optional("hash"),
+            branch_: try members.optional("branch"),
+            wcharT: try members.optional("wchar-t"),
+            unsigned: try members.optional("unsigned"),
+            members: try members.optional("members"),
+            discriminator: try members.optional("discriminator")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.

@@ -102,35 +102,82 @@ struct String: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
+/// - Remark: QAPI struct `Type`, from `qapi-schema.json`.
+struct Type_: QAPIObjectCodable, QAPIWireHashable {
+    /// The `name` member.
+    var name: Swift.String
+
+    /// The `type` member.
+    var type: Swift.String
+
+    /// The `of` member.
+    var of: String
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - name: The `name` member.
+    ///   - type: The `type` member.
+    ///   - of: The `of` member.
+    init(name: Swift.String, type: Swift.String, of: String) {
+        self.name = name
+        self.type = type
+        self.of = of
+    }
+}
+
+/// - Remark: QAPI struct `Hashable`, from `qapi-schema.json`.
+struct Hashable: QAPIObjectCodable, QAPIWireHashable {
+    /// The `hash` member.
+    var hash_: Int64
+
+    /// The `kind` member.
+    var kind: Protocol_
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - hash_: The `hash` member.
+    ///   - kind: The `kind` member.
+    init(hash_: Int64, kind: Protocol_) {
+        self.hash_ = hash_
+        self.kind = kind
+    }
+}
+
+/// - Remark: QAPI struct `JSONObject`, from `qapi-schema.json`.
+struct JSONObject: QAPIObjectCodable, QAPIWireHashable {
+    /// The `keys` member.
+    var keys: [Swift.String]
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - keys: The `keys` member.
+    init(keys: [Swift.String]) {
+        self.keys = keys
+    }
+}
+
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension LegacyRecord {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let serialNo: Int64 = try members.required("serial_no")
-        let serialno: Int64 = try members.required("serialno")
-        let serial: Int64 = try members.required("SERIAL")
-        let nodeName: Swift.String = try members.required("node-name")
-        let nodename: Swift.String = try members.required("nodename")
-        let xNode: Int64 = try members.required("x-node")
-        let xnode: Int64 = try members.required("xnode")
-        let inIt: Int64 = try members.required("in-it")
-        let iS: Swift.Bool = try members.required("i-s")
-        let selfRef: Int64 = try members.required("self-ref")
-        let mixedCase: Swift.String = try members.required("Mixed-Case")
-        let self_: Int64? = try members.optional("Self")
-        self.serialNo = serialNo
-        self.serialno = serialno
-        self.serial = serial
-        self.nodeName = nodeName
-        self.nodename = nodename
-        self.xNode = xNode
-        self.xnode = xnode
-        self.inIt = inIt
-        self.iS = iS
-        self.selfRef = selfRef
-        self.mixedCase = mixedCase
-        self.self_ = self_
+        self.init(
+            serialNo: try members.required("serial_no"),
+            serialno: try members.required("serialno"),
+            serial: try members.required("SERIAL"),
+            nodeName: try members.required("node-name"),
+            nodename: try members.required("nodename"),
+            xNode: try members.required("x-node"),
+            xnode: try members.required("xnode"),
+            inIt: try members.required("in-it"),
+            iS: try members.required("i-s"),
+            selfRef: try members.required("self-ref"),
+            mixedCase: try members.required("Mixed-Case"),
+            self_: try members.optional("Self")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -159,5 +206,48 @@ extension String {
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.str, "str")
+    }
+}
+
+extension Type_ {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.init(
+            name: try members.required("name"),
+            type: try members.required("type"),
+            of: try members.required("of")
+        )
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.name, "name")
+        encoder.encode(self.type, "type")
+        encoder.encode(self.of, "of")
+    }
+}
+
+extension Hashable {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.init(hash_: try members.required("hash"), kind: try members.required("kind"))
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.hash_, "hash")
+        encoder.encode(self.kind, "kind")
+    }
+}
+
+extension JSONObject {
+    /// Reads the members in schema order, with QEMU's errors.
+    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.keys = try members.required("keys")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.keys, "keys")
     }
 }

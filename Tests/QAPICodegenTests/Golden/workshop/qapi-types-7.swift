@@ -6,63 +6,6 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI struct `Type`, from `qapi-schema.json`.
-struct Type_: QAPIObjectCodable, QAPIWireHashable {
-    /// The `name` member.
-    var name: Swift.String
-
-    /// The `type` member.
-    var type: Swift.String
-
-    /// The `of` member.
-    var of: String
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - name: The `name` member.
-    ///   - type: The `type` member.
-    ///   - of: The `of` member.
-    init(name: Swift.String, type: Swift.String, of: String) {
-        self.name = name
-        self.type = type
-        self.of = of
-    }
-}
-
-/// - Remark: QAPI struct `Hashable`, from `qapi-schema.json`.
-struct Hashable: QAPIObjectCodable, QAPIWireHashable {
-    /// The `hash` member.
-    var hash_: Int64
-
-    /// The `kind` member.
-    var kind: Protocol_
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - hash_: The `hash` member.
-    ///   - kind: The `kind` member.
-    init(hash_: Int64, kind: Protocol_) {
-        self.hash_ = hash_
-        self.kind = kind
-    }
-}
-
-/// - Remark: QAPI struct `JSONObject`, from `qapi-schema.json`.
-struct JSONObject: QAPIObjectCodable, QAPIWireHashable {
-    /// The `keys` member.
-    var keys: [Swift.String]
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - keys: The `keys` member.
-    init(keys: [Swift.String]) {
-        self.keys = keys
-    }
-}
-
 /// - Remark: QAPI struct `Folder`, from `qapi-schema.json`.
 struct Folder: QAPIObjectCodable, QAPIWireHashable {
     /// The `name` member.
@@ -148,64 +91,55 @@ struct Ranges: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
+/// What an item is.
+///
+/// - Remark: QAPI enum `ItemKind`, from `qapi-schema.json`.
+enum ItemKind: QAPIEnum {
+    /// a hand tool
+    case tool
+    /// a tool with a motor
+    case powerTool
+    /// raw material
+    case material
+    /// a crate of further items
+    case crate
+    /// an item of no particular kind
+    case `default`
+    /// a carrying case, described by the common members only
+    case `case`
+    /// only with CONFIG_ALPHA
+    case gizmo
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [ItemKind] = [.tool, .powerTool, .material, .crate, .`default`, .`case`, .gizmo]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .tool: "tool"
+        case .powerTool: "power-tool"
+        case .material: "material"
+        case .crate: "crate"
+        case .`default`: "default"
+        case .`case`: "case"
+        case .gizmo: "gizmo"
+        case .unknown(let name): name
+        }
+    }
+}
+
 // MARK: - Support for the runtime: the codec, out of the way of the data types
-
-extension Type_ {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let name: Swift.String = try members.required("name")
-        let type: Swift.String = try members.required("type")
-        let of: String = try members.required("of")
-        self.name = name
-        self.type = type
-        self.of = of
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.name, "name")
-        encoder.encode(self.type, "type")
-        encoder.encode(self.of, "of")
-    }
-}
-
-extension Hashable {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let hash_: Int64 = try members.required("hash")
-        let kind: Protocol_ = try members.required("kind")
-        self.hash_ = hash_
-        self.kind = kind
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.hash_, "hash")
-        encoder.encode(self.kind, "kind")
-    }
-}
-
-extension JSONObject {
-    /// Reads the members in schema order, with QEMU's errors.
-    init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.keys = try members.required("keys")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.keys, "keys")
-    }
-}
 
 extension Folder {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let name: Swift.String = try members.required("name")
-        let parent: Folder? = try members.optional("parent")
-        let children: [Folder]? = try members.optional("children")
-        self.name = name
-        self.parent = parent
-        self.children = children
+        self.init(
+            name: try members.required("name"),
+            parent: try members.optional("parent"),
+            children: try members.optional("children")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -238,10 +172,7 @@ extension Tree {
 extension TreeNode {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let left: Tree = try members.required("left")
-        let right: Tree? = try members.optional("right")
-        self.left = left
-        self.right = right
+        self.init(left: try members.required("left"), right: try members.optional("right"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -254,16 +185,13 @@ extension TreeNode {
 extension Ranges {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let i64: [Int64]? = try members.optional("i64")
-        let u64: [UInt64]? = try members.optional("u64")
-        let u16: [UInt16]? = try members.optional("u16")
-        let i64x: Int64? = try members.optional("i64x")
-        let u64x: UInt64? = try members.optional("u64x")
-        self.i64 = i64
-        self.u64 = u64
-        self.u16 = u16
-        self.i64x = i64x
-        self.u64x = u64x
+        self.init(
+            i64: try members.optional("i64"),
+            u64: try members.optional("u64"),
+            u16: try members.optional("u16"),
+            i64x: try members.optional("i64x"),
+            u64x: try members.optional("u64x")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -273,5 +201,21 @@ extension Ranges {
         encoder.encode(self.u16, "u16")
         encoder.encode(self.i64x, "i64x")
         encoder.encode(self.u64x, "u64x")
+    }
+}
+
+extension ItemKind {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "tool": self = .tool
+        case "power-tool": self = .powerTool
+        case "material": self = .material
+        case "crate": self = .crate
+        case "default": self = .`default`
+        case "case": self = .`case`
+        case "gizmo": self = .gizmo
+        default: return nil
+        }
     }
 }

@@ -6,52 +6,13 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// What an item is.
-///
-/// - Remark: QAPI enum `ItemKind`, from `qapi-schema.json`.
-enum ItemKind: QAPIEnum {
-    /// a hand tool
-    case tool
-    /// a tool with a motor
-    case powerTool
-    /// raw material
-    case material
-    /// a crate of further items
-    case crate
-    /// an item of no particular kind
-    case `default`
-    /// a carrying case, described by the common members only
-    case `case`
-    /// only with CONFIG_ALPHA
-    case gizmo
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [ItemKind] = [.tool, .powerTool, .material, .crate, .`default`, .`case`, .gizmo]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .tool: "tool"
-        case .powerTool: "power-tool"
-        case .material: "material"
-        case .crate: "crate"
-        case .`default`: "default"
-        case .`case`: "case"
-        case .gizmo: "gizmo"
-        case .unknown(let name): name
-        }
-    }
-}
-
 /// An item of the workshop.  The common members are an inline base; the
 /// branch 'case' is left out and has no members of its own.
 ///
 /// - Remark: QAPI union `Item`, from `qapi-schema.json`.
 struct Item: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `kind`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
+    enum Branch: QAPIUnionBranch {
         /// `kind` is `tool`.
         case tool(Tool)
         /// `kind` is `power-tool`.
@@ -85,18 +46,7 @@ struct Item: QAPIObjectCodable, QAPIWireHashable {
     /// what the item is
     ///
     /// Derived from `branch`.
-    var kind: ItemKind {
-        switch self.branch {
-        case .tool: return .tool
-        case .powerTool: return .powerTool
-        case .material: return .material
-        case .crate: return .crate
-        case .`default`: return .`default`
-        case .gizmo: return .gizmo
-        case .`case`: return .`case`
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    var kind: ItemKind { self.branch.qapiTag }
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -145,23 +95,35 @@ struct Gizmo: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
-// MARK: - Support for the runtime: the codec, out of the way of the data types
+/// - Remark: QAPI enum `NoteForm`, from `qapi-schema.json`.
+enum NoteForm: QAPIEnum {
+    /// The value `plain`.
+    case plain
+    /// The value `signed`.
+    case signed
+    /// The value `countersigned`.
+    case countersigned
+    /// The value `empty`.
+    case empty
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
 
-extension ItemKind {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "tool": self = .tool
-        case "power-tool": self = .powerTool
-        case "material": self = .material
-        case "crate": self = .crate
-        case "default": self = .`default`
-        case "case": self = .`case`
-        case "gizmo": self = .gizmo
-        default: return nil
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [NoteForm] = [.plain, .signed, .countersigned, .empty]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .plain: "plain"
+        case .signed: "signed"
+        case .countersigned: "countersigned"
+        case .empty: "empty"
+        case .unknown(let name): name
         }
     }
 }
+
+// MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension Item {
     /// Reads the members in schema order, with QEMU's errors.
@@ -201,7 +163,28 @@ extension Item {
         encoder.encode(self.label, "label")
         encoder.encode(self.count, "count")
         encoder.encode(self.branch_, "branch")
-        switch self.branch {
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension Item.Branch {
+    /// The value of `kind` that selects this branch.
+    var qapiTag: ItemKind {
+        switch self {
+        case .tool: return .tool
+        case .powerTool: return .powerTool
+        case .material: return .material
+        case .crate: return .crate
+        case .`default`: return .`default`
+        case .gizmo: return .gizmo
+        case .`case`: return .`case`
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
         case .tool(let value): value.encodeMembers(to: &encoder)
         case .powerTool(let value): value.encodeMembers(to: &encoder)
         case .material(let value): value.encodeMembers(to: &encoder)
@@ -217,10 +200,7 @@ extension Item {
 extension Crate {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let contents: [Item] = try members.required("contents")
-        let sealed: Swift.Bool? = try members.optional("sealed")
-        self.contents = contents
-        self.sealed = sealed
+        self.init(contents: try members.required("contents"), sealed: try members.optional("sealed"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -239,5 +219,18 @@ extension Gizmo {
     /// Writes the members in schema order; absent optional members are left out.
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.gears, "gears")
+    }
+}
+
+extension NoteForm {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "plain": self = .plain
+        case "signed": self = .signed
+        case "countersigned": self = .countersigned
+        case "empty": self = .empty
+        default: return nil
+        }
     }
 }

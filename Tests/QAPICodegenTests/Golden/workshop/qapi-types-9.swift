@@ -6,38 +6,10 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// - Remark: QAPI enum `NoteForm`, from `qapi-schema.json`.
-enum NoteForm: QAPIEnum {
-    /// The value `plain`.
-    case plain
-    /// The value `signed`.
-    case signed
-    /// The value `countersigned`.
-    case countersigned
-    /// The value `empty`.
-    case empty
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [NoteForm] = [.plain, .signed, .countersigned, .empty]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .plain: "plain"
-        case .signed: "signed"
-        case .countersigned: "countersigned"
-        case .empty: "empty"
-        case .unknown(let name): name
-        }
-    }
-}
-
 /// - Remark: QAPI union `Note`, from `qapi-schema.json`.
 struct Note: QAPIObjectCodable, QAPIWireHashable {
     /// The branch, one per value of `form`, with the branch's own members.
-    enum Branch: Swift.Hashable, Sendable {
+    enum Branch: QAPIUnionBranch {
         /// `form` is `plain`.
         case plain(Text)
         /// `form` is `signed`.
@@ -62,15 +34,7 @@ struct Note: QAPIObjectCodable, QAPIWireHashable {
     /// The `form` member.
     ///
     /// Derived from `branch`.
-    var form: NoteForm {
-        switch self.branch {
-        case .plain: return .plain
-        case .signed: return .signed
-        case .countersigned: return .countersigned
-        case .empty: return .empty
-        case .unknown(let name): return .unknown(name)
-        }
-    }
+    var form: NoteForm { self.branch.qapiTag }
     /// A value with the given members.
     ///
     /// - Parameters:
@@ -151,20 +115,51 @@ struct Signed: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
-// MARK: - Support for the runtime: the codec, out of the way of the data types
+/// - Remark: QAPI enum `ShapeKind`, from `qapi-schema.json`.
+enum ShapeKind: QAPIEnum {
+    /// The value `round`.
+    case round
+    /// The value `angular`.
+    case angular
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
 
-extension NoteForm {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "plain": self = .plain
-        case "signed": self = .signed
-        case "countersigned": self = .countersigned
-        case "empty": self = .empty
-        default: return nil
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [ShapeKind] = [.round, .angular]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .round: "round"
+        case .angular: "angular"
+        case .unknown(let name): name
         }
     }
 }
+
+/// - Remark: QAPI enum `Corners`, from `qapi-schema.json`.
+enum Corners: QAPIEnum {
+    /// The value `three`.
+    case three
+    /// The value `four`.
+    case four
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [Corners] = [.three, .four]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .three: "three"
+        case .four: "four"
+        case .unknown(let name): name
+        }
+    }
+}
+
+// MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension Note {
     /// Reads the members in schema order, with QEMU's errors.
@@ -195,7 +190,25 @@ extension Note {
         encoder.encode(self.id, "id")
         encoder.encode(self.form, "form")
         encoder.encode(self.pages, "pages")
-        switch self.branch {
+        self.branch.encodeMembers(to: &encoder)
+    }
+}
+
+extension Note.Branch {
+    /// The value of `form` that selects this branch.
+    var qapiTag: NoteForm {
+        switch self {
+        case .plain: return .plain
+        case .signed: return .signed
+        case .countersigned: return .countersigned
+        case .empty: return .empty
+        case .unknown(let name): return .unknown(name)
+        }
+    }
+
+    /// Writes the branch's own members in schema order; absent optional members are left out.
+    func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        switch self {
         case .plain(let value): value.encodeMembers(to: &encoder)
         case .signed(let value): value.encodeMembers(to: &encoder)
         case .countersigned(let value): value.encodeMembers(to: &encoder)
@@ -208,12 +221,11 @@ extension Note {
 extension NoteBase {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let id: Swift.String = try members.required("id")
-        let form: NoteForm = try members.required("form")
-        let pages: Int64? = try members.optional("pages")
-        self.id = id
-        self.form = form
-        self.pages = pages
+        self.init(
+            id: try members.required("id"),
+            form: try members.required("form"),
+            pages: try members.optional("pages")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -227,10 +239,7 @@ extension NoteBase {
 extension Text {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let text: Swift.String = try members.required("text")
-        let serialNo: Int64? = try members.optional("serial_no")
-        self.text = text
-        self.serialNo = serialNo
+        self.init(text: try members.required("text"), serialNo: try members.optional("serial_no"))
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -243,12 +252,11 @@ extension Text {
 extension Signed {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        let text: Swift.String = try members.required("text")
-        let signer: Swift.String = try members.required("signer")
-        let serialNo: Int64? = try members.optional("serial-no")
-        self.text = text
-        self.signer = signer
-        self.serialNo = serialNo
+        self.init(
+            text: try members.required("text"),
+            signer: try members.required("signer"),
+            serialNo: try members.optional("serial-no")
+        )
     }
 
     /// Writes the members in schema order; absent optional members are left out.
@@ -256,5 +264,27 @@ extension Signed {
         encoder.encode(self.text, "text")
         encoder.encode(self.signer, "signer")
         encoder.encode(self.serialNo, "serial-no")
+    }
+}
+
+extension ShapeKind {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "round": self = .round
+        case "angular": self = .angular
+        default: return nil
+        }
+    }
+}
+
+extension Corners {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "three": self = .three
+        case "four": self = .four
+        default: return nil
+        }
     }
 }
