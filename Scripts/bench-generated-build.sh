@@ -8,16 +8,22 @@
 # by path; QAPIRuntime is built first, so each figure is the generated
 # target alone. Needs ../shared (or QAPI_SHARED_DIR).
 #
-# A debug build's wall time is bimodal on two cores: SwiftPM runs the
-# module job and two batch jobs two at a time, and in some runs the second
-# batch starts only when the first has ended. Its CPU time does not depend
-# on that, so compare CPU times, or the lower wall times of several runs.
+# Each figure is the fastest and the median of RUNS clean builds (default
+# 3): on these machines the same build's time varies by a quarter from one
+# run to the next, and a debug build's wall time is bimodal on two cores
+# (SwiftPM runs the module job and two batch jobs two at a time, and in
+# some runs the second batch starts only when the first has ended).
 #
-#   Scripts/bench-generated-build.sh [debug|release]...   (default: both)
+#   Scripts/bench-generated-build.sh [--runs RUNS] [debug|release]...   (default: both)
 set -euo pipefail
 
 source "$(dirname "$0")/lib/qemu-schema.sh"
 find_qemu_schema bench-generated-build
+runs=3
+if [[ ${1:-} == --runs ]]; then
+    runs=${2:?"--runs needs a count"}
+    shift 2
+fi
 configurations=("$@")
 [[ ${#configurations[@]} -gt 0 ]] || configurations=(debug release)
 
@@ -40,25 +46,39 @@ prepare() {
     rm -f "$work/Sources/Generated/Placeholder.swift"
 }
 
-# Generates with qapi-gen arguments "$@" and prints a clean build's time
-# of the target in configuration $configuration, labelled $label.
+# Generates with qapi-gen arguments "$@" and prints the time of $runs
+# clean builds of the target in configuration $configuration, labelled
+# $label: the fastest wall time (with that build's CPU time) and the median.
 measure() {
     rm -f "$work/Sources/Generated/"*.swift
     "$qapi_gen" -o "$work/Sources/Generated" "$@"
-    local lines
+    local lines run results=()
     lines=$(cat "$work/Sources/Generated/"*.swift | wc -l)
-    rm -rf "$work/.build/$configuration/Generated.build" "$work/.build/$configuration/Modules/Generated."*
-    local TIMEFORMAT='%R %U %S' times status=0
-    times=$( { time swift build --package-path "$work" -c "$configuration" --target Generated \
-        >"$work/build.log" 2>&1 || status=$?; } 2>&1)
-    if [[ $status -ne 0 ]]; then
-        grep -E "error" "$work/build.log" | head -20 >&2
-        echo "bench-generated-build: $label does not build" >&2
-        exit 1
-    fi
-    read -r wall user system <<<"$times"
-    printf '%-8s %-34s %7d lines  %6.1f s  (CPU %6.1f s)\n' "$configuration" "$label" "$lines" \
-        "$wall" "$(echo "$user + $system" | bc -l)"
+    for ((run = 0; run < runs; run++)); do
+        # A clean build of the target: its objects and module go, the build
+        # plan that SwiftPM keeps beside them (and does not remake for
+        # unchanged sources) stays.
+        touch "$work/Sources/Generated/"*.swift
+        find "$work/.build/$configuration/Generated.build" -type f \
+            ! -name output-file-map.json ! -name sources -delete 2>/dev/null || true
+        rm -rf "$work/.build/$configuration/Modules/Generated."*
+        local TIMEFORMAT='%R %U %S' times status=0
+        times=$( { time swift build --package-path "$work" -c "$configuration" --target Generated \
+            >"$work/build.log" 2>&1 || status=$?; } 2>&1)
+        if [[ $status -ne 0 ]]; then
+            grep -E "error" "$work/build.log" | head -20 >&2
+            echo "bench-generated-build: $label does not build" >&2
+            exit 1
+        fi
+        read -r wall user system <<<"$times"
+        results+=("$wall $(echo "$user + $system" | bc -l)")
+    done
+    local sorted fastest median
+    sorted=$(printf '%s\n' "${results[@]}" | sort -n)
+    fastest=$(head -1 <<<"$sorted")
+    median=$(sed -n "$(((runs + 1) / 2))p" <<<"$sorted")
+    printf '%-8s %-28s %6d lines  fastest %6.1f s (CPU %6.1f s)  median %6.1f s  of %d\n' \
+        "$configuration" "$label" "$lines" ${fastest} "${median%% *}" "$runs"
 }
 
 for configuration in "${configurations[@]}"; do
