@@ -36,22 +36,22 @@ struct SwiftObjectEmitter {
     ) {
         let conformances = (extraConformances + [context.runtime("QAPIObjectCodable"), context.wireHashable])
             .joined(separator: ", ")
+        let properties = properties(of: type)
+        let union = type.branches.map { self.union($0, properties: properties) }
         writer.block("\(context.access)struct \(name): \(conformances) {") { writer in
             extra(&writer)
-            if let branches = type.branches {
-                emitUnionBody(type, branches: branches, doc: doc, into: &writer)
+            if let union {
+                emitUnionBody(type, union, doc: doc, into: &writer)
             } else {
-                let properties = properties(of: type)
                 emitStoredProperties(properties, doc: doc, into: &writer)
                 emitMemberwiseInit(properties, branch: nil, doc: doc, into: &writer)
             }
         }
         support.line()
         support.block("extension \(qualifiedName) {") { support in
-            if let branches = type.branches {
-                emitUnionCodec(type, branches: branches, into: &support)
+            if let union {
+                emitUnionCodec(union, into: &support)
             } else {
-                let properties = properties(of: type)
                 emitDecoderInit(into: &support) { writer in
                     guard properties.count > 1 else {
                         for property in properties {
@@ -77,10 +77,10 @@ struct SwiftObjectEmitter {
                 }
             }
         }
-        if let branches = type.branches {
+        if let union {
             support.line()
             support.block("extension \(qualifiedName).Branch {") { support in
-                emitBranchCodec(type, branches: branches, into: &support)
+                emitBranchCodec(union, into: &support)
             }
         }
     }
@@ -94,7 +94,7 @@ struct SwiftObjectEmitter {
         }
     }
 
-    /// The union's parts that `emitUnionBody` and `emitUnionCodec` share.
+    /// The union's parts that its declaration and its codecs share.
     private struct Union {
         let tag: QAPISchemaObjectTypeMember
         let tagType: String
@@ -103,21 +103,20 @@ struct SwiftObjectEmitter {
         let stored: [Property]
     }
 
-    private func union(_ type: QAPISchemaObjectType, _ branches: QAPISchemaBranches) -> Union {
+    /// The parts of the union with `branches`, whose members are `properties`.
+    private func union(_ branches: QAPISchemaBranches, properties: [Property]) -> Union {
         let tag = branches.tagMember
         let variants = branches.variants.filter { context.isIncluded($0.ifcond) }
         let tagValues = Set(
             (tag.type as? QAPISchemaEnumType)?.members.filter { context.isIncluded($0.ifcond) }.map(\.name) ?? [])
-        let all = properties(of: type)
         return Union(
             tag: tag, tagType: context.swiftType(tag.type), cases: variants.filter { tagValues.contains($0.name) },
-            all: all, stored: all.filter { $0.member.name != tag.name })
+            all: properties, stored: properties.filter { $0.member.name != tag.name })
     }
 
     private func emitUnionBody(
-        _ type: QAPISchemaObjectType, branches: QAPISchemaBranches, doc: QAPIDoc?, into writer: inout SwiftCodeWriter
+        _ type: QAPISchemaObjectType, _ union: Union, doc: QAPIDoc?, into writer: inout SwiftCodeWriter
     ) {
-        let union = union(type, branches)
         writer.line("/// The branch, one per value of `\(union.tag.name)`, with the branch's own members.")
         let indirect =
             union.cases.contains { hasPayload($0) && context.recursion.isCyclic(type, $0.type) } ? "indirect " : ""
@@ -149,10 +148,7 @@ struct SwiftObjectEmitter {
         emitMemberwiseInit(union.stored, branch: "Branch", doc: doc, into: &writer)
     }
 
-    private func emitUnionCodec(
-        _ type: QAPISchemaObjectType, branches: QAPISchemaBranches, into writer: inout SwiftCodeWriter
-    ) {
-        let union = union(type, branches)
+    private func emitUnionCodec(_ union: Union, into writer: inout SwiftCodeWriter) {
         emitDecoderInit(into: &writer) { writer in
             for property in union.all {
                 if property.member.name == union.tag.name {
@@ -193,10 +189,7 @@ struct SwiftObjectEmitter {
 
     /// The branch's discriminator value and its members' writer, from
     /// which the runtime derives the branch's `==` and hashing.
-    private func emitBranchCodec(
-        _ type: QAPISchemaObjectType, branches: QAPISchemaBranches, into writer: inout SwiftCodeWriter
-    ) {
-        let union = union(type, branches)
+    private func emitBranchCodec(_ union: Union, into writer: inout SwiftCodeWriter) {
         writer.line("/// The value of `\(union.tag.name)` that selects this branch.")
         writer.block("\(context.codecAccess)var qapiTag: \(union.tagType) {") { writer in
             writer.switchBlock("switch self {") { writer in
