@@ -47,6 +47,7 @@ struct SwiftEventEmitter {
                         "\(codec)func qapiEncoded() -> \(context.runtime("JSONValue")) { self.data.qapiEncoded() }")
                     writer.line()
                     writer.line("/// The `data` member of the event message.")
+                    writer.line(SwiftGenerationContext.unoptimized)
                     writer.block("\(codec)func eventData() -> \(object)? {") { writer in
                         writer.line("if case .object(let members) = self.data.qapiEncoded() { return members }")
                         writer.line("return nil")
@@ -60,6 +61,7 @@ struct SwiftEventEmitter {
                 support.line()
                 support.block("extension \(qualified) {") { writer in
                     writer.line("/// The `data` member of the event message.")
+                    writer.line(SwiftGenerationContext.unoptimized)
                     writer.block("\(codec)func eventData() -> \(object)? {") { writer in
                         writer.line("var encoder = \(context.runtime("QAPIObjectEncoder"))()")
                         writer.line("self.encodeMembers(to: &encoder)")

@@ -191,6 +191,7 @@ struct SwiftObjectEmitter {
     /// which the runtime derives the branch's `==` and hashing.
     private func emitBranchCodec(_ union: Union, into writer: inout SwiftCodeWriter) {
         writer.line("/// The value of `\(union.tag.name)` that selects this branch.")
+        writer.line(SwiftGenerationContext.unoptimized)
         writer.block("\(context.codecAccess)var qapiTag: \(union.tagType) {") { writer in
             writer.switchBlock("switch self {") { writer in
                 for variant in union.cases {
@@ -202,6 +203,7 @@ struct SwiftObjectEmitter {
         }
         writer.line()
         writer.line("/// Writes the branch's own members in schema order; absent optional members are left out.")
+        writer.line(SwiftGenerationContext.unoptimized)
         writer.block(
             "\(context.codecAccess)func encodeMembers(to encoder: inout \(context.runtime("QAPIObjectEncoder"))) {"
         ) { writer in
@@ -271,6 +273,7 @@ struct SwiftObjectEmitter {
 
     private func emitEncoder(into writer: inout SwiftCodeWriter, _ body: (inout SwiftCodeWriter) -> Void) {
         writer.line("/// Writes the members in schema order; absent optional members are left out.")
+        writer.line(SwiftGenerationContext.unoptimized)
         writer.block(
             "\(context.codecAccess)func encodeMembers(to encoder: inout \(context.runtime("QAPIObjectEncoder"))) {",
             body)

@@ -26,10 +26,15 @@
 //     )
 //
 // encodeMembers(to:) writes them in the same order to an inout
-// QAPIObjectEncoder; optional members that are nil are left out:
+// QAPIObjectEncoder; optional members that are nil are left out. It is
+// compiled without optimisation (each line is a call to the generic
+// writer, so the optimiser has nothing to gain there):
 //
-//     encoder.encode(id, "id")
-//     encoder.encode(nodeName, "node-name")
+//     @_optimize(none)
+//     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+//         encoder.encode(id, "id")
+//         encoder.encode(nodeName, "node-name")
+//     }
 //
 // The protocol's extension supplies the rest: checking that the value is
 // an object, and rejecting unexpected keys only after every member was

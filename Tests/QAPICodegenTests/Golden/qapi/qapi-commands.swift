@@ -770,6 +770,7 @@ extension Commands.QmpCapabilities.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.enable, "enable")
     }
@@ -786,6 +787,7 @@ extension Commands.MonitorAdd.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.id, "id")
         encoder.encode(self.chardev, "chardev")
@@ -800,6 +802,7 @@ extension Commands.MonitorRemove.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.id, "id")
     }
@@ -816,6 +819,7 @@ extension Commands.RingbufWrite.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.device, "device")
         encoder.encode(self.data, "data")
@@ -834,6 +838,7 @@ extension Commands.RingbufRead.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.device, "device")
         encoder.encode(self.size, "size")
@@ -848,6 +853,7 @@ extension Commands.ChardevAdd.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.id, "id")
         encoder.encode(self.backend, "backend")
@@ -861,6 +867,7 @@ extension Commands.ChardevRemove.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.id, "id")
     }
@@ -873,6 +880,7 @@ extension Commands.ChardevChange.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.id, "id")
         encoder.encode(self.backend, "backend")
@@ -886,6 +894,7 @@ extension Commands.Yank.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.instances, "instances")
     }
@@ -898,6 +907,7 @@ extension Commands.HumanMonitorCommand.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.commandLine, "command-line")
         encoder.encode(self.cpuIndex, "cpu-index")

@@ -160,6 +160,7 @@ extension Events.Shutdown {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.guest, "guest")
         encoder.encode(self.reason, "reason")
@@ -168,6 +169,7 @@ extension Events.Shutdown {
 
 extension Events.Shutdown {
     /// The `data` member of the event message.
+    @_optimize(none)
     package func eventData() -> JSONObject? {
         var encoder = QAPIObjectEncoder()
         self.encodeMembers(to: &encoder)
@@ -204,6 +206,7 @@ extension Events.Reset {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.guest, "guest")
         encoder.encode(self.reason, "reason")
@@ -212,6 +215,7 @@ extension Events.Reset {
 
 extension Events.Reset {
     /// The `data` member of the event message.
+    @_optimize(none)
     package func eventData() -> JSONObject? {
         var encoder = QAPIObjectEncoder()
         self.encodeMembers(to: &encoder)

@@ -143,6 +143,7 @@ extension VersionTriple {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.major, "major")
         encoder.encode(self.minor, "minor")
@@ -157,6 +158,7 @@ extension VersionInfo {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.qemu, "qemu")
         encoder.encode(self.`package`, "package")
@@ -170,6 +172,7 @@ extension CommandInfo {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.name, "name")
     }

@@ -140,6 +140,7 @@ extension ChardevSocketWrapper {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.data, "data")
     }
@@ -152,6 +153,7 @@ extension ChardevFileWrapper {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.data, "data")
     }
@@ -164,6 +166,7 @@ extension ChardevCommonWrapper {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.data, "data")
     }
@@ -176,6 +179,7 @@ extension ChardevStdioWrapper {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.data, "data")
     }

@@ -73,6 +73,7 @@ extension ChardevRingbufWrapper {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.data, "data")
     }
@@ -106,6 +107,7 @@ extension ChardevBackend {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
         self.branch.encodeMembers(to: &encoder)
@@ -114,6 +116,7 @@ extension ChardevBackend {
 
 extension ChardevBackend.Branch {
     /// The value of `type` that selects this branch.
+    @_optimize(none)
     package var qapiTag: ChardevBackendKind {
         switch self {
         case .file: return .file
@@ -128,6 +131,7 @@ extension ChardevBackend.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .file(let value): value.encodeMembers(to: &encoder)

@@ -131,6 +131,7 @@ extension ChardevReturn {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.pty, "pty")
     }
@@ -143,6 +144,7 @@ extension InetSocketAddressBase {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.host, "host")
         encoder.encode(self.port, "port")
@@ -164,6 +166,7 @@ extension InetSocketAddress {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.host, "host")
         encoder.encode(self.port, "port")
@@ -182,6 +185,7 @@ extension UnixSocketAddress {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.path, "path")
     }

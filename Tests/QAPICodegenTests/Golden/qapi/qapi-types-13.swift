@@ -107,6 +107,7 @@ extension InetSocketAddressWrapper {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.data, "data")
     }
@@ -119,6 +120,7 @@ extension UnixSocketAddressWrapper {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.data, "data")
     }
@@ -153,6 +155,7 @@ extension SocketAddressLegacy {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
         self.branch.encodeMembers(to: &encoder)
@@ -161,6 +164,7 @@ extension SocketAddressLegacy {
 
 extension SocketAddressLegacy.Branch {
     /// The value of `type` that selects this branch.
+    @_optimize(none)
     package var qapiTag: SocketAddressType {
         switch self {
         case .inet: return .inet
@@ -170,6 +174,7 @@ extension SocketAddressLegacy.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .inet(let value): value.encodeMembers(to: &encoder)

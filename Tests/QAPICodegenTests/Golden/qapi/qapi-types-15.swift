@@ -206,6 +206,7 @@ extension StatusInfo {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.running, "running")
         encoder.encode(self.singlestep, "singlestep")
@@ -232,6 +233,7 @@ extension YankInstanceBlockNode {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.nodeName, "node-name")
     }

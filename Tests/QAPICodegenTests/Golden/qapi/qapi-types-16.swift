@@ -84,6 +84,7 @@ extension YankInstanceChardev {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.id, "id")
     }
@@ -108,6 +109,7 @@ extension YankInstance {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
         self.branch.encodeMembers(to: &encoder)
@@ -116,6 +118,7 @@ extension YankInstance {
 
 extension YankInstance.Branch {
     /// The value of `type` that selects this branch.
+    @_optimize(none)
     package var qapiTag: YankInstanceType {
         switch self {
         case .blockNode: return .blockNode
@@ -126,6 +129,7 @@ extension YankInstance.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .blockNode(let value): value.encodeMembers(to: &encoder)
@@ -143,6 +147,7 @@ extension NameInfo {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.name, "name")
     }

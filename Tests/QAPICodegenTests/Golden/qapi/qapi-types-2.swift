@@ -122,6 +122,7 @@ extension MonitorOptions {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.id, "id")
         encoder.encode(self.mode, "mode")
@@ -141,6 +142,7 @@ extension MonitorInfo {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.id, "id")
         encoder.encode(self.mode, "mode")

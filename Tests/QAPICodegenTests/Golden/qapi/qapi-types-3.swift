@@ -93,6 +93,7 @@ extension SchemaInfo {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.name, "name")
         encoder.encode(self.metaType, "meta-type")
@@ -103,6 +104,7 @@ extension SchemaInfo {
 
 extension SchemaInfo.Branch {
     /// The value of `meta-type` that selects this branch.
+    @_optimize(none)
     package var qapiTag: SchemaMetaType {
         switch self {
         case .builtin: return .builtin
@@ -117,6 +119,7 @@ extension SchemaInfo.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .builtin(let value): value.encodeMembers(to: &encoder)

@@ -121,6 +121,7 @@ extension SchemaInfoBuiltin {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.jsonType, "json-type")
     }
@@ -153,6 +154,7 @@ extension SchemaInfoEnum {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.members, "members")
         encoder.encode(self.values, "values")
@@ -166,6 +168,7 @@ extension SchemaInfoEnumMember {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.name, "name")
         encoder.encode(self.features, "features")

@@ -92,6 +92,7 @@ extension SchemaInfoArray {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.elementType, "element-type")
     }
@@ -108,6 +109,7 @@ extension SchemaInfoObject {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.members, "members")
         encoder.encode(self.tag, "tag")
@@ -127,6 +129,7 @@ extension SchemaInfoObjectMember {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.name, "name")
         encoder.encode(self.type, "type")

@@ -116,6 +116,7 @@ extension SchemaInfoObjectVariant {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.`case`, "case")
         encoder.encode(self.type, "type")
@@ -129,6 +130,7 @@ extension SchemaInfoAlternate {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.members, "members")
     }
@@ -141,6 +143,7 @@ extension SchemaInfoAlternateMember {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
     }
@@ -157,6 +160,7 @@ extension SchemaInfoCommand {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.argType, "arg-type")
         encoder.encode(self.retType, "ret-type")
@@ -171,6 +175,7 @@ extension SchemaInfoEvent {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.argType, "arg-type")
     }

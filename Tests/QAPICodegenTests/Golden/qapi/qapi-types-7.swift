@@ -98,6 +98,7 @@ extension ChardevInfo {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.label, "label")
         encoder.encode(self.filename, "filename")
@@ -123,6 +124,7 @@ extension ChardevCommon {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.logfile, "logfile")
         encoder.encode(self.logappend, "logappend")

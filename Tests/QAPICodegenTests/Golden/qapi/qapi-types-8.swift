@@ -154,6 +154,7 @@ extension ChardevSocket {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.logfile, "logfile")
         encoder.encode(self.logappend, "logappend")
@@ -182,6 +183,7 @@ extension ChardevStdio {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.logfile, "logfile")
         encoder.encode(self.logappend, "logappend")

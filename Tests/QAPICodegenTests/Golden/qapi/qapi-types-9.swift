@@ -92,6 +92,7 @@ extension ChardevRingbuf {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.logfile, "logfile")
         encoder.encode(self.logappend, "logappend")
@@ -112,6 +113,7 @@ extension ChardevFile {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.logfile, "logfile")
         encoder.encode(self.logappend, "logappend")

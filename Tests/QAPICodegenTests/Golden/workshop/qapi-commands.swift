@@ -1318,6 +1318,7 @@ extension Commands.AddTool.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.tool, "tool")
         encoder.encode(self.note, "note")
@@ -1331,6 +1332,7 @@ extension Commands.CountItems.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.kind, "kind")
     }
@@ -1343,6 +1345,7 @@ extension Commands.EchoAny.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.value, "value")
     }
@@ -1355,6 +1358,7 @@ extension Commands.PickSetting.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.setting, "setting")
     }
@@ -1367,6 +1371,7 @@ extension Commands.Measure.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.shape, "shape")
         encoder.encode(self.scale, "scale")
@@ -1380,6 +1385,7 @@ extension Commands.HandWritten.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.x, "x")
     }
@@ -1392,6 +1398,7 @@ extension Commands.FireAndForget.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.tag, "tag")
     }
@@ -1404,6 +1411,7 @@ extension Commands.Interrupt.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.reason, "reason")
     }
@@ -1416,6 +1424,7 @@ extension Commands.SlowSum.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.values, "values")
     }
@@ -1439,6 +1448,7 @@ extension Commands.Import.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.`in`, "in")
         encoder.encode(self.self_, "self")
@@ -1466,6 +1476,7 @@ extension Commands.OrgExampleFrob.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.a, "a")
         encoder.encode(self.b, "b")
@@ -1488,6 +1499,7 @@ extension Commands.Tune.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.level, "level")
         encoder.encode(self.legacyLevel, "legacy-level")
@@ -1504,6 +1516,7 @@ extension Commands.CondAlternate.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.arg, "arg")
     }
@@ -1551,6 +1564,7 @@ extension Commands.TakeAll.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.scalars, "scalars")
         encoder.encode(self.optional, "optional")
@@ -1596,6 +1610,7 @@ extension Commands.SubCommand.Arguments {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.origin, "origin")
         encoder.encode(self.`case`, "case")

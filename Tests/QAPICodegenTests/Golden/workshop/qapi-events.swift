@@ -465,6 +465,7 @@ extension Events.ItemStored {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.item, "item")
         encoder.encode(self.`where`, "where")
@@ -474,6 +475,7 @@ extension Events.ItemStored {
 
 extension Events.ItemStored {
     /// The `data` member of the event message.
+    @_optimize(none)
     func eventData() -> QAPIRuntime.JSONObject? {
         var encoder = QAPIObjectEncoder()
         self.encodeMembers(to: &encoder)
@@ -492,6 +494,7 @@ extension Events.ToolChanged {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.id, "id")
         encoder.encode(self.weight, "weight")
@@ -501,6 +504,7 @@ extension Events.ToolChanged {
 
 extension Events.ToolChanged {
     /// The `data` member of the event message.
+    @_optimize(none)
     func eventData() -> QAPIRuntime.JSONObject? {
         var encoder = QAPIObjectEncoder()
         self.encodeMembers(to: &encoder)
@@ -518,6 +522,7 @@ extension Events.ToolBoxed {
     func qapiEncoded() -> JSONValue { self.data.qapiEncoded() }
 
     /// The `data` member of the event message.
+    @_optimize(none)
     func eventData() -> QAPIRuntime.JSONObject? {
         if case .object(let members) = self.data.qapiEncoded() { return members }
         return nil
@@ -534,6 +539,7 @@ extension Events.ItemBoxed {
     func qapiEncoded() -> JSONValue { self.data.qapiEncoded() }
 
     /// The `data` member of the event message.
+    @_optimize(none)
     func eventData() -> QAPIRuntime.JSONObject? {
         if case .object(let members) = self.data.qapiEncoded() { return members }
         return nil
@@ -550,6 +556,7 @@ extension Events.BlankBoxed {
     func qapiEncoded() -> JSONValue { self.data.qapiEncoded() }
 
     /// The `data` member of the event message.
+    @_optimize(none)
     func eventData() -> QAPIRuntime.JSONObject? {
         if case .object(let members) = self.data.qapiEncoded() { return members }
         return nil
@@ -574,6 +581,7 @@ extension Events.NewEvent {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.detail, "detail")
     }
@@ -581,6 +589,7 @@ extension Events.NewEvent {
 
 extension Events.NewEvent {
     /// The `data` member of the event message.
+    @_optimize(none)
     func eventData() -> QAPIRuntime.JSONObject? {
         var encoder = QAPIObjectEncoder()
         self.encodeMembers(to: &encoder)
@@ -598,6 +607,7 @@ extension Events.CondEvent {
     func qapiEncoded() -> JSONValue { self.data.qapiEncoded() }
 
     /// The `data` member of the event message.
+    @_optimize(none)
     func eventData() -> QAPIRuntime.JSONObject? {
         if case .object(let members) = self.data.qapiEncoded() { return members }
         return nil
@@ -626,6 +636,7 @@ extension Events.OrgExampleFlash {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.orgExampleMember1, "__org.example_member1")
         encoder.encode(self.orgExampleMember2, "__org.example_member2")
@@ -635,6 +646,7 @@ extension Events.OrgExampleFlash {
 
 extension Events.OrgExampleFlash {
     /// The `data` member of the event message.
+    @_optimize(none)
     func eventData() -> QAPIRuntime.JSONObject? {
         var encoder = QAPIObjectEncoder()
         self.encodeMembers(to: &encoder)
@@ -649,6 +661,7 @@ extension Events.Bool {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.flag, "flag")
         encoder.encode(self.by, "by")
@@ -657,6 +670,7 @@ extension Events.Bool {
 
 extension Events.Bool {
     /// The `data` member of the event message.
+    @_optimize(none)
     func eventData() -> QAPIRuntime.JSONObject? {
         var encoder = QAPIObjectEncoder()
         self.encodeMembers(to: &encoder)
@@ -676,6 +690,7 @@ extension Events.KeywordEvent {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.`default`, "default")
         encoder.encode(self.self_, "self")
@@ -686,6 +701,7 @@ extension Events.KeywordEvent {
 
 extension Events.KeywordEvent {
     /// The `data` member of the event message.
+    @_optimize(none)
     func eventData() -> QAPIRuntime.JSONObject? {
         var encoder = QAPIObjectEncoder()
         self.encodeMembers(to: &encoder)
@@ -700,6 +716,7 @@ extension Events.SubEvent {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.label, "label")
     }
@@ -707,6 +724,7 @@ extension Events.SubEvent {
 
 extension Events.SubEvent {
     /// The `data` member of the event message.
+    @_optimize(none)
     func eventData() -> QAPIRuntime.JSONObject? {
         var encoder = QAPIObjectEncoder()
         self.encodeMembers(to: &encoder)

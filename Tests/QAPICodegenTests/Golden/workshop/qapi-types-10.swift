@@ -139,6 +139,7 @@ extension Angular {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.corners, "corners")
         self.branch.encodeMembers(to: &encoder)
@@ -147,6 +148,7 @@ extension Angular {
 
 extension Angular.Branch {
     /// The value of `corners` that selects this branch.
+    @_optimize(none)
     var qapiTag: Corners {
         switch self {
         case .three: return .three
@@ -156,6 +158,7 @@ extension Angular.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .three(let value): value.encodeMembers(to: &encoder)
@@ -185,6 +188,7 @@ extension Shape {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.kind, "kind")
         encoder.encode(self.name, "name")
@@ -194,6 +198,7 @@ extension Shape {
 
 extension Shape.Branch {
     /// The value of `kind` that selects this branch.
+    @_optimize(none)
     var qapiTag: ShapeKind {
         switch self {
         case .round: return .round
@@ -203,6 +208,7 @@ extension Shape.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .round(let value): value.encodeMembers(to: &encoder)
@@ -219,6 +225,7 @@ extension Circle {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.radius, "radius")
     }
@@ -231,6 +238,7 @@ extension Triangle {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.a, "a")
         encoder.encode(self.b, "b")
@@ -245,6 +253,7 @@ extension Square {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.side, "side")
     }

@@ -103,6 +103,7 @@ extension Marker {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
         encoder.encode(self.at, "at")
@@ -112,6 +113,7 @@ extension Marker {
 
 extension Marker.Branch {
     /// The value of `type` that selects this branch.
+    @_optimize(none)
     var qapiTag: Shade {
         switch self {
         case .light: return .light
@@ -122,6 +124,7 @@ extension Marker.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .light: break
@@ -155,6 +158,7 @@ extension Measurement {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.gauge, "gauge")
         self.branch.encodeMembers(to: &encoder)
@@ -163,6 +167,7 @@ extension Measurement {
 
 extension Measurement.Branch {
     /// The value of `gauge` that selects this branch.
+    @_optimize(none)
     var qapiTag: Gauge {
         switch self {
         case .coarse: return .coarse
@@ -177,6 +182,7 @@ extension Measurement.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .coarse(let value): value.encodeMembers(to: &encoder)

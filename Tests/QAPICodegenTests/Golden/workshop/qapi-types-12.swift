@@ -165,6 +165,7 @@ extension KeywordUnion {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
         encoder.encode(self.members, "members")
@@ -175,6 +176,7 @@ extension KeywordUnion {
 
 extension KeywordUnion.Branch {
     /// The value of `type` that selects this branch.
+    @_optimize(none)
     var qapiTag: Keyword {
         switch self {
         case .`true`: return .`true`
@@ -201,6 +203,7 @@ extension KeywordUnion.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .`true`(let value): value.encodeMembers(to: &encoder)

@@ -222,6 +222,7 @@ extension CondStruct {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.always, "always")
         encoder.encode(self.alpha, "alpha")
@@ -261,6 +262,7 @@ extension CondUnion {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.type, "type")
         encoder.encode(self.note, "note")
@@ -270,6 +272,7 @@ extension CondUnion {
 
 extension CondUnion.Branch {
     /// The value of `type` that selects this branch.
+    @_optimize(none)
     var qapiTag: CondEnum {
         switch self {
         case .base: return .base
@@ -279,6 +282,7 @@ extension CondUnion.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .base(let value): value.encodeMembers(to: &encoder)

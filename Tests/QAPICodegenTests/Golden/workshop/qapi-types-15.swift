@@ -6,30 +6,6 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// A downstream enumeration.
-///
-/// - Remark: QAPI enum `__org.example_Enum`, from `qapi-schema.json`.
-enum __org_example_Enum: QAPIEnum {
-    /// a downstream value
-    case orgExampleValue
-    /// an ordinary value
-    case plain
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [__org_example_Enum] = [.orgExampleValue, .plain]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .orgExampleValue: "__org.example_value"
-        case .plain: "plain"
-        case .unknown(let name): name
-        }
-    }
-}
-
 /// - Remark: QAPI struct `__org.example_Base`, from `qapi-schema.json`.
 struct __org_example_Base: QAPIObjectCodable, QAPIWireHashable {
     /// The `__org.example_member1` member.
@@ -124,17 +100,6 @@ enum __org_example_Alt: QAPICodable, QAPIWireHashable {
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
-extension __org_example_Enum {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "__org.example_value": self = .orgExampleValue
-        case "plain": self = .plain
-        default: return nil
-        }
-    }
-}
-
 extension __org_example_Base {
     /// Reads the members in schema order, with QEMU's errors.
     init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
@@ -142,6 +107,7 @@ extension __org_example_Base {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.orgExampleMember1, "__org.example_member1")
     }
@@ -158,6 +124,7 @@ extension __org_example_Struct {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.orgExampleMember1, "__org.example_member1")
         encoder.encode(self.orgExampleMember2, "__org.example_member2")
@@ -189,6 +156,7 @@ extension __org_example_Holder {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.array, "array")
     }
@@ -211,6 +179,7 @@ extension __org_example_Union {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.orgExampleMember1, "__org.example_member1")
         self.branch.encodeMembers(to: &encoder)
@@ -219,6 +188,7 @@ extension __org_example_Union {
 
 extension __org_example_Union.Branch {
     /// The value of `__org.example_member1` that selects this branch.
+    @_optimize(none)
     var qapiTag: __org_example_Enum {
         switch self {
         case .orgExampleValue: return .orgExampleValue
@@ -228,6 +198,7 @@ extension __org_example_Union.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .orgExampleValue(let value): value.encodeMembers(to: &encoder)

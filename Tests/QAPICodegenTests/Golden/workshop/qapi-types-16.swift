@@ -176,6 +176,7 @@ extension SchemaEntry {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.name, "name")
         encoder.encode(self.metaType, "meta-type")
@@ -189,6 +190,7 @@ extension CondArgs {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.always, "always")
         encoder.encode(self.sometimes, "sometimes")
@@ -202,6 +204,7 @@ extension Origin {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.country, "country")
         encoder.encode(self.label, "label")
@@ -215,6 +218,7 @@ extension Leftovers {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.kept, "kept")
         encoder.encode(self.forgotten, "forgotten")
@@ -253,6 +257,7 @@ extension PeerInfo {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.label, "label")
         encoder.encode(self.peers, "peers")

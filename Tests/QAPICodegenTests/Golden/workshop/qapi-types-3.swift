@@ -221,6 +221,7 @@ extension BlankToo {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
     }
 }
@@ -248,6 +249,7 @@ extension Scalars {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.s, "s")
         encoder.encode(self.i, "i")
@@ -290,6 +292,7 @@ extension OptionalScalars {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.s, "s")
         encoder.encode(self.i, "i")

@@ -223,6 +223,7 @@ extension Lists {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.s, "s")
         encoder.encode(self.i, "i")
@@ -256,6 +257,7 @@ extension Grid {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.rows, "rows")
         encoder.encode(self.cells, "cells")
@@ -273,6 +275,7 @@ extension Row {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.cells, "cells")
         encoder.encode(self.shades, "shades")

@@ -229,6 +229,7 @@ extension Keywords {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.`default`, "default")
         encoder.encode(self.`protocol`, "protocol")

@@ -181,6 +181,7 @@ extension LegacyRecord {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.serialNo, "serial_no")
         encoder.encode(self.serialno, "serialno")
@@ -204,6 +205,7 @@ extension String {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.str, "str")
     }
@@ -220,6 +222,7 @@ extension Type_ {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.name, "name")
         encoder.encode(self.type, "type")
@@ -234,6 +237,7 @@ extension Hashable {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.hash_, "hash")
         encoder.encode(self.kind, "kind")
@@ -247,6 +251,7 @@ extension JSONObject {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.keys, "keys")
     }

@@ -143,6 +143,7 @@ extension Folder {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.name, "name")
         encoder.encode(self.parent, "parent")
@@ -176,6 +177,7 @@ extension TreeNode {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.left, "left")
         encoder.encode(self.right, "right")
@@ -195,6 +197,7 @@ extension Ranges {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.i64, "i64")
         encoder.encode(self.u64, "u64")

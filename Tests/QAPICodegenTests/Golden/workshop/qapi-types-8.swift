@@ -158,6 +158,7 @@ extension Item {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.kind, "kind")
         encoder.encode(self.label, "label")
@@ -169,6 +170,7 @@ extension Item {
 
 extension Item.Branch {
     /// The value of `kind` that selects this branch.
+    @_optimize(none)
     var qapiTag: ItemKind {
         switch self {
         case .tool: return .tool
@@ -183,6 +185,7 @@ extension Item.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .tool(let value): value.encodeMembers(to: &encoder)
@@ -204,6 +207,7 @@ extension Crate {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.contents, "contents")
         encoder.encode(self.sealed, "sealed")
@@ -217,6 +221,7 @@ extension Gizmo {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.gears, "gears")
     }

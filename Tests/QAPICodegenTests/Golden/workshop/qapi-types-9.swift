@@ -186,6 +186,7 @@ extension Note {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.id, "id")
         encoder.encode(self.form, "form")
@@ -196,6 +197,7 @@ extension Note {
 
 extension Note.Branch {
     /// The value of `form` that selects this branch.
+    @_optimize(none)
     var qapiTag: NoteForm {
         switch self {
         case .plain: return .plain
@@ -207,6 +209,7 @@ extension Note.Branch {
     }
 
     /// Writes the branch's own members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         switch self {
         case .plain(let value): value.encodeMembers(to: &encoder)
@@ -229,6 +232,7 @@ extension NoteBase {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.id, "id")
         encoder.encode(self.form, "form")
@@ -243,6 +247,7 @@ extension Text {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.text, "text")
         encoder.encode(self.serialNo, "serial_no")
@@ -260,6 +265,7 @@ extension Signed {
     }
 
     /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
     func encodeMembers(to encoder: inout QAPIObjectEncoder) {
         encoder.encode(self.text, "text")
         encoder.encode(self.signer, "signer")
