@@ -12,7 +12,9 @@
 # 3): on these machines the same build's time varies by a quarter from one
 # run to the next, and a debug build's wall time is bimodal on two cores
 # (SwiftPM runs the module job and two batch jobs two at a time, and in
-# some runs the second batch starts only when the first has ended).
+# some runs the second batch starts only when the first has ended: the
+# driver sees the module job's exit late, its process stays a zombie until
+# the first batch ends).
 #
 #   Scripts/bench-generated-build.sh [--runs RUNS] [debug|release]...   (default: both)
 set -euo pipefail
@@ -55,9 +57,10 @@ measure() {
     local lines run results=()
     lines=$(cat "$work/Sources/Generated/"*.swift | wc -l)
     for ((run = 0; run < runs; run++)); do
-        # A clean build of the target: its objects and module go, the build
-        # plan that SwiftPM keeps beside them (and does not remake for
-        # unchanged sources) stays.
+        # A clean build of the target: its objects and module go (left in
+        # place, an object whose code is unchanged is reused and a debug
+        # batch job takes half its time), the build plan that SwiftPM keeps
+        # beside them (and does not remake for unchanged sources) stays.
         touch "$work/Sources/Generated/"*.swift
         find "$work/.build/$configuration/Generated.build" -type f \
             ! -name output-file-map.json ! -name sources -delete 2>/dev/null || true
