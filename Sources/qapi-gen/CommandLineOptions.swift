@@ -30,8 +30,9 @@ struct CommandLineOptions {
     var action: Action = .check
     var diagnostics: DiagnosticStyle = .qemu
     var schemaPath: String?
-    /// What `-p`, `-u`, `-D`, `--access` and `--client` ask of the
-    /// generator (or the `--config` file, once applied).
+    /// What `-p`, `-u`, `-D`, `--access`, `--client` and
+    /// `--mutable-members` ask of the generator (or the `--config` file,
+    /// once applied).
     var generator = SwiftGeneratorOptions()
     /// `--config FILE`: the configuration that sets the schema and the
     /// options above; `nil` when they come from the command line.
@@ -58,6 +59,9 @@ struct CommandLineOptions {
                                  and qapi-client.swift
           --client               generate the typed client in qapi-client.swift
                                  (it needs the QMPClient library)
+          --mutable-members      declare the members of generated structs,
+                                 unions and events with 'var' (settable)
+                                 instead of 'let'; they compile slower
           --commands A,B,...     generate only these commands (and, with
           --events X,Y,...       --events and --types, these events and
           --types T,U,...        types), with every type they reach; the
@@ -80,8 +84,9 @@ struct CommandLineOptions {
           --diagnostics STYLE    render errors as 'qemu' (default: QEMU's own
                                  text) or 'compiler' (path:line:col: error: ...)
           --config FILE          take the schema and the options -p, -u, -D,
-                                 --access and --client from FILE, a build
-                                 plugin configuration (qapi-gen.json); giving
+                                 --access, --client, --mutable-members and
+                                 the subset from FILE, a build plugin
+                                 configuration (qapi-gen.json); giving
                                  SCHEMA or one of those options as well is a
                                  usage error. Its errors are always in
                                  compiler form. Its keys:
@@ -142,6 +147,9 @@ struct CommandLineOptions {
                 configurable.append(argument)
             case "--client":
                 options.generator.client = true
+                configurable.append(argument)
+            case "--mutable-members":
+                options.generator.mutableMembers = true
                 configurable.append(argument)
             case "-p", "--prefix":
                 options.generator.prefix = try value(for: argument)

@@ -27,7 +27,7 @@ final class QAPIGeneratorConfigTests: XCTestCase {
             """
             {
               "schema": "qapi/main.json", "symbols": ["CONFIG_A", "CONFIG_B"], "unmask": true,
-              "access": "package", "prefix": "fx", "client": true
+              "access": "package", "prefix": "fx", "client": true, "mutable-members": true
             }
             """)
         XCTAssertEqual(config.schema, "qapi/main.json")
@@ -36,12 +36,14 @@ final class QAPIGeneratorConfigTests: XCTestCase {
         XCTAssertEqual(config.access, .package)
         XCTAssertEqual(config.prefix, "fx")
         XCTAssertTrue(config.client)
+        XCTAssertTrue(config.mutableMembers)
         XCTAssertEqual(config.positions[.schema], QAPIConfigPosition(line: 2, column: 13))
         XCTAssertEqual(config.positions[.client], QAPIConfigPosition(line: 3, column: 50))
         XCTAssertEqual(
             SwiftGeneratorOptions(config),
             SwiftGeneratorOptions(
-                prefix: "fx", unmask: true, definedSymbols: ["CONFIG_A", "CONFIG_B"], access: .package, client: true))
+                prefix: "fx", unmask: true, definedSymbols: ["CONFIG_A", "CONFIG_B"], access: .package, client: true,
+                mutableMembers: true))
     }
 
     /// `commands`, `events` and `types` make a subset; the lists not
@@ -67,7 +69,7 @@ final class QAPIGeneratorConfigTests: XCTestCase {
         let cases: [(String, String)] = [
             (
                 #"{"schema": "qapi/main.json", "colour": "blue"}"#,
-                "1:30: error: unknown key 'colour' (known keys: schema, symbols, unmask, access, prefix, client, commands, events, types)"
+                "1:30: error: unknown key 'colour' (known keys: schema, symbols, unmask, access, prefix, client, mutable-members, commands, events, types)"
             ),
             (
                 #"{"schema": "qapi/main.json", "unmask": "yes"}"#,
@@ -88,6 +90,10 @@ final class QAPIGeneratorConfigTests: XCTestCase {
             (
                 #"{"schema": "qapi/main.json", "client": 1}"#,
                 "1:40: error: key 'client' must be a boolean, not a number"
+            ),
+            (
+                #"{"schema": "qapi/main.json", "mutable-members": "yes"}"#,
+                "1:49: error: key 'mutable-members' must be a boolean, not a string"
             ),
             (
                 #"{"schema": "qapi/main.json", "access": "open"}"#,
@@ -116,7 +122,7 @@ final class QAPIGeneratorConfigTests: XCTestCase {
     func testColumnsCountCharactersNotBytes() {
         XCTAssertEqual(
             failure(#"{"schema": "qapi/é€😀.json", "x": 1}"#),
-            "\(file):1:29: error: unknown key 'x' (known keys: schema, symbols, unmask, access, prefix, client, commands, events, types)"
+            "\(file):1:29: error: unknown key 'x' (known keys: schema, symbols, unmask, access, prefix, client, mutable-members, commands, events, types)"
         )
     }
 
@@ -201,6 +207,9 @@ final class QAPIGeneratorConfigTests: XCTestCase {
         XCTAssertEqual(QAPIAccessLevel.allCases.map(\.rawValue), ["public", "package", "internal"])
         XCTAssertEqual(
             QAPIGeneratorConfig.Key.allCases.map(\.rawValue),
-            ["schema", "symbols", "unmask", "access", "prefix", "client", "commands", "events", "types"])
+            [
+                "schema", "symbols", "unmask", "access", "prefix", "client", "mutable-members", "commands", "events",
+                "types",
+            ])
     }
 }

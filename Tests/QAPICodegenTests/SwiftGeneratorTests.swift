@@ -108,8 +108,8 @@ final class SwiftGeneratorTests: XCTestCase {
         let typesWithout = Self.types(without), typesWith = Self.types(with)
         XCTAssertFalse(typesWithout.contains("case b\n"))
         XCTAssertTrue(typesWith.contains("case b\n"))
-        XCTAssertTrue(typesWithout.contains("public var y: Int64?"))
-        XCTAssertFalse(typesWith.contains("public var y"))
+        XCTAssertTrue(typesWithout.contains("public let y: Int64?"))
+        XCTAssertFalse(typesWith.contains("public let y"))
         XCTAssertFalse(Self.file(QAPIOutputPlan.commands, without).contains("OnlyB"))
         XCTAssertTrue(Self.file(QAPIOutputPlan.commands, with).contains("extension Commands.OnlyB: QMPInBandCommand {"))
     }
@@ -123,11 +123,45 @@ final class SwiftGeneratorTests: XCTestCase {
             """
         ])
         let types = Self.types(try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions()))
-        XCTAssertTrue(types.contains("@QAPIIndirect public var next: Node?"))
-        XCTAssertTrue(types.contains("public var children: [Node]"))
-        XCTAssertFalse(types.contains("@QAPIIndirect public var children"))
+        XCTAssertTrue(types.contains("@QAPIIndirect public private(set) var next: Node?"))
+        XCTAssertTrue(types.contains("public let children: [Node]"))
+        XCTAssertFalse(types.contains("@QAPIIndirect public private(set) var children"))
         XCTAssertTrue(types.contains("public indirect enum Ref: QAPICodable, QAPIWireHashable {"))
-        XCTAssertTrue(types.contains("@QAPIIndirect public var ref: Ref"))
+        XCTAssertTrue(types.contains("@QAPIIndirect public private(set) var ref: Ref"))
+    }
+
+    /// Members are `let` by default and `var` with `mutableMembers`: a
+    /// struct's, a union's (its branch too) and an event's data; a member
+    /// stored through `@QAPIIndirect` is a `var` with a private setter.
+    func testMembersAreConstantsUnlessMutable() throws {
+        let schema = try schema([
+            "main.json": """
+            { 'enum': 'Kind', 'data': [ 'a', 'b' ] }
+            { 'struct': 'Node', 'data': { 'name': 'str', '*next': 'Node' } }
+            { 'union': 'Un', 'base': { 'kind': 'Kind', 'id': 'int' }, 'discriminator': 'kind',
+              'data': { 'a': 'Node' } }
+            { 'event': 'BOXED', 'data': 'Node', 'boxed': true }
+            """
+        ])
+        let constant = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions())
+        let mutable = try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions(mutableMembers: true))
+        let constantTypes = Self.types(constant), mutableTypes = Self.types(mutable)
+        for (constantLine, mutableLine) in [
+            ("public let name: String\n", "public var name: String\n"),
+            ("@QAPIIndirect public private(set) var next: Node?\n", "@QAPIIndirect public var next: Node?\n"),
+            ("public let id: Int64\n", "public var id: Int64\n"),
+            ("public let branch: Branch\n", "public var branch: Branch\n"),
+        ] {
+            XCTAssertTrue(constantTypes.contains(constantLine), constantLine)
+            XCTAssertTrue(mutableTypes.contains(mutableLine), mutableLine)
+            XCTAssertFalse(constantTypes.contains(mutableLine), mutableLine)
+        }
+        // The discriminator stays derived from the branch either way.
+        XCTAssertTrue(constantTypes.contains("public var kind: Kind { self.branch.qapiTag }"))
+        XCTAssertTrue(mutableTypes.contains("public var kind: Kind { self.branch.qapiTag }"))
+        XCTAssertTrue(Self.file(QAPIOutputPlan.events, constant).contains("public let data: Node\n"))
+        XCTAssertTrue(Self.file(QAPIOutputPlan.events, mutable).contains("public var data: Node\n"))
+        XCTAssertFalse(constant.map(\.contents).joined().contains("public var name"))
     }
 
     func testShadowedStandardNamesAreQualified() throws {
@@ -138,9 +172,9 @@ final class SwiftGeneratorTests: XCTestCase {
             """
         ])
         let types = Self.types(try QAPISwiftGenerator.generate(schema, options: SwiftGeneratorOptions()))
-        XCTAssertTrue(types.contains("public var a: String\n"))
-        XCTAssertTrue(types.contains("public var b: Swift.String\n"))
-        XCTAssertTrue(types.contains("public var c: Int64\n"))
+        XCTAssertTrue(types.contains("public let a: String\n"))
+        XCTAssertTrue(types.contains("public let b: Swift.String\n"))
+        XCTAssertTrue(types.contains("public let c: Int64\n"))
     }
 
     func testAccessLevel() throws {
@@ -217,7 +251,7 @@ final class SwiftGeneratorTests: XCTestCase {
             events.contains("public struct String: QMPEvent, QAPIObjectCodable, QAPIRuntime.QAPIWireHashable {"), events
         )
         XCTAssertTrue(events.contains("public static var name: Swift.String { \"STRING\" }"), events)
-        XCTAssertTrue(events.contains("public var s: Swift.String\n"), events)
+        XCTAssertTrue(events.contains("public let s: Swift.String\n"), events)
         XCTAssertTrue(events.contains("public enum Event: QMPEventSet, Swift.Hashable {"), events)
         // A schema type named like the runtime's protocol shadows it.
         XCTAssertTrue(
@@ -255,10 +289,10 @@ final class SwiftGeneratorTests: XCTestCase {
         let types = Self.types(files)
         for line in [
             "case `true`\n", "case `nil`\n", "case `case`\n", "case self_\n",
-            "case init_\n", "case rawValue_\n", "public var `default`: Int64",
-            "public var `protocol`: String", "public var self_: Bool", "public var init_: Int64",
-            "public var branch_: Int64", "public var hash_: Int64", "public var type: Words",
-            "public var nodeName: String", "public var nodeName2: String",
+            "case init_\n", "case rawValue_\n", "public let `default`: Int64",
+            "public let `protocol`: String", "public let self_: Bool", "public let init_: Int64",
+            "public let branch_: Int64", "public let hash_: Int64", "public let type: Words",
+            "public let nodeName: String", "public let nodeName2: String",
         ] {
             XCTAssertTrue(types.contains(line), line)
         }

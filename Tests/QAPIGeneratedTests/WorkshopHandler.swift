@@ -268,9 +268,11 @@ final class WorkshopHandler: CommandHandler {
             ("json-object", jsonObject != nil),
         ]
         self.record("take-all " + given.filter(\.1).map(\.0).joined(separator: ","))
-        var result = scalars
-        result.s = scalars.s + "!"
-        return result
+        // Members are constants: the answer is a new value, `s` changed.
+        return Scalars(
+            s: scalars.s + "!", i: scalars.i, i8: scalars.i8, i16: scalars.i16, i32: scalars.i32, i64: scalars.i64,
+            u8: scalars.u8, u16: scalars.u16, u32: scalars.u32, u64: scalars.u64, sz: scalars.sz, num: scalars.num,
+            flag: scalars.flag, nothing: scalars.nothing, blob: scalars.blob)
     }
 
     func subCommand(_ arguments: Commands.SubCommand.Arguments) async throws -> Leftovers {

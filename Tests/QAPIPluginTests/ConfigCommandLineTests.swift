@@ -49,10 +49,11 @@ final class ConfigCommandLineTests: XCTestCase {
     func testConfigurationMatchesCommandLineOptions() throws {
         try write(
             #"{"schema": "qapi/main.json", "prefix": "fx", "symbols": ["CONFIG_X"], "unmask": true, "#
-                + #""access": "package", "client": true}"#,
+                + #""access": "package", "client": true, "mutable-members": true}"#,
             to: "Sources/T/qapi-gen.json")
         var result = try run([
-            "-o", "flags", "-p", "fx", "-D", "CONFIG_X", "-u", "--access", "package", "--client", "qapi/main.json",
+            "-o", "flags", "-p", "fx", "-D", "CONFIG_X", "-u", "--access", "package", "--client", "--mutable-members",
+            "qapi/main.json",
         ])
         XCTAssertEqual(result.status, 0, result.err)
         result = try run([
@@ -81,6 +82,10 @@ final class ConfigCommandLineTests: XCTestCase {
             (
                 ["--config", "c.json", "--client"],
                 "--client cannot be combined with --config (the configuration file sets it)"
+            ),
+            (
+                ["--config", "c.json", "--mutable-members"],
+                "--mutable-members cannot be combined with --config (the configuration file sets it)"
             ),
             (
                 ["--config", "c.json", "--access", "internal"],

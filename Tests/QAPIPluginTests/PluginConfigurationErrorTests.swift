@@ -22,7 +22,7 @@ final class PluginConfigurationErrorTests: XCTestCase {
         Case(
             config: #"{"schema": "qapi/main.json", "colour": "blue"}"#,
             message:
-                ":1:30: error: unknown key 'colour' (known keys: schema, symbols, unmask, access, prefix, client, commands, events, types)"
+                ":1:30: error: unknown key 'colour' (known keys: schema, symbols, unmask, access, prefix, client, mutable-members, commands, events, types)"
         ),
         Case(
             config: #"{"schema": "qapi/main.json", "unmask": "yes"}"#,

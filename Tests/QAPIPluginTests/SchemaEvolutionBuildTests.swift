@@ -112,9 +112,9 @@ final class SchemaEvolutionBuildTests: XCTestCase {
         let second = try fixture.build("schema version 2")
         XCTAssertEqual(second.status, 0, "version 2 failed:\n\(second.output.suffix(4000))")
         let commands = try generated(fixture, QAPIOutputPlan.commands)
-        XCTAssertTrue(commands.contains("var readOnly: Bool?"), "version 2 was not generated")
+        XCTAssertTrue(commands.contains("let readOnly: Bool?"), "version 2 was not generated")
         XCTAssertTrue(try QAPIOutputPlan.types.contains { try generated(fixture, $0).contains("case vmdk") })
-        XCTAssertTrue(try generated(fixture, QAPIOutputPlan.events).contains("var reason: String?"))
+        XCTAssertTrue(try generated(fixture, QAPIOutputPlan.events).contains("let reason: String?"))
         let ownWarnings = second.output.split(separator: "\n").filter {
             $0.contains("warning:") && $0.contains(fixture.path("Sources/Fixture"))
         }

@@ -46,6 +46,8 @@ public struct QAPIGeneratorConfig: Sendable {
         case prefix
         /// Whether to generate the typed client.
         case client
+        /// Whether generated members are `var` instead of `let`.
+        case mutableMembers = "mutable-members"
         /// Generate only these commands (a subset), with what they reach.
         case commands
         /// Generate only these events (a subset), with what they reach.
@@ -69,6 +71,8 @@ public struct QAPIGeneratorConfig: Sendable {
     public var prefix = ""
     /// Whether to generate the typed client.
     public var client = false
+    /// Whether generated members are `var` instead of `let`.
+    public var mutableMembers = false
     /// The commands, events and types of a subset; all nil when the
     /// whole schema is generated (any of them given makes a subset, the
     /// others then count as empty).
@@ -137,6 +141,7 @@ public struct QAPIGeneratorConfig: Sendable {
         config.unmask = try reader.bool(.unmask) ?? false
         config.prefix = try reader.string(.prefix) ?? ""
         config.client = try reader.bool(.client) ?? false
+        config.mutableMembers = try reader.bool(.mutableMembers) ?? false
         config.commands = try reader.stringArray(.commands)
         config.events = try reader.stringArray(.events)
         config.types = try reader.stringArray(.types)

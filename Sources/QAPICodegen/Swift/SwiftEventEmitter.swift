@@ -28,7 +28,7 @@ struct SwiftEventEmitter {
                 writer.block("\(access)struct \(name): \(conformances) {") { writer in
                     header(&writer)
                     writer.line("/// The event's data.")
-                    writer.line("\(access)var data: \(context.swiftType(argType))")
+                    writer.line(context.storedMember("data", context.swiftType(argType)))
                     writer.line()
                     writer.line("/// The event with `data`.")
                     writer.line("\(access)init(_ data: \(context.swiftType(argType))) { self.data = data }")

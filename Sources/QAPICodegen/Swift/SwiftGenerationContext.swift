@@ -59,6 +59,17 @@ struct SwiftGenerationContext {
         declaredTypeNames.contains(name) ? "QAPIRuntime." + name : name
     }
 
+    /// The declaration of a stored member named `name` of type `type`
+    /// (a struct's or union's member, a union's branch, an event's data):
+    /// `let`, or `var` with `mutableMembers`. A member stored through a
+    /// property wrapper (`wrapper`, e.g. `@QAPIIndirect `) must be a
+    /// `var`; without `mutableMembers` its setter is private.
+    func storedMember(_ name: String, _ type: String, wrapper: String = "") -> String {
+        if options.mutableMembers { return "\(wrapper)\(access)var \(name): \(type)" }
+        if wrapper.isEmpty { return "\(access)let \(name): \(type)" }
+        return "\(wrapper)\(access)private(set) var \(name): \(type)"
+    }
+
     /// The access of the codec (`init(qapiMembers:)`, `encodeMembers(to:)`,
     /// `init(qapi:)`, ...): the runtime calls it through its protocols, so
     /// for public code it is `@_spi(QAPICodec) public`, out of users' way

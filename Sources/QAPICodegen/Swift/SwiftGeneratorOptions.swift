@@ -19,12 +19,18 @@ public struct SwiftGeneratorOptions: Sendable, Hashable {
     public var client: Bool
     /// The part of the schema to generate; nil for all of it.
     public var subset: QAPISubset?
+    /// Whether the members of generated structs, unions and events are
+    /// `var` (settable after initialisation) instead of `let`. Off by
+    /// default: a settable member costs its type a setter and a `modify`
+    /// accessor, and for QEMU's whole schema those were about a sixth of
+    /// a debug build's critical path.
+    public var mutableMembers: Bool
 
     /// Options; by default no prefix, masked introspection, no symbols,
-    /// public declarations.
+    /// public declarations, constant members.
     public init(
         prefix: String = "", unmask: Bool = false, definedSymbols: Set<String> = [], access: AccessLevel = .public,
-        client: Bool = false, subset: QAPISubset? = nil
+        client: Bool = false, subset: QAPISubset? = nil, mutableMembers: Bool = false
     ) {
         self.prefix = prefix
         self.unmask = unmask
@@ -32,13 +38,14 @@ public struct SwiftGeneratorOptions: Sendable, Hashable {
         self.access = access
         self.client = client
         self.subset = subset
+        self.mutableMembers = mutableMembers
     }
 
     /// The options a target's `qapi-gen.json` asks for.
     public init(_ config: QAPIGeneratorConfig) {
         self.init(
             prefix: config.prefix, unmask: config.unmask, definedSymbols: Set(config.symbols), access: config.access,
-            client: config.client)
+            client: config.client, mutableMembers: config.mutableMembers)
         if config.commands != nil || config.events != nil || config.types != nil {
             subset = QAPISubset(
                 commands: Set(config.commands ?? []), events: Set(config.events ?? []), types: Set(config.types ?? []))

@@ -135,7 +135,7 @@ struct SwiftObjectEmitter {
         writer.line()
         emitStoredProperties(union.stored, doc: doc, into: &writer)
         writer.line("/// The branch, which also decides `\(union.tag.name)`.")
-        writer.line("\(context.access)var branch: Branch")
+        writer.line(context.storedMember("branch", "Branch"))
         writer.line()
         writer.docComment(
             SwiftDocComments.member(union.tag, doc: doc, context: context) + ["", "Derived from `branch`."])
@@ -232,7 +232,7 @@ struct SwiftObjectEmitter {
         for property in properties {
             writer.docComment(SwiftDocComments.member(property.member, doc: doc, context: context))
             let wrapper = property.isIndirect ? "@\(context.runtime("QAPIIndirect")) " : ""
-            writer.line("\(wrapper)\(context.access)var \(property.name): \(property.type)")
+            writer.line(context.storedMember(property.name, property.type, wrapper: wrapper))
             writer.line()
         }
     }

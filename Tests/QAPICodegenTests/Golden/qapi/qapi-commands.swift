@@ -27,7 +27,7 @@ extension Commands.QmpCapabilities: QMPInBandCommand {
     package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the capabilities to switch on for this session; each must
         /// have been offered in the greeting.
-        package var enable: [QMPCapability]?
+        package let enable: [QMPCapability]?
 
         /// A value with the given members.
         ///
@@ -138,14 +138,14 @@ extension Commands.MonitorAdd: QMPInBandCommand {
     /// The arguments.
     package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the name of the new monitor; no monitor may have it already
-        package var id: String
+        package let id: String
 
         /// the character device to serve
-        package var chardev: String
+        package let chardev: String
 
         /// indent the monitor's output over several lines
         /// (default: false)
-        package var pretty: Bool?
+        package let pretty: Bool?
 
         /// A value with the given members.
         ///
@@ -190,7 +190,7 @@ extension Commands.MonitorRemove: QMPInBandCommand {
     /// The arguments.
     package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the monitor to stop
-        package var id: String
+        package let id: String
 
         /// A value with the given members.
         ///
@@ -308,13 +308,13 @@ extension Commands.RingbufWrite: QMPInBandCommand {
     /// The arguments.
     package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the ring-buffer device
-        package var device: String
+        package let device: String
 
         /// the bytes to write
-        package var data: String
+        package let data: String
 
         /// how `data` is encoded (default: utf8)
-        package var format: DataFormat?
+        package let format: DataFormat?
 
         /// A value with the given members.
         ///
@@ -353,13 +353,13 @@ extension Commands.RingbufRead: QMPInBandCommand {
     /// The arguments.
     package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the ring-buffer device
-        package var device: String
+        package let device: String
 
         /// the most bytes to take
-        package var size: Int64
+        package let size: Int64
 
         /// how the answer is encoded (default: utf8)
-        package var format: DataFormat?
+        package let format: DataFormat?
 
         /// A value with the given members.
         ///
@@ -398,10 +398,10 @@ extension Commands.ChardevAdd: QMPInBandCommand {
     /// The arguments.
     package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the new device's name; no device may have it already
-        package var id: String
+        package let id: String
 
         /// the back end and its options
-        package var backend: ChardevBackend
+        package let backend: ChardevBackend
 
         /// A value with the given members.
         ///
@@ -437,7 +437,7 @@ extension Commands.ChardevRemove: QMPInBandCommand {
     /// The arguments.
     package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the device's name
-        package var id: String
+        package let id: String
 
         /// A value with the given members.
         ///
@@ -480,10 +480,10 @@ extension Commands.ChardevChange: QMPInBandCommand {
     /// The arguments.
     package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the device's name
-        package var id: String
+        package let id: String
 
         /// the new back end and its options
-        package var backend: ChardevBackend
+        package let backend: ChardevBackend
 
         /// A value with the given members.
         ///
@@ -651,7 +651,7 @@ extension Commands.Yank: QMPOutOfBandCommand {
     /// The arguments.
     package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the instances to yank
-        package var instances: [YankInstance]
+        package let instances: [YankInstance]
 
         /// A value with the given members.
         ///
@@ -717,10 +717,10 @@ extension Commands.HumanMonitorCommand: QMPInBandCommand {
     /// The arguments.
     package struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the command, as typed at the human monitor
-        package var commandLine: String
+        package let commandLine: String
 
         /// the CPU the command applies to; accepted and ignored
-        package var cpuIndex: Int64?
+        package let cpuIndex: Int64?
 
         /// A value with the given members.
         ///

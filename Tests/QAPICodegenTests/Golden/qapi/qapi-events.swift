@@ -16,10 +16,10 @@ extension Events {
         package static var name: String { "SHUTDOWN" }
 
         /// whether the guest asked for it
-        package var guest: Bool
+        package let guest: Bool
 
         /// why it happens
-        package var reason: ShutdownCause
+        package let reason: ShutdownCause
 
         /// A value with the given members.
         ///
@@ -71,10 +71,10 @@ extension Events {
         package static var name: String { "RESET" }
 
         /// whether the guest asked for it
-        package var guest: Bool
+        package let guest: Bool
 
         /// what caused it
-        package var reason: ShutdownCause
+        package let reason: ShutdownCause
 
         /// A value with the given members.
         ///

@@ -35,13 +35,13 @@ package enum QMPCapability: QAPIEnum {
 /// - Remark: QAPI struct `VersionTriple`, from `control.json`.
 package struct VersionTriple: QAPIObjectCodable, QAPIWireHashable {
     /// the major version
-    package var major: Int64
+    package let major: Int64
 
     /// the minor version
-    package var minor: Int64
+    package let minor: Int64
 
     /// the micro version
-    package var micro: Int64
+    package let micro: Int64
 
     /// A value with the given members.
     ///
@@ -62,10 +62,10 @@ package struct VersionTriple: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `VersionInfo`, from `control.json`.
 package struct VersionInfo: QAPIObjectCodable, QAPIWireHashable {
     /// the version number of the QMP interface served
-    package var qemu: VersionTriple
+    package let qemu: VersionTriple
 
     /// a free-form description of the build that serves it
-    package var `package`: String
+    package let `package`: String
 
     /// A value with the given members.
     ///
@@ -84,7 +84,7 @@ package struct VersionInfo: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `CommandInfo`, from `control.json`.
 package struct CommandInfo: QAPIObjectCodable, QAPIWireHashable {
     /// the command's name
-    package var name: String
+    package let name: String
 
     /// A value with the given members.
     ///

@@ -53,7 +53,7 @@ package enum ChardevBackendKind: QAPIEnum {
 /// - Remark: QAPI struct `ChardevSocketWrapper`, from `char.json`.
 package struct ChardevSocketWrapper: QAPIObjectCodable, QAPIWireHashable {
     /// the options
-    package var data: ChardevSocket
+    package let data: ChardevSocket
 
     /// A value with the given members.
     ///
@@ -70,7 +70,7 @@ package struct ChardevSocketWrapper: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `ChardevFileWrapper`, from `char.json`.
 package struct ChardevFileWrapper: QAPIObjectCodable, QAPIWireHashable {
     /// the options
-    package var data: ChardevFile
+    package let data: ChardevFile
 
     /// A value with the given members.
     ///
@@ -87,7 +87,7 @@ package struct ChardevFileWrapper: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `ChardevCommonWrapper`, from `char.json`.
 package struct ChardevCommonWrapper: QAPIObjectCodable, QAPIWireHashable {
     /// the options
-    package var data: ChardevCommon
+    package let data: ChardevCommon
 
     /// A value with the given members.
     ///
@@ -104,7 +104,7 @@ package struct ChardevCommonWrapper: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `ChardevStdioWrapper`, from `char.json`.
 package struct ChardevStdioWrapper: QAPIObjectCodable, QAPIWireHashable {
     /// the options
-    package var data: ChardevStdio
+    package let data: ChardevStdio
 
     /// A value with the given members.
     ///

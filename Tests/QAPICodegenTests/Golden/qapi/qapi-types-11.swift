@@ -12,7 +12,7 @@ import QAPIRuntime
 /// - Remark: QAPI struct `ChardevRingbufWrapper`, from `char.json`.
 package struct ChardevRingbufWrapper: QAPIObjectCodable, QAPIWireHashable {
     /// the options
-    package var data: ChardevRingbuf
+    package let data: ChardevRingbuf
 
     /// A value with the given members.
     ///
@@ -49,7 +49,7 @@ package struct ChardevBackend: QAPIObjectCodable, QAPIWireHashable {
     }
 
     /// The branch, which also decides `type`.
-    package var branch: Branch
+    package let branch: Branch
 
     /// which back end
     ///

@@ -12,7 +12,7 @@ import QAPIRuntime
 /// - Remark: QAPI struct `ChardevReturn`, from `char.json`.
 package struct ChardevReturn: QAPIObjectCodable, QAPIWireHashable {
     /// for a pseudo-terminal back end, the terminal's path
-    package var pty: String?
+    package let pty: String?
 
     /// A value with the given members.
     ///
@@ -31,10 +31,10 @@ package struct ChardevReturn: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `InetSocketAddressBase`, from `sockets.json`.
 package struct InetSocketAddressBase: QAPIObjectCodable, QAPIWireHashable {
     /// a host name or a numeric IPv4 or IPv6 address
-    package var host: String
+    package let host: String
 
     /// a port number or a service name
-    package var port: String
+    package let port: String
 
     /// A value with the given members.
     ///
@@ -54,27 +54,27 @@ package struct InetSocketAddressBase: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `InetSocketAddress`, from `sockets.json`.
 package struct InetSocketAddress: QAPIObjectCodable, QAPIWireHashable {
     /// a host name or a numeric IPv4 or IPv6 address
-    package var host: String
+    package let host: String
 
     /// a port number or a service name
-    package var port: String
+    package let port: String
 
     /// the host is numeric and must not be looked up
     /// (default: false)
-    package var numeric: Bool?
+    package let numeric: Bool?
 
     /// with a listening socket, try the ports from `port` up to this
     /// one until one is free
-    package var to: UInt16?
+    package let to: UInt16?
 
     /// whether IPv4 may be used
-    package var ipv4: Bool?
+    package let ipv4: Bool?
 
     /// whether IPv6 may be used
-    package var ipv6: Bool?
+    package let ipv6: Bool?
 
     /// turn on TCP keep-alive probes (default: false)
-    package var keepAlive: Bool?
+    package let keepAlive: Bool?
 
     /// A value with the given members.
     ///
@@ -111,7 +111,7 @@ package struct InetSocketAddress: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `UnixSocketAddress`, from `sockets.json`.
 package struct UnixSocketAddress: QAPIObjectCodable, QAPIWireHashable {
     /// the socket's file name
-    package var path: String
+    package let path: String
 
     /// A value with the given members.
     ///

@@ -12,7 +12,7 @@ import QAPIRuntime
 /// - Remark: QAPI struct `InetSocketAddressWrapper`, from `sockets.json`.
 package struct InetSocketAddressWrapper: QAPIObjectCodable, QAPIWireHashable {
     /// the address
-    package var data: InetSocketAddress
+    package let data: InetSocketAddress
 
     /// A value with the given members.
     ///
@@ -30,7 +30,7 @@ package struct InetSocketAddressWrapper: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `UnixSocketAddressWrapper`, from `sockets.json`.
 package struct UnixSocketAddressWrapper: QAPIObjectCodable, QAPIWireHashable {
     /// the address
-    package var data: UnixSocketAddress
+    package let data: UnixSocketAddress
 
     /// A value with the given members.
     ///
@@ -83,7 +83,7 @@ package struct SocketAddressLegacy: QAPIObjectCodable, QAPIWireHashable {
     }
 
     /// The branch, which also decides `type`.
-    package var branch: Branch
+    package let branch: Branch
 
     /// the address family
     ///

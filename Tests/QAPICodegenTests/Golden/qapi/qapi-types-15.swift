@@ -99,14 +99,14 @@ package enum RunState: QAPIEnum {
 /// - Remark: QAPI struct `StatusInfo`, from `run-state.json`.
 package struct StatusInfo: QAPIObjectCodable, QAPIWireHashable {
     /// whether the state is `running`
-    package var running: Bool
+    package let running: Bool
 
     /// whether execution proceeds one instruction at a time;
     /// always false here
-    package var singlestep: Bool
+    package let singlestep: Bool
 
     /// the run state
-    package var status: RunState
+    package let status: RunState
 
     /// A value with the given members.
     ///
@@ -157,7 +157,7 @@ package enum YankInstanceType: QAPIEnum {
 /// - Remark: QAPI struct `YankInstanceBlockNode`, from `yank.json`.
 package struct YankInstanceBlockNode: QAPIObjectCodable, QAPIWireHashable {
     /// the block node's name
-    package var nodeName: String
+    package let nodeName: String
 
     /// A value with the given members.
     ///

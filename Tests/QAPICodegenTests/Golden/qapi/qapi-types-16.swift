@@ -12,7 +12,7 @@ import QAPIRuntime
 /// - Remark: QAPI struct `YankInstanceChardev`, from `yank.json`.
 package struct YankInstanceChardev: QAPIObjectCodable, QAPIWireHashable {
     /// the character device's id
-    package var id: String
+    package let id: String
 
     /// A value with the given members.
     ///
@@ -41,7 +41,7 @@ package struct YankInstance: QAPIObjectCodable, QAPIWireHashable {
     }
 
     /// The branch, which also decides `type`.
-    package var branch: Branch
+    package let branch: Branch
 
     /// the kind of instance
     ///
@@ -64,7 +64,7 @@ package struct YankInstance: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `NameInfo`, from `misc.json`.
 package struct NameInfo: QAPIObjectCodable, QAPIWireHashable {
     /// the name given with '-name'; absent when none was given
-    package var name: String?
+    package let name: String?
 
     /// A value with the given members.
     ///

@@ -12,17 +12,17 @@ import QAPIRuntime
 /// - Remark: QAPI struct `MonitorOptions`, from `control.json`.
 package struct MonitorOptions: QAPIObjectCodable, QAPIWireHashable {
     /// the monitor's name
-    package var id: String?
+    package let id: String?
 
     /// the protocol it speaks (default: readline)
-    package var mode: MonitorMode?
+    package let mode: MonitorMode?
 
     /// whether QMP output is indented over several lines
     /// (default: false)
-    package var pretty: Bool?
+    package let pretty: Bool?
 
     /// the character device the monitor serves
-    package var chardev: String
+    package let chardev: String
 
     /// A value with the given members.
     ///
@@ -45,13 +45,13 @@ package struct MonitorOptions: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `MonitorInfo`, from `control.json`.
 package struct MonitorInfo: QAPIObjectCodable, QAPIWireHashable {
     /// the monitor's name; always present for QMP monitors
-    package var id: String?
+    package let id: String?
 
     /// the protocol it speaks
-    package var mode: MonitorMode
+    package let mode: MonitorMode
 
     /// the name of the character device it serves
-    package var chardev: String
+    package let chardev: String
 
     /// A value with the given members.
     ///

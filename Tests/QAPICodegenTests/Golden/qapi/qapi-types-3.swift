@@ -33,13 +33,13 @@ package struct SchemaInfo: QAPIObjectCodable, QAPIWireHashable {
 
     /// the entity's name; for types other than built-in ones a
     /// number that has meaning only within one answer
-    package var name: String
+    package let name: String
 
     /// names of the entity's features, if it has any
-    package var features: [String]?
+    package let features: [String]?
 
     /// The branch, which also decides `meta-type`.
-    package var branch: Branch
+    package let branch: Branch
 
     /// which kind of entity this is, and so which further
     /// members follow

@@ -12,7 +12,7 @@ import QAPIRuntime
 /// - Remark: QAPI struct `SchemaInfoBuiltin`, from `introspect.json`.
 package struct SchemaInfoBuiltin: QAPIObjectCodable, QAPIWireHashable {
     /// the JSON form its values take
-    package var jsonType: JSONType
+    package let jsonType: JSONType
 
     /// A value with the given members.
     ///
@@ -72,12 +72,12 @@ package enum JSONType: QAPIEnum {
 /// - Remark: QAPI struct `SchemaInfoEnum`, from `introspect.json`.
 package struct SchemaInfoEnum: QAPIObjectCodable, QAPIWireHashable {
     /// its values, with their features
-    package var members: [SchemaInfoEnumMember]
+    package let members: [SchemaInfoEnumMember]
 
     /// its values' names alone
     ///
     /// - Note: Feature `deprecated`.
-    package var values: [String]
+    package let values: [String]
 
     /// A value with the given members.
     ///
@@ -96,10 +96,10 @@ package struct SchemaInfoEnum: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `SchemaInfoEnumMember`, from `introspect.json`.
 package struct SchemaInfoEnumMember: QAPIObjectCodable, QAPIWireHashable {
     /// the value
-    package var name: String
+    package let name: String
 
     /// names of the value's features, if it has any
-    package var features: [String]?
+    package let features: [String]?
 
     /// A value with the given members.
     ///

@@ -12,7 +12,7 @@ import QAPIRuntime
 /// - Remark: QAPI struct `SchemaInfoArray`, from `introspect.json`.
 package struct SchemaInfoArray: QAPIObjectCodable, QAPIWireHashable {
     /// the entry name of the element type
-    package var elementType: String
+    package let elementType: String
 
     /// A value with the given members.
     ///
@@ -29,13 +29,13 @@ package struct SchemaInfoArray: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `SchemaInfoObject`, from `introspect.json`.
 package struct SchemaInfoObject: QAPIObjectCodable, QAPIWireHashable {
     /// the members every value has, base members included
-    package var members: [SchemaInfoObjectMember]
+    package let members: [SchemaInfoObjectMember]
 
     /// for a union, the member whose value selects the branch
-    package var tag: String?
+    package let tag: String?
 
     /// for a union, the extra members each tag value brings
-    package var variants: [SchemaInfoObjectVariant]?
+    package let variants: [SchemaInfoObjectVariant]?
 
     /// A value with the given members.
     ///
@@ -56,17 +56,17 @@ package struct SchemaInfoObject: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `SchemaInfoObjectMember`, from `introspect.json`.
 package struct SchemaInfoObjectMember: QAPIObjectCodable, QAPIWireHashable {
     /// the member's name on the wire
-    package var name: String
+    package let name: String
 
     /// the entry name of its type
-    package var type: String
+    package let type: String
 
     /// never present at the moment; reserved for a default value
     /// of an optional member
-    package var `default`: JSONValue?
+    package let `default`: JSONValue?
 
     /// names of the member's features, if it has any
-    package var features: [String]?
+    package let features: [String]?
 
     /// A value with the given members.
     ///

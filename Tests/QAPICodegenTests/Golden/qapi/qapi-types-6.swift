@@ -12,10 +12,10 @@ import QAPIRuntime
 /// - Remark: QAPI struct `SchemaInfoObjectVariant`, from `introspect.json`.
 package struct SchemaInfoObjectVariant: QAPIObjectCodable, QAPIWireHashable {
     /// the tag value
-    package var `case`: String
+    package let `case`: String
 
     /// the entry name of the object type holding the added members
-    package var type: String
+    package let type: String
 
     /// A value with the given members.
     ///
@@ -34,7 +34,7 @@ package struct SchemaInfoObjectVariant: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `SchemaInfoAlternate`, from `introspect.json`.
 package struct SchemaInfoAlternate: QAPIObjectCodable, QAPIWireHashable {
     /// its branches; no two take the same JSON form
-    package var members: [SchemaInfoAlternateMember]
+    package let members: [SchemaInfoAlternateMember]
 
     /// A value with the given members.
     ///
@@ -51,7 +51,7 @@ package struct SchemaInfoAlternate: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `SchemaInfoAlternateMember`, from `introspect.json`.
 package struct SchemaInfoAlternateMember: QAPIObjectCodable, QAPIWireHashable {
     /// the entry name of the branch's type
-    package var type: String
+    package let type: String
 
     /// A value with the given members.
     ///
@@ -68,14 +68,14 @@ package struct SchemaInfoAlternateMember: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `SchemaInfoCommand`, from `introspect.json`.
 package struct SchemaInfoCommand: QAPIObjectCodable, QAPIWireHashable {
     /// the entry name of its arguments' object type
-    package var argType: String
+    package let argType: String
 
     /// the entry name of its return type
-    package var retType: String
+    package let retType: String
 
     /// present and true when the command may be run
     /// out-of-band
-    package var allowOob: Bool?
+    package let allowOob: Bool?
 
     /// A value with the given members.
     ///
@@ -96,7 +96,7 @@ package struct SchemaInfoCommand: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `SchemaInfoEvent`, from `introspect.json`.
 package struct SchemaInfoEvent: QAPIObjectCodable, QAPIWireHashable {
     /// the entry name of its data's object type
-    package var argType: String
+    package let argType: String
 
     /// A value with the given members.
     ///

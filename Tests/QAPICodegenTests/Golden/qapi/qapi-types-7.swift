@@ -12,15 +12,15 @@ import QAPIRuntime
 /// - Remark: QAPI struct `ChardevInfo`, from `char.json`.
 package struct ChardevInfo: QAPIObjectCodable, QAPIWireHashable {
     /// the device's name
-    package var label: String
+    package let label: String
 
     /// a description of the back end and its state, for
     /// example 'disconnected:unix:/tmp/qmp.sock,server=on'
-    package var filename: String
+    package let filename: String
 
     /// whether a user (such as a monitor) holds the device
     /// and has opened it
-    package var frontendOpen: Bool
+    package let frontendOpen: Bool
 
     /// A value with the given members.
     ///
@@ -68,11 +68,11 @@ package enum DataFormat: QAPIEnum {
 /// - Remark: QAPI struct `ChardevCommon`, from `char.json`.
 package struct ChardevCommon: QAPIObjectCodable, QAPIWireHashable {
     /// also copy the device's output to this file
-    package var logfile: String?
+    package let logfile: String?
 
     /// append to `logfile` instead of truncating it
     /// (default: false)
-    package var logappend: Bool?
+    package let logappend: Bool?
 
     /// A value with the given members.
     ///

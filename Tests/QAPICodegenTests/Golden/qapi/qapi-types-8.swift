@@ -12,48 +12,48 @@ import QAPIRuntime
 /// - Remark: QAPI struct `ChardevSocket`, from `char.json`.
 package struct ChardevSocket: QAPIObjectCodable, QAPIWireHashable {
     /// also copy the device's output to this file
-    package var logfile: String?
+    package let logfile: String?
 
     /// append to `logfile` instead of truncating it
     /// (default: false)
-    package var logappend: Bool?
+    package let logappend: Bool?
 
     /// the address to listen on or connect to
-    package var addr: SocketAddressLegacy
+    package let addr: SocketAddressLegacy
 
     /// the name of TLS credentials to use
-    package var tlsCreds: String?
+    package let tlsCreds: String?
 
     /// the name of an authorization object for TLS clients
-    package var tlsAuthz: String?
+    package let tlsAuthz: String?
 
     /// listen rather than connect (default: true)
-    package var server: Bool?
+    package let server: Bool?
 
     /// with `server`, block until a client connects
     /// (default: false)
-    package var wait: Bool?
+    package let wait: Bool?
 
     /// turn off Nagle's algorithm (default: false)
-    package var nodelay: Bool?
+    package let nodelay: Bool?
 
     /// speak telnet (default: false)
-    package var telnet: Bool?
+    package let telnet: Bool?
 
     /// speak TN3270 (default: false)
-    package var tn3270: Bool?
+    package let tn3270: Bool?
 
     /// speak WebSocket (default: false)
-    package var websocket: Bool?
+    package let websocket: Bool?
 
     /// seconds to wait before reconnecting a client socket
     ///
     /// - Note: Feature `deprecated`.
-    package var reconnect: Int64?
+    package let reconnect: Int64?
 
     /// milliseconds to wait before reconnecting a client
     /// socket
-    package var reconnectMs: Int64?
+    package let reconnectMs: Int64?
 
     /// A value with the given members.
     ///
@@ -108,15 +108,15 @@ package struct ChardevSocket: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `ChardevStdio`, from `char.json`.
 package struct ChardevStdio: QAPIObjectCodable, QAPIWireHashable {
     /// also copy the device's output to this file
-    package var logfile: String?
+    package let logfile: String?
 
     /// append to `logfile` instead of truncating it
     /// (default: false)
-    package var logappend: Bool?
+    package let logappend: Bool?
 
     /// let the interrupt character stop the process
     /// (default: true)
-    package var signal: Bool?
+    package let signal: Bool?
 
     /// A value with the given members.
     ///

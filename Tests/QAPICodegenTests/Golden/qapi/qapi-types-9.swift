@@ -12,14 +12,14 @@ import QAPIRuntime
 /// - Remark: QAPI struct `ChardevRingbuf`, from `char.json`.
 package struct ChardevRingbuf: QAPIObjectCodable, QAPIWireHashable {
     /// also copy the device's output to this file
-    package var logfile: String?
+    package let logfile: String?
 
     /// append to `logfile` instead of truncating it
     /// (default: false)
-    package var logappend: Bool?
+    package let logappend: Bool?
 
     /// its capacity in bytes, a power of two (default: 65536)
-    package var size: Int64?
+    package let size: Int64?
 
     /// A value with the given members.
     ///
@@ -40,21 +40,21 @@ package struct ChardevRingbuf: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `ChardevFile`, from `char.json`.
 package struct ChardevFile: QAPIObjectCodable, QAPIWireHashable {
     /// also copy the device's output to this file
-    package var logfile: String?
+    package let logfile: String?
 
     /// append to `logfile` instead of truncating it
     /// (default: false)
-    package var logappend: Bool?
+    package let logappend: Bool?
 
     /// the file to read, to its end (default: nothing is read)
-    package var `in`: String?
+    package let `in`: String?
 
     /// the file to write, created if missing
-    package var out: String
+    package let out: String
 
     /// add to the end of `out` instead of truncating it
     /// (default: false)
-    package var append: Bool?
+    package let append: Bool?
 
     /// A value with the given members.
     ///

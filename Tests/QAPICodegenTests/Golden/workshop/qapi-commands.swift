@@ -69,10 +69,10 @@ extension Commands.AddTool: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// the tool
-        var tool: Tool
+        let tool: Tool
 
         /// a remark to keep with it
-        var note: Swift.String?
+        let note: Swift.String?
 
         /// A value with the given members.
         ///
@@ -205,7 +205,7 @@ extension Commands.CountItems: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `kind` member.
-        var kind: ItemKind?
+        let kind: ItemKind?
 
         /// A value with the given members.
         ///
@@ -236,7 +236,7 @@ extension Commands.EchoAny: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `value` member.
-        var value: JSONValue
+        let value: JSONValue
 
         /// A value with the given members.
         ///
@@ -287,7 +287,7 @@ extension Commands.PickSetting: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `setting` member.
-        var setting: Setting
+        let setting: Setting
 
         /// A value with the given members.
         ///
@@ -318,10 +318,10 @@ extension Commands.Measure: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `shape` member.
-        var shape: Shape
+        let shape: Shape
 
         /// The `scale` member.
-        var scale: Double?
+        let scale: Double?
 
         /// A value with the given members.
         ///
@@ -354,7 +354,7 @@ extension Commands.HandWritten: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `x` member.
-        var x: Int64
+        let x: Int64
 
         /// A value with the given members.
         ///
@@ -405,7 +405,7 @@ extension Commands.FireAndForget: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `tag` member.
-        var tag: Swift.String
+        let tag: Swift.String
 
         /// A value with the given members.
         ///
@@ -436,7 +436,7 @@ extension Commands.Interrupt: QMPOutOfBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `reason` member.
-        var reason: Swift.String?
+        let reason: Swift.String?
 
         /// A value with the given members.
         ///
@@ -507,7 +507,7 @@ extension Commands.SlowSum: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `values` member.
-        var values: [Int64]
+        let values: [Int64]
 
         /// A value with the given members.
         ///
@@ -558,34 +558,34 @@ extension Commands.Import: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `in` member.
-        var `in`: Swift.String
+        let `in`: Swift.String
 
         /// The `self` member.
-        var self_: Int64
+        let self_: Int64
 
         /// The `default` member.
-        var `default`: Swift.Bool
+        let `default`: Swift.Bool
 
         /// The `inout` member.
-        var `inout`: Int64?
+        let `inout`: Int64?
 
         /// The `var` member.
-        var `var`: Int64?
+        let `var`: Int64?
 
         /// The `let` member.
-        var `let`: Int64?
+        let `let`: Int64?
 
         /// The `type` member.
-        var type: Shade?
+        let type: Shade?
 
         /// The `class` member.
-        var `class`: Swift.String?
+        let `class`: Swift.String?
 
         /// The `protocol` member.
-        var `protocol`: Protocol_?
+        let `protocol`: Protocol_?
 
         /// The `init` member.
-        var init_: Int64?
+        let init_: Int64?
 
         /// A value with the given members.
         ///
@@ -685,19 +685,19 @@ extension Commands.OrgExampleFrob: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `a` member.
-        var a: [__org_example_Enum]
+        let a: [__org_example_Enum]
 
         /// The `b` member.
-        var b: [__org_example_Struct]
+        let b: [__org_example_Struct]
 
         /// The `c` member.
-        var c: __org_example_Union
+        let c: __org_example_Union
 
         /// The `d` member.
-        var d: __org_example_Alt
+        let d: __org_example_Alt
 
         /// The `e` member.
-        var e: __org_example_Only?
+        let e: __org_example_Only?
 
         /// A value with the given members.
         ///
@@ -857,25 +857,25 @@ extension Commands.Tune: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `level` member.
-        var level: Int64
+        let level: Int64
 
         /// The `legacy-level` member.
         ///
         /// - Note: Feature `deprecated`.
-        var legacyLevel: Int64?
+        let legacyLevel: Int64?
 
         /// The `trial` member.
         ///
         /// - Note: Feature `unstable`.
-        var trial: Swift.String?
+        let trial: Swift.String?
 
         /// The `gauge` member.
-        var gauge: Gauge?
+        let gauge: Gauge?
 
         /// The `required-old` member.
         ///
         /// - Note: Feature `deprecated`.
-        var requiredOld: Int64
+        let requiredOld: Int64
 
         /// A value with the given members.
         ///
@@ -1000,7 +1000,7 @@ extension Commands.CondAlternate: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `arg` member.
-        var arg: CondAlternate
+        let arg: CondAlternate
 
         /// A value with the given members.
         ///
@@ -1031,106 +1031,106 @@ extension Commands.TakeAll: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// The `scalars` member.
-        var scalars: Scalars
+        let scalars: Scalars
 
         /// The `optional` member.
-        var optional: OptionalScalars?
+        let optional: OptionalScalars?
 
         /// The `lists` member.
-        var lists: Lists?
+        let lists: Lists?
 
         /// The `grid` member.
-        var grid: Grid?
+        let grid: Grid?
 
         /// The `note` member.
-        var note: Note?
+        let note: Note?
 
         /// The `shape` member.
-        var shape: Shape?
+        let shape: Shape?
 
         /// The `marker` member.
-        var marker: Marker?
+        let marker: Marker?
 
         /// The `tiny` member.
-        var tiny: Tiny?
+        let tiny: Tiny?
 
         /// The `keywords` member.
-        var keywords: Keywords?
+        let keywords: Keywords?
 
         /// The `record` member.
-        var record: LegacyRecord?
+        let record: LegacyRecord?
 
         /// The `folder` member.
-        var folder: Folder?
+        let folder: Folder?
 
         /// The `tree` member.
-        var tree: Tree?
+        let tree: Tree?
 
         /// The `string` member.
-        var string: String?
+        let string: String?
 
         /// The `type` member.
-        var type: Type_?
+        let type: Type_?
 
         /// The `hashable` member.
-        var hashable: Hashable?
+        let hashable: Hashable?
 
         /// The `measurement` member.
-        var measurement: Measurement?
+        let measurement: Measurement?
 
         /// The `kw-union` member.
-        var kwUnion: KeywordUnion?
+        let kwUnion: KeywordUnion?
 
         /// The `kw-alt` member.
-        var kwAlt: KeywordAlternate?
+        let kwAlt: KeywordAlternate?
 
         /// The `shade-or-level` member.
-        var shadeOrLevel: ShadeOrLevel?
+        let shadeOrLevel: ShadeOrLevel?
 
         /// The `flag-or-shade` member.
-        var flagOrShade: FlagOrShade?
+        let flagOrShade: FlagOrShade?
 
         /// The `item-or-name` member.
-        var itemOrName: ItemOrName?
+        let itemOrName: ItemOrName?
 
         /// The `size-or-list` member.
-        var sizeOrList: SizeOrRows?
+        let sizeOrList: SizeOrRows?
 
         /// The `ranges` member.
-        var ranges: Ranges?
+        let ranges: Ranges?
 
         /// The `no-features` member.
-        var noFeatures: NoFeatures?
+        let noFeatures: NoFeatures?
 
         /// The `odd` member.
-        var odd: OddFeatures?
+        let odd: OddFeatures?
 
         /// The `cond-features` member.
-        var condFeatures: CondFeatures?
+        let condFeatures: CondFeatures?
 
         /// The `cond` member.
-        var cond: CondStruct?
+        let cond: CondStruct?
 
         /// The `cond-union` member.
-        var condUnion: CondUnion?
+        let condUnion: CondUnion?
 
         /// The `feature-alt` member.
-        var featureAlt: FeatureAlternate?
+        let featureAlt: FeatureAlternate?
 
         /// The `keyword-enum` member.
-        var keywordEnum: Keyword?
+        let keywordEnum: Keyword?
 
         /// The `nothing` member.
-        var nothing: Nothing?
+        let nothing: Nothing?
 
         /// The `present` member.
-        var present: PresentEnum?
+        let present: PresentEnum?
 
         /// The `leftovers` member.
-        var leftovers: Leftovers?
+        let leftovers: Leftovers?
 
         /// The `json-object` member.
-        var jsonObject: JSONObject?
+        let jsonObject: JSONObject?
 
         /// A value with the given members.
         ///
@@ -1267,10 +1267,10 @@ extension Commands.SubCommand: QMPInBandCommand {
     /// The arguments.
     struct Arguments: QAPIObjectCodable, QAPIWireHashable {
         /// where to look
-        var origin: Origin
+        let origin: Origin
 
         /// spelling to use
-        var `case`: WireCase?
+        let `case`: WireCase?
 
         /// A value with the given members.
         ///

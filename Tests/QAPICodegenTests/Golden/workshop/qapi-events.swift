@@ -39,13 +39,13 @@ extension Events {
         static var name: Swift.String { "ITEM_STORED" }
 
         /// the item
-        var item: Item
+        let item: Item
 
         /// the shelf, when known
-        var `where`: Swift.String?
+        let `where`: Swift.String?
 
         /// the time, in seconds
-        var at: Int64
+        let at: Int64
 
         /// A value with the given members.
         ///
@@ -68,13 +68,13 @@ extension Events {
         static var name: Swift.String { "TOOL_CHANGED" }
 
         /// unique name of the thing
-        var id: Swift.String
+        let id: Swift.String
 
         /// weight in grams
-        var weight: UInt32
+        let weight: UInt32
 
         /// its finish, when painted
-        var shade: Shade?
+        let shade: Shade?
 
         /// A value with the given members.
         ///
@@ -97,7 +97,7 @@ extension Events {
         static var name: Swift.String { "TOOL_BOXED" }
 
         /// The event's data.
-        var data: PowerTool
+        let data: PowerTool
 
         /// The event with `data`.
         init(_ data: PowerTool) { self.data = data }
@@ -111,7 +111,7 @@ extension Events {
         static var name: Swift.String { "ITEM_BOXED" }
 
         /// The event's data.
-        var data: Item
+        let data: Item
 
         /// The event with `data`.
         init(_ data: Item) { self.data = data }
@@ -125,7 +125,7 @@ extension Events {
         static var name: Swift.String { "BLANK_BOXED" }
 
         /// The event's data.
-        var data: Blank
+        let data: Blank
 
         /// The event with `data`.
         init(_ data: Blank) { self.data = data }
@@ -155,7 +155,7 @@ extension Events {
         /// The `detail` member.
         ///
         /// - Note: Feature `deprecated`.
-        var detail: Swift.String
+        let detail: Swift.String
 
         /// A value with the given members.
         ///
@@ -174,7 +174,7 @@ extension Events {
         static var name: Swift.String { "COND_EVENT" }
 
         /// The event's data.
-        var data: CondStruct
+        let data: CondStruct
 
         /// The event with `data`.
         init(_ data: CondStruct) { self.data = data }
@@ -199,13 +199,13 @@ extension Events {
         static var name: Swift.String { "__ORG.EXAMPLE_FLASH" }
 
         /// The `__org.example_member1` member.
-        var orgExampleMember1: __org_example_Enum
+        let orgExampleMember1: __org_example_Enum
 
         /// The `__org.example_member2` member.
-        var orgExampleMember2: Swift.String
+        let orgExampleMember2: Swift.String
 
         /// The `wchar-t` member.
-        var wcharT: Int64?
+        let wcharT: Int64?
 
         /// A value with the given members.
         ///
@@ -228,10 +228,10 @@ extension Events {
         static var name: Swift.String { "BOOL" }
 
         /// The `flag` member.
-        var flag: Swift.Bool
+        let flag: Swift.Bool
 
         /// The `by` member.
-        var by: String
+        let by: String
 
         /// A value with the given members.
         ///
@@ -252,16 +252,16 @@ extension Events {
         static var name: Swift.String { "KEYWORD_EVENT" }
 
         /// The `default` member.
-        var `default`: Int64
+        let `default`: Int64
 
         /// The `self` member.
-        var self_: Swift.String
+        let self_: Swift.String
 
         /// The `in` member.
-        var `in`: Swift.Bool
+        let `in`: Swift.Bool
 
         /// The `type` member.
-        var type: Shade?
+        let type: Shade?
 
         /// A value with the given members.
         ///
@@ -290,7 +290,7 @@ extension Events {
         static var name: Swift.String { "SUB_EVENT" }
 
         /// the tag involved
-        var label: Label
+        let label: Label
 
         /// A value with the given members.
         ///

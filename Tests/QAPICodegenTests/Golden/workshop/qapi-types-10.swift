@@ -19,7 +19,7 @@ struct Angular: QAPIObjectCodable, QAPIWireHashable {
     }
 
     /// The branch, which also decides `corners`.
-    var branch: Branch
+    let branch: Branch
 
     /// The `corners` member.
     ///
@@ -47,10 +47,10 @@ struct Shape: QAPIObjectCodable, QAPIWireHashable {
     }
 
     /// The `name` member.
-    var name: Swift.String?
+    let name: Swift.String?
 
     /// The branch, which also decides `kind`.
-    var branch: Branch
+    let branch: Branch
 
     /// The `kind` member.
     ///
@@ -70,7 +70,7 @@ struct Shape: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Circle`, from `qapi-schema.json`.
 struct Circle: QAPIObjectCodable, QAPIWireHashable {
     /// The `radius` member.
-    var radius: Double
+    let radius: Double
 
     /// A value with the given members.
     ///
@@ -84,13 +84,13 @@ struct Circle: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Triangle`, from `qapi-schema.json`.
 struct Triangle: QAPIObjectCodable, QAPIWireHashable {
     /// The `a` member.
-    var a: Double
+    let a: Double
 
     /// The `b` member.
-    var b: Double
+    let b: Double
 
     /// The `c` member.
-    var c: Double
+    let c: Double
 
     /// A value with the given members.
     ///
@@ -108,7 +108,7 @@ struct Triangle: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Square`, from `qapi-schema.json`.
 struct Square: QAPIObjectCodable, QAPIWireHashable {
     /// The `side` member.
-    var side: Double
+    let side: Double
 
     /// A value with the given members.
     ///

@@ -21,10 +21,10 @@ struct Marker: QAPIObjectCodable, QAPIWireHashable {
     }
 
     /// The `at` member.
-    var at: Int64?
+    let at: Int64?
 
     /// The branch, which also decides `type`.
-    var branch: Branch
+    let branch: Branch
 
     /// The `type` member.
     ///
@@ -67,7 +67,7 @@ struct Measurement: QAPIObjectCodable, QAPIWireHashable {
     }
 
     /// The branch, which also decides `gauge`.
-    var branch: Branch
+    let branch: Branch
 
     /// The `gauge` member.
     ///

@@ -53,13 +53,13 @@ struct KeywordUnion: QAPIObjectCodable, QAPIWireHashable {
     }
 
     /// The `members` member.
-    var members: Int64?
+    let members: Int64?
 
     /// The `discriminator` member.
-    var discriminator: Swift.String?
+    let discriminator: Swift.String?
 
     /// The branch, which also decides `type`.
-    var branch: Branch
+    let branch: Branch
 
     /// The `type` member.
     ///

@@ -47,16 +47,16 @@ enum CondAlternate: QAPICodable, QAPIWireHashable {
 /// - Remark: QAPI struct `CondStruct`, from `qapi-schema.json`.
 struct CondStruct: QAPIObjectCodable, QAPIWireHashable {
     /// present in every build
-    var always: Int64
+    let always: Int64
 
     /// present with CONFIG_ALPHA
-    var alpha: Int64
+    let alpha: Int64
 
     /// present with CONFIG_BETA
-    var beta: Swift.String?
+    let beta: Swift.String?
 
     /// present without CONFIG_GAMMA
-    var notGamma: Swift.Bool?
+    let notGamma: Swift.Bool?
 
     /// A value with the given members.
     ///
@@ -108,10 +108,10 @@ struct CondUnion: QAPIObjectCodable, QAPIWireHashable {
     }
 
     /// The `note` member.
-    var note: Swift.String?
+    let note: Swift.String?
 
     /// The branch, which also decides `type`.
-    var branch: Branch
+    let branch: Branch
 
     /// The `type` member.
     ///

@@ -11,7 +11,7 @@ import QAPIRuntime
 /// - Remark: QAPI struct `NoFeatures`, from `qapi-schema.json`.
 struct NoFeatures: QAPIObjectCodable, QAPIWireHashable {
     /// a number
-    var x: Int64
+    let x: Int64
 
     /// A value with the given members.
     ///
@@ -29,39 +29,39 @@ struct NoFeatures: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Deprecations`, from `qapi-schema.json`.
 struct Deprecations: QAPIObjectCodable, QAPIWireHashable {
     /// an ordinary member
-    var plain: Int64?
+    let plain: Int64?
 
     /// replaced by `plain`
     ///
     /// - Note: Feature `deprecated`.
-    var old: Int64?
+    let old: Int64?
 
     /// may change
     ///
     /// - Note: Feature `unstable`.
-    var trial: Swift.String?
+    let trial: Swift.String?
 
     /// deprecated and unstable
     ///
     /// - Note: Feature `deprecated`.
     /// - Note: Feature `unstable`.
-    var both: Swift.Bool?
+    let both: Swift.Bool?
 
     /// deprecated only when CONFIG_GAMMA is defined
-    var maybeOld: Int64?
+    let maybeOld: Int64?
 
     /// a required deprecated member
     ///
     /// - Note: Feature `deprecated`.
-    var oldRequired: Int64
+    let oldRequired: Int64
 
     /// a gauge (values may be deprecated)
-    var newGauge: Gauge?
+    let newGauge: Gauge?
 
     /// unstable list member
     ///
     /// - Note: Feature `unstable`.
-    var trialList: [Gauge]?
+    let trialList: [Gauge]?
 
     /// A value with the given members.
     ///
@@ -102,7 +102,7 @@ struct Deprecations: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `OddFeatures`, from `qapi-schema.json`.
 struct OddFeatures: QAPIObjectCodable, QAPIWireHashable {
     /// The `namespace-test` member.
-    var namespaceTest: Int64
+    let namespaceTest: Int64
 
     /// A value with the given members.
     ///
@@ -118,7 +118,7 @@ struct OddFeatures: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `CondFeatures`, from `qapi-schema.json`.
 struct CondFeatures: QAPIObjectCodable, QAPIWireHashable {
     /// The `x` member.
-    var x: Int64
+    let x: Int64
 
     /// A value with the given members.
     ///
@@ -134,30 +134,6 @@ struct CondFeatures: QAPIObjectCodable, QAPIWireHashable {
 enum FeatureAlternate: QAPICodable, QAPIWireHashable {
     /// The `deprecations` member.
     case deprecations(Deprecations)
-}
-
-/// A downstream enumeration.
-///
-/// - Remark: QAPI enum `__org.example_Enum`, from `qapi-schema.json`.
-enum __org_example_Enum: QAPIEnum {
-    /// a downstream value
-    case orgExampleValue
-    /// an ordinary value
-    case plain
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [__org_example_Enum] = [.orgExampleValue, .plain]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .orgExampleValue: "__org.example_value"
-        case .plain: "plain"
-        case .unknown(let name): name
-        }
-    }
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
@@ -243,17 +219,6 @@ extension FeatureAlternate {
     func qapiEncoded() -> JSONValue {
         switch self {
         case .deprecations(let value): return value.qapiEncoded()
-        }
-    }
-}
-
-extension __org_example_Enum {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "__org.example_value": self = .orgExampleValue
-        case "plain": self = .plain
-        default: return nil
         }
     }
 }

@@ -6,10 +6,34 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
+/// A downstream enumeration.
+///
+/// - Remark: QAPI enum `__org.example_Enum`, from `qapi-schema.json`.
+enum __org_example_Enum: QAPIEnum {
+    /// a downstream value
+    case orgExampleValue
+    /// an ordinary value
+    case plain
+    /// A value this build does not know, as a newer peer sent it.
+    case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [__org_example_Enum] = [.orgExampleValue, .plain]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .orgExampleValue: "__org.example_value"
+        case .plain: "plain"
+        case .unknown(let name): name
+        }
+    }
+}
+
 /// - Remark: QAPI struct `__org.example_Base`, from `qapi-schema.json`.
 struct __org_example_Base: QAPIObjectCodable, QAPIWireHashable {
     /// The `__org.example_member1` member.
-    var orgExampleMember1: __org_example_Enum
+    let orgExampleMember1: __org_example_Enum
 
     /// A value with the given members.
     ///
@@ -23,13 +47,13 @@ struct __org_example_Base: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `__org.example_Struct`, from `qapi-schema.json`.
 struct __org_example_Struct: QAPIObjectCodable, QAPIWireHashable {
     /// The `__org.example_member1` member.
-    var orgExampleMember1: __org_example_Enum
+    let orgExampleMember1: __org_example_Enum
 
     /// The `__org.example_member2` member.
-    var orgExampleMember2: Swift.String
+    let orgExampleMember2: Swift.String
 
     /// The `wchar-t` member.
-    var wcharT: Int64?
+    let wcharT: Int64?
 
     /// A value with the given members.
     ///
@@ -53,7 +77,7 @@ enum __org_example_Only: QAPICodable, QAPIWireHashable {
 /// - Remark: QAPI struct `__org.example_Holder`, from `qapi-schema.json`.
 struct __org_example_Holder: QAPIObjectCodable, QAPIWireHashable {
     /// The `array` member.
-    var array: [__org_example_Union]
+    let array: [__org_example_Union]
 
     /// A value with the given members.
     ///
@@ -77,7 +101,7 @@ struct __org_example_Union: QAPIObjectCodable, QAPIWireHashable {
     }
 
     /// The branch, which also decides `__org.example_member1`.
-    var branch: Branch
+    let branch: Branch
 
     /// The `__org.example_member1` member.
     ///
@@ -99,6 +123,17 @@ enum __org_example_Alt: QAPICodable, QAPIWireHashable {
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
+
+extension __org_example_Enum {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "__org.example_value": self = .orgExampleValue
+        case "plain": self = .plain
+        default: return nil
+        }
+    }
+}
 
 extension __org_example_Base {
     /// Reads the members in schema order, with QEMU's errors.

@@ -9,10 +9,10 @@ import QAPIRuntime
 /// - Remark: QAPI struct `SchemaEntry`, from `qapi-schema.json`.
 struct SchemaEntry: QAPIObjectCodable, QAPIWireHashable {
     /// The `name` member.
-    var name: Swift.String
+    let name: Swift.String
 
     /// The `meta-type` member.
-    var metaType: Swift.String
+    let metaType: Swift.String
 
     /// A value with the given members.
     ///
@@ -28,10 +28,10 @@ struct SchemaEntry: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `CondArgs`, from `qapi-schema.json`.
 struct CondArgs: QAPIObjectCodable, QAPIWireHashable {
     /// The `always` member.
-    var always: Int64
+    let always: Int64
 
     /// The `sometimes` member.
-    var sometimes: Int64?
+    let sometimes: Int64?
 
     /// A value with the given members.
     ///
@@ -51,10 +51,10 @@ struct CondArgs: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Origin`, from `sub/extra.json`.
 struct Origin: QAPIObjectCodable, QAPIWireHashable {
     /// the country of origin
-    var country: Swift.String
+    let country: Swift.String
 
     /// the tag it came with, if any
-    var label: Label?
+    let label: Label?
 
     /// A value with the given members.
     ///
@@ -73,10 +73,10 @@ struct Origin: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Leftovers`, from `sub/extra.json`.
 struct Leftovers: QAPIObjectCodable, QAPIWireHashable {
     /// the one member described
-    var kept: Int64
+    let kept: Int64
 
     /// The `forgotten` member.
-    var forgotten: Swift.String?
+    let forgotten: Swift.String?
 
     /// A value with the given members.
     ///
@@ -151,10 +151,10 @@ enum Label: QAPIEnum {
 /// - Remark: QAPI struct `PeerInfo`, from `sub/peer.json`.
 struct PeerInfo: QAPIObjectCodable, QAPIWireHashable {
     /// The `label` member.
-    var label: Label
+    let label: Label
 
     /// The `peers` member.
-    var peers: [PeerInfo]?
+    let peers: [PeerInfo]?
 
     /// A value with the given members.
     ///

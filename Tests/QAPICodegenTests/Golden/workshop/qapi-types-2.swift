@@ -36,7 +36,7 @@ enum Protocol_: QAPIEnum {
 /// - Remark: QAPI struct `Thing`, from `qapi-schema.json`.
 struct Thing: QAPIObjectCodable, QAPIWireHashable {
     /// unique name of the thing
-    var id: Swift.String
+    let id: Swift.String
 
     /// A value with the given members.
     ///
@@ -52,13 +52,13 @@ struct Thing: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Tool`, from `qapi-schema.json`.
 struct Tool: QAPIObjectCodable, QAPIWireHashable {
     /// unique name of the thing
-    var id: Swift.String
+    let id: Swift.String
 
     /// weight in grams
-    var weight: UInt32
+    let weight: UInt32
 
     /// its finish, when painted
-    var shade: Shade?
+    let shade: Shade?
 
     /// A value with the given members.
     ///
@@ -78,19 +78,19 @@ struct Tool: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `PowerTool`, from `qapi-schema.json`.
 struct PowerTool: QAPIObjectCodable, QAPIWireHashable {
     /// unique name of the thing
-    var id: Swift.String
+    let id: Swift.String
 
     /// weight in grams
-    var weight: UInt32
+    let weight: UInt32
 
     /// its finish, when painted
-    var shade: Shade?
+    let shade: Shade?
 
     /// power drawn
-    var watts: UInt16
+    let watts: UInt16
 
     /// whether it runs on a battery
-    var cordless: Swift.Bool?
+    let cordless: Swift.Bool?
 
     /// A value with the given members.
     ///
@@ -112,13 +112,13 @@ struct PowerTool: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Material`, from `qapi-schema.json`.
 struct Material: QAPIObjectCodable, QAPIWireHashable {
     /// The `amount` member.
-    var amount: Double
+    let amount: Double
 
     /// The `grade` member.
-    var grade: Int8
+    let grade: Int8
 
     /// The `origin` member.
-    var origin: Origin?
+    let origin: Origin?
 
     /// A value with the given members.
     ///
@@ -136,7 +136,7 @@ struct Material: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Stock`, from `qapi-schema.json`.
 struct Stock: QAPIObjectCodable, QAPIWireHashable {
     /// The `amount` member.
-    var amount: Double
+    let amount: Double
 
     /// A value with the given members.
     ///

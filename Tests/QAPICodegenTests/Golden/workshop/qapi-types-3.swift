@@ -16,49 +16,49 @@ struct BlankToo: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Scalars`, from `qapi-schema.json`.
 struct Scalars: QAPIObjectCodable, QAPIWireHashable {
     /// The `s` member.
-    var s: Swift.String
+    let s: Swift.String
 
     /// The `i` member.
-    var i: Int64
+    let i: Int64
 
     /// The `i8` member.
-    var i8: Int8
+    let i8: Int8
 
     /// The `i16` member.
-    var i16: Int16
+    let i16: Int16
 
     /// The `i32` member.
-    var i32: Int32
+    let i32: Int32
 
     /// The `i64` member.
-    var i64: Int64
+    let i64: Int64
 
     /// The `u8` member.
-    var u8: UInt8
+    let u8: UInt8
 
     /// The `u16` member.
-    var u16: UInt16
+    let u16: UInt16
 
     /// The `u32` member.
-    var u32: UInt32
+    let u32: UInt32
 
     /// The `u64` member.
-    var u64: UInt64
+    let u64: UInt64
 
     /// The `sz` member.
-    var sz: UInt64
+    let sz: UInt64
 
     /// The `num` member.
-    var num: Double
+    let num: Double
 
     /// The `flag` member.
-    var flag: Swift.Bool
+    let flag: Swift.Bool
 
     /// The `nothing` member.
-    var nothing: QAPINull
+    let nothing: QAPINull
 
     /// The `blob` member.
-    var blob: JSONValue
+    let blob: JSONValue
 
     /// A value with the given members.
     ///
@@ -116,49 +116,49 @@ struct Scalars: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `OptionalScalars`, from `qapi-schema.json`.
 struct OptionalScalars: QAPIObjectCodable, QAPIWireHashable {
     /// The `s` member.
-    var s: Swift.String?
+    let s: Swift.String?
 
     /// The `i` member.
-    var i: Int64?
+    let i: Int64?
 
     /// The `i8` member.
-    var i8: Int8?
+    let i8: Int8?
 
     /// The `i16` member.
-    var i16: Int16?
+    let i16: Int16?
 
     /// The `i32` member.
-    var i32: Int32?
+    let i32: Int32?
 
     /// The `i64` member.
-    var i64: Int64?
+    let i64: Int64?
 
     /// The `u8` member.
-    var u8: UInt8?
+    let u8: UInt8?
 
     /// The `u16` member.
-    var u16: UInt16?
+    let u16: UInt16?
 
     /// The `u32` member.
-    var u32: UInt32?
+    let u32: UInt32?
 
     /// The `u64` member.
-    var u64: UInt64?
+    let u64: UInt64?
 
     /// The `sz` member.
-    var sz: UInt64?
+    let sz: UInt64?
 
     /// The `num` member.
-    var num: Double?
+    let num: Double?
 
     /// The `flag` member.
-    var flag: Swift.Bool?
+    let flag: Swift.Bool?
 
     /// The `nothing` member.
-    var nothing: QAPINull?
+    let nothing: QAPINull?
 
     /// The `blob` member.
-    var blob: JSONValue?
+    let blob: JSONValue?
 
     /// A value with the given members.
     ///

@@ -9,70 +9,70 @@ import QAPIRuntime
 /// - Remark: QAPI struct `Lists`, from `qapi-schema.json`.
 struct Lists: QAPIObjectCodable, QAPIWireHashable {
     /// The `s` member.
-    var s: [Swift.String]
+    let s: [Swift.String]
 
     /// The `i` member.
-    var i: [Int64]
+    let i: [Int64]
 
     /// The `i8` member.
-    var i8: [Int8]
+    let i8: [Int8]
 
     /// The `i16` member.
-    var i16: [Int16]
+    let i16: [Int16]
 
     /// The `i32` member.
-    var i32: [Int32]
+    let i32: [Int32]
 
     /// The `i64` member.
-    var i64: [Int64]
+    let i64: [Int64]
 
     /// The `u8` member.
-    var u8: [UInt8]
+    let u8: [UInt8]
 
     /// The `u16` member.
-    var u16: [UInt16]
+    let u16: [UInt16]
 
     /// The `u32` member.
-    var u32: [UInt32]
+    let u32: [UInt32]
 
     /// The `u64` member.
-    var u64: [UInt64]
+    let u64: [UInt64]
 
     /// The `sz` member.
-    var sz: [UInt64]
+    let sz: [UInt64]
 
     /// The `num` member.
-    var num: [Double]
+    let num: [Double]
 
     /// The `flag` member.
-    var flag: [Swift.Bool]
+    let flag: [Swift.Bool]
 
     /// The `nothing` member.
-    var nothing: [QAPINull]?
+    let nothing: [QAPINull]?
 
     /// The `blob` member.
-    var blob: [JSONValue]?
+    let blob: [JSONValue]?
 
     /// The `shades` member.
-    var shades: [Shade]?
+    let shades: [Shade]?
 
     /// The `tools` member.
-    var tools: [Tool]?
+    let tools: [Tool]?
 
     /// The `items` member.
-    var items: [Item]?
+    let items: [Item]?
 
     /// The `settings` member.
-    var settings: [Setting]?
+    let settings: [Setting]?
 
     /// The `labels` member.
-    var labels: [Label]?
+    let labels: [Label]?
 
     /// The `gauges` member.
-    var gauges: [Gauge]?
+    let gauges: [Gauge]?
 
     /// The `tinies` member.
-    var tinies: [Tiny]?
+    let tinies: [Tiny]?
 
     /// A value with the given members.
     ///
@@ -151,10 +151,10 @@ struct Lists: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Grid`, from `qapi-schema.json`.
 struct Grid: QAPIObjectCodable, QAPIWireHashable {
     /// The `rows` member.
-    var rows: [Row]
+    let rows: [Row]
 
     /// The `cells` member.
-    var cells: [Setting]?
+    let cells: [Setting]?
 
     /// A value with the given members.
     ///
@@ -170,13 +170,13 @@ struct Grid: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Row`, from `qapi-schema.json`.
 struct Row: QAPIObjectCodable, QAPIWireHashable {
     /// The `cells` member.
-    var cells: [Int8]
+    let cells: [Int8]
 
     /// The `shades` member.
-    var shades: [Shade]?
+    let shades: [Shade]?
 
     /// The `sub` member.
-    var sub: [Row]?
+    let sub: [Row]?
 
     /// A value with the given members.
     ///

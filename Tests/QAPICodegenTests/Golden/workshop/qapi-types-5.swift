@@ -9,91 +9,91 @@ import QAPIRuntime
 /// - Remark: QAPI struct `Keywords`, from `qapi-schema.json`.
 struct Keywords: QAPIObjectCodable, QAPIWireHashable {
     /// The `default` member.
-    var `default`: Int64
+    let `default`: Int64
 
     /// The `protocol` member.
-    var `protocol`: Swift.String
+    let `protocol`: Swift.String
 
     /// The `class` member.
-    var `class`: Swift.Bool
+    let `class`: Swift.Bool
 
     /// The `in` member.
-    var `in`: Int64
+    let `in`: Int64
 
     /// The `self` member.
-    var self_: Swift.String
+    let self_: Swift.String
 
     /// The `type` member.
-    var type: Shade
+    let type: Shade
 
     /// The `init` member.
-    var init_: Int64
+    let init_: Int64
 
     /// The `inout` member.
-    var `inout`: Int64?
+    let `inout`: Int64?
 
     /// The `var` member.
-    var `var`: Int64?
+    let `var`: Int64?
 
     /// The `let` member.
-    var `let`: Int64?
+    let `let`: Int64?
 
     /// The `some` member.
-    var `some`: Int64?
+    let `some`: Int64?
 
     /// The `any` member.
-    var `any`: Int64?
+    let `any`: Int64?
 
     /// The `await` member.
-    var `await`: Int64?
+    let `await`: Int64?
 
     /// The `async` member.
-    var `async`: Swift.String?
+    let `async`: Swift.String?
 
     /// The `func` member.
-    var `func`: Int64?
+    let `func`: Int64?
 
     /// The `return` member.
-    var `return`: Int64?
+    let `return`: Int64?
 
     /// The `is` member.
-    var `is`: Swift.Bool?
+    let `is`: Swift.Bool?
 
     /// The `as` member.
-    var `as`: Int64?
+    let `as`: Int64?
 
     /// The `nil` member.
-    var `nil`: QAPINull?
+    let `nil`: QAPINull?
 
     /// The `true` member.
-    var `true`: Swift.Bool?
+    let `true`: Swift.Bool?
 
     /// The `hash-value` member.
-    var hashValue_: Int64?
+    let hashValue_: Int64?
 
     /// The `qapi-encoded` member.
-    var qapiEncoded_: Int64?
+    let qapiEncoded_: Int64?
 
     /// The `encode-members` member.
-    var encodeMembers_: Int64?
+    let encodeMembers_: Int64?
 
     /// The `hash` member.
-    var hash_: Int64?
+    let hash_: Int64?
 
     /// The `branch` member.
-    var branch_: Int64?
+    let branch_: Int64?
 
     /// The `wchar-t` member.
-    var wcharT: Int64?
+    let wcharT: Int64?
 
     /// The `unsigned` member.
-    var unsigned: Int64?
+    let unsigned: Int64?
 
     /// The `members` member.
-    var members: Int64?
+    let members: Int64?
 
     /// The `discriminator` member.
-    var discriminator: Int64?
+    let discriminator: Int64?
 
     /// A value with the given members.
     ///

@@ -9,40 +9,40 @@ import QAPIRuntime
 /// - Remark: QAPI struct `LegacyRecord`, from `qapi-schema.json`.
 struct LegacyRecord: QAPIObjectCodable, QAPIWireHashable {
     /// The `serial_no` member.
-    var serialNo: Int64
+    let serialNo: Int64
 
     /// The `serialno` member.
-    var serialno: Int64
+    let serialno: Int64
 
     /// The `SERIAL` member.
-    var serial: Int64
+    let serial: Int64
 
     /// The `node-name` member.
-    var nodeName: Swift.String
+    let nodeName: Swift.String
 
     /// The `nodename` member.
-    var nodename: Swift.String
+    let nodename: Swift.String
 
     /// The `x-node` member.
-    var xNode: Int64
+    let xNode: Int64
 
     /// The `xnode` member.
-    var xnode: Int64
+    let xnode: Int64
 
     /// The `in-it` member.
-    var inIt: Int64
+    let inIt: Int64
 
     /// The `i-s` member.
-    var iS: Swift.Bool
+    let iS: Swift.Bool
 
     /// The `self-ref` member.
-    var selfRef: Int64
+    let selfRef: Int64
 
     /// The `Mixed-Case` member.
-    var mixedCase: Swift.String
+    let mixedCase: Swift.String
 
     /// The `Self` member.
-    var self_: Int64?
+    let self_: Int64?
 
     /// A value with the given members.
     ///
@@ -91,7 +91,7 @@ struct LegacyRecord: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `String`, from `qapi-schema.json`.
 struct String: QAPIObjectCodable, QAPIWireHashable {
     /// The `str` member.
-    var str: Swift.String
+    let str: Swift.String
 
     /// A value with the given members.
     ///
@@ -105,13 +105,13 @@ struct String: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Type`, from `qapi-schema.json`.
 struct Type_: QAPIObjectCodable, QAPIWireHashable {
     /// The `name` member.
-    var name: Swift.String
+    let name: Swift.String
 
     /// The `type` member.
-    var type: Swift.String
+    let type: Swift.String
 
     /// The `of` member.
-    var of: String
+    let of: String
 
     /// A value with the given members.
     ///
@@ -129,10 +129,10 @@ struct Type_: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Hashable`, from `qapi-schema.json`.
 struct Hashable: QAPIObjectCodable, QAPIWireHashable {
     /// The `hash` member.
-    var hash_: Int64
+    let hash_: Int64
 
     /// The `kind` member.
-    var kind: Protocol_
+    let kind: Protocol_
 
     /// A value with the given members.
     ///
@@ -148,7 +148,7 @@ struct Hashable: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `JSONObject`, from `qapi-schema.json`.
 struct JSONObject: QAPIObjectCodable, QAPIWireHashable {
     /// The `keys` member.
-    var keys: [Swift.String]
+    let keys: [Swift.String]
 
     /// A value with the given members.
     ///

@@ -9,13 +9,13 @@ import QAPIRuntime
 /// - Remark: QAPI struct `Folder`, from `qapi-schema.json`.
 struct Folder: QAPIObjectCodable, QAPIWireHashable {
     /// The `name` member.
-    var name: Swift.String
+    let name: Swift.String
 
     /// The `parent` member.
-    @QAPIIndirect var parent: Folder?
+    @QAPIIndirect private(set) var parent: Folder?
 
     /// The `children` member.
-    var children: [Folder]?
+    let children: [Folder]?
 
     /// A value with the given members.
     ///
@@ -41,10 +41,10 @@ indirect enum Tree: QAPICodable, QAPIWireHashable {
 /// - Remark: QAPI struct `TreeNode`, from `qapi-schema.json`.
 struct TreeNode: QAPIObjectCodable, QAPIWireHashable {
     /// The `left` member.
-    @QAPIIndirect var left: Tree
+    @QAPIIndirect private(set) var left: Tree
 
     /// The `right` member.
-    @QAPIIndirect var right: Tree?
+    @QAPIIndirect private(set) var right: Tree?
 
     /// A value with the given members.
     ///
@@ -60,19 +60,19 @@ struct TreeNode: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Ranges`, from `qapi-schema.json`.
 struct Ranges: QAPIObjectCodable, QAPIWireHashable {
     /// The `i64` member.
-    var i64: [Int64]?
+    let i64: [Int64]?
 
     /// The `u64` member.
-    var u64: [UInt64]?
+    let u64: [UInt64]?
 
     /// The `u16` member.
-    var u16: [UInt16]?
+    let u16: [UInt16]?
 
     /// The `i64x` member.
-    var i64x: Int64?
+    let i64x: Int64?
 
     /// The `u64x` member.
-    var u64x: UInt64?
+    let u64x: UInt64?
 
     /// A value with the given members.
     ///

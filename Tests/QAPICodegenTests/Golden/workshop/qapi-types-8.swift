@@ -32,16 +32,16 @@ struct Item: QAPIObjectCodable, QAPIWireHashable {
     }
 
     /// its label
-    var label: Swift.String
+    let label: Swift.String
 
     /// how many there are
-    var count: UInt16?
+    let count: UInt16?
 
     /// a member whose name generated unions use themselves
-    var branch_: Swift.String?
+    let branch_: Swift.String?
 
     /// The branch, which also decides `kind`.
-    var branch: Branch
+    let branch: Branch
 
     /// what the item is
     ///
@@ -65,10 +65,10 @@ struct Item: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Crate`, from `qapi-schema.json`.
 struct Crate: QAPIObjectCodable, QAPIWireHashable {
     /// The `contents` member.
-    var contents: [Item]
+    let contents: [Item]
 
     /// The `sealed` member.
-    var sealed: Swift.Bool?
+    let sealed: Swift.Bool?
 
     /// A value with the given members.
     ///
@@ -84,7 +84,7 @@ struct Crate: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Gizmo`, from `qapi-schema.json`.
 struct Gizmo: QAPIObjectCodable, QAPIWireHashable {
     /// The `gears` member.
-    var gears: UInt8
+    let gears: UInt8
 
     /// A value with the given members.
     ///

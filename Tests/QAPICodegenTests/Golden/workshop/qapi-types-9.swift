@@ -23,13 +23,13 @@ struct Note: QAPIObjectCodable, QAPIWireHashable {
     }
 
     /// unique name of the thing
-    var id: Swift.String
+    let id: Swift.String
 
     /// The `pages` member.
-    var pages: Int64?
+    let pages: Int64?
 
     /// The branch, which also decides `form`.
-    var branch: Branch
+    let branch: Branch
 
     /// The `form` member.
     ///
@@ -51,13 +51,13 @@ struct Note: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `NoteBase`, from `qapi-schema.json`.
 struct NoteBase: QAPIObjectCodable, QAPIWireHashable {
     /// unique name of the thing
-    var id: Swift.String
+    let id: Swift.String
 
     /// The `form` member.
-    var form: NoteForm
+    let form: NoteForm
 
     /// The `pages` member.
-    var pages: Int64?
+    let pages: Int64?
 
     /// A value with the given members.
     ///
@@ -75,10 +75,10 @@ struct NoteBase: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Text`, from `qapi-schema.json`.
 struct Text: QAPIObjectCodable, QAPIWireHashable {
     /// The `text` member.
-    var text: Swift.String
+    let text: Swift.String
 
     /// The `serial_no` member.
-    var serialNo: Int64?
+    let serialNo: Int64?
 
     /// A value with the given members.
     ///
@@ -94,13 +94,13 @@ struct Text: QAPIObjectCodable, QAPIWireHashable {
 /// - Remark: QAPI struct `Signed`, from `qapi-schema.json`.
 struct Signed: QAPIObjectCodable, QAPIWireHashable {
     /// The `text` member.
-    var text: Swift.String
+    let text: Swift.String
 
     /// The `signer` member.
-    var signer: Swift.String
+    let signer: Swift.String
 
     /// The `serial-no` member.
-    var serialNo: Int64?
+    let serialNo: Int64?
 
     /// A value with the given members.
     ///
