@@ -15,7 +15,7 @@ package enum QMPCapability: QAPIEnum {
     /// ahead of queued commands, when the request uses 'exec-oob'.
     case oob
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
+    indirect case unknown(String)
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [QMPCapability] = [.oob]
@@ -105,7 +105,7 @@ package enum MonitorMode: QAPIEnum {
     /// the machine protocol, QMP
     case control
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
+    indirect case unknown(String)
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [MonitorMode] = [.readline, .control]

@@ -27,7 +27,7 @@ package enum ChardevBackendKind: QAPIEnum {
     /// as 'memory' (Since: 1.5)
     case memory
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
+    indirect case unknown(String)
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [ChardevBackendKind] = [.file, .socket, .pty, .null, .stdio, .ringbuf, .memory]

@@ -64,6 +64,23 @@ package struct ChardevBackend: QAPIObjectCodable, QAPIWireHashable {
     }
 }
 
+/// What `chardev-add` reports.
+///
+/// - Since: 1.4
+/// - Remark: QAPI struct `ChardevReturn`, from `char.json`.
+package struct ChardevReturn: QAPIObjectCodable, QAPIWireHashable {
+    /// for a pseudo-terminal back end, the terminal's path
+    package let pty: String?
+
+    /// A value with the given members.
+    ///
+    /// - Parameters:
+    ///   - pty: for a pseudo-terminal back end, the terminal's path
+    package init(pty: String? = nil) {
+        self.pty = pty
+    }
+}
+
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension ChardevRingbufWrapper {
@@ -143,5 +160,18 @@ extension ChardevBackend.Branch {
         case .memory(let value): value.encodeMembers(to: &encoder)
         case .unknown: break
         }
+    }
+}
+
+extension ChardevReturn {
+    /// Reads the members in schema order, with QEMU's errors.
+    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
+        self.pty = try members.optional("pty")
+    }
+
+    /// Writes the members in schema order; absent optional members are left out.
+    @_optimize(none)
+    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
+        encoder.encode(self.pty, "pty")
     }
 }

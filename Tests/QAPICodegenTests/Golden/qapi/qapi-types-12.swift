@@ -4,25 +4,6 @@
 
 import QAPIRuntime
 
-// MARK: - char.json
-
-/// What `chardev-add` reports.
-///
-/// - Since: 1.4
-/// - Remark: QAPI struct `ChardevReturn`, from `char.json`.
-package struct ChardevReturn: QAPIObjectCodable, QAPIWireHashable {
-    /// for a pseudo-terminal back end, the terminal's path
-    package let pty: String?
-
-    /// A value with the given members.
-    ///
-    /// - Parameters:
-    ///   - pty: for a pseudo-terminal back end, the terminal's path
-    package init(pty: String? = nil) {
-        self.pty = pty
-    }
-}
-
 // MARK: - sockets.json
 
 /// A host and port.
@@ -123,19 +104,6 @@ package struct UnixSocketAddress: QAPIObjectCodable, QAPIWireHashable {
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
-
-extension ChardevReturn {
-    /// Reads the members in schema order, with QEMU's errors.
-    package init(qapiMembers members: inout QAPIObjectDecoder) throws(QAPIDecodingError) {
-        self.pty = try members.optional("pty")
-    }
-
-    /// Writes the members in schema order; absent optional members are left out.
-    @_optimize(none)
-    package func encodeMembers(to encoder: inout QAPIObjectEncoder) {
-        encoder.encode(self.pty, "pty")
-    }
-}
 
 extension InetSocketAddressBase {
     /// Reads the members in schema order, with QEMU's errors.

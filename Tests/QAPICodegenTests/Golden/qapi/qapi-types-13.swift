@@ -51,7 +51,7 @@ package enum SocketAddressType: QAPIEnum {
     /// Unix-domain socket
     case unix
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
+    indirect case unknown(String)
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [SocketAddressType] = [.inet, .unix]

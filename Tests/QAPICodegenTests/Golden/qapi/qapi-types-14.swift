@@ -36,7 +36,7 @@ package enum ShutdownCause: QAPIEnum {
     /// a snapshot is being loaded
     case snapshotLoad
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
+    indirect case unknown(String)
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [ShutdownCause] = [

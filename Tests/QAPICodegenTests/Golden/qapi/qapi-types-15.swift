@@ -47,7 +47,7 @@ package enum RunState: QAPIEnum {
     /// stopped to synchronise with a fault-tolerance peer
     case colo
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
+    indirect case unknown(String)
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [RunState] = [
@@ -135,7 +135,7 @@ package enum YankInstanceType: QAPIEnum {
     /// the connections of a migration
     case migration
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
+    indirect case unknown(String)
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [YankInstanceType] = [.blockNode, .chardev, .migration]

@@ -88,7 +88,7 @@ package enum SchemaMetaType: QAPIEnum {
     /// an event
     case event
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
+    indirect case unknown(String)
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [SchemaMetaType] = [.builtin, .`enum`, .array, .object, .alternate, .command, .event]

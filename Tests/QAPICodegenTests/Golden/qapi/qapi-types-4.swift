@@ -45,7 +45,7 @@ package enum JSONType: QAPIEnum {
     /// any JSON value
     case value
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
+    indirect case unknown(String)
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [JSONType] = [.string, .number, .int, .boolean, .null, .object, .array, .value]

@@ -47,7 +47,7 @@ package enum DataFormat: QAPIEnum {
     /// Base64-encoded
     case base64
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(String)
+    indirect case unknown(String)
 
     /// Every value of the schema (not `unknown`).
     package static let allCases: [DataFormat] = [.utf8, .base64]

@@ -19,7 +19,7 @@ enum Shade: QAPIEnum {
     /// painted in two colours
     case twoTone
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [Shade] = [.light, .dark, .twoTone]
@@ -38,7 +38,7 @@ enum Shade: QAPIEnum {
 /// - Remark: QAPI enum `Nothing`, from `qapi-schema.json`.
 enum Nothing: QAPIEnum {
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [Nothing] = []
@@ -92,7 +92,7 @@ enum Keyword: QAPIEnum {
     /// The value `plain`.
     case plain
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [Keyword] = [
@@ -174,7 +174,7 @@ enum Gauge: QAPIEnum {
     /// - Note: Feature `deprecated`.
     case surely
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [Gauge] = [.coarse, .fine, .ancient, .risky, .extra, .maybe, .surely]
@@ -212,7 +212,7 @@ enum PresentEnum: QAPIEnum {
     /// The value `other`.
     case other
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [PresentEnum] = [.onValue, .other]

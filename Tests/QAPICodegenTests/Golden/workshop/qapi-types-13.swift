@@ -80,7 +80,7 @@ enum CondEnum: QAPIEnum {
     /// The value `alpha`.
     case alpha
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [CondEnum] = [.base, .alpha]

@@ -136,6 +136,30 @@ enum FeatureAlternate: QAPICodable, QAPIWireHashable {
     case deprecations(Deprecations)
 }
 
+/// A downstream enumeration.
+///
+/// - Remark: QAPI enum `__org.example_Enum`, from `qapi-schema.json`.
+enum __org_example_Enum: QAPIEnum {
+    /// a downstream value
+    case orgExampleValue
+    /// an ordinary value
+    case plain
+    /// A value this build does not know, as a newer peer sent it.
+    indirect case unknown(Swift.String)
+
+    /// Every value of the schema (not `unknown`).
+    static let allCases: [__org_example_Enum] = [.orgExampleValue, .plain]
+
+    /// The wire name.
+    var rawValue: Swift.String {
+        switch self {
+        case .orgExampleValue: "__org.example_value"
+        case .plain: "plain"
+        case .unknown(let name): name
+        }
+    }
+}
+
 // MARK: - Support for the runtime: the codec, out of the way of the data types
 
 extension NoFeatures {
@@ -219,6 +243,17 @@ extension FeatureAlternate {
     func qapiEncoded() -> JSONValue {
         switch self {
         case .deprecations(let value): return value.qapiEncoded()
+        }
+    }
+}
+
+extension __org_example_Enum {
+    /// The value whose wire name is `name`; nil for a name this build does not know.
+    init?(knownName name: Swift.String) {
+        switch name {
+        case "__org.example_value": self = .orgExampleValue
+        case "plain": self = .plain
+        default: return nil
         }
     }
 }

@@ -6,30 +6,6 @@ import QAPIRuntime
 
 // MARK: - qapi-schema.json
 
-/// A downstream enumeration.
-///
-/// - Remark: QAPI enum `__org.example_Enum`, from `qapi-schema.json`.
-enum __org_example_Enum: QAPIEnum {
-    /// a downstream value
-    case orgExampleValue
-    /// an ordinary value
-    case plain
-    /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
-
-    /// Every value of the schema (not `unknown`).
-    static let allCases: [__org_example_Enum] = [.orgExampleValue, .plain]
-
-    /// The wire name.
-    var rawValue: Swift.String {
-        switch self {
-        case .orgExampleValue: "__org.example_value"
-        case .plain: "plain"
-        case .unknown(let name): name
-        }
-    }
-}
-
 /// - Remark: QAPI struct `__org.example_Base`, from `qapi-schema.json`.
 struct __org_example_Base: QAPIObjectCodable, QAPIWireHashable {
     /// The `__org.example_member1` member.
@@ -123,17 +99,6 @@ enum __org_example_Alt: QAPICodable, QAPIWireHashable {
 }
 
 // MARK: - Support for the runtime: the codec, out of the way of the data types
-
-extension __org_example_Enum {
-    /// The value whose wire name is `name`; nil for a name this build does not know.
-    init?(knownName name: Swift.String) {
-        switch name {
-        case "__org.example_value": self = .orgExampleValue
-        case "plain": self = .plain
-        default: return nil
-        }
-    }
-}
 
 extension __org_example_Base {
     /// Reads the members in schema order, with QEMU's errors.

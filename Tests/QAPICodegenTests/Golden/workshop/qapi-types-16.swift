@@ -100,7 +100,7 @@ enum WireCase: QAPIEnum {
     /// The value `x-y`.
     case xY
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [WireCase] = [.lower, .upper, .mixedCase, .xY]
@@ -130,7 +130,7 @@ enum Label: QAPIEnum {
     /// untagged
     case noTag
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [Label] = [.redTag, .blueTag, .noTag]

@@ -15,7 +15,7 @@ enum Protocol_: QAPIEnum {
     /// The value `vsock`.
     case vsock
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [Protocol_] = [.tcp, .unix, .vsock]

@@ -110,7 +110,7 @@ enum ItemKind: QAPIEnum {
     /// only with CONFIG_ALPHA
     case gizmo
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [ItemKind] = [.tool, .powerTool, .material, .crate, .`default`, .`case`, .gizmo]

@@ -106,7 +106,7 @@ enum NoteForm: QAPIEnum {
     /// The value `empty`.
     case empty
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [NoteForm] = [.plain, .signed, .countersigned, .empty]

@@ -122,7 +122,7 @@ enum ShapeKind: QAPIEnum {
     /// The value `angular`.
     case angular
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [ShapeKind] = [.round, .angular]
@@ -144,7 +144,7 @@ enum Corners: QAPIEnum {
     /// The value `four`.
     case four
     /// A value this build does not know, as a newer peer sent it.
-    case unknown(Swift.String)
+    indirect case unknown(Swift.String)
 
     /// Every value of the schema (not `unknown`).
     static let allCases: [Corners] = [.three, .four]
